@@ -1,0 +1,134 @@
+//! Markdown to HTML with pulldown-cmark (CommonMark + the GFM extensions), plus three passes
+//! over its events: heading ids for anchors, dropping a first heading that repeats the title,
+//! and joining CJK text hard-wrapped across lines without a space.
+//!
+//! The HTML produced here is not yet safe: it goes through the sanitizer like any other HTML.
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use super::slug::Slugs;
+use crate::text::is_cjk;
+
+/// Renders `source` to (unsanitized) HTML.
+///
+/// With a `title`, a leading heading equal to it is left out. Without one, a leading heading
+/// *is* the title: it is left out too, and its text returned.
+pub fn render(source: &str, title: Option<&str>) -> (String, Option<String>) {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut events: Vec<Event> = Parser::new_ext(source, options).collect();
+    let leading_title = drop_leading_title(&mut events, title);
+    add_heading_ids(&mut events);
+    join_cjk_soft_breaks(&mut events);
+    let mut html = String::with_capacity(source.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    (html, leading_title)
+}
+
+/// The text of the events between a heading's start and end.
+fn heading_text(events: &[Event]) -> String {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Index of the `End(Heading)` that closes the heading starting at `start`.
+fn heading_end(events: &[Event], start: usize) -> Option<usize> {
+    events[start..]
+        .iter()
+        .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
+        .map(|offset| start + offset)
+}
+
+/// Removes a heading that opens the body and is (or stands for) the title.
+fn drop_leading_title(events: &mut Vec<Event>, title: Option<&str>) -> Option<String> {
+    let Some(Event::Start(Tag::Heading { .. })) = events.first() else {
+        return None;
+    };
+    let end = heading_end(events, 0)?;
+    let text = heading_text(&events[..end]).trim().to_owned();
+    if text.is_empty() || title.is_some_and(|title| title.trim() != text) {
+        return None;
+    }
+    events.drain(..=end);
+    Some(text)
+}
+
+fn add_heading_ids(events: &mut [Event]) {
+    let mut slugs = Slugs::default();
+    for start in 0..events.len() {
+        let Event::Start(Tag::Heading { id, .. }) = &events[start] else {
+            continue;
+        };
+        if id.is_some() {
+            continue;
+        }
+        let end = heading_end(events, start).unwrap_or(start);
+        let slug = slugs.unique(&heading_text(&events[start..end]));
+        if let Event::Start(Tag::Heading { id, .. }) = &mut events[start] {
+            *id = Some(CowStr::from(slug));
+        }
+    }
+}
+
+/// A soft break between two CJK characters is nothing: Chinese and Japanese do not put a space
+/// between words, so a line wrapped in the source must not gain one.
+fn join_cjk_soft_breaks(events: &mut [Event]) {
+    for i in 1..events.len().saturating_sub(1) {
+        if !matches!(events[i], Event::SoftBreak) {
+            continue;
+        }
+        let before = match &events[i - 1] {
+            Event::Text(t) => t.chars().next_back(),
+            _ => None,
+        };
+        let after = match &events[i + 1] {
+            Event::Text(t) => t.chars().next(),
+            _ => None,
+        };
+        if before.is_some_and(is_cjk) && after.is_some_and(is_cjk) {
+            events[i] = Event::Text(CowStr::Borrowed(""));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_unique_ids() {
+        let (html, _) = render("Text\n\n# Intro\n\n## Intro\n\n## 安装 Hexo\n", None);
+        assert!(html.contains(r#"<h1 id="intro">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="intro-1">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="安装-hexo">"#), "{html}");
+    }
+
+    #[test]
+    fn repeated_title_heading_is_dropped() {
+        assert_eq!(render("# Hello\n\nText", Some("Hello")).0, "<p>Text</p>\n");
+        assert!(render("# Other\n", Some("Hello")).0.contains("Other"));
+        let (html, title) = render("# Hello\n\nText", None);
+        assert_eq!((html.as_str(), title.as_deref()), ("<p>Text</p>\n", Some("Hello")));
+    }
+
+    #[test]
+    fn cjk_lines_join_without_space() {
+        assert_eq!(render("中文\n文本", None).0, "<p>中文文本</p>\n");
+        assert_eq!(render("English\nwords", None).0, "<p>English\nwords</p>\n");
+    }
+
+    #[test]
+    fn gfm_extensions() {
+        let (html, _) = render("| a |\n|---|\n| b |\n\n- [x] done\n\n~~gone~~\n", None);
+        assert!(html.contains("<table>") && html.contains("checkbox") && html.contains("<del>"));
+    }
+}

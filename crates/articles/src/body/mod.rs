@@ -1,0 +1,112 @@
+//! The body of an article: Markdown or raw HTML in, sanitized HTML out.
+//!
+//! Scrapers and Hexo posts often write a body that is an HTML fragment. Read as Markdown, its
+//! indented HTML after blank lines would become code blocks, so such a body is treated as
+//! HTML. Markdown that merely contains HTML follows CommonMark exactly.
+
+mod markdown;
+mod slug;
+
+use crate::sanitize;
+
+/// How a body was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum BodyKind {
+    Markdown,
+    Html,
+}
+
+/// A rendered body.
+#[derive(Debug)]
+pub struct Rendered {
+    /// Sanitized HTML.
+    pub html: String,
+    pub kind: BodyKind,
+    /// The text of a leading Markdown heading taken as the title (when `title` was `None`).
+    pub leading_title: Option<String>,
+}
+
+/// Renders a body to safe HTML; relative URLs resolve against `base`. A leading heading that
+/// repeats `title` (or stands in for a missing one) is left out, so it is not shown twice.
+pub fn render(body: &str, title: Option<&str>, base: &str) -> Rendered {
+    if is_html_body(body) {
+        Rendered {
+            html: sanitize::clean(body, base),
+            kind: BodyKind::Html,
+            leading_title: None,
+        }
+    } else {
+        let (html, leading_title) = markdown::render(body, title);
+        Rendered {
+            html: sanitize::clean(&html, base),
+            kind: BodyKind::Markdown,
+            leading_title,
+        }
+    }
+}
+
+/// Elements that start an HTML block in CommonMark (type 6), plus the document-level ones.
+const BLOCK_TAGS: &[&str] = &[
+    "address", "article", "aside", "blockquote", "body", "center", "details", "dialog", "dd",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+    "h4", "h5", "h6", "header", "hr", "html", "iframe", "li", "main", "nav", "ol", "p", "pre",
+    "section", "style", "table", "ul", "video",
+];
+
+/// A body is HTML when it is a whole document, or when it opens with a block-level element
+/// and its last element closes one (like `<div>…</div>`).
+pub fn is_html_body(body: &str) -> bool {
+    let trimmed = body.trim();
+    let lower_start: String = trimmed.chars().take(15).collect::<String>().to_ascii_lowercase();
+    if lower_start.starts_with("<!doctype html") || lower_start.starts_with("<html") {
+        return true;
+    }
+    let opens_block = tag_name(trimmed.strip_prefix('<')).is_some_and(is_block);
+    let closes_block = trimmed
+        .rfind("</")
+        .filter(|at| trimmed[*at..].trim_end().ends_with('>') && !trimmed[*at..].contains('\n'))
+        .and_then(|at| tag_name(trimmed.get(at + 2..)))
+        .is_some_and(is_block);
+    opens_block && closes_block && trimmed.ends_with('>')
+}
+
+fn tag_name(after_bracket: Option<&str>) -> Option<String> {
+    let rest = after_bracket?;
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    (!name.is_empty()).then(|| name.to_ascii_lowercase())
+}
+
+fn is_block(name: String) -> bool {
+    BLOCK_TAGS.contains(&name.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_fragments_are_detected() {
+        assert!(is_html_body("\n<div>\n<p>a</p>\n\n\n    <div>x</div>\n</div>\n  \n"));
+        assert!(is_html_body("<!DOCTYPE html><html><body>x</body></html>"));
+        assert!(!is_html_body("# Title\n\n<div>x</div>\n\ntext"));
+        assert!(!is_html_body("<span>x</span>"));
+        assert!(!is_html_body("<div>x</div>\n\nThen *markdown*."));
+    }
+
+    #[test]
+    fn indented_html_in_a_fragment_is_not_code() {
+        let out = render("<div>\n<p>a</p>\n\n\n    <div>b</div>\n</div>", None, "");
+        assert_eq!(out.kind, BodyKind::Html);
+        assert!(!out.html.contains("<pre>") && !out.html.contains("<code>"), "{}", out.html);
+    }
+
+    #[test]
+    fn markdown_keeps_commonmark_semantics() {
+        let out = render("text\n\n    <div>indented</div>\n", None, "");
+        assert_eq!(out.kind, BodyKind::Markdown);
+        assert!(out.html.contains("<pre><code>&lt;div&gt;"), "{}", out.html);
+    }
+}

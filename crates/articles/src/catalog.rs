@@ -1,0 +1,92 @@
+//! The catalog of a hosted library (`articles/index.json`): what the app needs to list an
+//! article without fetching it. Written natively by `cargo xtask index`, read by the app.
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::Article;
+use crate::date::ArticleDate;
+
+/// The catalog format version; bumped whenever a change would confuse an older app.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A hosted library.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub schema: u32,
+    pub articles: Vec<Summary>,
+}
+
+/// What a library list shows of one article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Stable id: the path without its extension (see [`article_id`]).
+    pub id: String,
+    /// Path of the file relative to the catalog.
+    pub path: String,
+    pub title: String,
+    pub date: Option<ArticleDate>,
+    pub authors: Vec<String>,
+    pub categories: Vec<Vec<String>>,
+    pub tags: Vec<String>,
+    pub cover: Option<String>,
+    pub excerpt: String,
+    pub lang: Option<String>,
+    pub reading_minutes: usize,
+}
+
+impl Summary {
+    /// The summary of an article found at `path`.
+    pub fn of(path: &str, article: &Article) -> Summary {
+        Summary {
+            id: article_id(path),
+            path: path.to_owned(),
+            title: article.title.clone(),
+            date: article.meta.date.clone(),
+            authors: article.meta.authors.clone(),
+            categories: article.meta.categories.clone(),
+            tags: article.meta.tags.clone(),
+            cover: article.meta.cover.clone(),
+            excerpt: article.excerpt.clone(),
+            lang: article.meta.lang.clone(),
+            reading_minutes: article.counts.reading_minutes,
+        }
+    }
+}
+
+/// An article's id: its path with `\` as `/` and without its extension. It is the same on every
+/// rebuild of the catalog, so links to an article keep working.
+pub fn article_id(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let file_start = path.rfind('/').map_or(0, |i| i + 1);
+    match path[file_start..].rfind('.') {
+        Some(dot) if dot > 0 => path[..file_start + dot].to_owned(),
+        _ => path,
+    }
+}
+
+/// Newest first; undated articles last, in title order.
+pub fn sort_newest_first(summaries: &mut [Summary]) {
+    summaries.sort_by(|a, b| {
+        let key = |s: &Summary| s.date.as_ref().map(ArticleDate::sort_key);
+        match (key(a), key(b)) {
+            (Some(x), Some(y)) => y.cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.title.cmp(&b.title),
+        }
+        .then_with(|| a.id.cmp(&b.id))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_paths_without_extensions() {
+        assert_eq!(article_id("_posts/2014-06-14-hexo.md"), "_posts/2014-06-14-hexo");
+        assert_eq!(article_id("a.b/c"), "a.b/c");
+        assert_eq!(article_id(".hidden"), ".hidden");
+        assert_eq!(article_id("dir\\x.markdown"), "dir/x");
+    }
+}

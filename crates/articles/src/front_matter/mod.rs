@@ -1,0 +1,190 @@
+//! Front matter: find the block, parse it within limits, and hand back typed fields.
+//!
+//! Whatever the block holds, the caller gets a body to render; a block that cannot be read
+//! becomes a diagnostic, never an error. Unsupported languages (`---js`) are never evaluated.
+
+mod fields;
+mod limits;
+pub mod split;
+mod yaml;
+
+pub use fields::{meta_from_fields, CategoryMode, Meta};
+pub use split::Format;
+
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::value::Value;
+
+/// Why a block could not be turned into fields.
+#[derive(Debug, PartialEq)]
+pub enum ParseError {
+    /// The parser's own message and the 1-based line within the block.
+    Syntax {
+        message: String,
+        line: Option<usize>,
+    },
+    /// Refused by a safety limit before or while parsing.
+    Limit(String),
+}
+
+/// The outcome of reading the front matter of a text.
+#[derive(Debug)]
+pub struct FrontMatter<'a> {
+    /// The notation of the block, `None` when the text has no front matter.
+    pub format: Option<Format>,
+    /// The fields in source order (an empty map when there are none or they were refused).
+    pub fields: Value,
+    pub body: &'a str,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Splits `text` and parses its front matter.
+pub fn read(text: &str) -> FrontMatter<'_> {
+    let empty = Value::Map(Vec::new());
+    let Some(split) = split::split(text) else {
+        return FrontMatter {
+            format: None,
+            fields: empty,
+            body: text,
+            diagnostics: Vec::new(),
+        };
+    };
+    let mut diagnostics = Vec::new();
+    let fields = match parse_block(&split.format, split.block) {
+        Ok(Value::Map(entries)) => Value::Map(entries),
+        Ok(Value::Null) => empty,
+        Ok(_) => {
+            diagnostics.push(
+                Diagnostic::new(
+                    DiagnosticKind::FrontMatter,
+                    "the front matter is not a set of fields (key: value), so it was ignored",
+                )
+                .line(split.block_line),
+            );
+            empty
+        }
+        Err(error) => {
+            diagnostics.push(describe(error, &split.format, split.block_line));
+            empty
+        }
+    };
+    FrontMatter {
+        format: Some(split.format),
+        fields,
+        body: split.body,
+        diagnostics,
+    }
+}
+
+fn parse_block(format: &Format, block: &str) -> Result<Value, ParseError> {
+    if block.len() > limits::MAX_BLOCK_BYTES {
+        return Err(ParseError::Limit(format!(
+            "the front matter is larger than {} KiB",
+            limits::MAX_BLOCK_BYTES / 1024
+        )));
+    }
+    if limits::bracket_depth(block) > limits::MAX_DEPTH {
+        return Err(ParseError::Limit(format!(
+            "the front matter nests deeper than {} levels",
+            limits::MAX_DEPTH
+        )));
+    }
+    match format {
+        Format::Yaml => yaml::parse(block),
+        Format::Toml => parse_toml(block),
+        Format::Json => parse_json(block),
+        Format::Unsupported(lang) => Err(ParseError::Syntax {
+            message: format!("front matter in `{lang}` is not supported and was not run"),
+            line: None,
+        }),
+    }
+}
+
+fn parse_toml(block: &str) -> Result<Value, ParseError> {
+    toml::from_str::<toml::Table>(block)
+        .map(|table| from_toml(toml::Value::Table(table)))
+        .map_err(|e| ParseError::Syntax {
+            message: e.message().to_owned(),
+            line: e
+                .span()
+                .map(|span| block[..span.start.min(block.len())].matches('\n').count() + 1),
+        })
+}
+
+fn parse_json(block: &str) -> Result<Value, ParseError> {
+    let trimmed = block.trim();
+    // Hexo lets the braces be left out: `"title": "x",\n"date": "…"\n;;;`.
+    let wrapped;
+    let source = if trimmed.starts_with('{') || trimmed.is_empty() {
+        trimmed
+    } else {
+        wrapped = format!("{{{trimmed}}}");
+        &wrapped
+    };
+    if source.is_empty() {
+        return Ok(Value::Null);
+    }
+    serde_json::from_str::<serde_json::Value>(source)
+        .map(from_json)
+        .map_err(|e| ParseError::Syntax {
+            message: e.to_string(),
+            line: Some(e.line()),
+        })
+}
+
+fn describe(error: ParseError, format: &Format, block_line: usize) -> Diagnostic {
+    match error {
+        ParseError::Limit(message) => Diagnostic::new(
+            DiagnosticKind::Limit,
+            format!("{message}; the front matter was ignored"),
+        )
+        .line(block_line),
+        ParseError::Syntax { message, line } => {
+            let kind = match format {
+                Format::Unsupported(_) => DiagnosticKind::UnsupportedFrontMatter,
+                _ => DiagnosticKind::FrontMatter,
+            };
+            let name = match format {
+                Format::Yaml => "YAML",
+                Format::Toml => "TOML",
+                Format::Json => "JSON",
+                Format::Unsupported(_) => "front matter",
+            };
+            let file_line = block_line + line.unwrap_or(1).saturating_sub(1);
+            let text = match kind {
+                DiagnosticKind::UnsupportedFrontMatter => message,
+                _ => format!("invalid {name} on line {file_line}: {message}"),
+            };
+            Diagnostic::new(kind, text).line(file_line)
+        }
+    }
+}
+
+fn from_toml(value: toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::Int(i),
+        toml::Value::Float(f) => Value::Float(f),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(items) => Value::List(items.into_iter().map(from_toml).collect()),
+        toml::Value::Table(table) => {
+            Value::Map(table.into_iter().map(|(k, v)| (k, from_toml(v))).collect())
+        }
+    }
+}
+
+fn from_json(value: serde_json::Value) -> Value {
+    match value {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(b),
+        serde_json::Value::Number(n) => n
+            .as_i64()
+            .map(Value::Int)
+            .unwrap_or_else(|| Value::Float(n.as_f64().unwrap_or(f64::NAN))),
+        serde_json::Value::String(s) => Value::String(s),
+        serde_json::Value::Array(items) => Value::List(items.into_iter().map(from_json).collect()),
+        serde_json::Value::Object(map) => {
+            Value::Map(map.into_iter().map(|(k, v)| (k, from_json(v))).collect())
+        }
+    }
+}

@@ -1,0 +1,22 @@
+//! Lectern's article engine: the bytes of one file in, a faithful, safe article out.
+//!
+//! Pure Rust with no browser APIs, so it is tested natively and runs unchanged in the browser
+//! (as wasm) and on the command line (the catalog writer). Nothing here panics on input:
+//! problems come back as [`Diagnostic`]s on the article.
+
+mod article;
+pub mod body;
+pub mod catalog;
+pub mod date;
+pub mod decode;
+pub mod diagnostic;
+pub mod front_matter;
+pub mod sanitize;
+pub mod text;
+pub mod value;
+
+pub use article::{parse, Article, ParseOptions};
+pub use catalog::{article_id, Catalog, Summary};
+pub use date::ArticleDate;
+pub use diagnostic::{Diagnostic, DiagnosticKind};
+pub use value::Value;

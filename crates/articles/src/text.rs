@@ -1,0 +1,234 @@
+//! What is derived from the sanitized HTML: plain text for search and excerpts, the outline of
+//! headings, word counts and reading time.
+//!
+//! It reads the sanitizer's own output, which is well-formed and free of scripts, styles and
+//! comments, so a small scanner is enough and never sees hostile markup.
+
+use serde::{Deserialize, Serialize};
+
+/// One heading of the outline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Heading {
+    pub level: u8,
+    /// The element's `id` (already prefixed), empty when it has none.
+    pub id: String,
+    pub text: String,
+}
+
+/// Plain text and outline of sanitized HTML.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Extracted {
+    /// Whitespace-collapsed text, blocks separated by a space.
+    pub text: String,
+    pub outline: Vec<Heading>,
+}
+
+/// Elements whose boundaries separate words.
+const BREAKING: &[&str] = &[
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
+    "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
+];
+
+/// Extracts text and headings from sanitized HTML.
+pub fn extract(html: &str) -> Extracted {
+    let mut raw = String::with_capacity(html.len());
+    let mut outline = Vec::new();
+    let mut heading: Option<(u8, String, usize)> = None;
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        push_decoded(&mut raw, &rest[..lt]);
+        let Some(gt) = rest[lt..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = &rest[lt + 1..lt + gt];
+        rest = &rest[lt + gt + 1..];
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if let Some(level) = heading_level(&name) {
+            if closing {
+                if let Some((level, id, start)) = heading.take() {
+                    let text = collapse(&raw[start..]);
+                    outline.push(Heading { level, id, text });
+                }
+            } else {
+                raw.push(' ');
+                heading = Some((level, attribute(tag, "id").unwrap_or_default(), raw.len()));
+            }
+        }
+        if BREAKING.contains(&name.as_str()) {
+            raw.push(' ');
+        }
+    }
+    push_decoded(&mut raw, rest);
+    Extracted {
+        text: collapse(&raw),
+        outline,
+    }
+}
+
+fn heading_level(name: &str) -> Option<u8> {
+    match name.as_bytes() {
+        [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
+        _ => None,
+    }
+}
+
+/// The value of a double-quoted attribute in a tag's source (the serializer always quotes).
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let needle = format!(" {name}=\"");
+    let start = tag.find(&needle)? + needle.len();
+    let len = tag[start..].find('"')?;
+    let mut value = String::new();
+    push_decoded(&mut value, &tag[start..start + len]);
+    Some(value)
+}
+
+/// Appends `text` with HTML character references decoded.
+fn push_decoded(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let Some(semi) = rest[..rest.len().min(12)].find(';') else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let entity = &rest[1..semi];
+        let decoded = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "nbsp" => Some('\u{a0}'),
+            _ => entity.strip_prefix('#').and_then(|n| {
+                let code = match n.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => n.parse().ok(),
+                };
+                code.and_then(char::from_u32)
+            }),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+/// Collapses runs of whitespace (including U+3000 and no-break spaces) into one space.
+pub fn collapse(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether `c` is a Chinese, Japanese or Korean character (written without spaces between words).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x3400..=0x4DBF    // CJK Extension A
+        | 0x4E00..=0x9FFF    // CJK Unified Ideographs
+        | 0xAC00..=0xD7AF    // Hangul syllables
+        | 0xF900..=0xFAFF    // CJK Compatibility Ideographs
+        | 0x20000..=0x3134F  // Extensions B–G
+        | 0x3000..=0x303F    // CJK punctuation
+        | 0xFF00..=0xFFEF    // Full-width forms
+    )
+}
+
+/// Counts of what a reader reads.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    /// Words of space-separated scripts.
+    pub words: usize,
+    /// CJK characters, which are read one by one.
+    pub cjk_chars: usize,
+    /// Estimated minutes to read, at 220 words and 400 CJK characters a minute; at least 1.
+    pub reading_minutes: usize,
+}
+
+/// Counts words and CJK characters of plain text.
+pub fn count(text: &str) -> Counts {
+    let mut words = 0;
+    let mut cjk_chars = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        if is_cjk(c) {
+            if c.is_alphanumeric() {
+                cjk_chars += 1;
+            }
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            if !in_word {
+                words += 1;
+            }
+            in_word = true;
+        } else if !matches!(c, '\'' | '’' | '-') {
+            in_word = false;
+        }
+    }
+    let minutes = (words as f64 / 220.0 + cjk_chars as f64 / 400.0).ceil() as usize;
+    Counts {
+        words,
+        cjk_chars,
+        reading_minutes: minutes.max(1),
+    }
+}
+
+/// About `limit` characters of `text`, cut at a character boundary, with `…` when cut.
+pub fn excerpt(text: &str, limit: usize) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(limit) {
+        None => text.to_owned(),
+        Some((at, _)) => format!("{}…", text[..at].trim_end()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_and_outline() {
+        let got = extract("<h2 id=\"a-x\">Fish &amp; chips</h2><p>a&lt;b&nbsp;c</p><p>d</p>");
+        assert_eq!(got.text, "Fish & chips a<b c d");
+        assert_eq!(
+            got.outline,
+            vec![Heading {
+                level: 2,
+                id: "a-x".into(),
+                text: "Fish & chips".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn counts_cjk_and_words_separately() {
+        let counts = count("中文文本 and English words。");
+        assert_eq!((counts.words, counts.cjk_chars), (3, 4));
+        assert_eq!(counts.reading_minutes, 1);
+    }
+
+    #[test]
+    fn excerpt_cuts_at_char_boundary() {
+        assert_eq!(excerpt("人民日报夯实", 4), "人民日报…");
+        assert_eq!(excerpt("short", 10), "short");
+    }
+}
