@@ -1,0 +1,13 @@
+//! Lectern's browser app: a Yew front end over the `articles` engine.
+//!
+//! The app holds no parsing or search logic; it asks the engine. Browser APIs are confined to
+//! `browser/`, state changes to `state.rs`, and each component has a file in `ui/`.
+
+pub mod app;
+pub mod browser;
+pub mod i18n;
+pub mod route;
+pub mod state;
+pub mod ui;
+
+pub use app::App;

@@ -1,1 +1,5 @@
-fn main(){}
+//! Mounts Lectern on the page.
+
+fn main() {
+    yew::Renderer::<lectern::App>::new().render();
+}

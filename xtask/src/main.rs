@@ -1,1 +1,48 @@
-fn main(){}
+//! `cargo xtask`: the project's commands, so a fresh machine needs only Rust, Node and apt.
+//!
+//! - `serve` installs what is missing, builds, and serves Lectern with the sample library.
+//! - `test` installs what tests need and runs every tier, stopping at the first failure.
+//! - `dist` writes the release build, catalog included, to `dist/`.
+//! - `index <dir>` writes the catalog (`index.json`) of a folder of articles.
+//! - `bench` measures the engine over the bundled corpora.
+
+mod bench;
+mod build;
+mod index;
+mod run;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist | index <dir> | bench>";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => build::serve(port(&args)),
+        Some("test") => test::all(),
+        Some("dist") => build::dist().map(|dir| println!("release build written to {}", dir.display())),
+        Some("index") => match args.get(1) {
+            Some(dir) => index::write(std::path::Path::new(dir)).map(|n| println!("indexed {n} articles")),
+            None => Err(USAGE.into()),
+        },
+        Some("bench") => bench::run(),
+        _ => Err(USAGE.into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn port(args: &[String]) -> u16 {
+    args.iter()
+        .position(|a| a == "--port")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(8080)
+}

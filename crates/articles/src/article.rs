@@ -69,6 +69,7 @@ pub fn parse(name: &str, bytes: &[u8], options: &ParseOptions) -> Article {
     if meta.date.is_none() {
         meta.date = date_from_file_name(name);
     }
+    meta.cover = meta.cover.map(|cover| crate::url::resolve(&options.base, cover.trim()));
     meta.title = meta.title.filter(|t| !t.trim().is_empty());
     let rendered = body::render(front.body, meta.title.as_deref(), &options.base);
     let extracted = text::extract(&rendered.html);

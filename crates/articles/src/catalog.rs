@@ -1,6 +1,8 @@
 //! The catalog of a hosted library (`articles/index.json`): what the app needs to list an
 //! article without fetching it. Written natively by `cargo xtask index`, read by the app.
 
+use std::cmp::Ordering;
+
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
@@ -64,18 +66,16 @@ pub fn article_id(path: &str) -> String {
     }
 }
 
-/// Newest first; undated articles last, in title order.
-pub fn sort_newest_first(summaries: &mut [Summary]) {
-    summaries.sort_by(|a, b| {
-        let key = |s: &Summary| s.date.as_ref().map(ArticleDate::sort_key);
-        match (key(a), key(b)) {
-            (Some(x), Some(y)) => y.cmp(&x),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => a.title.cmp(&b.title),
-        }
-        .then_with(|| a.id.cmp(&b.id))
-    });
+/// Newest first; undated articles last (never dropped), in title order; ties by id.
+pub fn newest_first(a: &Summary, b: &Summary) -> Ordering {
+    let key = |s: &Summary| s.date.as_ref().map(ArticleDate::sort_key);
+    match (key(a), key(b)) {
+        (Some(x), Some(y)) => y.cmp(&x),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => a.title.cmp(&b.title),
+    }
+    .then_with(|| a.id.cmp(&b.id))
 }
 
 #[cfg(test)]

@@ -12,7 +12,9 @@ pub mod decode;
 pub mod diagnostic;
 pub mod front_matter;
 pub mod sanitize;
+pub mod search;
 pub mod text;
+pub mod url;
 pub mod value;
 
 pub use article::{parse, Article, ParseOptions};

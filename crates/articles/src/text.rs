@@ -96,7 +96,8 @@ fn push_decoded(out: &mut String, text: &str) {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let Some(semi) = rest[..rest.len().min(12)].find(';') else {
+        // Byte search: `;` is ASCII, so the slice below stays on a character boundary.
+        let Some(semi) = rest.bytes().take(12).position(|b| b == b';') else {
             out.push('&');
             rest = &rest[1..];
             continue;
@@ -207,8 +208,8 @@ mod tests {
 
     #[test]
     fn text_and_outline() {
-        let got = extract("<h2 id=\"a-x\">Fish &amp; chips</h2><p>a&lt;b&nbsp;c</p><p>d</p>");
-        assert_eq!(got.text, "Fish & chips a<b c d");
+        let got = extract("<h2 id=\"a-x\">Fish &amp; chips</h2><p>a&lt;b&nbsp;c</p><p>d&用戶名</p>");
+        assert_eq!(got.text, "Fish & chips a<b c d&用戶名");
         assert_eq!(
             got.outline,
             vec![Heading {

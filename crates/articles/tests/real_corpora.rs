@@ -1,0 +1,42 @@
+//! Every real article of the bundled corpora (Hexo's documentation site in ten languages and
+//! Jekyll's release posts) parses without panicking and comes out with a title and a body.
+
+use std::path::{Path, PathBuf};
+
+use articles::{parse, ParseOptions};
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("corpus folder").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files(&path, out);
+        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "markdown")) {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_real_article_parses_with_a_title() {
+    let mut paths = Vec::new();
+    files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora"), &mut paths);
+    assert_eq!(paths.len(), 568, "the bundled corpora changed");
+    for path in paths {
+        let bytes = std::fs::read(&path).expect("readable");
+        let article = parse(&path.display().to_string(), &bytes, &ParseOptions::default());
+        assert!(!article.title.trim().is_empty(), "{}: no title", path.display());
+        assert!(!article.html.is_empty() || bytes.len() < 200, "{}: empty body", path.display());
+    }
+}
+
+#[test]
+fn jekyll_posts_keep_their_dates() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora/jekyll-posts");
+    let mut paths = Vec::new();
+    files(&dir, &mut paths);
+    for path in paths {
+        let bytes = std::fs::read(&path).expect("readable");
+        let article = parse(&path.display().to_string(), &bytes, &ParseOptions::default());
+        assert!(article.meta.date.is_some(), "{}: no date", path.display());
+    }
+}

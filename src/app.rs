@@ -1,0 +1,168 @@
+//! The root component: owns the state, wires the browser's events to actions, lays out the page.
+
+use std::rc::Rc;
+
+use articles::{parse, ParseOptions};
+use gloo_events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::browser::fetch::{self, LIBRARY_DIR};
+use crate::browser::{files, page};
+use crate::route::Route;
+use crate::state::{Action, State};
+use crate::ui::drop_overlay::DropOverlay;
+use crate::ui::header::Header;
+use crate::ui::library::Library;
+use crate::ui::reader::Reader;
+
+#[function_component]
+pub fn App() -> Html {
+    let state = use_reducer(|| State::new(page::browser_lang(), page::current_route()));
+    let dragging = use_state(|| false);
+
+    use_effect_with(state.lang, |lang| page::set_document_lang(*lang));
+    use_effect_with(state.route.clone(), |_| page::scroll_to_top());
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                dispatcher.dispatch(Action::CatalogLoaded(fetch::catalog().await));
+            });
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "hashchange", move |_| {
+                    dispatcher.dispatch(Action::Navigate(page::current_route()));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.pending_fetch(), move |pending| {
+            if let Some((id, path)) = pending.clone() {
+                spawn_local(async move {
+                    let result = fetch::bytes(&format!("{LIBRARY_DIR}{path}"))
+                        .await
+                        .map(|bytes| Rc::new(parse(&path, &bytes, &hosted_options(&path))));
+                    dispatcher.dispatch(Action::ArticleLoaded { id, result });
+                });
+            }
+        });
+    }
+    let add_files = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |list: Option<web_sys::FileList>| {
+            let dispatcher = dispatcher.clone();
+            let chosen = files::from_list(list);
+            if chosen.is_empty() {
+                return;
+            }
+            spawn_local(async move {
+                let (entries, skipped) = files::read(chosen).await;
+                dispatcher.dispatch(Action::FilesAdded { entries, skipped });
+            });
+        })
+    };
+    {
+        let dragging = dragging.setter();
+        let add_files = add_files.clone();
+        use_effect_with((), move |_| {
+            let listeners = web_sys::window().map(|w| drop_listeners(&w, dragging, add_files));
+            move || drop(listeners)
+        });
+    }
+    let on_search = {
+        let dispatcher = state.dispatcher();
+        let route = state.route.clone();
+        Callback::from(move |query: String| {
+            dispatcher.dispatch(Action::Search(query));
+            if route != Route::Library {
+                page::go(&Route::Library);
+            }
+        })
+    };
+
+    let view = match &state.reading {
+        Some((_, article)) => html! { <Reader article={article.clone()} lang={state.lang} /> },
+        None => html! {
+            <Library entries={state.visible().into_iter().cloned().collect::<Vec<_>>()}
+                library_size={state.entries.len()} catalog={state.catalog.clone()} lang={state.lang} />
+        },
+    };
+    html! {
+        <>
+            <Header query={state.query.clone()} lang={state.lang} on_search={on_search} on_files={add_files} />
+            <main id="content">
+                if let Some(notice) = &state.notice {
+                    <p class="notice" aria-live="polite">{ notice }</p>
+                }
+                { view }
+            </main>
+            <DropOverlay visible={*dragging} lang={state.lang} />
+        </>
+    }
+}
+
+/// How a hosted article is parsed: its relative links resolve beside its file.
+fn hosted_options(path: &str) -> ParseOptions {
+    let dir = path.rfind('/').map_or("", |slash| &path[..=slash]);
+    ParseOptions {
+        base: format!("{LIBRARY_DIR}{dir}"),
+        ..ParseOptions::default()
+    }
+}
+
+/// Listens for files dragged over and dropped anywhere on the page.
+fn drop_listeners(
+    window: &web_sys::Window,
+    dragging: UseStateSetter<bool>,
+    add_files: Callback<Option<web_sys::FileList>>,
+) -> [EventListener; 3] {
+    // `dragover` and `drop` must cancel the browser's default, which opens the file.
+    let active = EventListenerOptions::enable_prevent_default();
+    let over = {
+        let dragging = dragging.clone();
+        EventListener::new_with_options(window, "dragover", active, move |event| {
+            if carries_files(event) {
+                event.prevent_default();
+                dragging.set(true);
+            }
+        })
+    };
+    let leave = {
+        let dragging = dragging.clone();
+        EventListener::new(window, "dragleave", move |event| {
+            // Leaving for another element of the page is not leaving the page.
+            let left_page = event
+                .dyn_ref::<web_sys::MouseEvent>()
+                .is_some_and(|e| e.related_target().is_none());
+            if left_page {
+                dragging.set(false);
+            }
+        })
+    };
+    let drop = EventListener::new_with_options(window, "drop", active, move |event| {
+        event.prevent_default();
+        dragging.set(false);
+        let files = event
+            .dyn_ref::<web_sys::DragEvent>()
+            .and_then(|e| e.data_transfer())
+            .and_then(|t| t.files());
+        add_files.emit(files);
+    });
+    [over, leave, drop]
+}
+
+fn carries_files(event: &Event) -> bool {
+    event
+        .dyn_ref::<web_sys::DragEvent>()
+        .and_then(|e| e.data_transfer())
+        .is_some_and(|t| t.types().iter().any(|ty| ty.as_string().as_deref() == Some("Files")))
+}

@@ -1,0 +1,129 @@
+//! The words of the interface, in English and Simplified Chinese.
+//!
+//! The language follows the browser (`zh*` is Chinese), English by default.
+
+/// The interface languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// The language for a BCP 47 tag such as `navigator.language`.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The value for `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    pub fn text(self) -> &'static Text {
+        match self {
+            Lang::En => &EN,
+            Lang::Zh => &ZH,
+        }
+    }
+
+    /// "3 articles" / "3 篇文章".
+    pub fn article_count(self, count: usize) -> String {
+        match (self, count) {
+            (Lang::En, 1) => "1 article".to_owned(),
+            (Lang::En, n) => format!("{n} articles"),
+            (Lang::Zh, n) => format!("{n} 篇文章"),
+        }
+    }
+
+    /// "3 min read" / "3 分钟".
+    pub fn reading_time(self, minutes: usize) -> String {
+        match self {
+            Lang::En => format!("{minutes} min read"),
+            Lang::Zh => format!("{minutes} 分钟"),
+        }
+    }
+}
+
+/// Fixed interface strings.
+pub struct Text {
+    pub app_name: &'static str,
+    pub search: &'static str,
+    pub search_placeholder: &'static str,
+    pub open_files: &'static str,
+    pub back_to_library: &'static str,
+    pub loading: &'static str,
+    pub loading_library: &'static str,
+    pub no_matches: &'static str,
+    pub empty_title: &'static str,
+    pub empty_help: &'static str,
+    pub drop_here: &'static str,
+    pub not_found: &'static str,
+    pub catalog_failed: &'static str,
+    pub article_failed: &'static str,
+    pub notes_about_file: &'static str,
+    pub by: &'static str,
+    pub skip_to_content: &'static str,
+}
+
+const EN: Text = Text {
+    app_name: "Lectern",
+    search: "Search",
+    search_placeholder: "Search titles, authors, tags…",
+    open_files: "Open files",
+    back_to_library: "Library",
+    loading: "Loading…",
+    loading_library: "Loading the library…",
+    no_matches: "No article matches this search.",
+    empty_title: "No articles yet",
+    empty_help: "Host Lectern next to an articles/ folder, drop Markdown or HTML files anywhere on this page, or choose Open files.",
+    drop_here: "Drop articles to read them",
+    not_found: "There is no article at this address.",
+    catalog_failed: "The hosted library could not be loaded",
+    article_failed: "This article could not be loaded",
+    notes_about_file: "Notes about this file",
+    by: "by",
+    skip_to_content: "Skip to content",
+};
+
+const ZH: Text = Text {
+    app_name: "Lectern",
+    search: "搜索",
+    search_placeholder: "搜索标题、作者、标签…",
+    open_files: "打开文件",
+    back_to_library: "文库",
+    loading: "加载中…",
+    loading_library: "正在加载文库…",
+    no_matches: "没有与搜索匹配的文章。",
+    empty_title: "还没有文章",
+    empty_help: "把 Lectern 放在 articles/ 文件夹旁托管，或把 Markdown、HTML 文件拖到本页任意位置，或点击“打开文件”。",
+    drop_here: "拖放文章即可阅读",
+    not_found: "这个地址没有文章。",
+    catalog_failed: "无法加载托管的文库",
+    article_failed: "无法加载这篇文章",
+    notes_about_file: "关于此文件的提示",
+    by: "作者",
+    skip_to_content: "跳到正文",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_for_zh_tags_english_otherwise() {
+        assert_eq!(Lang::from_tag("zh-TW"), Lang::Zh);
+        assert_eq!(Lang::from_tag("ZH"), Lang::Zh);
+        assert_eq!(Lang::from_tag("en-GB"), Lang::En);
+        assert_eq!(Lang::from_tag(""), Lang::En);
+        assert_eq!(Lang::Zh.article_count(3), "3 篇文章");
+        assert_eq!(Lang::En.article_count(1), "1 article");
+    }
+}

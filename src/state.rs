@@ -1,0 +1,302 @@
+//! The app's state and the only place it changes: [`State`], [`Action`] and the reducer.
+//!
+//! `reduce` is pure. Fetching, file reading and parsing happen in callbacks and effects, which
+//! dispatch their results here as actions.
+
+use std::rc::Rc;
+
+use articles::catalog::{newest_first, Catalog};
+use articles::{Article, Summary};
+use yew::Reducible;
+
+use crate::i18n::Lang;
+use crate::route::Route;
+
+/// Something that arrives later.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loadable<T> {
+    Loading,
+    Ready(T),
+    Failed(Problem),
+}
+
+/// Why something could not be shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// No article has the id in the address.
+    NotFound,
+    /// A fetch or a parse failed, with the browser's or server's words.
+    Failed(String),
+}
+
+/// One article of the library, hosted or brought in by the reader.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub summary: Summary,
+    /// The parsed article when it is already in memory (dropped files); hosted articles are
+    /// fetched when opened.
+    pub article: Option<Rc<Article>>,
+}
+
+/// Everything the interface shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub lang: Lang,
+    pub route: Route,
+    pub query: String,
+    /// Whether the hosted catalog has arrived.
+    pub catalog: Loadable<()>,
+    /// Hosted and dropped articles, newest first.
+    pub entries: Rc<Vec<Entry>>,
+    /// The article being read, by id.
+    pub reading: Option<(String, Loadable<Rc<Article>>)>,
+    /// A message about the last files the reader brought in.
+    pub notice: Option<String>,
+}
+
+/// Everything that can happen to the state.
+#[derive(Debug)]
+pub enum Action {
+    CatalogLoaded(Result<Catalog, String>),
+    Navigate(Route),
+    Search(String),
+    ArticleLoaded {
+        id: String,
+        result: Result<Rc<Article>, String>,
+    },
+    /// Files the reader dropped or opened, already parsed, and the names of skipped files.
+    FilesAdded {
+        entries: Vec<Entry>,
+        skipped: Vec<String>,
+    },
+}
+
+impl State {
+    pub fn new(lang: Lang, route: Route) -> State {
+        let mut state = State {
+            lang,
+            route: Route::Library,
+            query: String::new(),
+            catalog: Loadable::Loading,
+            entries: Rc::new(Vec::new()),
+            reading: None,
+            notice: None,
+        };
+        state.navigate(route);
+        state
+    }
+
+    /// The entry with `id`.
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.summary.id == id)
+    }
+
+    /// The entries matching the search, in list order.
+    pub fn visible(&self) -> Vec<&Entry> {
+        self.entries
+            .iter()
+            .filter(|e| articles::search::matches(&e.summary, &self.query))
+            .collect()
+    }
+
+    /// The hosted article that needs fetching: its id and catalog path.
+    pub fn pending_fetch(&self) -> Option<(String, String)> {
+        match &self.reading {
+            Some((id, Loadable::Loading)) => self
+                .entry(id)
+                .filter(|e| e.article.is_none())
+                .map(|e| (id.clone(), e.summary.path.clone())),
+            _ => None,
+        }
+    }
+
+    fn navigate(&mut self, route: Route) {
+        self.reading = match &route {
+            Route::Library => None,
+            Route::Read { id } => Some((id.clone(), self.availability(id))),
+        };
+        self.route = route;
+    }
+
+    /// What can be said about an article right now: in memory, to be fetched, or missing.
+    fn availability(&self, id: &str) -> Loadable<Rc<Article>> {
+        match self.entry(id) {
+            Some(Entry {
+                article: Some(article),
+                ..
+            }) => Loadable::Ready(article.clone()),
+            Some(_) => Loadable::Loading,
+            None if self.catalog == Loadable::Loading => Loadable::Loading,
+            None => Loadable::Failed(Problem::NotFound),
+        }
+    }
+
+    /// Re-checks the open article after the library changed.
+    fn refresh_reading(&mut self) {
+        if let Some((id, Loadable::Loading | Loadable::Failed(Problem::NotFound))) = &self.reading {
+            let id = id.clone();
+            let availability = self.availability(&id);
+            self.reading = Some((id, availability));
+        }
+    }
+
+    fn add_entries(&mut self, added: Vec<Entry>) {
+        let mut entries: Vec<Entry> = self
+            .entries
+            .iter()
+            .filter(|e| !added.iter().any(|a| a.summary.id == e.summary.id))
+            .cloned()
+            .collect();
+        entries.extend(added);
+        entries.sort_by(|a, b| newest_first(&a.summary, &b.summary));
+        self.entries = Rc::new(entries);
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::CatalogLoaded(Ok(catalog)) => {
+                next.catalog = Loadable::Ready(());
+                next.add_entries(
+                    catalog
+                        .articles
+                        .into_iter()
+                        .map(|summary| Entry {
+                            summary,
+                            article: None,
+                        })
+                        .collect(),
+                );
+                next.refresh_reading();
+            }
+            Action::CatalogLoaded(Err(message)) => {
+                next.catalog = Loadable::Failed(Problem::Failed(message));
+                next.refresh_reading();
+            }
+            Action::Navigate(route) => {
+                if route == next.route {
+                    return self;
+                }
+                next.navigate(route);
+            }
+            Action::Search(query) => next.query = query,
+            Action::ArticleLoaded { id, result } => match &next.reading {
+                Some((open, Loadable::Loading)) if *open == id => {
+                    next.reading = Some((
+                        id,
+                        result.map_or_else(|e| Loadable::Failed(Problem::Failed(e)), Loadable::Ready),
+                    ));
+                }
+                // A late answer for an article the reader has already left.
+                _ => return self,
+            },
+            Action::FilesAdded { entries, skipped } => {
+                next.notice = notice(next.lang, entries.len(), &skipped);
+                next.add_entries(entries);
+                next.refresh_reading();
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+/// What to tell the reader about files they brought in.
+fn notice(lang: Lang, added: usize, skipped: &[String]) -> Option<String> {
+    if skipped.is_empty() {
+        return None;
+    }
+    let names = skipped.join(", ");
+    Some(match lang {
+        Lang::En => format!(
+            "Added {added}; skipped {} that {} not an article (Markdown, text or HTML): {names}",
+            skipped.len(),
+            if skipped.len() == 1 { "is" } else { "are" }
+        ),
+        Lang::Zh => format!("已添加 {added} 篇；跳过 {} 个非文章文件（仅支持 Markdown、文本、HTML）：{names}", skipped.len()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use articles::{parse, ParseOptions};
+
+    fn catalog(ids: &[&str]) -> Catalog {
+        Catalog {
+            schema: 1,
+            articles: ids
+                .iter()
+                .map(|id| {
+                    let text = format!("# {id}\n\nbody");
+                    let article = parse(&format!("{id}.md"), text.as_bytes(), &ParseOptions::default());
+                    Summary::of(&format!("{id}.md"), &article)
+                })
+                .collect(),
+        }
+    }
+
+    fn reading(state: &State) -> Option<&Loadable<Rc<Article>>> {
+        state.reading.as_ref().map(|(_, l)| l)
+    }
+
+    #[test]
+    fn deep_link_waits_for_the_catalog_then_fetches() {
+        let state = Rc::new(State::new(Lang::En, Route::Read { id: "a".into() }));
+        assert_eq!(reading(&state), Some(&Loadable::Loading));
+        assert_eq!(state.pending_fetch(), None);
+        let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&["a", "b"]))));
+        assert_eq!(state.pending_fetch(), Some(("a".into(), "a.md".into())));
+    }
+
+    #[test]
+    fn unknown_id_is_not_found_once_the_catalog_is_in() {
+        let state = Rc::new(State::new(Lang::En, Route::Read { id: "zzz".into() }));
+        let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&["a"]))));
+        assert_eq!(reading(&state), Some(&Loadable::Failed(Problem::NotFound)));
+    }
+
+    #[test]
+    fn late_article_for_a_left_page_is_ignored() {
+        let state = Rc::new(State::new(Lang::En, Route::Library));
+        let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&["a"]))));
+        let state = state.reduce(Action::Navigate(Route::Read { id: "a".into() }));
+        let state = state.reduce(Action::Navigate(Route::Library));
+        let article = Rc::new(parse("a.md", b"x", &ParseOptions::default()));
+        let state = state.reduce(Action::ArticleLoaded {
+            id: "a".into(),
+            result: Ok(article),
+        });
+        assert_eq!(state.reading, None);
+    }
+
+    #[test]
+    fn dropped_files_are_listed_and_readable_at_once() {
+        let state = Rc::new(State::new(Lang::En, Route::Library));
+        let article = Rc::new(parse("x.md", b"# Dropped\n\ntext", &ParseOptions::default()));
+        let entry = Entry {
+            summary: Summary::of("dropped/x.md", &article),
+            article: Some(article.clone()),
+        };
+        let state = state.reduce(Action::FilesAdded {
+            entries: vec![entry],
+            skipped: vec!["photo.png".into()],
+        });
+        assert_eq!(state.visible().len(), 1);
+        assert!(state.notice.as_deref().is_some_and(|n| n.contains("photo.png")));
+        let state = state.reduce(Action::Navigate(Route::Read { id: "dropped/x".into() }));
+        assert_eq!(reading(&state), Some(&Loadable::Ready(article)));
+    }
+
+    #[test]
+    fn search_filters_the_list() {
+        let state = Rc::new(State::new(Lang::En, Route::Library));
+        let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&["alpha", "beta"]))));
+        let state = state.reduce(Action::Search("alp".into()));
+        let ids: Vec<&str> = state.visible().iter().map(|e| e.summary.id.as_str()).collect();
+        assert_eq!(ids, vec!["alpha"]);
+    }
+}

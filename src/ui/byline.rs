@@ -1,0 +1,58 @@
+//! The line under a title: date, authors, reading time; and the category paths above it.
+
+use articles::ArticleDate;
+use yew::prelude::*;
+
+use crate::browser::time;
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct BylineProps {
+    pub date: Option<ArticleDate>,
+    pub authors: Vec<String>,
+    pub reading_minutes: usize,
+    pub lang: Lang,
+}
+
+/// `<time datetime>` in the reader's zone · authors · reading time.
+#[function_component]
+pub fn Byline(props: &BylineProps) -> Html {
+    let mut parts: Vec<Html> = Vec::new();
+    if let Some(date) = &props.date {
+        parts.push(html! {
+            <time datetime={date.datetime_attr()}>{ time::display(date) }</time>
+        });
+    }
+    if !props.authors.is_empty() {
+        parts.push(html! { <span class="byline-authors">{ props.authors.join(", ") }</span> });
+    }
+    parts.push(html! { <span>{ props.lang.reading_time(props.reading_minutes) }</span> });
+    let last = parts.len().saturating_sub(1);
+    html! {
+        <p class="byline">
+            { for parts.into_iter().enumerate().map(|(i, part)| html! {
+                <>{ part }if i < last { <span class="sep" aria-hidden="true">{ " · " }</span> }</>
+            }) }
+        </p>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CategoriesProps {
+    pub paths: Vec<Vec<String>>,
+}
+
+/// Each category path as `金融 › 新浪财经 › …`.
+#[function_component]
+pub fn Categories(props: &CategoriesProps) -> Html {
+    if props.paths.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="categories">
+            { for props.paths.iter().map(|path| html! {
+                <li>{ path.join(" › ") }</li>
+            }) }
+        </ul>
+    }
+}

@@ -1,0 +1,9 @@
+//! The components, one per file. They render props and report events through callbacks; the
+//! state lives in `app.rs`.
+
+pub mod byline;
+pub mod card;
+pub mod drop_overlay;
+pub mod header;
+pub mod library;
+pub mod reader;

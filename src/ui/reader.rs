@@ -1,0 +1,120 @@
+//! The reading view: title, byline, category path, cover, notes about the file, and the body.
+//!
+//! The body is the engine's sanitized HTML. In-article links to `#anchors` are handled here,
+//! because under hash routing the browser's default would replace the route.
+
+use std::rc::Rc;
+
+use articles::{Article, Diagnostic};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::browser::page;
+use crate::i18n::Lang;
+use crate::route::Route;
+use crate::state::{Loadable, Problem};
+use crate::ui::byline::{Byline, Categories};
+use crate::ui::card::hide_broken_image;
+
+#[derive(Properties, PartialEq)]
+pub struct ReaderProps {
+    pub article: Loadable<Rc<Article>>,
+    pub lang: Lang,
+}
+
+#[function_component]
+pub fn Reader(props: &ReaderProps) -> Html {
+    let text = props.lang.text();
+    let back = html! {
+        <nav class="reader-nav" aria-label={text.back_to_library}>
+            <a href={Route::Library.to_hash()}>{ "← " }{ text.back_to_library }</a>
+        </nav>
+    };
+    let content = match &props.article {
+        Loadable::Loading => html! { <p class="count" role="status">{ text.loading }</p> },
+        Loadable::Failed(Problem::NotFound) => html! {
+            <p class="problem" role="alert">{ text.not_found }</p>
+        },
+        Loadable::Failed(Problem::Failed(message)) => html! {
+            <p class="problem" role="alert">{ format!("{}: {message}", text.article_failed) }</p>
+        },
+        Loadable::Ready(article) => html! { <ArticleView article={article.clone()} lang={props.lang} /> },
+    };
+    html! { <div class="reader-page">{ back }{ content }</div> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleViewProps {
+    pub article: Rc<Article>,
+    pub lang: Lang,
+}
+
+#[function_component]
+pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let article = &props.article;
+    let meta = &article.meta;
+    let cover = meta.cover.as_ref().map(|src| {
+        html! {
+            <figure class="reader-cover">
+                <img src={src.clone()} alt="" loading="lazy" decoding="async"
+                    referrerpolicy="no-referrer" onerror={hide_broken_image()} />
+            </figure>
+        }
+    });
+    html! {
+        <article class="reader" lang={meta.lang.clone()}>
+            <header class="reader-header">
+                <Categories paths={meta.categories.clone()} />
+                <h1>{ &article.title }</h1>
+                <Byline date={meta.date.clone()} authors={meta.authors.clone()}
+                    reading_minutes={article.counts.reading_minutes} lang={props.lang} />
+            </header>
+            { for cover }
+            <Diagnostics diagnostics={article.diagnostics.clone()} lang={props.lang} />
+            <div class="reader-body" onclick={follow_in_article_anchors()}>
+                { Html::from_html_unchecked(AttrValue::from(article.html.clone())) }
+            </div>
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DiagnosticsProps {
+    diagnostics: Vec<Diagnostic>,
+    lang: Lang,
+}
+
+/// What went wrong reading the file, in plain words, so nothing is silently lost.
+#[function_component]
+fn Diagnostics(props: &DiagnosticsProps) -> Html {
+    if props.diagnostics.is_empty() {
+        return html! {};
+    }
+    html! {
+        <aside class="diagnostics" aria-label={props.lang.text().notes_about_file}>
+            <h2>{ props.lang.text().notes_about_file }</h2>
+            <ul>
+                { for props.diagnostics.iter().map(|d| html! { <li>{ &d.message }</li> }) }
+            </ul>
+        </aside>
+    }
+}
+
+/// Scrolls to in-article anchors (`#a-…`, the sanitizer's id prefix) instead of letting the
+/// browser replace the hash route.
+fn follow_in_article_anchors() -> Callback<MouseEvent> {
+    Callback::from(|event: MouseEvent| {
+        let link = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href^='#']").ok().flatten());
+        let Some(href) = link.and_then(|a| a.get_attribute("href")) else {
+            return;
+        };
+        if let Some(id) = href.strip_prefix('#') {
+            if page::scroll_to_id(id) {
+                event.prevent_default();
+            }
+        }
+    })
+}

@@ -1,0 +1,60 @@
+//! `cargo xtask test`: every test tier, in order, stopping at the first failure, then a summary.
+
+use std::time::Instant;
+
+use crate::run::{command, status, Result};
+use crate::{build, tools};
+
+/// Runs formatting, lints, native tests, wasm tests in Chromium, the release build and the
+/// end-to-end tests against that build.
+pub fn all() -> Result {
+    let started = Instant::now();
+    tools::ensure_build_tools()?;
+    tools::ensure_test_tools()?;
+    let target = tools::target_dir();
+    let steps: [(&str, &dyn Fn() -> Result); 6] = [
+        ("fmt", &|| status(command("cargo").args(["fmt", "--all", "--check"]))),
+        ("clippy", &|| {
+            status(
+                command("cargo")
+                    .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
+                    .env("CARGO_TARGET_DIR", &target),
+            )?;
+            status(
+                command("cargo")
+                    .args(["clippy", "-p", "lectern", "--all-targets", "--target", "wasm32-unknown-unknown"])
+                    .args(["--", "-D", "warnings"])
+                    .env("CARGO_TARGET_DIR", &target),
+            )
+        }),
+        ("native tests", &|| {
+            status(command("cargo").args(["test", "--workspace"]).env("CARGO_TARGET_DIR", &target))
+        }),
+        ("wasm tests (headless Chromium)", &|| {
+            status(
+                command("cargo")
+                    .args(["test", "-p", "lectern", "--target", "wasm32-unknown-unknown"])
+                    .env("CARGO_TARGET_DIR", &target)
+                    .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+                    .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+            )
+        }),
+        ("release build", &|| build::dist().map(|_| ())),
+        ("end-to-end tests", &|| {
+            status(command("npx").args(["playwright", "test", "--config", "tests/e2e/playwright.config.mjs"]))
+        }),
+    ];
+    let mut passed = Vec::new();
+    for (name, step) in steps {
+        let step_started = Instant::now();
+        eprintln!("\n== {name}");
+        step().map_err(|e| format!("{name} failed: {e}"))?;
+        passed.push(format!("{name} ({}s)", step_started.elapsed().as_secs()));
+    }
+    println!(
+        "\nall tests passed in {}s: {}",
+        started.elapsed().as_secs(),
+        passed.join(", ")
+    );
+    Ok(())
+}
