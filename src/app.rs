@@ -164,5 +164,9 @@ fn carries_files(event: &Event) -> bool {
     event
         .dyn_ref::<web_sys::DragEvent>()
         .and_then(|e| e.data_transfer())
-        .is_some_and(|t| t.types().iter().any(|ty| ty.as_string().as_deref() == Some("Files")))
+        .is_some_and(|t| {
+            t.types()
+                .iter()
+                .any(|ty| ty.as_string().as_deref() == Some("Files"))
+        })
 }

@@ -93,7 +93,11 @@ mod tests {
 
     #[test]
     fn article_routes_round_trip() {
-        for id in ["news/000_6ceb1ec26c302d42", "dropped/中文 文章", "a%b/c#d?e"] {
+        for id in [
+            "news/000_6ceb1ec26c302d42",
+            "dropped/中文 文章",
+            "a%b/c#d?e",
+        ] {
             let route = Route::Read { id: id.to_owned() };
             let hash = route.to_hash();
             assert!(hash.is_ascii(), "{hash}");
@@ -105,8 +109,15 @@ mod tests {
     fn browser_encoded_hashes_decode() {
         assert_eq!(
             Route::parse("#/read/dropped/%E4%B8%AD%E6%96%87"),
-            Route::Read { id: "dropped/中文".into() }
+            Route::Read {
+                id: "dropped/中文".into()
+            }
         );
-        assert_eq!(Route::parse("#/read/100%zz"), Route::Read { id: "100%zz".into() });
+        assert_eq!(
+            Route::parse("#/read/100%zz"),
+            Route::Read {
+                id: "100%zz".into()
+            }
+        );
     }
 }

@@ -188,7 +188,8 @@ impl Reducible for State {
                 Some((open, Loadable::Loading)) if *open == id => {
                     next.reading = Some((
                         id,
-                        result.map_or_else(|e| Loadable::Failed(Problem::Failed(e)), Loadable::Ready),
+                        result
+                            .map_or_else(|e| Loadable::Failed(Problem::Failed(e)), Loadable::Ready),
                     ));
                 }
                 // A late answer for an article the reader has already left.
@@ -216,7 +217,10 @@ fn notice(lang: Lang, added: usize, skipped: &[String]) -> Option<String> {
             skipped.len(),
             if skipped.len() == 1 { "is" } else { "are" }
         ),
-        Lang::Zh => format!("已添加 {added} 篇；跳过 {} 个非文章文件（仅支持 Markdown、文本、HTML）：{names}", skipped.len()),
+        Lang::Zh => format!(
+            "已添加 {added} 篇；跳过 {} 个非文章文件（仅支持 Markdown、文本、HTML）：{names}",
+            skipped.len()
+        ),
     })
 }
 
@@ -232,7 +236,11 @@ mod tests {
                 .iter()
                 .map(|id| {
                     let text = format!("# {id}\n\nbody");
-                    let article = parse(&format!("{id}.md"), text.as_bytes(), &ParseOptions::default());
+                    let article = parse(
+                        &format!("{id}.md"),
+                        text.as_bytes(),
+                        &ParseOptions::default(),
+                    );
                     Summary::of(&format!("{id}.md"), &article)
                 })
                 .collect(),
@@ -276,7 +284,11 @@ mod tests {
     #[test]
     fn dropped_files_are_listed_and_readable_at_once() {
         let state = Rc::new(State::new(Lang::En, Route::Library));
-        let article = Rc::new(parse("x.md", b"# Dropped\n\ntext", &ParseOptions::default()));
+        let article = Rc::new(parse(
+            "x.md",
+            b"# Dropped\n\ntext",
+            &ParseOptions::default(),
+        ));
         let entry = Entry {
             summary: Summary::of("dropped/x.md", &article),
             article: Some(article.clone()),
@@ -286,8 +298,13 @@ mod tests {
             skipped: vec!["photo.png".into()],
         });
         assert_eq!(state.visible().len(), 1);
-        assert!(state.notice.as_deref().is_some_and(|n| n.contains("photo.png")));
-        let state = state.reduce(Action::Navigate(Route::Read { id: "dropped/x".into() }));
+        assert!(state
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("photo.png")));
+        let state = state.reduce(Action::Navigate(Route::Read {
+            id: "dropped/x".into(),
+        }));
         assert_eq!(reading(&state), Some(&Loadable::Ready(article)));
     }
 
@@ -296,7 +313,11 @@ mod tests {
         let state = Rc::new(State::new(Lang::En, Route::Library));
         let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&["alpha", "beta"]))));
         let state = state.reduce(Action::Search("alp".into()));
-        let ids: Vec<&str> = state.visible().iter().map(|e| e.summary.id.as_str()).collect();
+        let ids: Vec<&str> = state
+            .visible()
+            .iter()
+            .map(|e| e.summary.id.as_str())
+            .collect();
         assert_eq!(ids, vec!["alpha"]);
     }
 }

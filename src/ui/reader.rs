@@ -38,7 +38,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
         Loadable::Failed(Problem::Failed(message)) => html! {
             <p class="problem" role="alert">{ format!("{}: {message}", text.article_failed) }</p>
         },
-        Loadable::Ready(article) => html! { <ArticleView article={article.clone()} lang={props.lang} /> },
+        Loadable::Ready(article) => {
+            html! { <ArticleView article={article.clone()} lang={props.lang} /> }
+        }
     };
     html! { <div class="reader-page">{ back }{ content }</div> }
 }

@@ -22,9 +22,13 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => build::serve(port(&args)),
         Some("test") => test::all(),
-        Some("dist") => build::dist().map(|dir| println!("release build written to {}", dir.display())),
+        Some("dist") => {
+            build::dist().map(|dir| println!("release build written to {}", dir.display()))
+        }
         Some("index") => match args.get(1) {
-            Some(dir) => index::write(std::path::Path::new(dir)).map(|n| println!("indexed {n} articles")),
+            Some(dir) => {
+                index::write(std::path::Path::new(dir)).map(|n| println!("indexed {n} articles"))
+            }
             None => Err(USAGE.into()),
         },
         Some("bench") => bench::run(),

@@ -16,7 +16,9 @@ pub fn root() -> PathBuf {
 /// A command that runs from the project root with the project's tool paths on `PATH`.
 pub fn command(program: &str) -> Command {
     let mut command = Command::new(program);
-    command.current_dir(root()).env("PATH", crate::tools::path_with_tools());
+    command
+        .current_dir(root())
+        .env("PATH", crate::tools::path_with_tools());
     command
 }
 

@@ -13,27 +13,53 @@ pub fn all() -> Result {
     tools::ensure_test_tools()?;
     let target = tools::target_dir();
     let steps: [(&str, &dyn Fn() -> Result); 6] = [
-        ("fmt", &|| status(command("cargo").args(["fmt", "--all", "--check"]))),
+        ("fmt", &|| {
+            status(command("cargo").args(["fmt", "--all", "--check"]))
+        }),
         ("clippy", &|| {
             status(
                 command("cargo")
-                    .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
+                    .args([
+                        "clippy",
+                        "--workspace",
+                        "--all-targets",
+                        "--",
+                        "-D",
+                        "warnings",
+                    ])
                     .env("CARGO_TARGET_DIR", &target),
             )?;
             status(
                 command("cargo")
-                    .args(["clippy", "-p", "lectern", "--all-targets", "--target", "wasm32-unknown-unknown"])
+                    .args([
+                        "clippy",
+                        "-p",
+                        "lectern",
+                        "--all-targets",
+                        "--target",
+                        "wasm32-unknown-unknown",
+                    ])
                     .args(["--", "-D", "warnings"])
                     .env("CARGO_TARGET_DIR", &target),
             )
         }),
         ("native tests", &|| {
-            status(command("cargo").args(["test", "--workspace"]).env("CARGO_TARGET_DIR", &target))
+            status(
+                command("cargo")
+                    .args(["test", "--workspace"])
+                    .env("CARGO_TARGET_DIR", &target),
+            )
         }),
         ("wasm tests (headless Chromium)", &|| {
             status(
                 command("cargo")
-                    .args(["test", "-p", "lectern", "--target", "wasm32-unknown-unknown"])
+                    .args([
+                        "test",
+                        "-p",
+                        "lectern",
+                        "--target",
+                        "wasm32-unknown-unknown",
+                    ])
                     .env("CARGO_TARGET_DIR", &target)
                     .env("CHROMEDRIVER", "/usr/bin/chromedriver")
                     .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
@@ -41,7 +67,12 @@ pub fn all() -> Result {
         }),
         ("release build", &|| build::dist().map(|_| ())),
         ("end-to-end tests", &|| {
-            status(command("npx").args(["playwright", "test", "--config", "tests/e2e/playwright.config.mjs"]))
+            status(command("npx").args([
+                "playwright",
+                "test",
+                "--config",
+                "tests/e2e/playwright.config.mjs",
+            ]))
         }),
     ];
     let mut passed = Vec::new();

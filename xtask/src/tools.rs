@@ -45,11 +45,23 @@ pub fn ensure_build_tools() -> Result {
         status(command("rustup").args(["target", "add", WASM_TARGET]))?;
     }
     if !version_is("trunk", &format!("trunk {TRUNK_VERSION}")) {
-        status(command("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))?;
+        status(command("cargo").args([
+            "install",
+            "trunk",
+            "--version",
+            TRUNK_VERSION,
+            "--locked",
+        ]))?;
     }
     let bindgen = wasm_bindgen_version()?;
     if !version_is("wasm-bindgen", &format!("wasm-bindgen {bindgen}")) {
-        status(command("cargo").args(["install", "wasm-bindgen-cli", "--version", &bindgen, "--force"]))?;
+        status(command("cargo").args([
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &bindgen,
+            "--force",
+        ]))?;
     }
     ensure_npm_packages()
 }
@@ -59,7 +71,10 @@ pub fn ensure_test_tools() -> Result {
     let missing: Vec<&str> = BROWSER_PACKAGES
         .iter()
         .copied()
-        .filter(|p| output("dpkg-query", &["-W", "-f=${Status}", p]).is_none_or(|s| !s.contains("ok installed")))
+        .filter(|p| {
+            output("dpkg-query", &["-W", "-f=${Status}", p])
+                .is_none_or(|s| !s.contains("ok installed"))
+        })
         .collect();
     if !missing.is_empty() {
         let is_root = output("id", &["-u"]).is_some_and(|id| id.trim() == "0");

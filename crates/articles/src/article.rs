@@ -69,7 +69,9 @@ pub fn parse(name: &str, bytes: &[u8], options: &ParseOptions) -> Article {
     if meta.date.is_none() {
         meta.date = date_from_file_name(name);
     }
-    meta.cover = meta.cover.map(|cover| crate::url::resolve(&options.base, cover.trim()));
+    meta.cover = meta
+        .cover
+        .map(|cover| crate::url::resolve(&options.base, cover.trim()));
     meta.title = meta.title.filter(|t| !t.trim().is_empty());
     let rendered = body::render(front.body, meta.title.as_deref(), &options.base);
     let extracted = text::extract(&rendered.html);
@@ -101,7 +103,9 @@ pub fn parse(name: &str, bytes: &[u8], options: &ParseOptions) -> Article {
 
 /// The text before a `<!-- more -->` marker, as Hexo and Jekyll write excerpts.
 fn explicit_excerpt(body: &str, options: &ParseOptions) -> Option<String> {
-    let at = body.find("<!-- more -->").or_else(|| body.find("<!--more-->"))?;
+    let at = body
+        .find("<!-- more -->")
+        .or_else(|| body.find("<!--more-->"))?;
     let rendered = body::render(&body[..at], None, &options.base);
     let text = text::extract(&rendered.html).text;
     (!text.is_empty()).then(|| text::excerpt(&text, EXCERPT_CHARS * 2))
@@ -130,14 +134,24 @@ mod tests {
     #[test]
     fn title_falls_back_to_heading_then_file_name() {
         let options = ParseOptions::default();
-        assert_eq!(parse("a.md", b"# Heading\n\ntext", &options).title, "Heading");
-        assert_eq!(parse("2021-09-30-my-post.md", b"text", &options).title, "my post");
+        assert_eq!(
+            parse("a.md", b"# Heading\n\ntext", &options).title,
+            "Heading"
+        );
+        assert_eq!(
+            parse("2021-09-30-my-post.md", b"text", &options).title,
+            "my post"
+        );
         assert_eq!(parse("", b"", &options).title, "");
     }
 
     #[test]
     fn more_marker_makes_the_excerpt() {
-        let article = parse("a.md", b"Intro text.\n\n<!-- more -->\n\nRest.", &ParseOptions::default());
+        let article = parse(
+            "a.md",
+            b"Intro text.\n\n<!-- more -->\n\nRest.",
+            &ParseOptions::default(),
+        );
         assert_eq!(article.excerpt, "Intro text.");
     }
 }

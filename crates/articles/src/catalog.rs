@@ -84,7 +84,10 @@ mod tests {
 
     #[test]
     fn ids_are_paths_without_extensions() {
-        assert_eq!(article_id("_posts/2014-06-14-hexo.md"), "_posts/2014-06-14-hexo");
+        assert_eq!(
+            article_id("_posts/2014-06-14-hexo.md"),
+            "_posts/2014-06-14-hexo"
+        );
         assert_eq!(article_id("a.b/c"), "a.b/c");
         assert_eq!(article_id(".hidden"), ".hidden");
         assert_eq!(article_id("dir\\x.markdown"), "dir/x");

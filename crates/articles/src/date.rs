@@ -51,7 +51,8 @@ impl ArticleDate {
 
     /// A key that orders dates: the instant when there is one, else the date read as UTC.
     pub fn sort_key(&self) -> i64 {
-        self.instant_seconds().unwrap_or_else(|| self.civil_seconds())
+        self.instant_seconds()
+            .unwrap_or_else(|| self.civil_seconds())
     }
 
     /// The value for `<time datetime>`: the exact UTC instant, or the local date-time as written.
@@ -199,12 +200,7 @@ pub fn date_from_file_name(name: &str) -> Option<ArticleDate> {
     let year = head.get(..4)?.parse().ok()?;
     let month = head.get(5..7)?.parse().ok()?;
     let day = head.get(8..10)?.parse().ok()?;
-    build(
-        (year, month, day),
-        None,
-        None,
-        DateFormat::FileName,
-    )
+    build((year, month, day), None, None, DateFormat::FileName)
 }
 
 fn looks_like_rfc2822(text: &str) -> bool {
@@ -381,7 +377,10 @@ fn parse_zone(zone: &str) -> Option<i32> {
     }
     let (hours, minutes): (i32, i32) = match digits.len() {
         2 => (digits.parse().ok()?, 0),
-        4 => (digits.get(..2)?.parse().ok()?, digits.get(2..)?.parse().ok()?),
+        4 => (
+            digits.get(..2)?.parse().ok()?,
+            digits.get(2..)?.parse().ok()?,
+        ),
         _ => return None,
     };
     if hours > 14 || minutes > 59 {
@@ -438,7 +437,10 @@ mod tests {
     #[test]
     fn iso_and_jekyll_forms() {
         assert_eq!(attr("2022-02-17T23:32:20Z"), "2022-02-17T23:32:20Z");
-        assert_eq!(attr("2022-02-17T23:32:20.250+08:00"), "2022-02-17T15:32:20Z");
+        assert_eq!(
+            attr("2022-02-17T23:32:20.250+08:00"),
+            "2022-02-17T15:32:20Z"
+        );
         assert_eq!(attr("2016-03-08 14:03:00 -0800"), "2016-03-08T22:03:00Z");
         assert_eq!(attr("2016-03-08 14:03 -08:00"), "2016-03-08T22:03:00Z");
         assert_eq!(attr("2021-09-30"), "2021-09-30");
@@ -469,7 +471,14 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_refused() {
-        for text in ["2022-02-30", "2022-13-01", "yesterday", "2022-01-01 25:00", "", "12"] {
+        for text in [
+            "2022-02-30",
+            "2022-13-01",
+            "yesterday",
+            "2022-01-01 25:00",
+            "",
+            "12",
+        ] {
             assert_eq!(parse_date(text), None, "{text}");
         }
     }

@@ -63,7 +63,7 @@ fn utf16(bytes: &[u8], encoding: Encoding) -> Decoded {
         Encoding::Utf16Be => u16::from_be_bytes([pair[0], pair[1]]),
         _ => u16::from_le_bytes([pair[0], pair[1]]),
     });
-    let mut lossy = bytes.len() % 2 != 0;
+    let mut lossy = !bytes.len().is_multiple_of(2);
     let text = char::decode_utf16(units)
         .map(|unit| {
             unit.unwrap_or_else(|_| {

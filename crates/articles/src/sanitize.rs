@@ -23,7 +23,12 @@ pub fn clean(html: &str, base: &str) -> String {
         .id_prefix(Some(ID_PREFIX))
         .add_tag_attributes("img", ["loading"])
         .add_tag_attributes("a", ["title", "name"])
-        .add_tag_attributes("video", ["src", "poster", "controls", "width", "height", "muted", "loop"])
+        .add_tag_attributes(
+            "video",
+            [
+                "src", "poster", "controls", "width", "height", "muted", "loop",
+            ],
+        )
         .add_tag_attributes("source", ["src", "type", "media"])
         .add_tag_attributes("track", ["src", "kind", "srclang", "label"])
         .add_tag_attributes("input", ["checked"])
@@ -88,10 +93,17 @@ mod tests {
 
     #[test]
     fn images_are_lazy_and_send_no_referrer() {
-        let html = clean("<img src=\"https://x.cn/a.png\" referrerpolicy=\"origin\">", "");
+        let html = clean(
+            "<img src=\"https://x.cn/a.png\" referrerpolicy=\"origin\">",
+            "",
+        );
         assert!(html.contains("loading=\"lazy\""), "{html}");
         assert!(html.contains("decoding=\"async\""), "{html}");
-        assert_eq!(html.matches("referrerpolicy=\"no-referrer\"").count(), 1, "{html}");
+        assert_eq!(
+            html.matches("referrerpolicy=\"no-referrer\"").count(),
+            1,
+            "{html}"
+        );
     }
 
     #[test]
@@ -99,12 +111,18 @@ mod tests {
         let html = clean("<img src=\"a.png\">", "articles/posts/");
         assert!(html.contains("src=\"articles/posts/a.png\""), "{html}");
         let html = clean("<h2 id=\"intro\">x</h2><a href=\"#intro\">go</a>", "");
-        assert!(html.contains("id=\"a-intro\"") && html.contains("href=\"#a-intro\""), "{html}");
+        assert!(
+            html.contains("id=\"a-intro\"") && html.contains("href=\"#a-intro\""),
+            "{html}"
+        );
     }
 
     #[test]
     fn only_known_classes_survive() {
-        let html = clean("<code class=\"language-rust evil\">x</code><div class=\"app\">y</div>", "");
+        let html = clean(
+            "<code class=\"language-rust evil\">x</code><div class=\"app\">y</div>",
+            "",
+        );
         assert_eq!(html, "<code class=\"language-rust\">x</code><div>y</div>");
     }
 }

@@ -54,7 +54,12 @@ mod tests {
 
     #[test]
     fn absolute_urls_are_recognised() {
-        for url in ["https://a.b/c", "mailto:x@y", "data:image/png;base64,", "//cdn/x"] {
+        for url in [
+            "https://a.b/c",
+            "mailto:x@y",
+            "data:image/png;base64,",
+            "//cdn/x",
+        ] {
             assert!(is_absolute(url), "{url}");
         }
         for url in ["a/b.png", "./c", "../d", "/e", "f:g/h"] {
@@ -64,10 +69,19 @@ mod tests {
 
     #[test]
     fn relative_urls_resolve_against_the_article() {
-        assert_eq!(resolve("articles/posts/", "img/a.png"), "articles/posts/img/a.png");
+        assert_eq!(
+            resolve("articles/posts/", "img/a.png"),
+            "articles/posts/img/a.png"
+        );
         assert_eq!(resolve("articles/posts/", "../b.png"), "articles/b.png");
-        assert_eq!(resolve("articles/posts/", "./c.png"), "articles/posts/c.png");
-        assert_eq!(resolve("articles/", "https://x.cn/a.png"), "https://x.cn/a.png");
+        assert_eq!(
+            resolve("articles/posts/", "./c.png"),
+            "articles/posts/c.png"
+        );
+        assert_eq!(
+            resolve("articles/", "https://x.cn/a.png"),
+            "https://x.cn/a.png"
+        );
         assert_eq!(resolve("articles/", "#intro"), "#a-intro");
     }
 }

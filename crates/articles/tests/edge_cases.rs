@@ -23,7 +23,10 @@ fn toml_front_matter() {
     let a = edge("toml-plus.md");
     assert_eq!(a.title, "TOML front matter");
     assert_eq!(date_attr(&a).as_deref(), Some("2023-05-10T00:30:00Z"));
-    assert_eq!(a.meta.date.as_ref().and_then(|d| d.offset_minutes), Some(480));
+    assert_eq!(
+        a.meta.date.as_ref().and_then(|d| d.offset_minutes),
+        Some(480)
+    );
     assert_eq!(a.meta.tags, vec!["toml", "hugo"]);
     assert_eq!(a.meta.categories, vec![vec!["Guides"]]);
     assert_eq!(a.meta.cover.as_deref(), Some("cover.png"));
@@ -108,13 +111,23 @@ fn invalid_date_is_reported_and_the_article_kept() {
 fn title_from_first_heading() {
     let a = edge("no-front-matter.md");
     assert_eq!(a.title, "A heading becomes the title");
-    assert!(!a.html.contains("<h1"), "the title is not shown twice: {}", a.html);
+    assert!(
+        !a.html.contains("<h1"),
+        "the title is not shown twice: {}",
+        a.html
+    );
 }
 
 #[test]
 fn gfm_features() {
     let html = edge("gfm-features.md").html;
-    for needle in ["<table>", "type=\"checkbox\"", "<del>", "footnote-definition", "language-rust"] {
+    for needle in [
+        "<table>",
+        "type=\"checkbox\"",
+        "<del>",
+        "footnote-definition",
+        "language-rust",
+    ] {
         assert!(html.contains(needle), "{needle} missing in {html}");
     }
 }
@@ -123,7 +136,9 @@ fn gfm_features() {
 fn html_bodies() {
     let indented = edge("html-body-indented.md");
     assert!(!indented.html.contains("<pre") && !indented.html.contains("<code"));
-    assert!(indented.text.contains("Indented HTML after blank lines must not turn into a code block."));
+    assert!(indented
+        .text
+        .contains("Indented HTML after blank lines must not turn into a code block."));
     let styled = edge("style-and-comments.md");
     assert_eq!(styled.text, "Visible text only.");
 }
@@ -134,7 +149,15 @@ fn hostile_html_is_inert() {
     assert_eq!(a.title, "<img src=x onerror=alert(1)>");
     assert_eq!(a.meta.authors, vec!["<script>alert(2)</script>"]);
     let html = a.html.to_ascii_lowercase();
-    for bad in ["<script", "onerror", "href=\"javascript", "<iframe", "srcdoc", "onload", "<svg"] {
+    for bad in [
+        "<script",
+        "onerror",
+        "href=\"javascript",
+        "<iframe",
+        "srcdoc",
+        "onload",
+        "<svg",
+    ] {
         assert!(!html.contains(bad), "{bad} survived in {html}");
     }
 }
@@ -164,9 +187,17 @@ fn invalid_yaml_reports_its_line() {
 #[test]
 fn executable_front_matter_is_never_rendered() {
     let a = edge("executable-js.md");
-    assert!(has(&a, DiagnosticKind::UnsupportedFrontMatter), "{:?}", a.diagnostics);
+    assert!(
+        has(&a, DiagnosticKind::UnsupportedFrontMatter),
+        "{:?}",
+        a.diagnostics
+    );
     assert_eq!(a.title, "executable js");
-    assert!(!a.html.contains("alert") && !a.html.contains("<h2"), "{}", a.html);
+    assert!(
+        !a.html.contains("alert") && !a.html.contains("<h2"),
+        "{}",
+        a.html
+    );
 }
 
 #[test]

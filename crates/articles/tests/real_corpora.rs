@@ -10,7 +10,10 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             files(&path, out);
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "markdown")) {
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("md" | "markdown")
+        ) {
             out.push(path);
         }
     }
@@ -19,13 +22,28 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 #[test]
 fn every_real_article_parses_with_a_title() {
     let mut paths = Vec::new();
-    files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora"), &mut paths);
+    files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora"),
+        &mut paths,
+    );
     assert_eq!(paths.len(), 568, "the bundled corpora changed");
     for path in paths {
         let bytes = std::fs::read(&path).expect("readable");
-        let article = parse(&path.display().to_string(), &bytes, &ParseOptions::default());
-        assert!(!article.title.trim().is_empty(), "{}: no title", path.display());
-        assert!(!article.html.is_empty() || bytes.len() < 200, "{}: empty body", path.display());
+        let article = parse(
+            &path.display().to_string(),
+            &bytes,
+            &ParseOptions::default(),
+        );
+        assert!(
+            !article.title.trim().is_empty(),
+            "{}: no title",
+            path.display()
+        );
+        assert!(
+            !article.html.is_empty() || bytes.len() < 200,
+            "{}: empty body",
+            path.display()
+        );
     }
 }
 
@@ -36,7 +54,11 @@ fn jekyll_posts_keep_their_dates() {
     files(&dir, &mut paths);
     for path in paths {
         let bytes = std::fs::read(&path).expect("readable");
-        let article = parse(&path.display().to_string(), &bytes, &ParseOptions::default());
+        let article = parse(
+            &path.display().to_string(),
+            &bytes,
+            &ParseOptions::default(),
+        );
         assert!(article.meta.date.is_some(), "{}: no date", path.display());
     }
 }

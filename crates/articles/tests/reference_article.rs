@@ -4,7 +4,11 @@ use articles::{parse, Article, ParseOptions};
 
 fn reference() -> Article {
     let bytes = include_bytes!("fixtures/seed/000_6ceb1ec26c302d42.md");
-    parse("news/000_6ceb1ec26c302d42.md", bytes, &ParseOptions::default())
+    parse(
+        "news/000_6ceb1ec26c302d42.md",
+        bytes,
+        &ParseOptions::default(),
+    )
 }
 
 #[test]
@@ -33,7 +37,15 @@ fn body_is_html_with_paragraphs_and_no_noise() {
     assert_eq!(article.body_kind, articles::body::BodyKind::Html);
     assert!(html.matches("<p>").count() >= 8, "{html}");
     assert!(html.contains("拓展就地就近就业"), "{html}");
-    for noise in ["<pre", "<code", "&#123;", "appendQr_wrap{", "<!--", "<style", "float:left"] {
+    for noise in [
+        "<pre",
+        "<code",
+        "&#123;",
+        "appendQr_wrap{",
+        "<!--",
+        "<style",
+        "float:left",
+    ] {
         assert!(!html.contains(noise), "found {noise:?} in {html}");
     }
     for noise in ["&#123;", "border:1px", "news_keyword", "正文下iframe"] {
@@ -54,6 +66,12 @@ fn images_are_lazy_without_referrer() {
 #[test]
 fn excerpt_starts_with_the_text() {
     let article = reference();
-    assert!(article.excerpt.starts_with("原标题：夯实脱贫群众就业增收基本盘"), "{}", article.excerpt);
+    assert!(
+        article
+            .excerpt
+            .starts_with("原标题：夯实脱贫群众就业增收基本盘"),
+        "{}",
+        article.excerpt
+    );
     assert!(article.excerpt.chars().count() <= 161);
 }

@@ -117,7 +117,10 @@ mod tests {
         assert_eq!(render("# Hello\n\nText", Some("Hello")).0, "<p>Text</p>\n");
         assert!(render("# Other\n", Some("Hello")).0.contains("Other"));
         let (html, title) = render("# Hello\n\nText", None);
-        assert_eq!((html.as_str(), title.as_deref()), ("<p>Text</p>\n", Some("Hello")));
+        assert_eq!(
+            (html.as_str(), title.as_deref()),
+            ("<p>Text</p>\n", Some("Hello"))
+        );
     }
 
     #[test]

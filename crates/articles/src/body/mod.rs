@@ -47,17 +47,55 @@ pub fn render(body: &str, title: Option<&str>, base: &str) -> Rendered {
 
 /// Elements that start an HTML block in CommonMark (type 6), plus the document-level ones.
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "center", "details", "dialog", "dd",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
-    "h4", "h5", "h6", "header", "hr", "html", "iframe", "li", "main", "nav", "ol", "p", "pre",
-    "section", "style", "table", "ul", "video",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "center",
+    "details",
+    "dialog",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "html",
+    "iframe",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "style",
+    "table",
+    "ul",
+    "video",
 ];
 
 /// A body is HTML when it is a whole document, or when it opens with a block-level element
 /// and its last element closes one (like `<div>…</div>`).
 pub fn is_html_body(body: &str) -> bool {
     let trimmed = body.trim();
-    let lower_start: String = trimmed.chars().take(15).collect::<String>().to_ascii_lowercase();
+    let lower_start: String = trimmed
+        .chars()
+        .take(15)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if lower_start.starts_with("<!doctype html") || lower_start.starts_with("<html") {
         return true;
     }
@@ -89,7 +127,9 @@ mod tests {
 
     #[test]
     fn html_fragments_are_detected() {
-        assert!(is_html_body("\n<div>\n<p>a</p>\n\n\n    <div>x</div>\n</div>\n  \n"));
+        assert!(is_html_body(
+            "\n<div>\n<p>a</p>\n\n\n    <div>x</div>\n</div>\n  \n"
+        ));
         assert!(is_html_body("<!DOCTYPE html><html><body>x</body></html>"));
         assert!(!is_html_body("# Title\n\n<div>x</div>\n\ntext"));
         assert!(!is_html_body("<span>x</span>"));
@@ -100,7 +140,11 @@ mod tests {
     fn indented_html_in_a_fragment_is_not_code() {
         let out = render("<div>\n<p>a</p>\n\n\n    <div>b</div>\n</div>", None, "");
         assert_eq!(out.kind, BodyKind::Html);
-        assert!(!out.html.contains("<pre>") && !out.html.contains("<code>"), "{}", out.html);
+        assert!(
+            !out.html.contains("<pre>") && !out.html.contains("<code>"),
+            "{}",
+            out.html
+        );
     }
 
     #[test]

@@ -11,7 +11,11 @@ pub struct Slugs {
 impl Slugs {
     pub fn unique(&mut self, text: &str) -> String {
         let base = slugify(text);
-        let base = if base.is_empty() { "section".to_owned() } else { base };
+        let base = if base.is_empty() {
+            "section".to_owned()
+        } else {
+            base
+        };
         let count = self.seen.entry(base.clone()).or_insert(0);
         let slug = if *count == 0 {
             base.clone()

@@ -193,7 +193,12 @@ mod tests {
     use super::*;
 
     fn map(entries: Vec<(&str, Value)>) -> Value {
-        Value::Map(entries.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+        Value::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect(),
+        )
     }
 
     fn s(text: &str) -> Value {
@@ -205,11 +210,17 @@ mod tests {
         let list = map(vec![("categories", Value::List(vec![s("a"), s("b")]))]);
         let nested = map(vec![(
             "categories",
-            Value::List(vec![Value::List(vec![s("a"), s("b")]), Value::List(vec![s("c")])]),
+            Value::List(vec![
+                Value::List(vec![s("a"), s("b")]),
+                Value::List(vec![s("c")]),
+            ]),
         )]);
         let meta = |v: &Value, f: Option<&Format>, m| meta_from_fields(v, f, m, &mut Vec::new());
         let yaml = Some(&Format::Yaml);
-        assert_eq!(meta(&list, yaml, CategoryMode::Hierarchy).categories, vec![vec!["a", "b"]]);
+        assert_eq!(
+            meta(&list, yaml, CategoryMode::Hierarchy).categories,
+            vec![vec!["a", "b"]]
+        );
         assert_eq!(
             meta(&list, yaml, CategoryMode::Separate).categories,
             vec![vec!["a"], vec!["b"]]
@@ -227,7 +238,10 @@ mod tests {
     #[test]
     fn authors_tags_and_cover_aliases() {
         let fields = map(vec![
-            ("authors", Value::List(vec![s("A"), map(vec![("name", s("B"))])])),
+            (
+                "authors",
+                Value::List(vec![s("A"), map(vec![("name", s("B"))])]),
+            ),
             ("keywords", s("rust, wasm")),
             ("extra", map(vec![("cover", s("c.png"))])),
         ]);

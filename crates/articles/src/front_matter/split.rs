@@ -118,14 +118,10 @@ impl<'a> Lines<'a> {
 
     /// The first line with something on it, and how many blank lines came before it.
     fn first_non_blank(&mut self) -> Option<(Line<'a>, usize)> {
-        let mut skipped = 0;
-        for line in self.by_ref() {
-            if !line.text.trim().is_empty() {
-                return Some((line, skipped));
-            }
-            skipped += 1;
-        }
-        None
+        self.by_ref()
+            .enumerate()
+            .find(|(_, line)| !line.text.trim().is_empty())
+            .map(|(skipped, line)| (line, skipped))
     }
 }
 
@@ -207,7 +203,10 @@ mod tests {
     #[test]
     fn hexo_json_forms() {
         let (format, block, body) = parts("\"title\": \"x\"\n;;;\nbody").expect("split");
-        assert_eq!((format, block, body), (Format::Json, "\"title\": \"x\"\n", "body"));
+        assert_eq!(
+            (format, block, body),
+            (Format::Json, "\"title\": \"x\"\n", "body")
+        );
         let (_, block, body) = parts("{\"title\": \"x\"}\nbody").expect("split");
         assert_eq!((block, body), ("{\"title\": \"x\"}", "\nbody"));
         assert_eq!(parts("{ not json"), None);

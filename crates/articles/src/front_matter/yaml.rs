@@ -29,10 +29,9 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
             Event::Nothing | Event::StreamStart | Event::DocumentStart => {}
             event => {
                 if let Some(done) = builder.push(event).map_err(|limit| match limit {
-                    ParseError::Limit(message) => ParseError::Limit(format!(
-                        "{message} (near line {})",
-                        mark.line()
-                    )),
+                    ParseError::Limit(message) => {
+                        ParseError::Limit(format!("{message} (near line {})", mark.line()))
+                    }
                     other => other,
                 })? {
                     return Ok(done);
@@ -77,12 +76,14 @@ impl Builder {
                 Ok(self.complete(value))
             }
             Event::Alias(id) => {
-                let (value, size) = self.anchors.get(&id).cloned().ok_or_else(|| {
-                    ParseError::Syntax {
-                        message: "alias to an unknown anchor".into(),
-                        line: None,
-                    }
-                })?;
+                let (value, size) =
+                    self.anchors
+                        .get(&id)
+                        .cloned()
+                        .ok_or_else(|| ParseError::Syntax {
+                            message: "alias to an unknown anchor".into(),
+                            line: None,
+                        })?;
                 self.count(size)?;
                 Ok(self.complete(value))
             }
@@ -196,7 +197,8 @@ mod tests {
 
     #[test]
     fn reads_maps_lists_and_types() {
-        let value = parse("title: 'x'\nn: 3\nf: 1.5\nok: true\nnone: ~\nlist: [a, b]\n").expect("yaml");
+        let value =
+            parse("title: 'x'\nn: 3\nf: 1.5\nok: true\nnone: ~\nlist: [a, b]\n").expect("yaml");
         assert_eq!(value.get("title"), Some(&Value::String("x".into())));
         assert_eq!(value.get("n"), Some(&Value::Int(3)));
         assert_eq!(value.get("f"), Some(&Value::Float(1.5)));
@@ -204,7 +206,10 @@ mod tests {
         assert_eq!(value.get("none"), Some(&Value::Null));
         assert_eq!(
             value.get("list"),
-            Some(&Value::List(vec![Value::String("a".into()), Value::String("b".into())]))
+            Some(&Value::List(vec![
+                Value::String("a".into()),
+                Value::String("b".into())
+            ]))
         );
     }
 
@@ -217,7 +222,10 @@ mod tests {
     #[test]
     fn alias_bomb_is_refused() {
         let mut text = String::from("a: &a [x,x,x,x,x,x,x,x,x]\n");
-        for (name, prev) in ["b", "c", "d", "e", "f", "g", "h", "i"].iter().zip(["a", "b", "c", "d", "e", "f", "g", "h"]) {
+        for (name, prev) in ["b", "c", "d", "e", "f", "g", "h", "i"]
+            .iter()
+            .zip(["a", "b", "c", "d", "e", "f", "g", "h"])
+        {
             text.push_str(&format!("{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
         }
         assert!(matches!(parse(&text), Err(ParseError::Limit(_))));

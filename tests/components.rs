@@ -1,0 +1,271 @@
+//! Components mounted in a real browser (headless Chromium, through wasm-bindgen-test): what a
+//! reader and a screen reader get from each one.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use articles::{parse, Article, ParseOptions, Summary};
+use lectern::i18n::Lang;
+use lectern::state::{Entry, Loadable};
+use lectern::ui::card::{Card, CardProps};
+use lectern::ui::header::{Header, HeaderProps};
+use lectern::ui::library::{Library, LibraryProps};
+use lectern::ui::reader::{Reader, ReaderProps};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+use yew::{BaseComponent, Callback};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const REFERENCE: &[u8] =
+    include_bytes!("../crates/articles/tests/fixtures/seed/000_6ceb1ec26c302d42.md");
+
+fn reference() -> Rc<Article> {
+    Rc::new(parse(
+        "news/000_6ceb1ec26c302d42.md",
+        REFERENCE,
+        &ParseOptions::default(),
+    ))
+}
+
+/// A mounted component and what it wrote to `console.error` (a panic in wasm lands there).
+struct Mounted {
+    root: Element,
+    console_errors: js_sys::Array,
+}
+
+impl Mounted {
+    fn assert_console_clean(&self) {
+        let errors: Vec<String> = self
+            .console_errors
+            .iter()
+            .filter_map(|e| e.as_string())
+            .collect();
+        assert!(errors.is_empty(), "console errors: {errors:?}");
+    }
+}
+
+/// Renders a component into a fresh element of the page, recording `console.error` from now on,
+/// and waits for it to settle.
+async fn mount<C: BaseComponent>(props: C::Properties) -> Mounted {
+    let console_errors = js_sys::Array::new();
+    let recorder = js_sys::Function::new_with_args(
+        "list",
+        "return (...args) => { list.push(args.map(String).join(' ')); };",
+    )
+    .call1(&JsValue::NULL, &console_errors)
+    .expect("a recorder");
+    let console = js_sys::Reflect::get(&js_sys::global(), &"console".into()).expect("console");
+    js_sys::Reflect::set(&console, &"error".into(), &recorder).expect("console.error replaced");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let root = document.create_element("div").expect("an element");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("appended");
+    yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    Mounted {
+        root,
+        console_errors,
+    }
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("nothing matches {selector} in {}", root.inner_html()))
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector)
+        .map(|l| l.length())
+        .unwrap_or(0)
+}
+
+fn summary(path: &str, text: &str) -> Summary {
+    Summary::of(
+        path,
+        &parse(path, text.as_bytes(), &ParseOptions::default()),
+    )
+}
+
+#[wasm_bindgen_test]
+async fn card_links_to_the_article_and_shows_its_metadata() {
+    let mounted = mount::<Card>(CardProps {
+        summary: Summary::of("news/000_6ceb1ec26c302d42.md", &reference()),
+        lang: Lang::En,
+    })
+    .await;
+    let root = &mounted.root;
+    let link = find(root, "article h2 a");
+    assert_eq!(
+        link.text_content().as_deref(),
+        Some("人民日报：夯实脱贫群众就业增收基本盘")
+    );
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("#/read/news/000_6ceb1ec26c302d42")
+    );
+    let time = find(root, "time");
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2022-02-17T23:32:20Z")
+    );
+    let categories = find(root, ".categories").text_content().unwrap_or_default();
+    assert_eq!(categories, "金融 › 新浪财经 › 新浪财经－国內");
+    let cover = find(root, ".card-cover img");
+    assert_eq!(
+        cover.get_attribute("referrerpolicy").as_deref(),
+        Some("no-referrer")
+    );
+    assert_eq!(cover.get_attribute("loading").as_deref(), Some("lazy"));
+    assert!(find(root, ".byline")
+        .text_content()
+        .unwrap_or_default()
+        .contains("新浪财经"));
+    mounted.assert_console_clean();
+}
+
+#[wasm_bindgen_test]
+async fn card_without_cover_has_no_image() {
+    let mounted = mount::<Card>(CardProps {
+        summary: summary("notes/plain.md", "---\ntitle: Plain\n---\nText."),
+        lang: Lang::En,
+    })
+    .await;
+    let root = &mounted.root;
+    assert_eq!(count(root, "img"), 0);
+    assert_eq!(count(root, "article.card-plain"), 1);
+    mounted.assert_console_clean();
+}
+
+#[wasm_bindgen_test]
+async fn library_announces_its_count_and_lists_cards() {
+    let entries: Vec<Entry> = ["a", "b", "c"]
+        .iter()
+        .map(|name| Entry {
+            summary: summary(&format!("{name}.md"), &format!("# {name}\n\ntext")),
+            article: None,
+        })
+        .collect();
+    let mounted = mount::<Library>(LibraryProps {
+        entries,
+        library_size: 3,
+        catalog: Loadable::Ready(()),
+        lang: Lang::En,
+    })
+    .await;
+    let root = &mounted.root;
+    assert_eq!(
+        find(root, "[role=status]").text_content().as_deref(),
+        Some("3 articles")
+    );
+    assert_eq!(count(root, "article"), 3);
+    mounted.assert_console_clean();
+}
+
+#[wasm_bindgen_test]
+async fn empty_library_tells_the_ways_in() {
+    let mounted = mount::<Library>(LibraryProps {
+        entries: Vec::new(),
+        library_size: 0,
+        catalog: Loadable::Ready(()),
+        lang: Lang::Zh,
+    })
+    .await;
+    let root = &mounted.root;
+    assert_eq!(
+        find(root, "[role=status]").text_content().as_deref(),
+        Some("0 篇文章")
+    );
+    let help = find(root, ".empty").text_content().unwrap_or_default();
+    assert!(help.contains("打开文件"), "{help}");
+    mounted.assert_console_clean();
+}
+
+#[wasm_bindgen_test]
+async fn reader_shows_the_reference_article_as_meant() {
+    let mounted = mount::<Reader>(ReaderProps {
+        article: Loadable::Ready(reference()),
+        lang: Lang::En,
+    })
+    .await;
+    let root = &mounted.root;
+    let article = find(root, "article.reader");
+    assert_eq!(
+        find(&article, "h1").text_content().as_deref(),
+        Some("人民日报：夯实脱贫群众就业增收基本盘")
+    );
+    assert_eq!(
+        find(&article, "time").get_attribute("datetime").as_deref(),
+        Some("2022-02-17T23:32:20Z")
+    );
+    let body = find(&article, ".reader-body");
+    assert!(count(&body, "p") >= 8);
+    assert_eq!(count(&body, "pre, code, style, script"), 0);
+    let text = body.text_content().unwrap_or_default();
+    assert!(
+        !text.contains("&#123;") && !text.contains("appendQr"),
+        "{text}"
+    );
+    assert_eq!(count(&article, ".diagnostics"), 0);
+    assert_eq!(
+        find(root, ".reader-nav a").get_attribute("href").as_deref(),
+        Some("#/")
+    );
+    mounted.assert_console_clean();
+}
+
+#[wasm_bindgen_test]
+async fn reader_lists_diagnostics_in_plain_words() {
+    let article = Rc::new(parse(
+        "broken.md",
+        b"---\ntitle: [unclosed\n---\nBody still here.",
+        &ParseOptions::default(),
+    ));
+    let mounted = mount::<Reader>(ReaderProps {
+        article: Loadable::Ready(article),
+        lang: Lang::En,
+    })
+    .await;
+    let root = &mounted.root;
+    let notes = find(root, ".diagnostics")
+        .text_content()
+        .unwrap_or_default();
+    assert!(notes.contains("invalid YAML on line"), "{notes}");
+    assert!(find(root, ".reader-body")
+        .text_content()
+        .unwrap_or_default()
+        .contains("Body still here."));
+    mounted.assert_console_clean();
+}
+
+#[wasm_bindgen_test]
+async fn header_follows_the_interface_contract() {
+    let mounted = mount::<Header>(HeaderProps {
+        query: String::new(),
+        lang: Lang::En,
+        on_search: Callback::noop(),
+        on_files: Callback::noop(),
+    })
+    .await;
+    let root = &mounted.root;
+    let search = find(root, "input[type=search]");
+    assert_eq!(
+        search.get_attribute("aria-label").as_deref(),
+        Some("Search")
+    );
+    let file_input = find(root, "label input[type=file][multiple]");
+    let label = file_input.parent_element().expect("a label");
+    assert_eq!(
+        label.text_content().as_deref().map(str::trim),
+        Some("Open files")
+    );
+    mounted.assert_console_clean();
+}

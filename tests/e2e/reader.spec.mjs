@@ -1,0 +1,68 @@
+// A reader opens the reference article, a Chinese news repost, and reads it as its author meant.
+import { test, expect } from './fixtures.mjs';
+
+const TITLE = '人民日报：夯实脱贫群众就业增收基本盘';
+const LINK = '#/read/news/000_6ceb1ec26c302d42';
+
+test('the reference article reads as meant', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('link', { name: TITLE }).click();
+  await expect(page).toHaveURL(new RegExp(`${LINK}$`));
+  const article = page.locator('article.reader');
+  await expect(article.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+
+  const time = article.locator('header time');
+  await expect(time).toHaveAttribute('datetime', '2022-02-17T23:32:20Z');
+  await expect(time).toHaveText('2022-02-18 07:32'); // the reader is in Beijing (timezoneId)
+  await expect(article.locator('.byline')).toContainText('新浪财经');
+  await expect(article.locator('.categories li')).toHaveText(['金融 › 新浪财经 › 新浪财经－国內']);
+  const cover = article.locator('.reader-cover img');
+  await expect(cover).toHaveAttribute('src', 'https://n.sinaimg.cn/finance/cece9e13/20200514/343233024.png');
+  await expect(cover).toHaveAttribute('referrerpolicy', 'no-referrer');
+
+  const body = article.locator('.reader-body');
+  expect(await body.locator('p').count()).toBeGreaterThanOrEqual(8);
+  await expect(body.locator('pre, code, style, script')).toHaveCount(0);
+  const text = await body.innerText();
+  for (const noise of ['&#123;', '{', 'appendQr', 'border:1px', 'news_keyword', '正文下iframe']) {
+    expect(text, `no ${noise} in the body`).not.toContain(noise);
+  }
+  expect(text).toContain('拓展就地就近就业');
+  expect(text).toContain('责任编辑：邓健');
+  for (const image of await body.locator('img').all()) {
+    await expect(image).toHaveAttribute('referrerpolicy', 'no-referrer');
+    await expect(image).toHaveAttribute('loading', 'lazy');
+  }
+
+  await page.getByRole('link', { name: '← Library' }).click();
+  await expect(page.getByRole('status')).toHaveText('11 articles');
+});
+
+test('a link to the article survives a reload', async ({ page }) => {
+  await page.goto(`./${LINK}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+});
+
+test('an unknown article id says so', async ({ page }) => {
+  await page.goto('./#/read/no/such/article');
+  await expect(page.getByRole('alert')).toHaveText('There is no article at this address.');
+});
+
+test.describe('in London', () => {
+  test.use({ timezoneId: 'Europe/London' });
+
+  test('the date is shown in the reader’s time zone', async ({ page }) => {
+    await page.goto(`./${LINK}`);
+    await expect(page.locator('article.reader header time')).toHaveText('2022-02-17 23:32');
+  });
+});
+
+test('a local date-time is shown as written, whatever the zone', async ({ page }) => {
+  await page.goto('./#/read/samples/categories-hierarchy');
+  const time = page.locator('article.reader header time');
+  await expect(time).toHaveAttribute('datetime', '2018-06-01T10:00:00');
+  await expect(time).toHaveText('2018-06-01 10:00');
+  await expect(page.locator('article.reader .categories li')).toHaveText(['Diary › Life', 'Tech']);
+});
