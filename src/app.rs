@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use articles::{parse, ParseOptions};
+use articles::{parse, Location, ParseOptions};
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
@@ -23,7 +23,10 @@ pub fn App() -> Html {
     let dragging = use_state(|| false);
 
     use_effect_with(state.lang, |lang| page::set_document_lang(*lang));
-    use_effect_with(state.route.clone(), |_| page::scroll_to_top());
+    use_effect_with(state.route.clone(), |route| {
+        page::show(route);
+        page::scroll_to_top();
+    });
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
@@ -112,9 +115,8 @@ pub fn App() -> Html {
 
 /// How a hosted article is parsed: its relative links resolve beside its file.
 fn hosted_options(path: &str) -> ParseOptions {
-    let dir = path.rfind('/').map_or("", |slash| &path[..=slash]);
     ParseOptions {
-        base: format!("{LIBRARY_DIR}{dir}"),
+        location: Location::of(Some(LIBRARY_DIR), "", path),
         ..ParseOptions::default()
     }
 }

@@ -6,78 +6,49 @@
 //! #/                 the library
 //! #/read/<id>        one article; <id> is its stable id, each `/`-separated segment
 //!                    percent-encoded (UTF-8), e.g. #/read/news/000_6ceb1ec26c302d42
+//! #/find/<name>      the article called <name> (file name or title), as links between
+//!                    articles write it; the app replaces it with the article's #/read/ route
 //! ```
 //!
 //! Hash routes need nothing from the host, so deep links work on any static host, under any
-//! sub-path, and from `file://`. Anything unrecognised is the library.
+//! sub-path, and from `file://`. Anything unrecognised is the library. The engine writes links
+//! between articles in this grammar (`articles::links`).
+
+use articles::links::{decode_path, find_href, read_href};
 
 /// Where the reader is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Library,
     Read { id: String },
+    Find { name: String },
 }
 
 impl Route {
     /// Reads a `location.hash` value (with or without the leading `#`).
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
-        match path.strip_prefix("read/") {
-            Some(id) if !id.is_empty() => Route::Read {
-                id: id.split('/').map(decode).collect::<Vec<_>>().join("/"),
-            },
-            _ => Route::Library,
+        if let Some(id) = path.strip_prefix("read/").filter(|id| !id.is_empty()) {
+            return Route::Read {
+                id: decode_path(id),
+            };
         }
+        if let Some(name) = path.strip_prefix("find/").filter(|name| !name.is_empty()) {
+            return Route::Find {
+                name: decode_path(name),
+            };
+        }
+        Route::Library
     }
 
     /// The hash for this route, starting with `#/`.
     pub fn to_hash(&self) -> String {
         match self {
             Route::Library => "#/".to_owned(),
-            Route::Read { id } => {
-                let encoded: Vec<String> = id.split('/').map(encode).collect();
-                format!("#/read/{}", encoded.join("/"))
-            }
+            Route::Read { id } => read_href(id),
+            Route::Find { name } => find_href(name),
         }
     }
-}
-
-/// Percent-encodes everything but unreserved characters (RFC 3986), like
-/// `encodeURIComponent`.
-fn encode(segment: &str) -> String {
-    let mut out = String::with_capacity(segment.len());
-    for byte in segment.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
-/// Decodes `%XX` escapes; malformed escapes are kept as written, invalid UTF-8 is replaced.
-fn decode(segment: &str) -> String {
-    let bytes = segment.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(value)) => {
-                out.push(value);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -86,22 +57,24 @@ mod tests {
 
     #[test]
     fn library_is_the_default() {
-        for hash in ["", "#", "#/", "#/unknown", "#/read/"] {
+        for hash in ["", "#", "#/", "#/unknown", "#/read/", "#/find/"] {
             assert_eq!(Route::parse(hash), Route::Library, "{hash}");
         }
     }
 
     #[test]
-    fn article_routes_round_trip() {
+    fn routes_round_trip() {
         for id in [
             "news/000_6ceb1ec26c302d42",
             "dropped/中文 文章",
             "a%b/c#d?e",
         ] {
             let route = Route::Read { id: id.to_owned() };
-            let hash = route.to_hash();
-            assert!(hash.is_ascii(), "{hash}");
-            assert_eq!(Route::parse(&hash), route);
+            assert_eq!(Route::parse(&route.to_hash()), route);
+            let route = Route::Find {
+                name: id.to_owned(),
+            };
+            assert_eq!(Route::parse(&route.to_hash()), route);
         }
     }
 
@@ -111,12 +84,6 @@ mod tests {
             Route::parse("#/read/dropped/%E4%B8%AD%E6%96%87"),
             Route::Read {
                 id: "dropped/中文".into()
-            }
-        );
-        assert_eq!(
-            Route::parse("#/read/100%zz"),
-            Route::Read {
-                id: "100%zz".into()
             }
         );
     }

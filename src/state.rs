@@ -111,11 +111,41 @@ impl State {
     }
 
     fn navigate(&mut self, route: Route) {
+        // A link by name becomes the article's own route once the article is known; the app
+        // then writes that route into the address.
+        let route = match route {
+            Route::Find { name } => match self.find(&name) {
+                Some(id) => Route::Read { id },
+                None => Route::Find { name },
+            },
+            other => other,
+        };
         self.reading = match &route {
             Route::Library => None,
             Route::Read { id } => Some((id.clone(), self.availability(id))),
+            Route::Find { name } => Some((name.clone(), self.availability(name))),
         };
         self.route = route;
+    }
+
+    /// The id of the article a link names: by file name (the id's last segment), then by
+    /// title, ignoring case.
+    fn find(&self, name: &str) -> Option<String> {
+        let name = name.trim().trim_end_matches(".md");
+        let by = |matches: &dyn Fn(&Entry) -> bool| {
+            self.entries
+                .iter()
+                .find(|e| matches(e))
+                .map(|e| e.summary.id.clone())
+        };
+        by(&|e| {
+            e.summary
+                .id
+                .rsplit('/')
+                .next()
+                .is_some_and(|last| last.eq_ignore_ascii_case(name))
+        })
+        .or_else(|| by(&|e| e.summary.title.trim().eq_ignore_ascii_case(name)))
     }
 
     /// What can be said about an article right now: in memory, to be fetched, or missing.
@@ -133,10 +163,8 @@ impl State {
 
     /// Re-checks the open article after the library changed.
     fn refresh_reading(&mut self) {
-        if let Some((id, Loadable::Loading | Loadable::Failed(Problem::NotFound))) = &self.reading {
-            let id = id.clone();
-            let availability = self.availability(&id);
-            self.reading = Some((id, availability));
+        if let Some((_, Loadable::Loading | Loadable::Failed(Problem::NotFound))) = &self.reading {
+            self.navigate(self.route.clone());
         }
     }
 
@@ -306,6 +334,40 @@ mod tests {
             id: "dropped/x".into(),
         }));
         assert_eq!(reading(&state), Some(&Loadable::Ready(article)));
+    }
+
+    #[test]
+    fn links_by_name_resolve_to_the_article() {
+        let state = Rc::new(State::new(
+            Lang::En,
+            Route::Find {
+                name: "Beta".into(),
+            },
+        ));
+        assert_eq!(reading(&state), Some(&Loadable::Loading));
+        let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&[
+            "posts/alpha",
+            "posts/beta",
+        ]))));
+        assert_eq!(
+            state.route,
+            Route::Read {
+                id: "posts/beta".into()
+            }
+        );
+        let state = state.reduce(Action::Navigate(Route::Find {
+            name: "gamma".into(),
+        }));
+        assert_eq!(reading(&state), Some(&Loadable::Failed(Problem::NotFound)));
+        let state = state.reduce(Action::Navigate(Route::Find {
+            name: "ALPHA".into(),
+        }));
+        assert_eq!(
+            state.route,
+            Route::Read {
+                id: "posts/alpha".into()
+            }
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use articles::{parse, ParseOptions, Summary};
+use articles::{parse, Location, ParseOptions, Summary};
 use gloo_file::futures::read_as_bytes;
 use gloo_file::File;
 
@@ -37,7 +37,13 @@ pub async fn read(files: Vec<File>) -> (Vec<Entry>, Vec<String>) {
         }
         match read_as_bytes(&file).await {
             Ok(bytes) => {
-                let article = Rc::new(parse(&name, &bytes, &ParseOptions::default()));
+                // Files beside a dropped file are not available (yet), so relative images are
+                // left out rather than requested from the host.
+                let options = ParseOptions {
+                    location: Location::of(None, DROPPED_PREFIX, &name),
+                    ..ParseOptions::default()
+                };
+                let article = Rc::new(parse(&name, &bytes, &options));
                 entries.push(Entry {
                     summary: Summary::of(&format!("{DROPPED_PREFIX}{name}"), &article),
                     article: Some(article),

@@ -21,6 +21,21 @@ pub fn go(route: &Route) {
     }
 }
 
+/// Makes the address show `route` without a new history entry (after a `#/find/` link was
+/// resolved to the article's own route).
+pub fn show(route: &Route) {
+    if current_route() == *route {
+        return;
+    }
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&route.to_hash()),
+        );
+    }
+}
+
 /// The interface language from the browser's preferences.
 pub fn browser_lang() -> Lang {
     let tag = web_sys::window()

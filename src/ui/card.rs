@@ -3,7 +3,6 @@
 use articles::Summary;
 use yew::prelude::*;
 
-use crate::browser::fetch::LIBRARY_DIR;
 use crate::i18n::Lang;
 use crate::route::Route;
 use crate::ui::byline::{Byline, Categories};
@@ -21,8 +20,7 @@ pub fn Card(props: &CardProps) -> Html {
         id: summary.id.clone(),
     }
     .to_hash();
-    let cover = summary.cover.as_ref().map(|cover| {
-        let src = articles::url::resolve(LIBRARY_DIR, cover);
+    let cover = summary.cover.clone().map(|src| {
         html! {
             <div class="card-cover">
                 <img src={src} alt="" loading="lazy" decoding="async"

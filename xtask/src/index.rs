@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use articles::catalog::{newest_first, Catalog, Summary, SCHEMA_VERSION};
-use articles::{parse, ParseOptions};
+use articles::{parse, Location, ParseOptions};
 
 use crate::run::Result;
 
@@ -20,8 +20,9 @@ pub fn write(dir: &Path) -> Result<usize> {
     for file in files {
         let relative = relative_url(dir, &file);
         let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        // Covers in the catalog are relative to the catalog itself.
         let options = ParseOptions {
-            base: base_of(&relative),
+            location: Location::of(Some(""), "", &relative),
             ..ParseOptions::default()
         };
         let article = parse(&relative, &bytes, &options);
@@ -40,14 +41,6 @@ pub fn write(dir: &Path) -> Result<usize> {
     let out = dir.join("index.json");
     std::fs::write(&out, json).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     Ok(count)
-}
-
-/// The directory part of a catalog-relative path, where its relative links resolve, so the
-/// catalog's cover URLs are relative to the catalog itself.
-fn base_of(relative: &str) -> String {
-    relative
-        .rfind('/')
-        .map_or_else(String::new, |slash| relative[..=slash].to_owned())
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {

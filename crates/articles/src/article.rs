@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::body::{self, BodyKind};
 use crate::date::date_from_file_name;
-use crate::decode::{decode, Encoding};
+use crate::decode::{decode, decode_as, Decoded};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::front_matter::{self, meta_from_fields, CategoryMode, Meta};
 use crate::text::{self, Counts, Heading};
@@ -16,8 +16,36 @@ use crate::value::Value;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ParseOptions {
     pub categories: CategoryMode,
-    /// The URL directory the file lives in (ending in `/`), for its relative links and images.
-    pub base: String,
+    /// Where the article is, for its relative links and images.
+    pub location: Location,
+    /// An encoding chosen by the reader (a WHATWG label such as `gbk`), overriding detection.
+    pub encoding: Option<String>,
+}
+
+/// Where an article lives: its library's URL and id space, and its folder within the library.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Location {
+    /// URL prefix the library's files are fetched from (`articles/` for the hosted library);
+    /// `None` when files beside the article cannot be fetched (dropped files), so relative
+    /// images are left out rather than requested from the wrong place.
+    pub asset_root: Option<String>,
+    /// Prefix of the ids of this library's articles: empty when hosted, `dropped/` for drops.
+    pub id_root: String,
+    /// The article's folder within its library, ending in `/` (or empty at the top).
+    pub dir: String,
+}
+
+impl Location {
+    /// The location of the file at `path` (relative to its library, `/`-separated).
+    pub fn of(asset_root: Option<&str>, id_root: &str, path: &str) -> Location {
+        Location {
+            asset_root: asset_root.map(str::to_owned),
+            id_root: id_root.to_owned(),
+            dir: path
+                .rfind('/')
+                .map_or_else(String::new, |slash| path[..=slash].to_owned()),
+        }
+    }
 }
 
 /// An article ready to list, search and show.
@@ -25,7 +53,8 @@ pub struct ParseOptions {
 pub struct Article {
     /// The file name or path it was read from.
     pub name: String,
-    pub encoding: Encoding,
+    /// The WHATWG name of the encoding the bytes were read in (`UTF-8`, `GBK`, …).
+    pub encoding: String,
     /// Every front matter field, typed, in source order.
     pub fields: Value,
     pub meta: Meta,
@@ -47,17 +76,8 @@ const EXCERPT_CHARS: usize = 160;
 
 /// Reads one file.
 pub fn parse(name: &str, bytes: &[u8], options: &ParseOptions) -> Article {
-    let decoded = decode(bytes);
     let mut diagnostics = Vec::new();
-    if decoded.lossy {
-        diagnostics.push(Diagnostic::new(
-            DiagnosticKind::Encoding,
-            format!(
-                "some bytes are not valid {} and were replaced with �",
-                decoded.encoding.label()
-            ),
-        ));
-    }
+    let decoded = read_text(bytes, options.encoding.as_deref(), &mut diagnostics);
     let front = front_matter::read(&decoded.text);
     diagnostics.extend(front.diagnostics);
     let mut meta = meta_from_fields(
@@ -71,9 +91,12 @@ pub fn parse(name: &str, bytes: &[u8], options: &ParseOptions) -> Article {
     }
     meta.cover = meta
         .cover
-        .map(|cover| crate::url::resolve(&options.base, cover.trim()));
+        .and_then(|cover| crate::url::resolve_asset(&options.location, cover.trim()));
     meta.title = meta.title.filter(|t| !t.trim().is_empty());
-    let rendered = body::render(front.body, meta.title.as_deref(), &options.base);
+    let rendered = body::render(front.body, meta.title.as_deref(), &options.location, name);
+    if !rendered.removed_tags.is_empty() {
+        diagnostics.push(removed_tags_note(&rendered.removed_tags));
+    }
     let extracted = text::extract(&rendered.html);
     let title = meta
         .title
@@ -87,7 +110,7 @@ pub fn parse(name: &str, bytes: &[u8], options: &ParseOptions) -> Article {
         .unwrap_or_else(|| text::excerpt(&extracted.text, EXCERPT_CHARS));
     Article {
         name: name.to_owned(),
-        encoding: decoded.encoding,
+        encoding: decoded.encoding.to_owned(),
         fields: front.fields,
         meta,
         title,
@@ -101,12 +124,58 @@ pub fn parse(name: &str, bytes: &[u8], options: &ParseOptions) -> Article {
     }
 }
 
+/// One note listing the template tags that were removed (the first few of them).
+fn removed_tags_note(removed: &[String]) -> Diagnostic {
+    const SHOWN: usize = 5;
+    let mut listed: Vec<&str> = removed.iter().take(SHOWN).map(String::as_str).collect();
+    listed.dedup();
+    let more = removed.len().saturating_sub(SHOWN);
+    let mut message = format!(
+        "{} template tag{} that only the original site can fill in {} left out: {}",
+        removed.len(),
+        if removed.len() == 1 { "" } else { "s" },
+        if removed.len() == 1 { "was" } else { "were" },
+        listed.join(", ")
+    );
+    if more > 0 {
+        message.push_str(&format!(" and {more} more"));
+    }
+    Diagnostic::new(DiagnosticKind::Template, message)
+}
+
+/// Decodes in the reader's chosen encoding, else the detected one, noting undecodable bytes.
+fn read_text(bytes: &[u8], chosen: Option<&str>, diagnostics: &mut Vec<Diagnostic>) -> Decoded {
+    let decoded = match chosen.map(|label| (label, decode_as(bytes, label))) {
+        Some((_, Some(decoded))) => decoded,
+        Some((label, None)) => {
+            diagnostics.push(Diagnostic::new(
+                DiagnosticKind::Encoding,
+                format!(
+                    "{label:?} is not an encoding Lectern knows; the encoding was detected instead"
+                ),
+            ));
+            decode(bytes)
+        }
+        None => decode(bytes),
+    };
+    if decoded.lossy {
+        diagnostics.push(Diagnostic::new(
+            DiagnosticKind::Encoding,
+            format!(
+                "some bytes are not valid {} and were replaced with �; another encoding may read this file better",
+                decoded.encoding
+            ),
+        ));
+    }
+    decoded
+}
+
 /// The text before a `<!-- more -->` marker, as Hexo and Jekyll write excerpts.
 fn explicit_excerpt(body: &str, options: &ParseOptions) -> Option<String> {
     let at = body
         .find("<!-- more -->")
         .or_else(|| body.find("<!--more-->"))?;
-    let rendered = body::render(&body[..at], None, &options.base);
+    let rendered = body::render(&body[..at], None, &options.location, "");
     let text = text::extract(&rendered.html).text;
     (!text.is_empty()).then(|| text::excerpt(&text, EXCERPT_CHARS * 2))
 }

@@ -1,80 +1,59 @@
-//! Bytes to text: byte-order marks first, then UTF-8, then a lossy fallback that says so.
+//! Bytes to text: a byte-order mark first, then UTF-8, then a guess from the bytes.
 //!
-//! The BOM is checked before anything statistical, so a UTF-16 file is never mistaken for
-//! a legacy single-byte encoding. This module never fails: undecodable bytes become U+FFFD
-//! and the caller gets a diagnostic.
+//! The BOM is checked before the statistical detector, so a UTF-16 file is never mistaken for a
+//! legacy single-byte encoding. Legacy encodings (GBK/GB18030, Big5, Shift_JIS, EUC-KR,
+//! windows-125x…) are guessed by `chardetng`, Firefox's detector, and decoded by `encoding_rs`.
+//! A wrong guess can be overridden with [`decode_as`]. This module never fails: undecodable
+//! bytes become U+FFFD and the caller reports it.
 
-use serde::{Deserialize, Serialize};
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 /// The text of a file and how it was read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decoded {
     pub text: String,
-    pub encoding: Encoding,
+    /// The WHATWG name of the encoding used, e.g. `UTF-8`, `GBK`, `Big5`, `UTF-16LE`.
+    pub encoding: &'static str,
     /// True when some bytes could not be decoded and were replaced by U+FFFD.
     pub lossy: bool,
 }
 
-/// The encodings Lectern recognises.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Encoding {
-    Utf8,
-    Utf16Le,
-    Utf16Be,
-}
-
-impl Encoding {
-    /// The WHATWG label of the encoding, as shown to the reader.
-    pub fn label(self) -> &'static str {
-        match self {
-            Encoding::Utf8 => "UTF-8",
-            Encoding::Utf16Le => "UTF-16LE",
-            Encoding::Utf16Be => "UTF-16BE",
-        }
-    }
-}
-
-/// Decodes `bytes`, stripping any byte-order mark.
+/// Decodes `bytes`, detecting the encoding.
 pub fn decode(bytes: &[u8]) -> Decoded {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return utf8(rest);
+    if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
+        return with(encoding, &bytes[bom_length..]);
     }
-    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return utf16(rest, Encoding::Utf16Le);
+    if std::str::from_utf8(bytes).is_ok() {
+        return with(UTF_8, bytes);
     }
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return utf16(rest, Encoding::Utf16Be);
-    }
-    utf8(bytes)
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    with(detector.guess(None, Utf8Detection::Allow), bytes)
 }
 
-fn utf8(bytes: &[u8]) -> Decoded {
-    let text = String::from_utf8_lossy(bytes);
-    let lossy = matches!(text, std::borrow::Cow::Owned(_));
+/// Decodes `bytes` as the encoding named by `label` (any WHATWG label: `gbk`, `big5`,
+/// `shift_jis`, `utf-16le`…); `None` when the label names no encoding. A BOM is still honoured,
+/// as browsers do.
+pub fn decode_as(bytes: &[u8], label: &str) -> Option<Decoded> {
+    let encoding = Encoding::for_label(label.trim().as_bytes())?;
+    Some(match Encoding::for_bom(bytes) {
+        Some((bom_encoding, bom_length)) => with(bom_encoding, &bytes[bom_length..]),
+        None => with(encoding, bytes),
+    })
+}
+
+fn with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
+    // UTF-16 is decoded as such even when a detector could never have chosen it.
+    let (text, lossy) = encoding.decode_without_bom_handling(bytes);
+    let name = if encoding == UTF_16LE || encoding == UTF_16BE {
+        encoding.name()
+    } else {
+        encoding.output_encoding().name()
+    };
     Decoded {
         text: text.into_owned(),
-        encoding: Encoding::Utf8,
-        lossy,
-    }
-}
-
-fn utf16(bytes: &[u8], encoding: Encoding) -> Decoded {
-    let units = bytes.chunks_exact(2).map(|pair| match encoding {
-        Encoding::Utf16Be => u16::from_be_bytes([pair[0], pair[1]]),
-        _ => u16::from_le_bytes([pair[0], pair[1]]),
-    });
-    let mut lossy = !bytes.len().is_multiple_of(2);
-    let text = char::decode_utf16(units)
-        .map(|unit| {
-            unit.unwrap_or_else(|_| {
-                lossy = true;
-                char::REPLACEMENT_CHARACTER
-            })
-        })
-        .collect();
-    Decoded {
-        text,
-        encoding,
+        encoding: name,
         lossy,
     }
 }
@@ -86,20 +65,30 @@ mod tests {
     #[test]
     fn strips_utf8_bom() {
         let decoded = decode(b"\xEF\xBB\xBFhi");
-        assert_eq!(decoded.text, "hi");
+        assert_eq!((decoded.text.as_str(), decoded.encoding), ("hi", "UTF-8"));
         assert!(!decoded.lossy);
     }
 
     #[test]
     fn reads_utf16_both_ways() {
         assert_eq!(decode(b"\xFF\xFEh\0i\0").text, "hi");
-        assert_eq!(decode(b"\xFE\xFF\0h\0i").text, "hi");
+        assert_eq!(decode(b"\xFE\xFF\0h\0i").encoding, "UTF-16BE");
     }
 
     #[test]
-    fn invalid_utf8_is_lossy_not_fatal() {
-        let decoded = decode(b"a\xFFb");
-        assert_eq!(decoded.text, "a\u{FFFD}b");
-        assert!(decoded.lossy);
+    fn guesses_legacy_chinese() {
+        // "中文编码的文章，用来测试检测。" in GBK.
+        let gbk = b"\xd6\xd0\xce\xc4\xb1\xe0\xc2\xeb\xb5\xc4\xce\xc4\xd5\xc2\xa3\xac\xd3\xc3\xc0\xb4\xb2\xe2\xca\xd4\xbc\xec\xb2\xe2\xa1\xa3";
+        let decoded = decode(gbk);
+        assert_eq!(decoded.encoding, "GBK");
+        assert_eq!(decoded.text, "中文编码的文章，用来测试检测。");
+    }
+
+    #[test]
+    fn a_guess_can_be_overridden() {
+        let decoded = decode_as("héllo".as_bytes(), "windows-1252").expect("a known label");
+        assert_eq!(decoded.text, "hÃ©llo");
+        assert_eq!(decoded.encoding, "windows-1252");
+        assert_eq!(decode_as(b"x", "no-such-encoding"), None);
     }
 }

@@ -28,6 +28,8 @@ pub enum DiagnosticKind {
     Limit,
     /// A date field that could not be read.
     Date,
+    /// Template syntax of another tool (Liquid, Hugo, Hexo) that was left out.
+    Template,
 }
 
 impl Diagnostic {

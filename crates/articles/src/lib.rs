@@ -11,13 +11,14 @@ pub mod date;
 pub mod decode;
 pub mod diagnostic;
 pub mod front_matter;
+pub mod links;
 pub mod sanitize;
 pub mod search;
 pub mod text;
 pub mod url;
 pub mod value;
 
-pub use article::{parse, Article, ParseOptions};
+pub use article::{parse, Article, Location, ParseOptions};
 pub use catalog::{article_id, Catalog, Summary};
 pub use date::ArticleDate;
 pub use diagnostic::{Diagnostic, DiagnosticKind};

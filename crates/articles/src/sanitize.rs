@@ -10,70 +10,200 @@ use std::collections::HashSet;
 
 use ammonia::{Builder, UrlRelative, UrlRelativeEvaluate};
 
+use crate::article::Location;
+
 /// Prefix of every `id` in article HTML, so an article can never clobber the app's own ids.
 pub const ID_PREFIX: &str = "a-";
 
-/// Sanitizes `html`; relative URLs resolve against `base` (a directory URL ending in `/`).
-pub fn clean(html: &str, base: &str) -> String {
-    let base = base.to_owned();
+/// Hosts whose video players may be embedded (in a sandboxed frame); any other iframe loses
+/// its `src` and is hidden by the stylesheet.
+const VIDEO_PLAYERS: &[&str] = &[
+    "https://www.youtube.com/embed/",
+    "https://www.youtube-nocookie.com/embed/",
+    "https://player.vimeo.com/video/",
+    "https://player.bilibili.com/player.html",
+];
+
+/// Inline images written as `data:` URLs that are safe to show (raster formats only; SVG can
+/// carry script).
+const DATA_IMAGES: &[&str] = &[
+    "data:image/png",
+    "data:image/jpeg",
+    "data:image/gif",
+    "data:image/webp",
+    "data:image/avif",
+];
+
+/// Sanitizes `html`; relative URLs resolve against the article's `location`.
+pub fn clean(html: &str, location: &Location) -> String {
     let mut builder = Builder::default();
     builder
-        .add_tags(["video", "source", "track", "picture", "input"])
+        .add_tags(["video", "source", "track", "picture", "input", "iframe"])
+        .add_tags(MATHML_TAGS)
         .add_generic_attributes(["id", "dir"])
         .id_prefix(Some(ID_PREFIX))
-        .add_tag_attributes("img", ["loading"])
-        .add_tag_attributes("a", ["title", "name"])
+        .add_url_schemes(["data"])
+        .add_tag_attributes("a", ["title", "name", "class"])
         .add_tag_attributes(
             "video",
             [
                 "src", "poster", "controls", "width", "height", "muted", "loop",
             ],
         )
-        .add_tag_attributes("source", ["src", "type", "media"])
+        .add_tag_attributes("source", ["src", "type", "media", "srcset"])
         .add_tag_attributes("track", ["src", "kind", "srclang", "label"])
+        .add_tag_attributes(
+            "iframe",
+            ["src", "width", "height", "title", "allowfullscreen"],
+        )
         .add_tag_attributes("input", ["checked"])
         .add_tag_attributes("ol", ["start", "reversed"])
         .add_tag_attributes("td", ["align", "colspan", "rowspan"])
         .add_tag_attributes("th", ["align", "colspan", "rowspan", "scope"])
+        .add_tag_attributes("math", ["display"])
+        .add_tag_attributes("mi", ["mathvariant"])
+        .add_tag_attributes(
+            "mo",
+            [
+                "stretchy",
+                "fence",
+                "separator",
+                "lspace",
+                "rspace",
+                "largeop",
+                "movablelimits",
+                "form",
+            ],
+        )
+        .add_tag_attributes("mfrac", ["linethickness"])
+        .add_tag_attributes("mover", ["accent"])
+        .add_tag_attributes("munder", ["accentunder"])
+        .add_tag_attributes("mspace", ["width"])
+        .add_tag_attributes("mstyle", ["displaystyle", "scriptlevel"])
+        .add_tag_attributes("mtd", ["columnalign"])
+        .add_tag_attributes("annotation", ["encoding"])
         .add_tag_attributes("code", ["class"])
         .add_tag_attributes("div", ["class"])
+        .add_tag_attributes("p", ["class"])
         .add_tag_attributes("sup", ["class"])
         .add_tag_attributes("li", ["class"])
+        .add_tag_attributes("blockquote", ["class"])
+        .add_tag_attributes("span", ["class"])
         .set_tag_attribute_value("img", "loading", "lazy")
         .set_tag_attribute_value("img", "decoding", "async")
         .set_tag_attribute_value("img", "referrerpolicy", "no-referrer")
+        .set_tag_attribute_value("iframe", "loading", "lazy")
+        .set_tag_attribute_value("iframe", "referrerpolicy", "no-referrer")
+        .set_tag_attribute_value(
+            "iframe",
+            "sandbox",
+            "allow-scripts allow-same-origin allow-presentation",
+        )
         .set_tag_attribute_value("input", "type", "checkbox")
         .set_tag_attribute_value("input", "disabled", "")
         .link_rel(Some("noopener noreferrer"))
         .clean_content_tags(HashSet::from([
             "script", "style", "title", "template", "noscript", "textarea", "xmp",
         ]))
-        .attribute_filter(|_element, attribute, value| match attribute {
-            "class" => safe_classes(value),
+        .attribute_filter(|element, attribute, value| match (element, attribute) {
+            (_, "class") => safe_classes(value),
+            ("iframe", "src") => VIDEO_PLAYERS
+                .iter()
+                .any(|player| value.starts_with(player))
+                .then_some(Cow::Borrowed(value)),
+            (_, "src" | "poster") if starts_with_ignore_case(value, "data:") => DATA_IMAGES
+                .iter()
+                .any(|kind| starts_with_ignore_case(value, kind))
+                .then_some(Cow::Borrowed(value)),
+            (_, "href") if starts_with_ignore_case(value, "data:") => None,
             _ => Some(Cow::Borrowed(value)),
         })
-        .url_relative(UrlRelative::Custom(Box::new(Resolver(base))));
-    builder.clean(html).to_string()
+        .url_relative(UrlRelative::Custom(Box::new(Resolver(location.clone()))));
+    drop_empty_frames(builder.clean(html).to_string())
+}
+
+/// Removes the iframes that lost their `src` (not a known video player): an empty frame is
+/// only a blank box. The sanitizer's output is well-formed, so the scan is exact.
+fn drop_empty_frames(html: String) -> String {
+    if !html.contains("<iframe") {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html.as_str();
+    while let Some(start) = rest.find("<iframe") {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        let open_end = tail.find('>').map_or(tail.len(), |i| i + 1);
+        let close = tail
+            .find("</iframe>")
+            .map_or(open_end, |i| i + "</iframe>".len());
+        if tail[..open_end].contains(" src=\"") {
+            out.push_str(&tail[..close]);
+        }
+        rest = &tail[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The MathML elements the math renderer writes (browsers render MathML Core natively).
+const MATHML_TAGS: [&str; 25] = [
+    "math",
+    "semantics",
+    "annotation",
+    "mrow",
+    "mi",
+    "mn",
+    "mo",
+    "ms",
+    "mtext",
+    "mspace",
+    "msup",
+    "msub",
+    "msubsup",
+    "mfrac",
+    "msqrt",
+    "mroot",
+    "mover",
+    "munder",
+    "munderover",
+    "mtable",
+    "mtr",
+    "mtd",
+    "mstyle",
+    "mpadded",
+    "mphantom",
+];
+
+fn starts_with_ignore_case(value: &str, prefix: &str) -> bool {
+    value
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
 /// Resolves the relative URLs of one article against its directory.
-struct Resolver(String);
+struct Resolver(Location);
 
 impl<'a> UrlRelativeEvaluate<'a> for Resolver {
     fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
-        Some(Cow::Owned(crate::url::resolve(&self.0, url)))
+        crate::url::resolve_link(&self.0, url).map(Cow::Owned)
     }
 }
 
-/// Keeps only the classes Lectern itself styles: code languages, footnotes, task lists.
+/// Keeps only the classes Lectern itself styles: code languages, footnotes, task lists,
+/// callouts and alerts, math, links to other articles.
 fn safe_classes(value: &str) -> Option<Cow<'_, str>> {
+    const PREFIXES: &[&str] = &[
+        "language-",
+        "footnote-",
+        "callout",
+        "markdown-alert",
+        "math",
+    ];
+    const EXACT: &[&str] = &["task-list-item", crate::links::ARTICLE_LINK_CLASS];
     let kept: Vec<&str> = value
         .split_whitespace()
-        .filter(|class| {
-            class.starts_with("language-")
-                || class.starts_with("footnote-")
-                || *class == "task-list-item"
-        })
+        .filter(|class| PREFIXES.iter().any(|p| class.starts_with(p)) || EXACT.contains(class))
         .collect();
     (!kept.is_empty()).then(|| Cow::Owned(kept.join(" ")))
 }
@@ -86,7 +216,7 @@ mod tests {
     fn scripts_styles_comments_and_handlers_go() {
         let html = clean(
             "<p onclick=\"x()\">Hi<script>alert(1)</script></p><style>p&#123;&#125;</style><!-- c --><a href=\"javascript:alert(1)\">l</a>",
-            "",
+            &Location::default(),
         );
         assert_eq!(html, "<p>Hi</p><a rel=\"noopener noreferrer\">l</a>");
     }
@@ -95,7 +225,7 @@ mod tests {
     fn images_are_lazy_and_send_no_referrer() {
         let html = clean(
             "<img src=\"https://x.cn/a.png\" referrerpolicy=\"origin\">",
-            "",
+            &Location::default(),
         );
         assert!(html.contains("loading=\"lazy\""), "{html}");
         assert!(html.contains("decoding=\"async\""), "{html}");
@@ -108,9 +238,15 @@ mod tests {
 
     #[test]
     fn relative_urls_and_anchors_resolve() {
-        let html = clean("<img src=\"a.png\">", "articles/posts/");
+        let html = clean(
+            "<img src=\"a.png\">",
+            &Location::of(Some("articles/"), "", "posts/x.md"),
+        );
         assert!(html.contains("src=\"articles/posts/a.png\""), "{html}");
-        let html = clean("<h2 id=\"intro\">x</h2><a href=\"#intro\">go</a>", "");
+        let html = clean(
+            "<h2 id=\"intro\">x</h2><a href=\"#intro\">go</a>",
+            &Location::default(),
+        );
         assert!(
             html.contains("id=\"a-intro\"") && html.contains("href=\"#a-intro\""),
             "{html}"
@@ -118,10 +254,56 @@ mod tests {
     }
 
     #[test]
+    fn data_urls_only_for_raster_images() {
+        let html = clean(
+            "<img src=\"data:image/png;base64,AAAA\"><img src=\"data:image/svg+xml,<svg onload=x>\"><a href=\"data:text/html,x\">l</a>",
+            &Location::default(),
+        );
+        assert!(
+            html.contains("src=\"data:image/png;base64,AAAA\""),
+            "{html}"
+        );
+        assert!(
+            !html.contains("svg") && !html.contains("text/html"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn only_video_players_may_be_framed() {
+        let html = clean(
+            "<iframe src=\"https://www.youtube.com/embed/x\"></iframe><iframe src=\"https://evil.example/\" srcdoc=\"<script>\"></iframe>",
+            &Location::default(),
+        );
+        assert!(
+            html.contains("sandbox=\"allow-scripts allow-same-origin allow-presentation\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("youtube.com/embed/x")
+                && !html.contains("evil")
+                && !html.contains("srcdoc"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn mathml_survives() {
+        let html = clean(
+            "<math display=\"block\"><mi>x</mi><mo>=</mo><mn>1</mn></math>",
+            &Location::default(),
+        );
+        assert_eq!(
+            html,
+            "<math display=\"block\"><mi>x</mi><mo>=</mo><mn>1</mn></math>"
+        );
+    }
+
+    #[test]
     fn only_known_classes_survive() {
         let html = clean(
             "<code class=\"language-rust evil\">x</code><div class=\"app\">y</div>",
-            "",
+            &Location::default(),
         );
         assert_eq!(html, "<code class=\"language-rust\">x</code><div>y</div>");
     }

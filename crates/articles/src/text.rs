@@ -74,13 +74,13 @@ pub fn extract(html: &str) -> Extracted {
         let tag = &rest[lt + 1..lt + gt];
         rest = &rest[lt + gt + 1..];
         let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if let Some(level) = heading_level(&name) {
+        let unslashed = tag.trim_start_matches('/');
+        let name_len = unslashed
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(unslashed.len());
+        // The sanitizer writes element names in lower case.
+        let name = &unslashed[..name_len];
+        if let Some(level) = heading_level(name) {
             if closing {
                 if let Some((level, id, start)) = heading.take() {
                     let text = collapse(&raw[start..]);
@@ -91,7 +91,7 @@ pub fn extract(html: &str) -> Extracted {
                 heading = Some((level, attribute(tag, "id").unwrap_or_default(), raw.len()));
             }
         }
-        if BREAKING.contains(&name.as_str()) {
+        if BREAKING.contains(&name) {
             raw.push(' ');
         }
     }

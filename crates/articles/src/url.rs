@@ -1,9 +1,15 @@
 //! Resolving the URLs an article writes against where the article lives.
 //!
 //! Lectern runs on any static host and under any sub-path, so article URLs are resolved as
-//! plain relative paths, never against an origin.
+//! plain relative paths, never against an origin. Links to other articles (`other.md`) become
+//! hash routes, so they open inside Lectern.
 
+use crate::article::Location;
+use crate::links::read_href;
 use crate::sanitize::ID_PREFIX;
+
+/// File extensions of articles: a relative link to one of these opens it in Lectern.
+const ARTICLE_EXTENSIONS: &[&str] = &[".md", ".markdown", ".mdx"];
 
 /// Whether `url` is absolute (`https:`, `mailto:`, `data:`, `//host`) and must be left alone.
 pub fn is_absolute(url: &str) -> bool {
@@ -23,34 +29,60 @@ pub fn is_absolute(url: &str) -> bool {
     }
 }
 
-/// Resolves `url` against `base` (a directory ending in `/`, or empty). Absolute URLs and
-/// site-absolute paths are unchanged; in-article `#anchors` follow the sanitizer's id prefix.
-pub fn resolve(base: &str, url: &str) -> String {
+/// Resolves a URL of the article's HTML (`href`, `src`): in-article `#anchors` follow the
+/// sanitizer's id prefix, app routes (`#/…`) and absolute URLs stay, links to other articles
+/// become `#/read/<id>`, and other relative URLs resolve to the file beside the article
+/// (`None`, to drop the URL, when such files cannot be fetched).
+pub fn resolve_link(location: &Location, url: &str) -> Option<String> {
+    if url.starts_with("#/") {
+        return Some(url.to_owned());
+    }
     if let Some(fragment) = url.strip_prefix('#') {
-        return format!("#{ID_PREFIX}{fragment}");
+        return Some(format!("#{ID_PREFIX}{fragment}"));
     }
-    if is_absolute(url) || url.starts_with('/') || url.starts_with('?') || base.is_empty() {
-        return url.to_owned();
-    }
-    let mut segments: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
-    let mut rest = url;
-    loop {
-        if let Some(r) = rest.strip_prefix("./") {
-            rest = r;
-        } else if let Some(r) = rest.strip_prefix("../") {
-            segments.pop();
-            rest = r;
-        } else {
-            break;
+    let path = url.split(['#', '?']).next().unwrap_or(url);
+    let lower = path.to_ascii_lowercase();
+    if !is_absolute(url) && !url.starts_with('/') {
+        if let Some(ext) = ARTICLE_EXTENSIONS.iter().find(|ext| lower.ends_with(*ext)) {
+            let target = join(&location.dir, &path[..path.len() - ext.len()]);
+            return Some(read_href(&format!("{}{target}", location.id_root)));
         }
     }
-    segments.push(rest);
+    resolve_asset(location, url)
+}
+
+/// Resolves the URL of a file beside the article (an image, a cover); `None` when such files
+/// cannot be fetched.
+pub fn resolve_asset(location: &Location, url: &str) -> Option<String> {
+    if is_absolute(url) || url.starts_with('/') || url.starts_with('?') || url.starts_with('#') {
+        return Some(url.to_owned());
+    }
+    let root = location.asset_root.as_deref()?;
+    Some(format!("{root}{}", join(&location.dir, url)))
+}
+
+/// `dir` + `relative`, with `./` and `../` segments applied (never above the library).
+fn join(dir: &str, relative: &str) -> String {
+    let mut segments: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for segment in relative.split('/') {
+        match segment {
+            "." => {}
+            ".." => {
+                segments.pop();
+            }
+            other => segments.push(other),
+        }
+    }
     segments.join("/")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn hosted(path: &str) -> Location {
+        Location::of(Some("articles/"), "", path)
+    }
 
     #[test]
     fn absolute_urls_are_recognised() {
@@ -62,26 +94,58 @@ mod tests {
         ] {
             assert!(is_absolute(url), "{url}");
         }
-        for url in ["a/b.png", "./c", "../d", "/e", "f:g/h"] {
-            assert_eq!(is_absolute(url), url == "f:g/h", "{url}");
+        for url in ["a/b.png", "./c", "../d", "/e"] {
+            assert!(!is_absolute(url), "{url}");
         }
     }
 
     #[test]
-    fn relative_urls_resolve_against_the_article() {
+    fn assets_resolve_beside_the_article() {
+        let here = hosted("posts/a.md");
         assert_eq!(
-            resolve("articles/posts/", "img/a.png"),
-            "articles/posts/img/a.png"
-        );
-        assert_eq!(resolve("articles/posts/", "../b.png"), "articles/b.png");
-        assert_eq!(
-            resolve("articles/posts/", "./c.png"),
-            "articles/posts/c.png"
+            resolve_asset(&here, "img/a.png").as_deref(),
+            Some("articles/posts/img/a.png")
         );
         assert_eq!(
-            resolve("articles/", "https://x.cn/a.png"),
-            "https://x.cn/a.png"
+            resolve_asset(&here, "../b.png").as_deref(),
+            Some("articles/b.png")
         );
-        assert_eq!(resolve("articles/", "#intro"), "#a-intro");
+        assert_eq!(
+            resolve_asset(&here, "./c.png").as_deref(),
+            Some("articles/posts/c.png")
+        );
+        assert_eq!(
+            resolve_asset(&here, "https://x.cn/a.png").as_deref(),
+            Some("https://x.cn/a.png")
+        );
+        assert_eq!(
+            resolve_asset(&hosted("top.md"), "../../x.png").as_deref(),
+            Some("articles/x.png")
+        );
+    }
+
+    #[test]
+    fn links_to_articles_become_routes() {
+        let here = hosted("posts/a.md");
+        assert_eq!(
+            resolve_link(&here, "b.md").as_deref(),
+            Some("#/read/posts/b")
+        );
+        assert_eq!(
+            resolve_link(&here, "../notes/c.markdown#part").as_deref(),
+            Some("#/read/notes/c")
+        );
+        assert_eq!(resolve_link(&here, "#intro").as_deref(), Some("#a-intro"));
+        assert_eq!(resolve_link(&here, "#/find/x").as_deref(), Some("#/find/x"));
+        let dropped = Location::of(None, "dropped/", "a.md");
+        assert_eq!(
+            resolve_link(&dropped, "b.md").as_deref(),
+            Some("#/read/dropped/b")
+        );
+        assert_eq!(resolve_link(&dropped, "b.png"), None);
+        assert_eq!(
+            resolve_link(&here, "https://x.org/readme.md").as_deref(),
+            Some("https://x.org/readme.md")
+        );
     }
 }

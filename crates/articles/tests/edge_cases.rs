@@ -2,12 +2,17 @@
 
 use std::time::{Duration, Instant};
 
-use articles::{parse, Article, DiagnosticKind, ParseOptions};
+use articles::{parse, Article, DiagnosticKind, Location, ParseOptions};
 
 fn edge(name: &str) -> Article {
     let path = format!("{}/tests/fixtures/edge/{name}", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    parse(name, &bytes, &ParseOptions::default())
+    // As the catalog writer reads them: URLs relative to the library's folder.
+    let options = ParseOptions {
+        location: Location::of(Some(""), "", name),
+        ..ParseOptions::default()
+    };
+    parse(name, &bytes, &options)
 }
 
 fn date_attr(article: &Article) -> Option<String> {

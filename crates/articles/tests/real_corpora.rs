@@ -62,3 +62,57 @@ fn jekyll_posts_keep_their_dates() {
         assert!(article.meta.date.is_some(), "{}: no date", path.display());
     }
 }
+
+/// The HTML with `<pre>` and `<code>` elements removed: what is prose, not code.
+fn prose(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    loop {
+        let next = ["<pre", "<code"]
+            .iter()
+            .filter_map(|tag| rest.find(tag).map(|at| (at, *tag)))
+            .min();
+        let Some((at, tag)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        out.push_str(&rest[..at]);
+        let close = if tag == "<pre" { "</pre>" } else { "</code>" };
+        rest = rest[at..]
+            .find(close)
+            .map_or("", |end| &rest[at + end + close.len()..]);
+    }
+}
+
+#[test]
+fn template_tags_never_show_as_noise() {
+    let mut paths = Vec::new();
+    files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora"),
+        &mut paths,
+    );
+    let mut noisy = Vec::new();
+    for path in paths {
+        let bytes = std::fs::read(&path).expect("readable");
+        let article = parse(
+            &path.display().to_string(),
+            &bytes,
+            &ParseOptions::default(),
+        );
+        let prose = prose(&article.html);
+        for noise in ["{%", "%}", "{{<", "{{%", ">}}"] {
+            if let Some(at) = prose.find(noise) {
+                let start = prose.floor_char_boundary(at.saturating_sub(60));
+                let end = prose.ceil_char_boundary((at + 60).min(prose.len()));
+                noisy.push(format!("{}: {}", path.display(), &prose[start..end]));
+                break;
+            }
+        }
+    }
+    assert!(
+        noisy.is_empty(),
+        "{} articles show template syntax:\n{}",
+        noisy.len(),
+        noisy.join("\n")
+    );
+}

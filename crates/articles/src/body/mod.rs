@@ -4,9 +4,12 @@
 //! indented HTML after blank lines would become code blocks, so such a body is treated as
 //! HTML. Markdown that merely contains HTML follows CommonMark exactly.
 
+pub mod escape;
 mod markdown;
 mod slug;
+mod tags;
 
+use crate::article::Location;
 use crate::sanitize;
 
 /// How a body was read.
@@ -24,24 +27,38 @@ pub struct Rendered {
     pub kind: BodyKind,
     /// The text of a leading Markdown heading taken as the title (when `title` was `None`).
     pub leading_title: Option<String>,
+    /// Template tags (`{% include %}`, `{{ site.url }}`…) removed because they mean nothing here.
+    pub removed_tags: Vec<String>,
 }
 
-/// Renders a body to safe HTML; relative URLs resolve against `base`. A leading heading that
-/// repeats `title` (or stands in for a missing one) is left out, so it is not shown twice.
-pub fn render(body: &str, title: Option<&str>, base: &str) -> Rendered {
+/// Renders a body to safe HTML; relative URLs resolve against the article's `location`. A
+/// leading heading that repeats `title` (or stands in for a missing one) is left out, so it is
+/// not shown twice. `name` is the file's name, for its Hexo asset folder.
+pub fn render(body: &str, title: Option<&str>, location: &Location, name: &str) -> Rendered {
     if is_html_body(body) {
-        Rendered {
-            html: sanitize::clean(body, base),
+        return Rendered {
+            html: sanitize::clean(body, location),
             kind: BodyKind::Html,
             leading_title: None,
-        }
-    } else {
-        let (html, leading_title) = markdown::render(body, title);
-        Rendered {
-            html: sanitize::clean(&html, base),
-            kind: BodyKind::Markdown,
-            leading_title,
-        }
+            removed_tags: Vec::new(),
+        };
+    }
+    let expanded = tags::expand(body, &asset_folder(name));
+    let (html, leading_title) = markdown::render(&expanded.source, title);
+    Rendered {
+        html: sanitize::clean(&html, location),
+        kind: BodyKind::Markdown,
+        leading_title,
+        removed_tags: expanded.removed,
+    }
+}
+
+/// Hexo keeps a post's images in a folder named after the post: `hello.md` -> `hello/`.
+fn asset_folder(name: &str) -> String {
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    match file.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => format!("{stem}/"),
+        _ => String::new(),
     }
 }
 
@@ -138,7 +155,12 @@ mod tests {
 
     #[test]
     fn indented_html_in_a_fragment_is_not_code() {
-        let out = render("<div>\n<p>a</p>\n\n\n    <div>b</div>\n</div>", None, "");
+        let out = render(
+            "<div>\n<p>a</p>\n\n\n    <div>b</div>\n</div>",
+            None,
+            &Location::default(),
+            "",
+        );
         assert_eq!(out.kind, BodyKind::Html);
         assert!(
             !out.html.contains("<pre>") && !out.html.contains("<code>"),
@@ -149,7 +171,12 @@ mod tests {
 
     #[test]
     fn markdown_keeps_commonmark_semantics() {
-        let out = render("text\n\n    <div>indented</div>\n", None, "");
+        let out = render(
+            "text\n\n    <div>indented</div>\n",
+            None,
+            &Location::default(),
+            "",
+        );
         assert_eq!(out.kind, BodyKind::Markdown);
         assert!(out.html.contains("<pre><code>&lt;div&gt;"), "{}", out.html);
     }
