@@ -1,0 +1,302 @@
+//! Blogging-tool syntax in Markdown source, turned into what it means before CommonMark runs:
+//! Hexo tag plugins (`{% note %}`, `{% youtube %}`, `{% codeblock %}`…), Jekyll/Liquid tags,
+//! Hugo shortcodes (`{{< figure >}}`…), and Obsidian's `[[wikilinks]]`, `![[embeds]]` and
+//! `> [!note]` callouts.
+//!
+//! Code is left alone: fenced code blocks and inline code spans are copied verbatim, so
+//! documentation that *shows* tag syntax keeps showing it. Tags whose meaning is unclear are
+//! removed quietly and listed in one diagnostic, never left as `{% … %}` noise.
+
+mod obsidian;
+mod plugins;
+mod syntax;
+
+use plugins::CONTAINERS;
+use syntax::{
+    code_language, code_span_len, fenced_code_len, find_end_tag, floor_boundary, longest_run,
+    split_name,
+};
+
+/// The Markdown source with tags expanded, and the tags that were removed.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Expanded {
+    pub source: String,
+    pub removed: Vec<String>,
+}
+
+/// Expands the tags of `source`. `asset_dir` is the post's asset folder (Hexo `asset_img`),
+/// relative to the article, ending in `/`.
+pub fn expand(source: &str, asset_dir: &str) -> Expanded {
+    let mut out = Expander {
+        asset_dir,
+        out: String::with_capacity(source.len() + 64),
+        removed: Vec::new(),
+        open: Vec::new(),
+    };
+    out.run(source);
+    while let Some(closer) = out.open.pop() {
+        out.out.push_str(&closer);
+    }
+    Expanded {
+        source: out.out,
+        removed: out.removed,
+    }
+}
+
+struct Expander<'a> {
+    asset_dir: &'a str,
+    out: String,
+    removed: Vec<String>,
+    /// Closing markup of the container tags still open (note, blockquote…).
+    open: Vec<String>,
+}
+
+/// Longest tag text looked at, so an unclosed `{%` cannot make the scan quadratic.
+const MAX_TAG_LEN: usize = 2000;
+
+impl Expander<'_> {
+    fn wikilink(&mut self, rest: &str, embed: bool) -> Option<usize> {
+        let (html, len) = obsidian::wikilink(rest, embed)?;
+        self.out.push_str(&html);
+        Some(len)
+    }
+
+    fn run(&mut self, source: &str) {
+        let mut rest = source;
+        let mut at_line_start = true;
+        while !rest.is_empty() {
+            if at_line_start {
+                if let Some(len) = fenced_code_len(rest) {
+                    self.out.push_str(&rest[..len]);
+                    rest = &rest[len..];
+                    continue;
+                }
+                if let Some((markdown, len)) = obsidian::callout(rest) {
+                    self.out.push_str(&markdown);
+                    rest = &rest[len..];
+                    at_line_start = false;
+                    continue;
+                }
+            }
+            // Copy plain text up to the next character that may start something, in one go.
+            let plain = rest.find(['`', '{', '!', '[', '\n']).unwrap_or(rest.len());
+            if plain > 0 {
+                self.out.push_str(&rest[..plain]);
+                rest = &rest[plain..];
+                at_line_start = false;
+                continue;
+            }
+            let Some(c) = rest.chars().next() else { break };
+            let consumed = match c {
+                '`' => Some(code_span_len(rest)),
+                '{' => self.tag(rest),
+                '!' if rest.starts_with("![[") => self.wikilink(rest, true),
+                '[' if rest.starts_with("[[") => self.wikilink(rest, false),
+                _ => None,
+            };
+            let len = consumed.unwrap_or(c.len_utf8());
+            if consumed.is_none() || c == '`' {
+                self.out.push_str(&rest[..len]);
+            }
+            at_line_start = rest[..len].ends_with('\n');
+            rest = &rest[len..];
+        }
+    }
+
+    /// Handles `{% … %}`, `{{< … >}}`, `{{% … %}}` and `{{ … }}` at the start of `rest`;
+    /// returns the bytes consumed, or `None` when this is not a tag.
+    fn tag(&mut self, rest: &str) -> Option<usize> {
+        let (open, close) = if rest.starts_with("{%") {
+            ("{%", "%}")
+        } else if rest.starts_with("{{<") {
+            ("{{<", ">}}")
+        } else if rest.starts_with("{{%") {
+            ("{{%", "%}}")
+        } else if rest.starts_with("{{") {
+            ("{{", "}}")
+        } else {
+            return None;
+        };
+        let window = &rest[..floor_boundary(rest, MAX_TAG_LEN)];
+        let end = window[open.len()..].find(close)? + open.len();
+        let inner = rest[open.len()..end].trim().trim_matches('-').trim();
+        let mut len = end + close.len();
+        // A doubled closer (`{% note %} %}`, a common slip) is part of the tag, not text.
+        let after = &rest[len..];
+        if let Some(stray) = after.trim_start_matches([' ', '\t']).strip_prefix(close) {
+            len = rest.len() - stray.len();
+        }
+        if open == "{{" {
+            // Liquid/Hugo output such as `{{ site.baseurl }}`: no value exists here.
+            self.removed.push(rest[..len].to_owned());
+            return Some(len);
+        }
+        let (name, args) = split_name(inner);
+        if let Some(consumed) = self.raw_block(rest, len, open, close, name, args) {
+            return Some(consumed);
+        }
+        if let Some(ended) = name.strip_prefix("end").or_else(|| name.strip_prefix('/')) {
+            if CONTAINERS.contains(&ended) {
+                if let Some(closer) = self.open.pop() {
+                    self.out.push_str(&closer);
+                }
+            }
+            return Some(len);
+        }
+        match plugins::inline(name, args, self.asset_dir) {
+            Some(html) => self.out.push_str(&html),
+            None if CONTAINERS.contains(&name) => {
+                let (open, close) = plugins::container(name, args);
+                self.out.push_str(&open);
+                self.open.push(close);
+            }
+            None => self.removed.push(rest[..len].to_owned()),
+        }
+        Some(len)
+    }
+
+    /// Tags whose content is code or raw text: everything up to the end tag is taken verbatim.
+    fn raw_block(
+        &mut self,
+        rest: &str,
+        tag_len: usize,
+        open: &str,
+        close: &str,
+        name: &str,
+        args: &str,
+    ) -> Option<usize> {
+        let lang = match name {
+            "codeblock" | "code" | "highlight" | "include_code" => code_language(args),
+            "raw" | "verbatim" => None,
+            _ => return None,
+        };
+        let end_tag = match open {
+            "{%" => format!("end{name}"),
+            _ => format!("/{name}"),
+        };
+        let body = &rest[tag_len..];
+        let (content, after) = find_end_tag(body, open, close, &end_tag)?;
+        if name == "raw" || name == "verbatim" {
+            self.out.push_str(content);
+        } else {
+            let content = content.trim_matches('\n');
+            let fence = "`".repeat(longest_run(content, '`').max(2) + 1);
+            self.out.push_str(&format!(
+                "\n\n{fence}{}\n{content}\n{fence}\n\n",
+                lang.unwrap_or_default()
+            ));
+        }
+        Some(tag_len + after)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(source: &str) -> String {
+        expand(source, "post/").source
+    }
+
+    #[test]
+    fn note_becomes_a_box_with_markdown_inside() {
+        let out = run("{% note tip 禁用布局 %}\n如果 **你** 不希望\n{% endnote %}\n");
+        assert!(
+            out.contains(
+                "<div class=\"callout callout-tip\"><p class=\"callout-title\">禁用布局</p>"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("\n\n如果 **你** 不希望\n"), "{out}");
+        assert!(out.contains("</div>"), "{out}");
+    }
+
+    #[test]
+    fn codeblock_becomes_a_fenced_block() {
+        let out = run("{% codeblock lang:js %}\nalert('{% not a tag %}');\n{% endcodeblock %}");
+        assert!(
+            out.contains("```js\nalert('{% not a tag %}');\n```"),
+            "{out}"
+        );
+        let out = run("{% highlight ruby %}\nputs 1\n{% endhighlight %}");
+        assert!(out.contains("```ruby\nputs 1\n```"), "{out}");
+    }
+
+    #[test]
+    fn code_is_left_alone() {
+        let source = "```\n{% youtube x %}\n```\n\nUse `{% note %}` here.";
+        assert_eq!(run(source), source);
+    }
+
+    #[test]
+    fn videos_and_links() {
+        assert!(run("{% youtube HLJ9jJy7CMg %}")
+            .contains("https://www.youtube.com/watch?v=HLJ9jJy7CMg"));
+        let out = run("{{< youtube w7Ft2ymGmfc >}}");
+        assert!(out.contains("watch?v=w7Ft2ymGmfc"), "{out}");
+        let out = run("{% link Hexo site https://hexo.io %}");
+        assert_eq!(out, "<a href=\"https://hexo.io\">Hexo site</a>");
+    }
+
+    #[test]
+    fn internal_links() {
+        assert_eq!(
+            run("{% post_link hello-world Hello %}"),
+            "<a class=\"article-link\" href=\"#/find/hello-world\">Hello</a>"
+        );
+        assert_eq!(
+            run("[see]({% post_url 2010-07-21-name %})"),
+            "[see](#/find/2010-07-21-name)"
+        );
+        assert_eq!(
+            run("[[Other note|alias]]"),
+            "<a class=\"article-link\" href=\"#/find/Other%20note\">alias</a>"
+        );
+    }
+
+    #[test]
+    fn images_and_figures() {
+        assert_eq!(
+            run("{% asset_img cat.png \"A cat\" %}"),
+            "<img src=\"post/cat.png\" alt=\"A cat\" title=\"A cat\">"
+        );
+        assert_eq!(
+            run("![[diagram.png|300]]"),
+            "<img src=\"diagram.png\" alt=\"diagram.png\" width=\"300\">"
+        );
+        let out = run("{{< figure src=\"/a.jpg\" caption=\"A caption\" >}}");
+        assert_eq!(
+            out,
+            "<figure><img src=\"/a.jpg\" alt=\"\"><figcaption>A caption</figcaption></figure>"
+        );
+    }
+
+    #[test]
+    fn obsidian_callouts_become_alerts() {
+        assert_eq!(
+            run("> [!warning] Careful\n> body\n"),
+            "> [!WARNING]\n> **Careful**\n> body\n"
+        );
+    }
+
+    #[test]
+    fn unknown_tags_are_removed_and_reported() {
+        let out = expand("a {% include footer.html %} b {{ site.url }} c", "");
+        assert_eq!(out.source, "a  b  c");
+        assert_eq!(
+            out.removed,
+            vec!["{% include footer.html %}", "{{ site.url }}"]
+        );
+    }
+
+    #[test]
+    fn a_doubled_closer_is_swallowed() {
+        assert!(!run("{% note warn \"Warning!\" %} %}\ntext\n{% endnote %}").contains("%}"));
+    }
+
+    #[test]
+    fn unclosed_tags_are_plain_text() {
+        assert_eq!(run("{% never closed"), "{% never closed");
+        assert_eq!(run("{% codeblock %}\nno end"), "\nno end");
+    }
+}
