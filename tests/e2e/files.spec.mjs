@@ -12,12 +12,12 @@ Written on my own machine.
 
 test('opening files adds them to the library and names what was skipped', async ({ page }) => {
   await page.goto('./');
-  await expect(page.getByRole('status')).toHaveText('11 articles');
+  await expect(page.getByRole('status')).toHaveText('12 articles');
   await page.getByLabel('Open files').setInputFiles([
     { name: 'note.md', mimeType: 'text/markdown', buffer: Buffer.from(NOTE) },
     { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([137, 80, 78, 71]) },
   ]);
-  await expect(page.getByRole('status')).toHaveText('12 articles');
+  await expect(page.getByRole('status')).toHaveText('13 articles');
   await expect(page.locator('.notice')).toContainText('photo.png');
   // Dated 2030, it is the newest.
   await expect(page.locator('article h2 a').first()).toHaveText('My dropped note');
@@ -28,7 +28,7 @@ test('opening files adds them to the library and names what was skipped', async 
 
 test('dropping a file anywhere on the page adds it', async ({ page }) => {
   await page.goto('./');
-  await expect(page.getByRole('status')).toHaveText('11 articles');
+  await expect(page.getByRole('status')).toHaveText('12 articles');
   const dataTransfer = await page.evaluateHandle((text) => {
     const transfer = new DataTransfer();
     transfer.items.add(new File([text], 'dropped.md', { type: 'text/markdown' }));
@@ -38,7 +38,7 @@ test('dropping a file anywhere on the page adds it', async ({ page }) => {
   await expect(page.locator('.drop-overlay')).toBeVisible();
   await page.dispatchEvent('main', 'drop', { dataTransfer });
   await expect(page.locator('.drop-overlay')).toHaveCount(0);
-  await expect(page.getByRole('status')).toHaveText('12 articles');
+  await expect(page.getByRole('status')).toHaveText('13 articles');
   await page.getByRole('link', { name: 'Dropped by hand' }).click();
   await expect(page.locator('.reader-body')).toHaveText('Hello from a drop.');
 });

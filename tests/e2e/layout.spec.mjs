@@ -16,7 +16,7 @@ for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto('./');
     const cards = page.locator('article.card');
-    await expect(cards).toHaveCount(11);
+    await expect(cards).toHaveCount(12);
     await assertNoHorizontalScroll(page);
     const lefts = new Set(
       await cards.evaluateAll((all) => all.map((card) => Math.round(card.getBoundingClientRect().left))),

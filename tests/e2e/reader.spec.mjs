@@ -35,7 +35,7 @@ test('the reference article reads as meant', async ({ page }) => {
   }
 
   await page.getByRole('link', { name: '← Library' }).click();
-  await expect(page.getByRole('status')).toHaveText('11 articles');
+  await expect(page.getByRole('status')).toHaveText('12 articles');
 });
 
 test('a link to the article survives a reload', async ({ page }) => {
@@ -65,4 +65,32 @@ test('a local date-time is shown as written, whatever the zone', async ({ page }
   await expect(time).toHaveAttribute('datetime', '2018-06-01T10:00:00');
   await expect(time).toHaveText('2018-06-01 10:00');
   await expect(page.locator('article.reader .categories li')).toHaveText(['Diary › Life', 'Tech']);
+});
+
+test('Hexo tag plugins read as what they mean', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('link', { name: '写作' }).click();
+  const body = page.locator('.reader-body');
+  await expect(body.locator('.callout .callout-title').first()).toHaveText('禁用布局');
+  await expect(body.getByRole('link', { name: '▶ YouTube video' })).toHaveAttribute(
+    'href',
+    'https://www.youtube.com/watch?v=HLJ9jJy7CMg',
+  );
+  const prose = await body.evaluate((element) => {
+    const copy = element.cloneNode(true);
+    copy.querySelectorAll('pre, code').forEach((code) => code.remove());
+    return copy.textContent;
+  });
+  expect(prose).not.toContain('{%');
+});
+
+test('footnotes and in-article anchors work under hash routes', async ({ page }) => {
+  await page.goto('./#/read/samples/gfm-features');
+  const body = page.locator('.reader-body');
+  await expect(body.locator('table')).toBeVisible();
+  await expect(body.locator('input[type=checkbox][disabled]')).toHaveCount(2);
+  await body.locator('sup.footnote-reference a').click();
+  await expect(page).toHaveURL(/#\/read\/samples\/gfm-features$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('GFM features');
+  await expect(body.locator('.footnote-definition')).toBeInViewport();
 });

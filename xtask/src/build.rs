@@ -9,7 +9,7 @@ use crate::{index, tools};
 /// Installs the build tools and regenerates the sample library's catalog.
 fn prepare() -> Result {
     tools::ensure_build_tools()?;
-    let count = index::write(&root().join("static/articles"))?;
+    let count = index::write(&root().join("static/articles"), Default::default())?;
     eprintln!("catalog: {count} sample articles");
     Ok(())
 }

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use articles::catalog::{newest_first, Catalog, Summary, SCHEMA_VERSION};
+use articles::front_matter::CategoryMode;
 use articles::{parse, Location, ParseOptions};
 
 use crate::run::Result;
@@ -11,8 +12,9 @@ use crate::run::Result;
 /// File extensions read as articles.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt", "html", "htm"];
 
-/// Writes the catalog of `dir` and returns how many articles it lists.
-pub fn write(dir: &Path) -> Result<usize> {
+/// Writes the catalog of `dir` and returns how many articles it lists. `categories` says how
+/// YAML category lists are read (Hexo paths by default, or separate categories as Jekyll does).
+pub fn write(dir: &Path, categories: CategoryMode) -> Result<usize> {
     let mut files = Vec::new();
     collect(dir, &mut files).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     files.sort();
@@ -23,6 +25,7 @@ pub fn write(dir: &Path) -> Result<usize> {
         // Covers in the catalog are relative to the catalog itself.
         let options = ParseOptions {
             location: Location::of(Some(""), "", &relative),
+            categories,
             ..ParseOptions::default()
         };
         let article = parse(&relative, &bytes, &options);

@@ -3,7 +3,8 @@
 //! - `serve` installs what is missing, builds, and serves Lectern with the sample library.
 //! - `test` installs what tests need and runs every tier, stopping at the first failure.
 //! - `dist` writes the release build, catalog included, to `dist/`.
-//! - `index <dir>` writes the catalog (`index.json`) of a folder of articles.
+//! - `index <dir> [--separate-categories]` writes the catalog (`index.json`) of a folder of
+//!   articles; the flag reads YAML category lists as Jekyll does.
 //! - `bench` measures the engine over the bundled corpora.
 
 mod bench;
@@ -15,7 +16,9 @@ mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist | index <dir> | bench>";
+use articles::front_matter::CategoryMode;
+
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist | index <dir> [--separate-categories] | bench>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,9 +29,8 @@ fn main() -> ExitCode {
             build::dist().map(|dir| println!("release build written to {}", dir.display()))
         }
         Some("index") => match args.get(1) {
-            Some(dir) => {
-                index::write(std::path::Path::new(dir)).map(|n| println!("indexed {n} articles"))
-            }
+            Some(dir) => index::write(std::path::Path::new(dir), category_mode(&args))
+                .map(|n| println!("indexed {n} articles")),
             None => Err(USAGE.into()),
         },
         Some("bench") => bench::run(),
@@ -40,6 +42,15 @@ fn main() -> ExitCode {
             eprintln!("xtask: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Jekyll users read a YAML list of categories as separate categories, not one path.
+fn category_mode(args: &[String]) -> CategoryMode {
+    if args.iter().any(|a| a == "--separate-categories") {
+        CategoryMode::Separate
+    } else {
+        CategoryMode::Hierarchy
     }
 }
 

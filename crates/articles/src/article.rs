@@ -97,6 +97,12 @@ pub fn parse(name: &str, bytes: &[u8], options: &ParseOptions) -> Article {
     if !rendered.removed_tags.is_empty() {
         diagnostics.push(removed_tags_note(&rendered.removed_tags));
     }
+    diagnostics.extend(
+        rendered
+            .math_errors
+            .iter()
+            .map(|error| Diagnostic::new(DiagnosticKind::Math, error.clone())),
+    );
     let extracted = text::extract(&rendered.html);
     let title = meta
         .title

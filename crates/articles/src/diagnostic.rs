@@ -30,6 +30,8 @@ pub enum DiagnosticKind {
     Date,
     /// Template syntax of another tool (Liquid, Hugo, Hexo) that was left out.
     Template,
+    /// A formula that could not be rendered and is shown as TeX.
+    Math,
 }
 
 impl Diagnostic {

@@ -11,6 +11,7 @@ pub mod date;
 pub mod decode;
 pub mod diagnostic;
 pub mod front_matter;
+mod html_elements;
 pub mod links;
 pub mod sanitize;
 pub mod search;

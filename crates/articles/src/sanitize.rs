@@ -58,8 +58,11 @@ pub fn clean(html: &str, location: &Location) -> String {
         )
         .add_tag_attributes("input", ["checked"])
         .add_tag_attributes("ol", ["start", "reversed"])
-        .add_tag_attributes("td", ["align", "colspan", "rowspan"])
-        .add_tag_attributes("th", ["align", "colspan", "rowspan", "scope"])
+        .add_tag_attributes("td", ["align", "colspan", "rowspan", "style"])
+        .add_tag_attributes("th", ["align", "colspan", "rowspan", "scope", "style"])
+        // Table cells carry their column's alignment as `style="text-align: …"`; nothing
+        // else of CSS gets through.
+        .filter_style_properties(HashSet::from(["text-align"]))
         .add_tag_attributes("math", ["display"])
         .add_tag_attributes("mi", ["mathvariant"])
         .add_tag_attributes(
@@ -73,6 +76,9 @@ pub fn clean(html: &str, location: &Location) -> String {
                 "largeop",
                 "movablelimits",
                 "form",
+                "symmetric",
+                "minsize",
+                "maxsize",
             ],
         )
         .add_tag_attributes("mfrac", ["linethickness"])

@@ -23,42 +23,6 @@ pub struct Extracted {
     pub outline: Vec<Heading>,
 }
 
-/// Elements whose boundaries separate words.
-const BREAKING: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "br",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "footer",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "td",
-    "th",
-    "tr",
-    "ul",
-];
-
 /// Extracts text and headings from sanitized HTML.
 pub fn extract(html: &str) -> Extracted {
     let mut raw = String::with_capacity(html.len());
@@ -91,7 +55,7 @@ pub fn extract(html: &str) -> Extracted {
                 heading = Some((level, attribute(tag, "id").unwrap_or_default(), raw.len()));
             }
         }
-        if BREAKING.contains(&name) {
+        if crate::html_elements::is_block(name) {
             raw.push(' ');
         }
     }

@@ -206,9 +206,18 @@ fn executable_front_matter_is_never_rendered() {
 }
 
 #[test]
+fn gbk_is_detected() {
+    let a = edge("gbk-encoded.md");
+    assert_eq!(a.encoding, "GBK");
+    assert_eq!(a.title, "GBK 编码的文章");
+    assert!(a.diagnostics.is_empty(), "{:?}", a.diagnostics);
+}
+
+#[test]
 fn utf16_with_bom() {
     let a = edge("utf16le-bom.md");
     assert_eq!(a.title, "UTF-16 文章");
+    assert_eq!(a.encoding, "UTF-16LE");
     assert_eq!(date_attr(&a).as_deref(), Some("2021-08-09"));
 }
 

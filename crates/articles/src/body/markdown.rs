@@ -1,32 +1,97 @@
-//! Markdown to HTML with pulldown-cmark (CommonMark + the GFM extensions), plus three passes
+//! Markdown to HTML with pulldown-cmark (CommonMark + the GFM extensions + math), plus passes
 //! over its events: heading ids for anchors, dropping a first heading that repeats the title,
-//! and joining CJK text hard-wrapped across lines without a space.
+//! joining CJK text hard-wrapped across lines without a space, and TeX math to MathML.
 //!
 //! The HTML produced here is not yet safe: it goes through the sanitizer like any other HTML.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, TextMergeStream};
 
+use super::autolink::link_bare_urls;
+
+use super::math::to_mathml;
 use super::slug::Slugs;
 use crate::text::is_cjk;
+
+/// Markdown rendered to (unsanitized) HTML.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Markdown {
+    pub html: String,
+    /// The text of a leading heading taken as the title (when no title was given).
+    pub leading_title: Option<String>,
+    /// Formulas that could not be rendered, and why.
+    pub math_errors: Vec<String>,
+    /// Whether an indented code block holds HTML indented deeper than code needs (nested
+    /// markup's own indentation): the sign of an HTML body misread as Markdown.
+    pub indented_html_code: bool,
+}
 
 /// Renders `source` to (unsanitized) HTML.
 ///
 /// With a `title`, a leading heading equal to it is left out. Without one, a leading heading
 /// *is* the title: it is left out too, and its text returned.
-pub fn render(source: &str, title: Option<&str>) -> (String, Option<String>) {
+pub fn render(source: &str, title: Option<&str>) -> Markdown {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_GFM
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut events: Vec<Event> = Parser::new_ext(source, options).collect();
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_MATH;
+    let events: Vec<Event> = TextMergeStream::new(Parser::new_ext(source, options)).collect();
+    let mut events = link_bare_urls(events);
+    let indented_html_code = has_indented_html_code(&events);
     let leading_title = drop_leading_title(&mut events, title);
     add_heading_ids(&mut events);
     join_cjk_soft_breaks(&mut events);
+    let math_errors = render_math(&mut events);
     let mut html = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    (html, leading_title)
+    Markdown {
+        html,
+        leading_title,
+        math_errors,
+        indented_html_code,
+    }
+}
+
+fn has_indented_html_code(events: &[Event]) -> bool {
+    let mut in_indented = false;
+    events.iter().any(|event| match event {
+        Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => {
+            in_indented = true;
+            false
+        }
+        Event::End(TagEnd::CodeBlock) => {
+            in_indented = false;
+            false
+        }
+        // Code blocks need exactly four columns; HTML source indents further as it nests.
+        Event::Text(text) => {
+            in_indented && text.starts_with([' ', '\t']) && text.trim_start().starts_with('<')
+        }
+        _ => false,
+    })
+}
+
+/// Replaces math events by MathML; a formula that cannot be rendered stays as code.
+fn render_math(events: &mut [Event]) -> Vec<String> {
+    let mut errors = Vec::new();
+    for event in events.iter_mut() {
+        let (latex, display) = match event {
+            Event::InlineMath(latex) => (latex.clone(), false),
+            Event::DisplayMath(latex) => (latex.clone(), true),
+            _ => continue,
+        };
+        *event = match to_mathml(&latex, display) {
+            Ok(mathml) if display => Event::Html(CowStr::from(mathml)),
+            Ok(mathml) => Event::InlineHtml(CowStr::from(mathml)),
+            Err(error) => {
+                errors.push(error);
+                Event::Code(latex)
+            }
+        };
+    }
+    errors
 }
 
 /// The text of the events between a heading's start and end.
@@ -106,7 +171,7 @@ mod tests {
 
     #[test]
     fn headings_get_unique_ids() {
-        let (html, _) = render("Text\n\n# Intro\n\n## Intro\n\n## 安装 Hexo\n", None);
+        let html = render("Text\n\n# Intro\n\n## Intro\n\n## 安装 Hexo\n", None).html;
         assert!(html.contains(r#"<h1 id="intro">"#), "{html}");
         assert!(html.contains(r#"<h2 id="intro-1">"#), "{html}");
         assert!(html.contains(r#"<h2 id="安装-hexo">"#), "{html}");
@@ -114,24 +179,48 @@ mod tests {
 
     #[test]
     fn repeated_title_heading_is_dropped() {
-        assert_eq!(render("# Hello\n\nText", Some("Hello")).0, "<p>Text</p>\n");
-        assert!(render("# Other\n", Some("Hello")).0.contains("Other"));
-        let (html, title) = render("# Hello\n\nText", None);
         assert_eq!(
-            (html.as_str(), title.as_deref()),
-            ("<p>Text</p>\n", Some("Hello"))
+            render("# Hello\n\nText", Some("Hello")).html,
+            "<p>Text</p>\n"
         );
+        assert!(render("# Other\n", Some("Hello")).html.contains("Other"));
+        let out = render("# Hello\n\nText", None);
+        assert_eq!(out.html, "<p>Text</p>\n");
+        assert_eq!(out.leading_title.as_deref(), Some("Hello"));
     }
 
     #[test]
     fn cjk_lines_join_without_space() {
-        assert_eq!(render("中文\n文本", None).0, "<p>中文文本</p>\n");
-        assert_eq!(render("English\nwords", None).0, "<p>English\nwords</p>\n");
+        assert_eq!(render("中文\n文本", None).html, "<p>中文文本</p>\n");
+        assert_eq!(
+            render("English\nwords", None).html,
+            "<p>English\nwords</p>\n"
+        );
+    }
+
+    #[test]
+    fn math_becomes_mathml_or_stays_as_source() {
+        let out = render(
+            "Inline $x^2$ and\n\n$$\\frac{a}{b}$$\n\nbad $\\nope x$",
+            None,
+        );
+        assert!(
+            out.html.contains("<math display=\"inline\">"),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains("<math display=\"block\">"),
+            "{}",
+            out.html
+        );
+        assert_eq!(out.math_errors.len(), 1, "{:?}", out.math_errors);
+        assert!(out.html.contains("<code>\\nope x</code>"), "{}", out.html);
     }
 
     #[test]
     fn gfm_extensions() {
-        let (html, _) = render("| a |\n|---|\n| b |\n\n- [x] done\n\n~~gone~~\n", None);
+        let html = render("| a |\n|---|\n| b |\n\n- [x] done\n\n~~gone~~\n", None).html;
         assert!(html.contains("<table>") && html.contains("checkbox") && html.contains("<del>"));
     }
 }

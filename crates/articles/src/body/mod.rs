@@ -1,11 +1,14 @@
 //! The body of an article: Markdown or raw HTML in, sanitized HTML out.
 //!
 //! Scrapers and Hexo posts often write a body that is an HTML fragment. Read as Markdown, its
-//! indented HTML after blank lines would become code blocks, so such a body is treated as
-//! HTML. Markdown that merely contains HTML follows CommonMark exactly.
+//! indented HTML after blank lines would become code blocks, so a body shaped like a fragment
+//! whose Markdown reading shows exactly that is treated as HTML, as is a whole document.
+//! Everything else, Markdown that merely contains HTML included, follows CommonMark exactly.
 
+mod autolink;
 pub mod escape;
 mod markdown;
+mod math;
 mod slug;
 mod tags;
 
@@ -29,27 +32,38 @@ pub struct Rendered {
     pub leading_title: Option<String>,
     /// Template tags (`{% include %}`, `{{ site.url }}`…) removed because they mean nothing here.
     pub removed_tags: Vec<String>,
+    /// Formulas left as TeX, and why.
+    pub math_errors: Vec<String>,
 }
 
 /// Renders a body to safe HTML; relative URLs resolve against the article's `location`. A
 /// leading heading that repeats `title` (or stands in for a missing one) is left out, so it is
 /// not shown twice. `name` is the file's name, for its Hexo asset folder.
 pub fn render(body: &str, title: Option<&str>, location: &Location, name: &str) -> Rendered {
-    if is_html_body(body) {
-        return Rendered {
-            html: sanitize::clean(body, location),
-            kind: BodyKind::Html,
-            leading_title: None,
-            removed_tags: Vec::new(),
-        };
+    if is_html_document(body) {
+        return html_body(body, location);
     }
     let expanded = tags::expand(body, &asset_folder(name));
-    let (html, leading_title) = markdown::render(&expanded.source, title);
+    let markdown = markdown::render(&expanded.source, title);
+    if markdown.indented_html_code && is_html_fragment(body) {
+        return html_body(body, location);
+    }
     Rendered {
-        html: sanitize::clean(&html, location),
+        html: sanitize::clean(&markdown.html, location),
         kind: BodyKind::Markdown,
-        leading_title,
+        leading_title: markdown.leading_title,
         removed_tags: expanded.removed,
+        math_errors: markdown.math_errors,
+    }
+}
+
+fn html_body(body: &str, location: &Location) -> Rendered {
+    Rendered {
+        html: sanitize::clean(body, location),
+        kind: BodyKind::Html,
+        leading_title: None,
+        removed_tags: Vec::new(),
+        math_errors: Vec::new(),
     }
 }
 
@@ -62,60 +76,21 @@ fn asset_folder(name: &str) -> String {
     }
 }
 
-/// Elements that start an HTML block in CommonMark (type 6), plus the document-level ones.
-const BLOCK_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "center",
-    "details",
-    "dialog",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "html",
-    "iframe",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "style",
-    "table",
-    "ul",
-    "video",
-];
-
-/// A body is HTML when it is a whole document, or when it opens with a block-level element
-/// and its last element closes one (like `<div>…</div>`).
-pub fn is_html_body(body: &str) -> bool {
-    let trimmed = body.trim();
-    let lower_start: String = trimmed
+/// A whole HTML document (`<!DOCTYPE html>` or `<html>`).
+fn is_html_document(body: &str) -> bool {
+    let lower_start: String = body
+        .trim_start()
         .chars()
         .take(15)
         .collect::<String>()
         .to_ascii_lowercase();
-    if lower_start.starts_with("<!doctype html") || lower_start.starts_with("<html") {
-        return true;
-    }
+    lower_start.starts_with("<!doctype html") || lower_start.starts_with("<html")
+}
+
+/// A body that opens with a block-level element and whose last element closes one (like the
+/// reference article's `<div>…</div>`).
+fn is_html_fragment(body: &str) -> bool {
+    let trimmed = body.trim();
     let opens_block = tag_name(trimmed.strip_prefix('<')).is_some_and(is_block);
     let closes_block = trimmed
         .rfind("</")
@@ -135,7 +110,7 @@ fn tag_name(after_bracket: Option<&str>) -> Option<String> {
 }
 
 fn is_block(name: String) -> bool {
-    BLOCK_TAGS.contains(&name.as_str())
+    crate::html_elements::is_block(&name)
 }
 
 #[cfg(test)]
@@ -144,19 +119,33 @@ mod tests {
 
     #[test]
     fn html_fragments_are_detected() {
-        assert!(is_html_body(
+        assert!(is_html_fragment(
             "\n<div>\n<p>a</p>\n\n\n    <div>x</div>\n</div>\n  \n"
         ));
-        assert!(is_html_body("<!DOCTYPE html><html><body>x</body></html>"));
-        assert!(!is_html_body("# Title\n\n<div>x</div>\n\ntext"));
-        assert!(!is_html_body("<span>x</span>"));
-        assert!(!is_html_body("<div>x</div>\n\nThen *markdown*."));
+        assert!(is_html_document(
+            "<!DOCTYPE html><html><body>x</body></html>"
+        ));
+        assert!(!is_html_fragment("# Title\n\n<div>x</div>\n\ntext"));
+        assert!(!is_html_fragment("<span>x</span>"));
+        assert!(!is_html_fragment("<div>x</div>\n\nThen *markdown*."));
+    }
+
+    #[test]
+    fn markdown_inside_html_blocks_still_follows_commonmark() {
+        let out = render(
+            "<div>\n\n*Emphasized* text.\n\n</div>",
+            None,
+            &Location::default(),
+            "",
+        );
+        assert_eq!(out.kind, BodyKind::Markdown);
+        assert!(out.html.contains("<em>Emphasized</em>"), "{}", out.html);
     }
 
     #[test]
     fn indented_html_in_a_fragment_is_not_code() {
         let out = render(
-            "<div>\n<p>a</p>\n\n\n    <div>b</div>\n</div>",
+            "<div>\n<p>a</p>\n\n\n        <div>b</div>\n</div>",
             None,
             &Location::default(),
             "",

@@ -1,0 +1,92 @@
+//! TeX math (`$…$`, `$$…$$`) to MathML, which browsers render natively without JavaScript.
+//!
+//! pulldown-latex writes MathML Core. Its parser recurses into groups, so formulas are checked
+//! for size and nesting first (wasm's stack is small); a formula that is refused or does not
+//! parse stays visible as its TeX source, and the caller reports it.
+
+use pulldown_latex::config::DisplayMode;
+use pulldown_latex::{push_mathml, Parser, RenderConfig, Storage};
+
+/// The longest formula rendered; longer ones are shown as source.
+const MAX_FORMULA_BYTES: usize = 16 * 1024;
+/// The deepest `{…}` nesting rendered.
+const MAX_GROUP_DEPTH: usize = 32;
+
+/// MathML for `latex`, or why it could not be rendered.
+pub fn to_mathml(latex: &str, display: bool) -> Result<String, String> {
+    if latex.len() > MAX_FORMULA_BYTES {
+        return Err(format!(
+            "a formula longer than {} KiB was left as TeX",
+            MAX_FORMULA_BYTES / 1024
+        ));
+    }
+    if group_depth(latex) > MAX_GROUP_DEPTH {
+        return Err(format!(
+            "a formula nested deeper than {MAX_GROUP_DEPTH} groups was left as TeX"
+        ));
+    }
+    let storage = Storage::new();
+    let events: Vec<_> = Parser::new(latex, &storage).collect();
+    if let Some(Err(error)) = events.iter().find(|e| e.is_err()) {
+        let first_line = error
+            .to_string()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        return Err(format!(
+            "the formula `{latex}` could not be read ({first_line})"
+        ));
+    }
+    let config = RenderConfig {
+        display_mode: if display {
+            DisplayMode::Block
+        } else {
+            DisplayMode::Inline
+        },
+        ..RenderConfig::default()
+    };
+    let mut mathml = String::new();
+    push_mathml(&mut mathml, events.into_iter(), config).map_err(|e| e.to_string())?;
+    Ok(mathml)
+}
+
+fn group_depth(latex: &str) -> usize {
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    for c in latex.chars() {
+        match c {
+            '{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_mathml() {
+        let mathml = to_mathml(r"x^2 + \frac{a}{b}", false).expect("valid TeX");
+        assert!(
+            mathml.starts_with("<math display=\"inline\">") && mathml.contains("<mfrac>"),
+            "{mathml}"
+        );
+        assert!(to_mathml("E = mc^2", true)
+            .expect("valid")
+            .contains("display=\"block\""));
+    }
+
+    #[test]
+    fn bad_or_hostile_formulas_are_refused() {
+        assert!(to_mathml(r"\badcommand {", false).is_err());
+        assert!(to_mathml(&"{".repeat(10_000), false).is_err());
+        assert!(to_mathml(&"x".repeat(100_000), false).is_err());
+    }
+}
