@@ -4,17 +4,20 @@ use std::rc::Rc;
 
 use articles::{parse, Location, ParseOptions};
 use gloo_events::{EventListener, EventListenerOptions};
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::browser::fetch::{self, LIBRARY_DIR};
+use crate::browser::store::{self, StoredFile};
 use crate::browser::{files, page};
 use crate::route::Route;
 use crate::state::{Action, State};
 use crate::ui::drop_overlay::DropOverlay;
 use crate::ui::header::Header;
 use crate::ui::library::Library;
+use crate::ui::notice::NoticeBar;
 use crate::ui::reader::Reader;
 
 #[function_component]
@@ -28,11 +31,30 @@ pub fn App() -> Html {
         page::scroll_to_top();
     });
     {
+        // The reader's own files first, then the hosted library.
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             spawn_local(async move {
+                match store::load_all().await {
+                    Ok(stored) => {
+                        dispatcher.dispatch(Action::FilesRestored(files::ingest(&stored)))
+                    }
+                    Err(reason) => dispatcher.dispatch(Action::StorageFailed(reason)),
+                }
                 dispatcher.dispatch(Action::CatalogLoaded(fetch::catalog().await));
             });
+        });
+    }
+    {
+        // An undo is offered for a few seconds.
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.removed.len(), move |removed| {
+            let timer = (*removed > 0).then(|| {
+                Timeout::new(UNDO_MILLIS, move || {
+                    dispatcher.dispatch(Action::ForgetRemoved)
+                })
+            });
+            move || drop(timer)
         });
     }
     {
@@ -68,8 +90,10 @@ pub fn App() -> Html {
                 return;
             }
             spawn_local(async move {
-                let (entries, skipped) = files::read(chosen).await;
+                let (kept, skipped) = files::read(chosen).await;
+                let entries = files::ingest(&kept);
                 dispatcher.dispatch(Action::FilesAdded { entries, skipped });
+                keep(&dispatcher, store::save(&kept).await).await;
             });
         })
     };
@@ -92,9 +116,48 @@ pub fn App() -> Html {
         })
     };
 
-    let view = match &state.reading {
-        Some((_, article)) => html! { <Reader article={article.clone()} lang={state.lang} /> },
-        None => html! {
+    let on_remove = {
+        let dispatcher = state.dispatcher();
+        let state = state.clone();
+        Callback::from(move |id: String| {
+            let paths: Vec<String> = state
+                .entry(&id)
+                .and_then(|e| e.original.as_ref())
+                .map(|file| vec![file.path.clone()])
+                .unwrap_or_default();
+            dispatcher.dispatch(Action::Remove(vec![id]));
+            let dispatcher = dispatcher.clone();
+            spawn_local(async move { keep(&dispatcher, store::remove(&paths).await).await });
+        })
+    };
+    let on_undo = {
+        let dispatcher = state.dispatcher();
+        let removed: Vec<StoredFile> = state
+            .removed
+            .iter()
+            .filter_map(|e| e.original.as_deref().cloned())
+            .collect();
+        Callback::from(move |_| {
+            dispatcher.dispatch(Action::Undo);
+            let (dispatcher, removed) = (dispatcher.clone(), removed.clone());
+            spawn_local(async move { keep(&dispatcher, store::save(&removed).await).await });
+        })
+    };
+    let removable = match &state.route {
+        Route::Read { id } => state.entry(id).is_some_and(|e| e.original.is_some()),
+        _ => false,
+    };
+    let view = match (&state.reading, &state.route) {
+        (Some((_, article)), Route::Read { id }) if removable => {
+            let on_remove = on_remove.clone();
+            let id = id.clone();
+            html! {
+                <Reader article={article.clone()} lang={state.lang}
+                    on_remove={Some(Callback::from(move |_| on_remove.emit(id.clone())))} />
+            }
+        }
+        (Some((_, article)), _) => html! { <Reader article={article.clone()} lang={state.lang} /> },
+        (None, _) => html! {
             <Library entries={state.visible().into_iter().cloned().collect::<Vec<_>>()}
                 library_size={state.entries.len()} catalog={state.catalog.clone()} lang={state.lang} />
         },
@@ -104,12 +167,30 @@ pub fn App() -> Html {
             <Header query={state.query.clone()} lang={state.lang} on_search={on_search} on_files={add_files} />
             <main id="content">
                 if let Some(notice) = &state.notice {
-                    <p class="notice" aria-live="polite">{ notice }</p>
+                    <NoticeBar notice={notice.clone()} lang={state.lang} on_undo={on_undo} />
                 }
                 { view }
             </main>
+            if let Some(bytes) = state.storage_used {
+                <footer class="site-footer"><p>{ state.lang.storage_used(bytes) }</p></footer>
+            }
             <DropOverlay visible={*dragging} lang={state.lang} />
         </>
+    }
+}
+
+/// How long an undo is offered after a removal.
+const UNDO_MILLIS: u32 = 8_000;
+
+/// After a write to storage: report a failure, or how much is now stored.
+async fn keep(dispatcher: &UseReducerDispatcher<State>, written: Result<(), String>) {
+    match written {
+        Ok(()) => {
+            if let Some(bytes) = store::persist_and_measure().await {
+                dispatcher.dispatch(Action::StorageUsed(bytes));
+            }
+        }
+        Err(reason) => dispatcher.dispatch(Action::StorageFailed(reason)),
     }
 }
 

@@ -43,6 +43,82 @@ impl Lang {
         }
     }
 
+    /// What happened to the files the reader brought in.
+    pub fn files_added(
+        self,
+        added: usize,
+        replaced: usize,
+        unchanged: usize,
+        skipped: &[String],
+    ) -> String {
+        let mut parts = Vec::new();
+        match self {
+            Lang::En => {
+                parts.push(format!("Added {}", plural(added, "article")));
+                if replaced > 0 {
+                    parts.push(format!("{replaced} replaced by a newer version"));
+                }
+                if unchanged > 0 {
+                    parts.push(format!("{unchanged} already in the library"));
+                }
+                if !skipped.is_empty() {
+                    parts.push(format!(
+                        "skipped {} (not an article or an image): {}",
+                        plural(skipped.len(), "file"),
+                        skipped.join(", ")
+                    ));
+                }
+                parts.join("; ") + "."
+            }
+            Lang::Zh => {
+                parts.push(format!("已添加 {added} 篇文章"));
+                if replaced > 0 {
+                    parts.push(format!("{replaced} 篇已替换为新版本"));
+                }
+                if unchanged > 0 {
+                    parts.push(format!("{unchanged} 篇已在文库中"));
+                }
+                if !skipped.is_empty() {
+                    parts.push(format!(
+                        "跳过 {} 个非文章、非图片文件：{}",
+                        skipped.len(),
+                        skipped.join("、")
+                    ));
+                }
+                parts.join("；") + "。"
+            }
+        }
+    }
+
+    /// "Removed “A”." / "已移除《A》。"
+    pub fn removed(self, titles: &[&str]) -> String {
+        match (self, titles) {
+            (Lang::En, [one]) => format!("Removed “{one}”."),
+            (Lang::En, many) => format!("Removed {} articles.", many.len()),
+            (Lang::Zh, [one]) => format!("已移除《{one}》。"),
+            (Lang::Zh, many) => format!("已移除 {} 篇文章。", many.len()),
+        }
+    }
+
+    /// Storing failed; what still works.
+    pub fn storage_failed(self, reason: &str) -> String {
+        match self {
+            Lang::En => format!(
+                "These files could not be kept in this browser ({reason}). They stay readable until you close this tab; files stored earlier are safe."
+            ),
+            Lang::Zh => format!("无法在此浏览器中保存这些文件（{reason}）。关闭此标签页前仍可阅读；之前保存的文件不受影响。"),
+        }
+    }
+
+    /// "Your files use 1.2 MB of this browser’s storage."
+    pub fn storage_used(self, bytes: f64) -> String {
+        let megabytes = format!("{:.1} MB", bytes / 1e6);
+        match self {
+            Lang::En => format!("Your files use {megabytes} of this browser’s storage."),
+            Lang::Zh => format!("你的文件占用此浏览器 {megabytes} 存储空间。"),
+        }
+    }
+
     /// "3 min read" / "3 分钟".
     pub fn reading_time(self, minutes: usize) -> String {
         match self {
@@ -52,12 +128,23 @@ impl Lang {
     }
 }
 
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
 /// Fixed interface strings.
 pub struct Text {
     pub app_name: &'static str,
     pub search: &'static str,
     pub search_placeholder: &'static str,
     pub open_files: &'static str,
+    pub open_folder: &'static str,
+    pub remove: &'static str,
+    pub undo: &'static str,
     pub back_to_library: &'static str,
     pub loading: &'static str,
     pub loading_library: &'static str,
@@ -78,6 +165,9 @@ const EN: Text = Text {
     search: "Search",
     search_placeholder: "Search titles, authors, tags…",
     open_files: "Open files",
+    open_folder: "Open folder",
+    remove: "Remove from library",
+    undo: "Undo",
     back_to_library: "Library",
     loading: "Loading…",
     loading_library: "Loading the library…",
@@ -98,6 +188,9 @@ const ZH: Text = Text {
     search: "搜索",
     search_placeholder: "搜索标题、作者、标签…",
     open_files: "打开文件",
+    open_folder: "打开文件夹",
+    remove: "从文库移除",
+    undo: "撤销",
     back_to_library: "文库",
     loading: "加载中…",
     loading_library: "正在加载文库…",

@@ -9,6 +9,7 @@ use articles::catalog::{newest_first, Catalog};
 use articles::{Article, Summary};
 use yew::Reducible;
 
+use crate::browser::store::StoredFile;
 use crate::i18n::Lang;
 use crate::route::Route;
 
@@ -36,6 +37,16 @@ pub struct Entry {
     /// The parsed article when it is already in memory (dropped files); hosted articles are
     /// fetched when opened.
     pub article: Option<Rc<Article>>,
+    /// The file as the reader brought it in (dropped files only): kept to compare with a file
+    /// dropped again, and to store again after an undo.
+    pub original: Option<Rc<StoredFile>>,
+}
+
+/// A message for the reader, with an "Undo" when something was just removed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub undo: bool,
 }
 
 /// Everything the interface shows.
@@ -50,8 +61,12 @@ pub struct State {
     pub entries: Rc<Vec<Entry>>,
     /// The article being read, by id.
     pub reading: Option<(String, Loadable<Rc<Article>>)>,
-    /// A message about the last files the reader brought in.
-    pub notice: Option<String>,
+    /// A message about the last thing that happened to the reader's files.
+    pub notice: Option<Notice>,
+    /// Entries just removed, kept for a few seconds so the removal can be undone.
+    pub removed: Vec<Entry>,
+    /// Bytes this site uses in the browser's storage, when known.
+    pub storage_used: Option<f64>,
 }
 
 /// Everything that can happen to the state.
@@ -69,6 +84,17 @@ pub enum Action {
         entries: Vec<Entry>,
         skipped: Vec<String>,
     },
+    /// Files kept from an earlier visit.
+    FilesRestored(Vec<Entry>),
+    /// The reader removes articles they brought in.
+    Remove(Vec<String>),
+    /// The last removal is taken back.
+    Undo,
+    /// The time to undo is over.
+    ForgetRemoved,
+    /// Storing files failed; they stay usable in this tab.
+    StorageFailed(String),
+    StorageUsed(f64),
 }
 
 impl State {
@@ -81,6 +107,8 @@ impl State {
             entries: Rc::new(Vec::new()),
             reading: None,
             notice: None,
+            removed: Vec::new(),
+            storage_used: None,
         };
         state.navigate(route);
         state
@@ -168,16 +196,57 @@ impl State {
         }
     }
 
-    fn add_entries(&mut self, added: Vec<Entry>) {
-        let mut entries: Vec<Entry> = self
-            .entries
-            .iter()
-            .filter(|e| !added.iter().any(|a| a.summary.id == e.summary.id))
-            .cloned()
-            .collect();
-        entries.extend(added);
+    /// Adds entries, an entry with the same id replacing the old one; returns how many were
+    /// new, how many replaced an older version, and how many were already there unchanged.
+    fn add_entries(&mut self, added: Vec<Entry>) -> Tally {
+        let mut tally = Tally::default();
+        let mut entries: Vec<Entry> = (*self.entries).clone();
+        for entry in added {
+            match entries
+                .iter_mut()
+                .find(|e| e.summary.id == entry.summary.id)
+            {
+                Some(old) if old.original.is_some() && old.original == entry.original => {
+                    tally.unchanged += 1;
+                }
+                Some(old) => {
+                    *old = entry;
+                    tally.replaced += 1;
+                }
+                None => {
+                    entries.push(entry);
+                    tally.added += 1;
+                }
+            }
+        }
         entries.sort_by(|a, b| newest_first(&a.summary, &b.summary));
         self.entries = Rc::new(entries);
+        tally
+    }
+
+    fn remove(&mut self, ids: &[String]) {
+        let (removed, kept): (Vec<Entry>, Vec<Entry>) = self
+            .entries
+            .iter()
+            .cloned()
+            .partition(|e| e.original.is_some() && ids.contains(&e.summary.id));
+        if removed.is_empty() {
+            return;
+        }
+        self.notice = Some(Notice {
+            text: self.lang.removed(
+                &removed
+                    .iter()
+                    .map(|e| e.summary.title.as_str())
+                    .collect::<Vec<_>>(),
+            ),
+            undo: true,
+        });
+        self.removed = removed;
+        self.entries = Rc::new(kept);
+        if matches!(&self.route, Route::Read { id } if ids.contains(id)) {
+            self.navigate(Route::Library);
+        }
     }
 }
 
@@ -196,6 +265,7 @@ impl Reducible for State {
                         .map(|summary| Entry {
                             summary,
                             article: None,
+                            original: None,
                         })
                         .collect(),
                 );
@@ -224,32 +294,47 @@ impl Reducible for State {
                 _ => return self,
             },
             Action::FilesAdded { entries, skipped } => {
-                next.notice = notice(next.lang, entries.len(), &skipped);
+                let tally = next.add_entries(entries);
+                let text =
+                    next.lang
+                        .files_added(tally.added, tally.replaced, tally.unchanged, &skipped);
+                next.notice = Some(Notice { text, undo: false });
+                next.refresh_reading();
+            }
+            Action::FilesRestored(entries) => {
                 next.add_entries(entries);
                 next.refresh_reading();
             }
+            Action::Remove(ids) => next.remove(&ids),
+            Action::Undo => {
+                let removed = std::mem::take(&mut next.removed);
+                next.add_entries(removed);
+                next.notice = None;
+            }
+            Action::ForgetRemoved => {
+                next.removed.clear();
+                if next.notice.as_ref().is_some_and(|n| n.undo) {
+                    next.notice = None;
+                }
+            }
+            Action::StorageFailed(message) => {
+                next.notice = Some(Notice {
+                    text: next.lang.storage_failed(&message),
+                    undo: false,
+                });
+            }
+            Action::StorageUsed(bytes) => next.storage_used = Some(bytes),
         }
         Rc::new(next)
     }
 }
 
-/// What to tell the reader about files they brought in.
-fn notice(lang: Lang, added: usize, skipped: &[String]) -> Option<String> {
-    if skipped.is_empty() {
-        return None;
-    }
-    let names = skipped.join(", ");
-    Some(match lang {
-        Lang::En => format!(
-            "Added {added}; skipped {} that {} not an article (Markdown, text or HTML): {names}",
-            skipped.len(),
-            if skipped.len() == 1 { "is" } else { "are" }
-        ),
-        Lang::Zh => format!(
-            "已添加 {added} 篇；跳过 {} 个非文章文件（仅支持 Markdown、文本、HTML）：{names}",
-            skipped.len()
-        ),
-    })
+/// What adding entries did.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Tally {
+    added: usize,
+    replaced: usize,
+    unchanged: usize,
 }
 
 #[cfg(test)]
@@ -312,28 +397,81 @@ mod tests {
     #[test]
     fn dropped_files_are_listed_and_readable_at_once() {
         let state = Rc::new(State::new(Lang::En, Route::Library));
-        let article = Rc::new(parse(
-            "x.md",
-            b"# Dropped\n\ntext",
-            &ParseOptions::default(),
-        ));
-        let entry = Entry {
-            summary: Summary::of("dropped/x.md", &article),
-            article: Some(article.clone()),
-        };
+        let entry = dropped("x.md", "# Dropped\n\ntext");
+        let article = entry.article.clone().expect("parsed");
         let state = state.reduce(Action::FilesAdded {
             entries: vec![entry],
-            skipped: vec!["photo.png".into()],
+            skipped: vec!["photo.psd".into()],
         });
         assert_eq!(state.visible().len(), 1);
         assert!(state
             .notice
-            .as_deref()
-            .is_some_and(|n| n.contains("photo.png")));
+            .as_ref()
+            .is_some_and(|n| n.text.contains("photo.psd")));
         let state = state.reduce(Action::Navigate(Route::Read {
             id: "dropped/x".into(),
         }));
         assert_eq!(reading(&state), Some(&Loadable::Ready(article)));
+    }
+
+    fn dropped(path: &str, text: &str) -> Entry {
+        let article = Rc::new(parse(path, text.as_bytes(), &ParseOptions::default()));
+        Entry {
+            summary: Summary::of(&format!("dropped/{path}"), &article),
+            article: Some(article),
+            original: Some(Rc::new(StoredFile {
+                path: path.to_owned(),
+                bytes: text.as_bytes().to_vec(),
+            })),
+        }
+    }
+
+    #[test]
+    fn the_same_file_twice_is_one_entry_and_a_new_version_replaces_it() {
+        let state = Rc::new(State::new(Lang::En, Route::Library));
+        let add = |state: Rc<State>, text: &str| {
+            state.reduce(Action::FilesAdded {
+                entries: vec![dropped("a.md", text)],
+                skipped: vec![],
+            })
+        };
+        let state = add(state, "# One\n\nfirst");
+        let state = add(state, "# One\n\nfirst");
+        assert_eq!(state.entries.len(), 1);
+        assert!(state
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("already")));
+        let state = add(state, "# One\n\nsecond");
+        assert_eq!(state.entries.len(), 1);
+        assert!(state
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("replaced")));
+    }
+
+    #[test]
+    fn removal_can_be_undone() {
+        let state = Rc::new(State::new(
+            Lang::En,
+            Route::Read {
+                id: "dropped/a".into(),
+            },
+        ));
+        let state = state.reduce(Action::FilesAdded {
+            entries: vec![dropped("a.md", "# A"), dropped("b.md", "# B")],
+            skipped: vec![],
+        });
+        let state = state.reduce(Action::Remove(vec!["dropped/a".into()]));
+        assert_eq!(state.entries.len(), 1);
+        assert_eq!(state.route, Route::Library);
+        assert!(state.notice.as_ref().is_some_and(|n| n.undo));
+        let state = state.reduce(Action::Undo);
+        assert_eq!(state.entries.len(), 2);
+        let state = state.reduce(Action::Remove(vec!["dropped/b".into()]));
+        let state = state.reduce(Action::ForgetRemoved);
+        assert!(state.removed.is_empty() && state.notice.is_none());
+        assert_eq!(state.entries.len(), 1);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use lectern::ui::card::{Card, CardProps};
 use lectern::ui::header::{Header, HeaderProps};
 use lectern::ui::library::{Library, LibraryProps};
 use lectern::ui::reader::{Reader, ReaderProps};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::Element;
 use yew::{BaseComponent, Callback};
@@ -152,6 +152,7 @@ async fn library_announces_its_count_and_lists_cards() {
         .map(|name| Entry {
             summary: summary(&format!("{name}.md"), &format!("# {name}\n\ntext")),
             article: None,
+            original: None,
         })
         .collect();
     let mounted = mount::<Library>(LibraryProps {
@@ -194,6 +195,7 @@ async fn reader_shows_the_reference_article_as_meant() {
     let mounted = mount::<Reader>(ReaderProps {
         article: Loadable::Ready(reference()),
         lang: Lang::En,
+        on_remove: None,
     })
     .await;
     let root = &mounted.root;
@@ -216,6 +218,11 @@ async fn reader_shows_the_reference_article_as_meant() {
     );
     assert_eq!(count(&article, ".diagnostics"), 0);
     assert_eq!(
+        count(root, ".reader-nav button"),
+        0,
+        "hosted articles cannot be removed"
+    );
+    assert_eq!(
         find(root, ".reader-nav a").get_attribute("href").as_deref(),
         Some("#/")
     );
@@ -229,9 +236,15 @@ async fn reader_lists_diagnostics_in_plain_words() {
         b"---\ntitle: [unclosed\n---\nBody still here.",
         &ParseOptions::default(),
     ));
+    let removed = Rc::new(std::cell::Cell::new(false));
+    let on_remove = {
+        let removed = removed.clone();
+        Callback::from(move |_| removed.set(true))
+    };
     let mounted = mount::<Reader>(ReaderProps {
         article: Loadable::Ready(article),
         lang: Lang::En,
+        on_remove: Some(on_remove),
     })
     .await;
     let root = &mounted.root;
@@ -243,6 +256,16 @@ async fn reader_lists_diagnostics_in_plain_words() {
         .text_content()
         .unwrap_or_default()
         .contains("Body still here."));
+    let button = find(root, ".reader-nav button");
+    assert_eq!(
+        button.text_content().as_deref(),
+        Some("Remove from library")
+    );
+    button
+        .dyn_into::<web_sys::HtmlElement>()
+        .expect("a button element")
+        .click();
+    assert!(removed.get(), "the removal was reported");
     mounted.assert_console_clean();
 }
 

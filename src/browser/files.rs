@@ -1,61 +1,119 @@
-//! Reading the files a reader drops or opens, and turning them into library entries.
+//! Files the reader brings in: read from a drop or a file input, sorted into articles, assets
+//! (a folder's images, shown from `blob:` URLs) and files Lectern skips, and parsed.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use articles::{parse, Location, ParseOptions, Summary};
 use gloo_file::futures::read_as_bytes;
-use gloo_file::File;
+use js_sys::{Array, Uint8Array};
+use web_sys::{Blob, BlobPropertyBag, Url};
 
+use crate::browser::store::StoredFile;
 use crate::state::Entry;
 
-/// Extensions read as articles; anything else is skipped and named to the reader.
+/// Extensions read as articles.
 const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt", "html", "htm"];
 
+/// Extensions kept beside articles so their relative links show, with their media types.
+const ASSET_TYPES: &[(&str, &str)] = &[
+    ("png", "image/png"),
+    ("jpg", "image/jpeg"),
+    ("jpeg", "image/jpeg"),
+    ("gif", "image/gif"),
+    ("webp", "image/webp"),
+    ("avif", "image/avif"),
+    ("svg", "image/svg+xml"),
+    ("bmp", "image/bmp"),
+    ("ico", "image/x-icon"),
+    ("mp4", "video/mp4"),
+    ("webm", "video/webm"),
+    ("mp3", "audio/mpeg"),
+];
+
 /// Where dropped files live in the id space, apart from hosted articles.
-const DROPPED_PREFIX: &str = "dropped/";
+pub const DROPPED_PREFIX: &str = "dropped/";
 
 /// The files of a `FileList` (from a drop or a file input).
-pub fn from_list(list: Option<web_sys::FileList>) -> Vec<File> {
+pub fn from_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else {
         return Vec::new();
     };
-    (0..list.length())
-        .filter_map(|i| list.get(i))
-        .map(File::from)
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Reads the files worth keeping (articles and assets); returns them and the names of the
+/// files skipped.
+pub async fn read(files: Vec<web_sys::File>) -> (Vec<StoredFile>, Vec<String>) {
+    let mut kept = Vec::new();
+    let mut skipped = Vec::new();
+    for file in files {
+        // A file from a folder knows its path inside the folder (not in web-sys's bindings).
+        let relative = js_sys::Reflect::get(&file, &"webkitRelativePath".into())
+            .ok()
+            .and_then(|p| p.as_string())
+            .filter(|p| !p.is_empty());
+        let path = relative.unwrap_or_else(|| file.name());
+        if !is_article(&path) && media_type(&path).is_none() {
+            skipped.push(path);
+            continue;
+        }
+        match read_as_bytes(&gloo_file::File::from(file)).await {
+            Ok(bytes) => kept.push(StoredFile { path, bytes }),
+            Err(_) => skipped.push(path),
+        }
+    }
+    (kept, skipped)
+}
+
+/// Turns stored files into library entries: the assets become `blob:` URLs that the articles'
+/// relative links resolve to.
+pub fn ingest(files: &[StoredFile]) -> Vec<Entry> {
+    let assets: BTreeMap<String, String> = files
+        .iter()
+        .filter_map(|file| Some((file.path.clone(), blob_url(file, media_type(&file.path)?)?)))
+        .collect();
+    let assets = Arc::new(assets);
+    files
+        .iter()
+        .filter(|file| is_article(&file.path))
+        .map(|file| {
+            let mut location = Location::of(None, DROPPED_PREFIX, &file.path);
+            location.assets = assets.clone();
+            let options = ParseOptions {
+                location,
+                ..ParseOptions::default()
+            };
+            let article = Rc::new(parse(&file.path, &file.bytes, &options));
+            Entry {
+                summary: Summary::of(&format!("{DROPPED_PREFIX}{}", file.path), &article),
+                article: Some(article),
+                original: Some(Rc::new(file.clone())),
+            }
+        })
         .collect()
 }
 
-/// Reads and parses `files`; returns the new entries and the names of skipped files.
-pub async fn read(files: Vec<File>) -> (Vec<Entry>, Vec<String>) {
-    let mut entries = Vec::new();
-    let mut skipped = Vec::new();
-    for file in files {
-        let name = file.name();
-        if !is_article(&name) {
-            skipped.push(name);
-            continue;
-        }
-        match read_as_bytes(&file).await {
-            Ok(bytes) => {
-                // Files beside a dropped file are not available (yet), so relative images are
-                // left out rather than requested from the host.
-                let options = ParseOptions {
-                    location: Location::of(None, DROPPED_PREFIX, &name),
-                    ..ParseOptions::default()
-                };
-                let article = Rc::new(parse(&name, &bytes, &options));
-                entries.push(Entry {
-                    summary: Summary::of(&format!("{DROPPED_PREFIX}{name}"), &article),
-                    article: Some(article),
-                });
-            }
-            Err(_) => skipped.push(name),
-        }
-    }
-    (entries, skipped)
+fn blob_url(file: &StoredFile, media_type: &str) -> Option<String> {
+    let parts = Array::of1(&Uint8Array::from(file.bytes.as_slice()));
+    let options = BlobPropertyBag::new();
+    options.set_type(media_type);
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+    Url::create_object_url_with_blob(&blob).ok()
 }
 
-fn is_article(name: &str) -> bool {
+fn extension(path: &str) -> Option<String> {
+    let name = path.rsplit('/').next().unwrap_or(path);
     name.rsplit_once('.')
-        .is_some_and(|(_, ext)| ARTICLE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+}
+
+fn is_article(path: &str) -> bool {
+    extension(path).is_some_and(|ext| ARTICLE_EXTENSIONS.contains(&ext.as_str()))
+}
+
+fn media_type(path: &str) -> Option<&'static str> {
+    let ext = extension(path)?;
+    ASSET_TYPES.iter().find(|(e, _)| *e == ext).map(|(_, t)| *t)
 }

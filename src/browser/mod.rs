@@ -4,4 +4,5 @@
 pub mod fetch;
 pub mod files;
 pub mod page;
+pub mod store;
 pub mod time;

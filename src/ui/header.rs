@@ -42,7 +42,12 @@ pub fn Header(props: &HeaderProps) -> Html {
             <label class="button open-files">
                 { text.open_files }
                 <input class="visually-hidden" type="file" multiple=true
-                    accept=".md,.markdown,.mdx,.txt,.html,.htm" onchange={on_change} />
+                    accept=".md,.markdown,.mdx,.txt,.html,.htm" onchange={on_change.clone()} />
+            </label>
+            <label class="button button-quiet open-folder">
+                { text.open_folder }
+                <input class="visually-hidden" type="file" webkitdirectory=true multiple=true
+                    onchange={on_change} />
             </label>
         </header>
     }

@@ -6,4 +6,5 @@ pub mod card;
 pub mod drop_overlay;
 pub mod header;
 pub mod library;
+pub mod notice;
 pub mod reader;

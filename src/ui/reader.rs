@@ -20,14 +20,22 @@ use crate::ui::card::hide_broken_image;
 pub struct ReaderProps {
     pub article: Loadable<Rc<Article>>,
     pub lang: Lang,
+    /// Removes the article from the library; only for articles the reader brought in.
+    #[prop_or_default]
+    pub on_remove: Option<Callback<()>>,
 }
 
 #[function_component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let text = props.lang.text();
+    let remove = props.on_remove.as_ref().map(|on_remove| {
+        let on_click = on_remove.reform(|_: MouseEvent| ());
+        html! { <button type="button" class="button button-quiet" onclick={on_click}>{ text.remove }</button> }
+    });
     let back = html! {
         <nav class="reader-nav" aria-label={text.back_to_library}>
             <a href={Route::Library.to_hash()}>{ "← " }{ text.back_to_library }</a>
+            { for remove }
         </nav>
     };
     let content = match &props.article {

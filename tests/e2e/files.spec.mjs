@@ -1,4 +1,6 @@
 // A reader brings their own files: through "Open files", or by dropping them on the page.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { test, expect } from './fixtures.mjs';
 
 const NOTE = `---
@@ -15,10 +17,10 @@ test('opening files adds them to the library and names what was skipped', async 
   await expect(page.getByRole('status')).toHaveText('12 articles');
   await page.getByLabel('Open files').setInputFiles([
     { name: 'note.md', mimeType: 'text/markdown', buffer: Buffer.from(NOTE) },
-    { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([137, 80, 78, 71]) },
+    { name: 'slides.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') },
   ]);
   await expect(page.getByRole('status')).toHaveText('13 articles');
-  await expect(page.locator('.notice')).toContainText('photo.png');
+  await expect(page.locator('.notice')).toContainText('skipped 1 file (not an article or an image): slides.pdf');
   // Dated 2030, it is the newest.
   await expect(page.locator('article h2 a').first()).toHaveText('My dropped note');
   await page.getByRole('link', { name: 'My dropped note' }).click();
@@ -66,4 +68,72 @@ test('hostile front matter and HTML stay inert', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('<img src=x onerror=alert(1)>');
   await expect(page.locator('.reader-body script, .reader-body [onerror]')).toHaveCount(0);
   expect(dialogs).toBe(0);
+});
+
+test('dropped articles survive a reload; a removal sticks, and can be undone', async ({ page }) => {
+  await page.goto('./');
+  await page.getByLabel('Open files').setInputFiles([
+    { name: 'keep.md', mimeType: 'text/markdown', buffer: Buffer.from('# Keep me\n\nStill here.') },
+    { name: 'drop.md', mimeType: 'text/markdown', buffer: Buffer.from('# Remove me\n\nGoing.') },
+  ]);
+  await expect(page.getByRole('status')).toHaveText('14 articles');
+  await expect(page.locator('.site-footer')).toContainText('MB of this browser’s storage');
+
+  await page.reload();
+  await expect(page.getByRole('status')).toHaveText('14 articles');
+  await page.getByRole('link', { name: 'Keep me' }).click();
+  await expect(page.locator('.reader-body')).toHaveText('Still here.');
+
+  await page.goto('./#/read/dropped/drop');
+  await page.getByRole('button', { name: 'Remove from library' }).click();
+  await expect(page.getByRole('status')).toHaveText('13 articles');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status')).toHaveText('14 articles');
+  await page.goto('./#/read/dropped/drop');
+  await page.getByRole('button', { name: 'Remove from library' }).click();
+  await expect(page.locator('.notice')).toContainText('Removed “Remove me”');
+
+  await page.reload();
+  await expect(page.getByRole('status')).toHaveText('13 articles');
+  await expect(page.getByRole('link', { name: 'Remove me' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Keep me' })).toHaveCount(1);
+});
+
+test('the same file dropped twice is one article; a changed version replaces it', async ({ page }) => {
+  await page.goto('./');
+  const drop = (text) =>
+    page.getByLabel('Open files').setInputFiles([
+      { name: 'twice.md', mimeType: 'text/markdown', buffer: Buffer.from(text) },
+    ]);
+  await drop('# Twice\n\nfirst');
+  await expect(page.getByRole('status')).toHaveText('13 articles');
+  await drop('# Twice\n\nfirst');
+  await expect(page.locator('.notice')).toContainText('1 already in the library');
+  await drop('# Twice\n\nsecond');
+  await expect(page.locator('.notice')).toContainText('1 replaced by a newer version');
+  await expect(page.getByRole('status')).toHaveText('13 articles');
+  await page.getByRole('link', { name: 'Twice' }).click();
+  await expect(page.locator('.reader-body')).toHaveText('second');
+});
+
+test('a folder keeps its pictures, shown beside its articles', async ({ page }, testInfo) => {
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  // A script cannot drop a folder in Chromium, so the folder goes through "Open folder".
+  const folder = testInfo.outputPath('blog');
+  await mkdir(join(folder, 'posts', 'images'), { recursive: true });
+  await writeFile(join(folder, 'posts', 'trip.md'), '# Trip\n\n![the view](images/view.png)\n');
+  await writeFile(join(folder, 'posts', 'images', 'view.png'), png);
+  await writeFile(join(folder, 'notes.pdf'), 'not an article');
+  await page.goto('./');
+  await page.getByLabel('Open folder').setInputFiles(folder);
+  await expect(page.locator('.notice')).toContainText('notes.pdf');
+  await page.getByRole('link', { name: 'Trip' }).click();
+  const picture = page.getByRole('img', { name: 'the view' });
+  await expect(picture).toHaveAttribute('src', /^blob:/);
+  await expect.poll(() => picture.evaluate((img) => img.complete && img.naturalWidth)).toBe(1);
+  await page.reload();
+  await expect(page.getByRole('img', { name: 'the view' })).toHaveAttribute('src', /^blob:/);
 });

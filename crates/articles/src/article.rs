@@ -2,6 +2,9 @@
 //!
 //! [`parse`] always returns an article. Problems with the file are listed in its diagnostics.
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::body::{self, BodyKind};
@@ -25,6 +28,10 @@ pub struct ParseOptions {
 /// Where an article lives: its library's URL and id space, and its folder within the library.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Location {
+    /// Files brought in beside the article (a dropped folder's images), by path within the
+    /// library, and the URL each can be shown from (a `blob:` URL); used when `asset_root` is
+    /// `None`. Shared, so many articles of one drop cost one map.
+    pub assets: Arc<BTreeMap<String, String>>,
     /// URL prefix the library's files are fetched from (`articles/` for the hosted library);
     /// `None` when files beside the article cannot be fetched (dropped files), so relative
     /// images are left out rather than requested from the wrong place.
@@ -39,6 +46,7 @@ impl Location {
     /// The location of the file at `path` (relative to its library, `/`-separated).
     pub fn of(asset_root: Option<&str>, id_root: &str, path: &str) -> Location {
         Location {
+            assets: Arc::default(),
             asset_root: asset_root.map(str::to_owned),
             id_root: id_root.to_owned(),
             dir: path

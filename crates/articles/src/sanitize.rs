@@ -42,7 +42,8 @@ pub fn clean(html: &str, location: &Location) -> String {
         .add_tags(MATHML_TAGS)
         .add_generic_attributes(["id", "dir"])
         .id_prefix(Some(ID_PREFIX))
-        .add_url_schemes(["data"])
+        // `blob:` URLs are the page's own object URLs (a dropped folder's images).
+        .add_url_schemes(["data", "blob"])
         .add_tag_attributes("a", ["title", "name", "class"])
         .add_tag_attributes(
             "video",

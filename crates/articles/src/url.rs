@@ -5,7 +5,7 @@
 //! hash routes, so they open inside Lectern.
 
 use crate::article::Location;
-use crate::links::read_href;
+use crate::links::{decode_path, read_href};
 use crate::sanitize::ID_PREFIX;
 
 /// File extensions of articles: a relative link to one of these opens it in Lectern.
@@ -51,14 +51,17 @@ pub fn resolve_link(location: &Location, url: &str) -> Option<String> {
     resolve_asset(location, url)
 }
 
-/// Resolves the URL of a file beside the article (an image, a cover); `None` when such files
-/// cannot be fetched.
+/// Resolves the URL of a file beside the article (an image, a cover): under the library's
+/// URL, or from the files brought in with it; `None` when the file is not available.
 pub fn resolve_asset(location: &Location, url: &str) -> Option<String> {
     if is_absolute(url) || url.starts_with('/') || url.starts_with('?') || url.starts_with('#') {
         return Some(url.to_owned());
     }
-    let root = location.asset_root.as_deref()?;
-    Some(format!("{root}{}", join(&location.dir, url)))
+    let path = join(&location.dir, url.split(['?', '#']).next().unwrap_or(url));
+    match location.asset_root.as_deref() {
+        Some(root) => Some(format!("{root}{}", join(&location.dir, url))),
+        None => location.assets.get(&decode_path(&path)).cloned(),
+    }
 }
 
 /// `dir` + `relative`, with `./` and `../` segments applied (never above the library).
@@ -147,5 +150,23 @@ mod tests {
             resolve_link(&here, "https://x.org/readme.md").as_deref(),
             Some("https://x.org/readme.md")
         );
+    }
+
+    #[test]
+    fn dropped_assets_come_from_the_drop() {
+        let mut dropped = Location::of(None, "dropped/", "blog/posts/a.md");
+        dropped.assets = std::sync::Arc::new(std::collections::BTreeMap::from([(
+            "blog/images/猫 1.png".to_owned(),
+            "blob:http://x/1".to_owned(),
+        )]));
+        assert_eq!(
+            resolve_asset(&dropped, "../images/%E7%8C%AB%201.png").as_deref(),
+            Some("blob:http://x/1")
+        );
+        assert_eq!(
+            resolve_asset(&dropped, "../images/猫 1.png?v=2").as_deref(),
+            Some("blob:http://x/1")
+        );
+        assert_eq!(resolve_asset(&dropped, "missing.png"), None);
     }
 }

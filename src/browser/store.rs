@@ -1,0 +1,165 @@
+//! The reader's own files, kept in IndexedDB so they survive reloads and browser restarts.
+//!
+//! One object store, `files`, keyed by the file's path within what was dropped; each record
+//! keeps the original bytes, so a newer engine can re-read them and nothing is lost. Writes are
+//! batched: one transaction for a whole drop, which commits entirely or not at all.
+
+use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    IdbDatabase, IdbObjectStoreParameters, IdbRequest, IdbTransaction, IdbTransactionMode,
+};
+
+const DATABASE: &str = "lectern";
+const VERSION: u32 = 1;
+const FILES: &str = "files";
+
+/// A file as the reader brought it in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredFile {
+    /// The path within the drop (`notes/a.md`), or the file name.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Every stored file.
+pub async fn load_all() -> Result<Vec<StoredFile>, String> {
+    let database = open().await?;
+    let transaction = database.transaction_with_str(FILES).map_err(describe)?;
+    let request = transaction
+        .object_store(FILES)
+        .and_then(|store| store.get_all())
+        .map_err(describe)?;
+    let records: Array = settle(&request).await?.unchecked_into();
+    Ok(records
+        .iter()
+        .filter_map(|record| from_record(&record))
+        .collect())
+}
+
+/// Stores `files` (replacing any with the same path) in one transaction.
+pub async fn save(files: &[StoredFile]) -> Result<(), String> {
+    if files.is_empty() {
+        return Ok(());
+    }
+    let database = open().await?;
+    let transaction = database
+        .transaction_with_str_and_mode(FILES, IdbTransactionMode::Readwrite)
+        .map_err(describe)?;
+    let store = transaction.object_store(FILES).map_err(describe)?;
+    for file in files {
+        store.put(&to_record(file)).map_err(describe)?;
+    }
+    finished(&transaction).await
+}
+
+/// Removes the files at `paths` in one transaction.
+pub async fn remove(paths: &[String]) -> Result<(), String> {
+    let database = open().await?;
+    let transaction = database
+        .transaction_with_str_and_mode(FILES, IdbTransactionMode::Readwrite)
+        .map_err(describe)?;
+    let store = transaction.object_store(FILES).map_err(describe)?;
+    for path in paths {
+        store.delete(&JsValue::from_str(path)).map_err(describe)?;
+    }
+    finished(&transaction).await
+}
+
+/// Asks the browser to keep this site's storage under pressure, and reports the bytes used.
+pub async fn persist_and_measure() -> Option<f64> {
+    let storage = web_sys::window()?.navigator().storage();
+    if let Ok(promise) = storage.persist() {
+        // Refusal is fine: the data is still stored, only evictable.
+        let _ = JsFuture::from(promise).await;
+    }
+    let estimate = JsFuture::from(storage.estimate().ok()?).await.ok()?;
+    Reflect::get(&estimate, &"usage".into()).ok()?.as_f64()
+}
+
+async fn open() -> Result<IdbDatabase, String> {
+    let factory = web_sys::window()
+        .and_then(|w| w.indexed_db().ok().flatten())
+        .ok_or("this browser offers no storage here (a private window?)")?;
+    let request = factory.open_with_u32(DATABASE, VERSION).map_err(describe)?;
+    let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let database = event
+            .target()
+            .and_then(|t| t.dyn_into::<IdbRequest>().ok())
+            .and_then(|r| r.result().ok())
+            .and_then(|d| d.dyn_into::<IdbDatabase>().ok());
+        if let Some(database) = database {
+            if !database.object_store_names().contains(FILES) {
+                let parameters = IdbObjectStoreParameters::new();
+                parameters.set_key_path(&JsValue::from_str("path"));
+                let _ = database.create_object_store_with_optional_parameters(FILES, &parameters);
+            }
+        }
+    });
+    request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let database = settle(&request).await;
+    request.set_onupgradeneeded(None);
+    database?.dyn_into::<IdbDatabase>().map_err(describe)
+}
+
+/// The result of a request, once it succeeds.
+async fn settle(request: &IdbRequest) -> Result<JsValue, String> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    let outcome = JsFuture::from(promise).await;
+    request.set_onsuccess(None);
+    request.set_onerror(None);
+    match outcome {
+        Ok(_) => request.result().map_err(describe),
+        Err(_) => Err(request.error().ok().flatten().map_or_else(
+            || "the browser refused to store".to_owned(),
+            |e| e.message(),
+        )),
+    }
+}
+
+/// Waits for a transaction to commit; its error (e.g. `QuotaExceededError`) otherwise.
+async fn finished(transaction: &IdbTransaction) -> Result<(), String> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        transaction.set_oncomplete(Some(&resolve));
+        transaction.set_onerror(Some(&reject));
+        transaction.set_onabort(Some(&reject));
+    });
+    let outcome = JsFuture::from(promise).await;
+    match outcome {
+        Ok(_) => Ok(()),
+        Err(_) => Err(transaction.error().map_or_else(
+            || "the browser did not store the files".to_owned(),
+            |e| format!("{}: {}", e.name(), e.message()),
+        )),
+    }
+}
+
+fn to_record(file: &StoredFile) -> Object {
+    let record = Object::new();
+    let _ = Reflect::set(&record, &"path".into(), &JsValue::from_str(&file.path));
+    let _ = Reflect::set(
+        &record,
+        &"bytes".into(),
+        &Uint8Array::from(file.bytes.as_slice()),
+    );
+    record
+}
+
+fn from_record(record: &JsValue) -> Option<StoredFile> {
+    let path = Reflect::get(record, &"path".into()).ok()?.as_string()?;
+    let bytes = Reflect::get(record, &"bytes".into()).ok()?;
+    let bytes = bytes.dyn_into::<Uint8Array>().ok()?.to_vec();
+    Some(StoredFile { path, bytes })
+}
+
+fn describe(error: JsValue) -> String {
+    error
+        .dyn_ref::<web_sys::DomException>()
+        .map(|e| format!("{}: {}", e.name(), e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "storage failed".to_owned())
+}
