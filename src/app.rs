@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::browser::fetch::{self, LIBRARY_DIR};
+use crate::browser::fetch;
 use crate::browser::store::{self, StoredFile};
 use crate::browser::{files, page};
 use crate::route::Route;
@@ -73,9 +73,12 @@ pub fn App() -> Html {
         use_effect_with(state.pending_fetch(), move |pending| {
             if let Some((id, path)) = pending.clone() {
                 spawn_local(async move {
-                    let result = fetch::bytes(&format!("{LIBRARY_DIR}{path}"))
+                    let library = fetch::library_dir();
+                    let result = fetch::bytes(&format!("{library}{path}"))
                         .await
-                        .map(|bytes| Rc::new(parse(&path, &bytes, &hosted_options(&path))));
+                        .map(|bytes| {
+                            Rc::new(parse(&path, &bytes, &hosted_options(&library, &path)))
+                        });
                     dispatcher.dispatch(Action::ArticleLoaded { id, result });
                 });
             }
@@ -195,9 +198,9 @@ async fn keep(dispatcher: &UseReducerDispatcher<State>, written: Result<(), Stri
 }
 
 /// How a hosted article is parsed: its relative links resolve beside its file.
-fn hosted_options(path: &str) -> ParseOptions {
+fn hosted_options(library: &str, path: &str) -> ParseOptions {
     ParseOptions {
-        location: Location::of(Some(LIBRARY_DIR), "", path),
+        location: Location::of(Some(library), "", path),
         ..ParseOptions::default()
     }
 }

@@ -5,18 +5,41 @@ use articles::url::resolve_asset;
 use articles::Location;
 use gloo_net::http::Request;
 
-/// Where the hosted library lives, relative to the page (so sub-path hosting works).
-pub const LIBRARY_DIR: &str = "articles/";
+/// Where the hosted library lives by default, relative to the page (so sub-path hosting works).
+const DEFAULT_LIBRARY: &str = "articles/";
 
-/// The catalog at `articles/index.json`. A missing catalog is an empty library, not an error:
-/// Lectern opened from disk or hosted without articles simply has none.
+/// The hosted library's folder: `articles/` beside the page, or the one named by
+/// `?library=URL` (a catalog's URL, or its folder ending in `/`), possibly on another origin.
+pub fn library_dir() -> String {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let requested = search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("library="))
+        .map(|value| articles::links::decode_path(&value.replace('+', " ")))
+        .filter(|value| !value.trim().is_empty());
+    match requested {
+        Some(url) if url.ends_with('/') => url,
+        Some(url) => url
+            .rfind('/')
+            .map_or_else(String::new, |slash| url[..=slash].to_owned()),
+        None => DEFAULT_LIBRARY.to_owned(),
+    }
+}
+
+/// The catalog at `<library>/index.json`. A missing default catalog is an empty library, not an
+/// error: Lectern opened from disk or hosted without articles simply has none.
 pub async fn catalog() -> Result<Catalog, String> {
-    let url = format!("{LIBRARY_DIR}index.json");
-    let response = Request::get(&url)
-        .send()
-        .await
-        .map_err(|e| format!("{url}: {e}"))?;
-    if response.status() == 404 {
+    let library = library_dir();
+    let url = format!("{library}index.json");
+    let response = Request::get(&url).send().await.map_err(|_| {
+        format!(
+            "{url} could not be read. Its host may not let other sites read it (CORS), or it may be offline"
+        )
+    })?;
+    if response.status() == 404 && library == DEFAULT_LIBRARY {
         return Ok(Catalog {
             schema: SCHEMA_VERSION,
             articles: Vec::new(),
@@ -35,12 +58,12 @@ pub async fn catalog() -> Result<Catalog, String> {
         ));
     }
     // Covers in the catalog are relative to it; the page is one folder up.
-    let library = Location::of(Some(LIBRARY_DIR), "", "");
+    let location = Location::of(Some(&library), "", "");
     for summary in &mut catalog.articles {
         summary.cover = summary
             .cover
             .take()
-            .and_then(|cover| resolve_asset(&library, &cover));
+            .and_then(|cover| resolve_asset(&location, &cover));
     }
     Ok(catalog)
 }

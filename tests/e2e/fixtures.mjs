@@ -9,10 +9,15 @@ const PLACEHOLDER_PNG = Buffer.from(
 );
 
 export const test = base.extend({
-  page: async ({ page }, use) => {
+  // Console errors a test provokes on purpose (a host refusing CORS), as one regular expression.
+  expectedConsoleError: [null, { option: true }],
+  page: async ({ page, expectedConsoleError }, use) => {
     const problems = [];
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+      const text = message.text();
+      if (message.type() === 'error' && !expectedConsoleError?.test(text)) {
+        problems.push(`console: ${text}`);
+      }
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) =>

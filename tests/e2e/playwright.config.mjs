@@ -5,6 +5,10 @@ import { dirname, resolve } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const port = 4173;
+const serve = resolve(here, 'serve.mjs');
+const dist = resolve(here, '../../dist');
+const library = process.env.LECTERN_E2E_LIBRARY;
+export const SUBPATH_PORT = 4180;
 
 export default defineConfig({
   testDir: here,
@@ -31,10 +35,24 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node ${resolve(here, 'serve.mjs')} ${resolve(here, '../../dist')} ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 10_000,
-  },
+  webServer: [
+    {
+      command: `node ${serve} ${dist} ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 10_000,
+    },
+    // The same build under a sub-path, with a generated library (written by `cargo xtask
+    // test`), readable from other origins: a GitHub Pages project site, and a ?library= host.
+    ...(library
+      ? [
+          {
+            command: `node ${serve} ${dist} ${SUBPATH_PORT} /lectern/ --mount /lectern/articles/=${library} --cors`,
+            url: `http://127.0.0.1:${SUBPATH_PORT}/lectern/`,
+            reuseExistingServer: false,
+            timeout: 10_000,
+          },
+        ]
+      : []),
+  ],
 });

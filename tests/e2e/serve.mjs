@@ -1,12 +1,22 @@
 // A static file server for the release build, on loopback only, used by the end-to-end tests.
-// Usage: node serve.mjs <dir> <port> [sub-path]. With a sub-path (e.g. /repo/), the build is
-// served only under it, as GitHub Pages serves a project site.
+//
+//   node serve.mjs <dir> <port> [base] [--mount <url-prefix>=<dir>]... [--cors]
+//
+// With a base (e.g. /lectern/) the build is served only under it, as GitHub Pages serves a
+// project site. A mount serves another folder under a URL prefix (a generated library).
+// --cors lets pages of other origins read the files (a library opened with ?library=).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const [root = 'dist', port = '4173', base = '/'] = process.argv.slice(2);
-const rootDir = resolve(root);
+const args = process.argv.slice(2);
+const flags = args.filter((a, i) => a.startsWith('--') || args[i - 1] === '--mount');
+const [root = 'dist', port = '4173', base = '/'] = args.filter((a) => !flags.includes(a));
+const cors = args.includes('--cors');
+const mounts = args
+  .map((a, i) => (args[i - 1] === '--mount' ? a.split('=') : null))
+  .filter(Boolean)
+  .map(([prefix, dir]) => [prefix, resolve(dir)]);
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -19,26 +29,31 @@ const types = {
   '.markdown': 'text/markdown; charset=utf-8',
 };
 
+/// The file for a URL path, or null when it is outside what is served.
+function locate(path) {
+  for (const [prefix, dir] of mounts) {
+    if (path.startsWith(prefix)) return within(dir, path.slice(prefix.length));
+  }
+  return path.startsWith(base) ? within(resolve(root), path.slice(base.length)) : null;
+}
+
+function within(dir, relative) {
+  const file = normalize(join(dir, relative));
+  return file.startsWith(dir) ? file : null;
+}
+
 createServer(async (request, response) => {
-  const url = new URL(request.url, 'http://localhost');
-  let path = decodeURIComponent(url.pathname);
-  if (!path.startsWith(base)) {
-    response.writeHead(404).end('not found');
-    return;
-  }
-  path = normalize(join(rootDir, path.slice(base.length)));
-  if (!path.startsWith(rootDir)) {
-    response.writeHead(403).end('forbidden');
-    return;
-  }
+  const headers = cors ? { 'access-control-allow-origin': '*' } : {};
+  let file = locate(decodeURIComponent(new URL(request.url, 'http://localhost').pathname));
   try {
-    if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
-    const body = await readFile(path);
-    response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+    if (!file) throw new Error('outside');
+    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    const body = await readFile(file);
+    response.writeHead(200, { ...headers, 'content-type': types[extname(file)] ?? 'application/octet-stream' });
     response.end(body);
   } catch {
-    response.writeHead(404).end('not found');
+    response.writeHead(404, headers).end('not found');
   }
 }).listen(Number(port), '127.0.0.1', () => {
-  console.log(`serving ${rootDir} at http://127.0.0.1:${port}${base}`);
+  console.log(`serving ${resolve(root)} at http://127.0.0.1:${port}${base}`);
 });

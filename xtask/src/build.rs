@@ -1,7 +1,7 @@
 //! Building the bundle: the catalog of the sample library, then Trunk. `serve`, `dist` and
 //! `test` all go through [`prepare`], so what is served is what is tested.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::run::{command, root, status, Result};
 use crate::{index, tools};
@@ -14,15 +14,38 @@ fn prepare() -> Result {
     Ok(())
 }
 
-/// A release build in `dist/`.
-pub fn dist() -> Result<PathBuf> {
+/// A release build in `dist/`; with `library`, that folder of articles replaces the sample
+/// library (copied to `dist/articles/` and indexed there).
+pub fn dist(library: Option<&Path>) -> Result<PathBuf> {
     prepare()?;
     status(
         command("trunk")
             .args(["build", "--release"])
             .env("CARGO_TARGET_DIR", tools::target_dir()),
     )?;
-    Ok(root().join("dist"))
+    let dist = root().join("dist");
+    if let Some(library) = library {
+        let articles = dist.join("articles");
+        std::fs::remove_dir_all(&articles).map_err(|e| format!("{}: {e}", articles.display()))?;
+        copy_dir(library, &articles).map_err(|e| format!("copying {}: {e}", library.display()))?;
+        let count = index::write(&articles, Default::default())?;
+        eprintln!("library: {count} articles from {}", library.display());
+    }
+    Ok(dist)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
 }
 
 /// Builds and serves Lectern on loopback, rebuilding when sources change.

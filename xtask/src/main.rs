@@ -2,13 +2,16 @@
 //!
 //! - `serve` installs what is missing, builds, and serves Lectern with the sample library.
 //! - `test` installs what tests need and runs every tier, stopping at the first failure.
-//! - `dist` writes the release build, catalog included, to `dist/`.
+//! - `dist [--library DIR]` writes the release build, catalog included, to `dist/`, with the
+//!   sample library or the articles of DIR.
 //! - `index <dir> [--separate-categories]` writes the catalog (`index.json`) of a folder of
 //!   articles; the flag reads YAML category lists as Jekyll does.
+//! - `generate <dir> <count>` writes a library of generated articles and its catalog.
 //! - `bench` measures the engine over the bundled corpora.
 
 mod bench;
 mod build;
+mod generate;
 mod index;
 mod run;
 mod test;
@@ -18,20 +21,24 @@ use std::process::ExitCode;
 
 use articles::front_matter::CategoryMode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist | index <dir> [--separate-categories] | bench>";
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--library DIR] | index <dir> [--separate-categories] | generate <dir> <count> | bench>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => build::serve(port(&args)),
         Some("test") => test::all(),
-        Some("dist") => {
-            build::dist().map(|dir| println!("release build written to {}", dir.display()))
-        }
+        Some("dist") => build::dist(flag_value(&args, "--library").map(std::path::Path::new))
+            .map(|dir| println!("release build written to {}", dir.display())),
         Some("index") => match args.get(1) {
             Some(dir) => index::write(std::path::Path::new(dir), category_mode(&args))
                 .map(|n| println!("indexed {n} articles")),
             None => Err(USAGE.into()),
+        },
+        Some("generate") => match (args.get(1), args.get(2).and_then(|n| n.parse().ok())) {
+            (Some(dir), Some(count)) => generate::library(std::path::Path::new(dir), count)
+                .map(|n| println!("generated and indexed {n} articles")),
+            _ => Err(USAGE.into()),
         },
         Some("bench") => bench::run(),
         _ => Err(USAGE.into()),
@@ -54,10 +61,16 @@ fn category_mode(args: &[String]) -> CategoryMode {
     }
 }
 
-fn port(args: &[String]) -> u16 {
+/// The value after `flag` on the command line.
+fn flag_value<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
     args.iter()
-        .position(|a| a == "--port")
+        .position(|a| a == flag)
         .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
+}
+
+fn port(args: &[String]) -> u16 {
+    flag_value(args, "--port")
         .and_then(|p| p.parse().ok())
         .unwrap_or(8080)
 }

@@ -3,7 +3,10 @@
 use std::time::Instant;
 
 use crate::run::{command, status, Result};
-use crate::{build, tools};
+use crate::{build, generate, tools};
+
+/// Articles in the generated library the end-to-end tests open under a sub-path.
+const E2E_LIBRARY_SIZE: usize = 300;
 
 /// Runs formatting, lints, native tests, wasm tests in Chromium, the release build and the
 /// end-to-end tests against that build.
@@ -65,14 +68,21 @@ pub fn all() -> Result {
                     .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
             )
         }),
-        ("release build", &|| build::dist().map(|_| ())),
+        ("release build", &|| build::dist(None).map(|_| ())),
         ("end-to-end tests", &|| {
-            status(command("npx").args([
-                "playwright",
-                "test",
-                "--config",
-                "tests/e2e/playwright.config.mjs",
-            ]))
+            // A generated library, served with the build under a sub-path (as GitHub Pages does).
+            let library = target.join("e2e-library");
+            generate::library(&library, E2E_LIBRARY_SIZE)?;
+            status(
+                command("npx")
+                    .args([
+                        "playwright",
+                        "test",
+                        "--config",
+                        "tests/e2e/playwright.config.mjs",
+                    ])
+                    .env("LECTERN_E2E_LIBRARY", &library),
+            )
         }),
     ];
     let mut passed = Vec::new();
