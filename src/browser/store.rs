@@ -49,7 +49,11 @@ pub async fn save(files: &[StoredFile]) -> Result<(), String> {
         .map_err(describe)?;
     let store = transaction.object_store(FILES).map_err(describe)?;
     for file in files {
-        store.put(&to_record(file)).map_err(describe)?;
+        if let Err(error) = store.put(&to_record(file)) {
+            // All of the drop or none of it: the puts already queued must not commit.
+            let _ = transaction.abort();
+            return Err(describe(error));
+        }
     }
     finished(&transaction).await
 }

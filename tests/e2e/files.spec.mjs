@@ -137,3 +137,41 @@ test('a folder keeps its pictures, shown beside its articles', async ({ page }, 
   await page.reload();
   await expect(page.getByRole('img', { name: 'the view' })).toHaveAttribute('src', /^blob:/);
 });
+
+test('when storage is full the reader is told, and nothing stored is lost', async ({ page }) => {
+  // Chromium here refuses DevTools' Storage.overrideQuotaForOrigin ("Internal error"), so the
+  // quota error is raised the way the browser raises it: from IDBObjectStore.put, on demand.
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      // The second file of a drop overflows, after the first was queued.
+      if (window.__storageFull && (window.__puts = (window.__puts ?? 0) + 1) > 1) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return put.apply(this, args);
+    };
+  });
+  await page.goto('./');
+  await page.getByLabel('Open files').setInputFiles([
+    { name: 'safe.md', mimeType: 'text/markdown', buffer: Buffer.from('# Safe\n\nStored first.') },
+  ]);
+  await expect(page.locator('.site-footer')).toContainText('storage');
+  await page.evaluate(() => {
+    window.__storageFull = true;
+  });
+  await page.getByLabel('Open files').setInputFiles([
+    { name: 'big.md', mimeType: 'text/markdown', buffer: Buffer.from('# Too big\n\nWill not fit.') },
+    { name: 'also.md', mimeType: 'text/markdown', buffer: Buffer.from('# Also new\n\nSame drop.') },
+  ]);
+  await expect(page.locator('.notice')).toContainText('could not be kept in this browser (QuotaExceededError');
+  // Still readable in this tab.
+  await page.getByRole('link', { name: 'Too big' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Too big');
+
+  await page.goto('./');
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Safe' })).toHaveCount(1);
+  // The failed drop was not half-written.
+  await expect(page.getByRole('link', { name: 'Too big' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Also new' })).toHaveCount(0);
+});
