@@ -1,5 +1,6 @@
 //! The root component: owns the state, wires the browser's events to actions, lays out the page.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use articles::{parse, Location, ParseOptions};
@@ -9,9 +10,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use crate::archive;
 use crate::browser::fetch;
 use crate::browser::store::{self, StoredFile};
-use crate::browser::{files, page};
+use crate::browser::{download, files, page};
 use crate::route::Route;
 use crate::state::{Action, State};
 use crate::ui::drop_overlay::DropOverlay;
@@ -119,15 +121,18 @@ pub fn App() -> Html {
         })
     };
 
+    let cleared = use_mut_ref(Vec::<StoredFile>::new);
     let on_remove = {
         let dispatcher = state.dispatcher();
         let state = state.clone();
+        let snapshot = cleared.clone();
         Callback::from(move |id: String| {
             let paths: Vec<String> = state
                 .entry(&id)
                 .and_then(|e| e.original.as_ref())
                 .map(|file| vec![file.path.clone()])
                 .unwrap_or_default();
+            snapshot.borrow_mut().clear();
             dispatcher.dispatch(Action::Remove(vec![id]));
             let dispatcher = dispatcher.clone();
             spawn_local(async move { keep(&dispatcher, store::remove(&paths).await).await });
@@ -135,6 +140,7 @@ pub fn App() -> Html {
     };
     let on_undo = {
         let dispatcher = state.dispatcher();
+        let snapshot = cleared.clone();
         let removed: Vec<StoredFile> = state
             .removed
             .iter()
@@ -142,8 +148,61 @@ pub fn App() -> Html {
             .collect();
         Callback::from(move |_| {
             dispatcher.dispatch(Action::Undo);
-            let (dispatcher, removed) = (dispatcher.clone(), removed.clone());
-            spawn_local(async move { keep(&dispatcher, store::save(&removed).await).await });
+            // After "remove all", everything comes back, pictures included.
+            let files = match std::mem::take(&mut *snapshot.borrow_mut()) {
+                everything if !everything.is_empty() => everything,
+                _ => removed.clone(),
+            };
+            let dispatcher = dispatcher.clone();
+            spawn_local(async move { keep(&dispatcher, store::save(&files).await).await });
+        })
+    };
+    let on_remove_all = {
+        let dispatcher = state.dispatcher();
+        let snapshot = cleared.clone();
+        let ids = state.dropped_ids();
+        Callback::from(move |_| {
+            let (dispatcher, snapshot, ids) = (dispatcher.clone(), snapshot.clone(), ids.clone());
+            spawn_local(async move {
+                *snapshot.borrow_mut() = store::load_all().await.unwrap_or_default();
+                dispatcher.dispatch(Action::Remove(ids));
+                keep(&dispatcher, store::clear().await).await;
+            });
+        })
+    };
+    let on_export = {
+        let dispatcher = state.dispatcher();
+        let lang = state.lang;
+        // With a search, the export holds the articles shown (and every picture).
+        let shown: Option<HashSet<String>> = (!state.query.trim().is_empty()).then(|| {
+            state
+                .visible()
+                .iter()
+                .filter_map(|e| e.original.as_ref().map(|f| f.path.clone()))
+                .collect()
+        });
+        Callback::from(move |_| {
+            let (dispatcher, shown) = (dispatcher.clone(), shown.clone());
+            spawn_local(async move {
+                let exported = store::load_all().await.and_then(|files| {
+                    let chosen: Vec<StoredFile> = files
+                        .into_iter()
+                        .filter(|f| {
+                            shown
+                                .as_ref()
+                                .is_none_or(|s| s.contains(&f.path) || !files::is_article(&f.path))
+                        })
+                        .collect();
+                    let bytes = archive::pack(&chosen)?;
+                    download::save(EXPORT_NAME, "application/zip", &bytes)
+                });
+                if let Err(reason) = exported {
+                    dispatcher.dispatch(Action::Say(format!(
+                        "{}: {reason}",
+                        lang.text().export_failed
+                    )));
+                }
+            });
         })
     };
     let removable = match &state.route {
@@ -162,7 +221,8 @@ pub fn App() -> Html {
         (Some((_, article)), _) => html! { <Reader article={article.clone()} lang={state.lang} /> },
         (None, _) => html! {
             <Library entries={state.visible().into_iter().cloned().collect::<Vec<_>>()}
-                library_size={state.entries.len()} catalog={state.catalog.clone()} lang={state.lang} />
+                library_size={state.entries.len()} catalog={state.catalog.clone()} lang={state.lang}
+                dropped={state.dropped_ids().len()} on_export={on_export} on_remove_all={on_remove_all} />
         },
     };
     html! {
@@ -181,6 +241,9 @@ pub fn App() -> Html {
         </>
     }
 }
+
+/// The file name of an export.
+const EXPORT_NAME: &str = "lectern-library.zip";
 
 /// How long an undo is offered after a removal.
 const UNDO_MILLIS: u32 = 8_000;

@@ -4,6 +4,7 @@
 //! `browser/`, state changes to `state.rs`, and each component has a file in `ui/`.
 
 pub mod app;
+pub mod archive;
 pub mod browser;
 pub mod i18n;
 pub mod route;

@@ -95,6 +95,8 @@ pub enum Action {
     /// Storing files failed; they stay usable in this tab.
     StorageFailed(String),
     StorageUsed(f64),
+    /// Something to tell the reader.
+    Say(String),
 }
 
 impl State {
@@ -117,6 +119,15 @@ impl State {
     /// The entry with `id`.
     pub fn entry(&self, id: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| e.summary.id == id)
+    }
+
+    /// The ids of the articles the reader brought in.
+    pub fn dropped_ids(&self) -> Vec<String> {
+        self.entries
+            .iter()
+            .filter(|e| e.original.is_some())
+            .map(|e| e.summary.id.clone())
+            .collect()
     }
 
     /// The entries matching the search, in list order.
@@ -324,6 +335,7 @@ impl Reducible for State {
                 });
             }
             Action::StorageUsed(bytes) => next.storage_used = Some(bytes),
+            Action::Say(text) => next.notice = Some(Notice { text, undo: false }),
         }
         Rc::new(next)
     }

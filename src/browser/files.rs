@@ -10,6 +10,7 @@ use gloo_file::futures::read_as_bytes;
 use js_sys::{Array, Uint8Array};
 use web_sys::{Blob, BlobPropertyBag, Url};
 
+use crate::archive;
 use crate::browser::store::StoredFile;
 use crate::state::Entry;
 
@@ -43,8 +44,8 @@ pub fn from_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// Reads the files worth keeping (articles and assets); returns them and the names of the
-/// files skipped.
+/// Reads the files worth keeping (articles and assets, also from inside `.zip` archives);
+/// returns them and the names of the files skipped.
 pub async fn read(files: Vec<web_sys::File>) -> (Vec<StoredFile>, Vec<String>) {
     let mut kept = Vec::new();
     let mut skipped = Vec::new();
@@ -55,13 +56,28 @@ pub async fn read(files: Vec<web_sys::File>) -> (Vec<StoredFile>, Vec<String>) {
             .and_then(|p| p.as_string())
             .filter(|p| !p.is_empty());
         let path = relative.unwrap_or_else(|| file.name());
-        if !is_article(&path) && media_type(&path).is_none() {
+        let zip = archive::is_zip(&path);
+        if !zip && !is_article(&path) && media_type(&path).is_none() {
             skipped.push(path);
             continue;
         }
-        match read_as_bytes(&gloo_file::File::from(file)).await {
-            Ok(bytes) => kept.push(StoredFile { path, bytes }),
-            Err(_) => skipped.push(path),
+        let Ok(bytes) = read_as_bytes(&gloo_file::File::from(file)).await else {
+            skipped.push(path);
+            continue;
+        };
+        if !zip {
+            kept.push(StoredFile { path, bytes });
+            continue;
+        }
+        match archive::unpack(&bytes, "") {
+            Ok(files) => {
+                let (wanted, other): (Vec<_>, Vec<_>) = files
+                    .into_iter()
+                    .partition(|f| is_article(&f.path) || media_type(&f.path).is_some());
+                skipped.extend(other.into_iter().map(|f| f.path));
+                kept.extend(wanted);
+            }
+            Err(reason) => skipped.push(format!("{path} ({reason})")),
         }
     }
     (kept, skipped)
@@ -109,7 +125,8 @@ fn extension(path: &str) -> Option<String> {
         .map(|(_, ext)| ext.to_ascii_lowercase())
 }
 
-fn is_article(path: &str) -> bool {
+/// Whether a path names an article (by its extension).
+pub fn is_article(path: &str) -> bool {
     extension(path).is_some_and(|ext| ARTICLE_EXTENSIONS.contains(&ext.as_str()))
 }
 

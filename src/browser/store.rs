@@ -71,6 +71,19 @@ pub async fn remove(paths: &[String]) -> Result<(), String> {
     finished(&transaction).await
 }
 
+/// Removes every stored file.
+pub async fn clear() -> Result<(), String> {
+    let database = open().await?;
+    let transaction = database
+        .transaction_with_str_and_mode(FILES, IdbTransactionMode::Readwrite)
+        .map_err(describe)?;
+    transaction
+        .object_store(FILES)
+        .and_then(|store| store.clear())
+        .map_err(describe)?;
+    finished(&transaction).await
+}
+
 /// Asks the browser to keep this site's storage under pressure, and reports the bytes used.
 pub async fn persist_and_measure() -> Option<f64> {
     let storage = web_sys::window()?.navigator().storage();

@@ -13,6 +13,13 @@ pub struct LibraryProps {
     pub library_size: usize,
     pub catalog: Loadable<()>,
     pub lang: Lang,
+    /// How many of the articles the reader brought in (they can be exported and removed).
+    #[prop_or_default]
+    pub dropped: usize,
+    #[prop_or_default]
+    pub on_export: Callback<()>,
+    #[prop_or_default]
+    pub on_remove_all: Callback<()>,
 }
 
 #[function_component]
@@ -46,9 +53,22 @@ pub fn Library(props: &LibraryProps) -> Html {
             </div>
         }
     };
+    let tools = (props.dropped > 0).then(|| {
+        html! {
+            <div class="library-tools">
+                <button type="button" class="button button-quiet"
+                    onclick={props.on_export.reform(|_: MouseEvent| ())}>{ text.export }</button>
+                <button type="button" class="button button-quiet"
+                    onclick={props.on_remove_all.reform(|_: MouseEvent| ())}>{ text.remove_all }</button>
+            </div>
+        }
+    });
     html! {
         <section class="library" aria-labelledby="library-count">
-            <p id="library-count" class="count" role="status" aria-live="polite">{ status }</p>
+            <div class="library-head">
+                <p id="library-count" class="count" role="status" aria-live="polite">{ status }</p>
+                { for tools }
+            </div>
             { problem }
             { body }
         </section>

@@ -1,5 +1,5 @@
 // A reader brings their own files: through "Open files", or by dropping them on the page.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect } from './fixtures.mjs';
 
@@ -174,4 +174,41 @@ test('when storage is full the reader is told, and nothing stored is lost', asyn
   // The failed drop was not half-written.
   await expect(page.getByRole('link', { name: 'Too big' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Also new' })).toHaveCount(0);
+});
+
+test('export, remove everything, import the zip: the same files, byte for byte', async ({ page }, testInfo) => {
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const folder = testInfo.outputPath('trip');
+  await mkdir(join(folder, 'img'), { recursive: true });
+  await writeFile(join(folder, 'day1.md'), '# Day one\n\n![beach](img/beach.png)\n');
+  await writeFile(join(folder, 'day2.md'), Buffer.from([0xef, 0xbb, 0xbf, ...Buffer.from('# Day two\r\n\r\nBOM and CRLF kept.')]));
+  await writeFile(join(folder, 'img', 'beach.png'), png);
+  await page.goto('./');
+  await page.getByLabel('Open folder').setInputFiles(folder);
+  await expect(page.getByRole('status')).toHaveText('14 articles');
+
+  const exportOnce = async (name) => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export my files (.zip)' }).click();
+    const file = testInfo.outputPath(name);
+    await (await download).saveAs(file);
+    return readFile(file);
+  };
+  const first = await exportOnce('first.zip');
+
+  await page.getByRole('button', { name: 'Remove all my files' }).click();
+  await expect(page.getByRole('status')).toHaveText('12 articles');
+  await page.reload();
+  await expect(page.getByRole('status')).toHaveText('12 articles');
+
+  await page.getByLabel('Open files').setInputFiles(testInfo.outputPath('first.zip'));
+  await expect(page.getByRole('status')).toHaveText('14 articles');
+  await page.getByRole('link', { name: 'Day one' }).click();
+  await expect(page.getByRole('img', { name: 'beach' })).toHaveAttribute('src', /^blob:/);
+  await page.goto('./');
+  const second = await exportOnce('second.zip');
+  expect(second.equals(first), 'the re-exported archive is identical').toBe(true);
 });
