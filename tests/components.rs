@@ -160,6 +160,9 @@ async fn library_announces_its_count_and_lists_cards() {
         library_size: 3,
         catalog: Loadable::Ready(()),
         lang: Lang::En,
+        dropped: 2,
+        on_export: Callback::noop(),
+        on_remove_all: Callback::noop(),
     })
     .await;
     let root = &mounted.root;
@@ -168,6 +171,11 @@ async fn library_announces_its_count_and_lists_cards() {
         Some("3 articles")
     );
     assert_eq!(count(root, "article"), 3);
+    assert_eq!(
+        count(root, ".library-tools button"),
+        2,
+        "export and remove-all for dropped files"
+    );
     mounted.assert_console_clean();
 }
 
@@ -178,6 +186,9 @@ async fn empty_library_tells_the_ways_in() {
         library_size: 0,
         catalog: Loadable::Ready(()),
         lang: Lang::Zh,
+        dropped: 0,
+        on_export: Callback::noop(),
+        on_remove_all: Callback::noop(),
     })
     .await;
     let root = &mounted.root;
@@ -187,6 +198,7 @@ async fn empty_library_tells_the_ways_in() {
     );
     let help = find(root, ".empty").text_content().unwrap_or_default();
     assert!(help.contains("打开文件"), "{help}");
+    assert_eq!(count(root, ".library-tools"), 0);
     mounted.assert_console_clean();
 }
 
