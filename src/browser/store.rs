@@ -43,11 +43,7 @@ pub async fn save(files: &[StoredFile]) -> Result<(), String> {
     if files.is_empty() {
         return Ok(());
     }
-    let database = open().await?;
-    let transaction = database
-        .transaction_with_str_and_mode(FILES, IdbTransactionMode::Readwrite)
-        .map_err(describe)?;
-    let store = transaction.object_store(FILES).map_err(describe)?;
+    let (transaction, store) = writable().await?;
     for file in files {
         if let Err(error) = store.put(&to_record(file)) {
             // All of the drop or none of it: the puts already queued must not commit.
@@ -60,11 +56,7 @@ pub async fn save(files: &[StoredFile]) -> Result<(), String> {
 
 /// Removes the files at `paths` in one transaction.
 pub async fn remove(paths: &[String]) -> Result<(), String> {
-    let database = open().await?;
-    let transaction = database
-        .transaction_with_str_and_mode(FILES, IdbTransactionMode::Readwrite)
-        .map_err(describe)?;
-    let store = transaction.object_store(FILES).map_err(describe)?;
+    let (transaction, store) = writable().await?;
     for path in paths {
         store.delete(&JsValue::from_str(path)).map_err(describe)?;
     }
@@ -73,14 +65,8 @@ pub async fn remove(paths: &[String]) -> Result<(), String> {
 
 /// Removes every stored file.
 pub async fn clear() -> Result<(), String> {
-    let database = open().await?;
-    let transaction = database
-        .transaction_with_str_and_mode(FILES, IdbTransactionMode::Readwrite)
-        .map_err(describe)?;
-    transaction
-        .object_store(FILES)
-        .and_then(|store| store.clear())
-        .map_err(describe)?;
+    let (transaction, store) = writable().await?;
+    store.clear().map_err(describe)?;
     finished(&transaction).await
 }
 
@@ -93,6 +79,16 @@ pub async fn persist_and_measure() -> Option<f64> {
     }
     let estimate = JsFuture::from(storage.estimate().ok()?).await.ok()?;
     Reflect::get(&estimate, &"usage".into()).ok()?.as_f64()
+}
+
+/// A read-write transaction on the files and its store.
+async fn writable() -> Result<(IdbTransaction, IdbObjectStore), String> {
+    let transaction = open()
+        .await?
+        .transaction_with_str_and_mode(FILES, IdbTransactionMode::Readwrite)
+        .map_err(describe)?;
+    let store = transaction.object_store(FILES).map_err(describe)?;
+    Ok((transaction, store))
 }
 
 async fn open() -> Result<IdbDatabase, String> {
