@@ -4,16 +4,16 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use articles::{parse, Location, ParseOptions};
-use gloo_events::{EventListener, EventListenerOptions};
+use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::archive;
 use crate::browser::fetch;
+use crate::browser::intake::{drop_listeners, pasted_name, Given};
 use crate::browser::store::{self, StoredFile};
-use crate::browser::{download, files, page};
+use crate::browser::{download, files, folder_drop, page};
 use crate::route::Route;
 use crate::state::{Action, State};
 use crate::ui::drop_overlay::DropOverlay;
@@ -88,14 +88,23 @@ pub fn App() -> Html {
     }
     let add_files = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |list: Option<web_sys::FileList>| {
+        Callback::from(move |given: Given| {
             let dispatcher = dispatcher.clone();
-            let chosen = files::from_list(list);
-            if chosen.is_empty() {
-                return;
-            }
             spawn_local(async move {
-                let (kept, skipped) = files::read(chosen).await;
+                let (kept, skipped) = match given {
+                    Given::Files(chosen) => files::read(chosen).await,
+                    Given::Entries(entries) => files::read(folder_drop::files(entries).await).await,
+                    Given::Text(text) => (
+                        vec![StoredFile {
+                            path: pasted_name(),
+                            bytes: text.into_bytes(),
+                        }],
+                        Vec::new(),
+                    ),
+                };
+                if kept.is_empty() && skipped.is_empty() {
+                    return;
+                }
                 let entries = files::ingest(&kept);
                 dispatcher.dispatch(Action::FilesAdded { entries, skipped });
                 keep(&dispatcher, store::save(&kept).await).await;
@@ -227,7 +236,8 @@ pub fn App() -> Html {
     };
     html! {
         <>
-            <Header query={state.query.clone()} lang={state.lang} on_search={on_search} on_files={add_files} />
+            <Header query={state.query.clone()} lang={state.lang} on_search={on_search}
+                on_files={add_files.reform(|list| Given::Files(files::from_list(list)))} />
             <main id="content">
                 if let Some(notice) = &state.notice {
                     <NoticeBar notice={notice.clone()} lang={state.lang} on_undo={on_undo} />
@@ -266,56 +276,4 @@ fn hosted_options(library: &str, path: &str) -> ParseOptions {
         location: Location::of(Some(library), "", path),
         ..ParseOptions::default()
     }
-}
-
-/// Listens for files dragged over and dropped anywhere on the page.
-fn drop_listeners(
-    window: &web_sys::Window,
-    dragging: UseStateSetter<bool>,
-    add_files: Callback<Option<web_sys::FileList>>,
-) -> [EventListener; 3] {
-    // `dragover` and `drop` must cancel the browser's default, which opens the file.
-    let active = EventListenerOptions::enable_prevent_default();
-    let over = {
-        let dragging = dragging.clone();
-        EventListener::new_with_options(window, "dragover", active, move |event| {
-            if carries_files(event) {
-                event.prevent_default();
-                dragging.set(true);
-            }
-        })
-    };
-    let leave = {
-        let dragging = dragging.clone();
-        EventListener::new(window, "dragleave", move |event| {
-            // Leaving for another element of the page is not leaving the page.
-            let left_page = event
-                .dyn_ref::<web_sys::MouseEvent>()
-                .is_some_and(|e| e.related_target().is_none());
-            if left_page {
-                dragging.set(false);
-            }
-        })
-    };
-    let drop = EventListener::new_with_options(window, "drop", active, move |event| {
-        event.prevent_default();
-        dragging.set(false);
-        let files = event
-            .dyn_ref::<web_sys::DragEvent>()
-            .and_then(|e| e.data_transfer())
-            .and_then(|t| t.files());
-        add_files.emit(files);
-    });
-    [over, leave, drop]
-}
-
-fn carries_files(event: &Event) -> bool {
-    event
-        .dyn_ref::<web_sys::DragEvent>()
-        .and_then(|e| e.data_transfer())
-        .is_some_and(|t| {
-            t.types()
-                .iter()
-                .any(|ty| ty.as_string().as_deref() == Some("Files"))
-        })
 }

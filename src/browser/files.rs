@@ -36,26 +36,31 @@ const ASSET_TYPES: &[(&str, &str)] = &[
 /// Where dropped files live in the id space, apart from hosted articles.
 pub const DROPPED_PREFIX: &str = "dropped/";
 
-/// The files of a `FileList` (from a drop or a file input).
-pub fn from_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+/// The files of a `FileList` (from a file input, or a drop without folders), with their paths:
+/// a file from a folder input knows its path inside the folder.
+pub fn from_list(list: Option<web_sys::FileList>) -> Vec<(String, web_sys::File)> {
     let Some(list) = list else {
         return Vec::new();
     };
-    (0..list.length()).filter_map(|i| list.get(i)).collect()
+    (0..list.length())
+        .filter_map(|i| list.get(i))
+        .map(|file| {
+            // `webkitRelativePath` is not in web-sys's bindings.
+            let relative = js_sys::Reflect::get(&file, &"webkitRelativePath".into())
+                .ok()
+                .and_then(|p| p.as_string())
+                .filter(|p| !p.is_empty());
+            (relative.unwrap_or_else(|| file.name()), file)
+        })
+        .collect()
 }
 
 /// Reads the files worth keeping (articles and assets, also from inside `.zip` archives);
 /// returns them and the names of the files skipped.
-pub async fn read(files: Vec<web_sys::File>) -> (Vec<StoredFile>, Vec<String>) {
+pub async fn read(files: Vec<(String, web_sys::File)>) -> (Vec<StoredFile>, Vec<String>) {
     let mut kept = Vec::new();
     let mut skipped = Vec::new();
-    for file in files {
-        // A file from a folder knows its path inside the folder (not in web-sys's bindings).
-        let relative = js_sys::Reflect::get(&file, &"webkitRelativePath".into())
-            .ok()
-            .and_then(|p| p.as_string())
-            .filter(|p| !p.is_empty());
-        let path = relative.unwrap_or_else(|| file.name());
+    for (path, file) in files {
         let zip = archive::is_zip(&path);
         if !zip && !is_article(&path) && media_type(&path).is_none() {
             skipped.push(path);

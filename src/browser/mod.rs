@@ -4,6 +4,8 @@
 pub mod download;
 pub mod fetch;
 pub mod files;
+pub mod folder_drop;
+pub mod intake;
 pub mod page;
 pub mod store;
 pub mod time;

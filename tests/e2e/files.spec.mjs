@@ -212,3 +212,24 @@ test('export, remove everything, import the zip: the same files, byte for byte',
   const second = await exportOnce('second.zip');
   expect(second.equals(first), 'the re-exported archive is identical').toBe(true);
 });
+
+test('pasting Markdown text makes an article of it', async ({ page }) => {
+  await page.goto('./');
+  await page.evaluate(() => {
+    const clipboard = new DataTransfer();
+    clipboard.setData('text/plain', '# Pasted note\n\nFrom the clipboard.');
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true }));
+  });
+  await expect(page.getByRole('status')).toHaveText('13 articles');
+  await page.getByRole('link', { name: 'Pasted note' }).click();
+  await expect(page.locator('.reader-body')).toHaveText('From the clipboard.');
+  // Typing in the search field is not pasting an article.
+  await page.goto('./');
+  await page.getByRole('searchbox', { name: 'Search' }).focus();
+  await page.evaluate(() => {
+    const clipboard = new DataTransfer();
+    clipboard.setData('text/plain', 'just a query');
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true }));
+  });
+  await expect(page.getByRole('status')).toHaveText('13 articles');
+});
