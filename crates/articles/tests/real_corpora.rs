@@ -2,8 +2,9 @@
 //! Jekyll's release posts) parses without panicking and comes out with a title and a body.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-use articles::{parse, ParseOptions};
+use articles::{parse, Article, ParseOptions};
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("corpus folder").flatten() {
@@ -19,28 +20,41 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Every article of the corpora with its path and size, parsed once for all the tests.
+fn corpus() -> &'static [(PathBuf, usize, Article)] {
+    static PARSED: OnceLock<Vec<(PathBuf, usize, Article)>> = OnceLock::new();
+    PARSED.get_or_init(|| {
+        let mut paths = Vec::new();
+        files(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora"),
+            &mut paths,
+        );
+        paths
+            .into_iter()
+            .map(|path| {
+                let bytes = std::fs::read(&path).expect("readable");
+                let article = parse(
+                    &path.display().to_string(),
+                    &bytes,
+                    &ParseOptions::default(),
+                );
+                (path, bytes.len(), article)
+            })
+            .collect()
+    })
+}
+
 #[test]
 fn every_real_article_parses_with_a_title() {
-    let mut paths = Vec::new();
-    files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora"),
-        &mut paths,
-    );
-    assert_eq!(paths.len(), 568, "the bundled corpora changed");
-    for path in paths {
-        let bytes = std::fs::read(&path).expect("readable");
-        let article = parse(
-            &path.display().to_string(),
-            &bytes,
-            &ParseOptions::default(),
-        );
+    assert_eq!(corpus().len(), 568, "the bundled corpora changed");
+    for (path, size, article) in corpus() {
         assert!(
             !article.title.trim().is_empty(),
             "{}: no title",
             path.display()
         );
         assert!(
-            !article.html.is_empty() || bytes.len() < 200,
+            !article.html.is_empty() || *size < 200,
             "{}: empty body",
             path.display()
         );
@@ -49,16 +63,11 @@ fn every_real_article_parses_with_a_title() {
 
 #[test]
 fn jekyll_posts_keep_their_dates() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora/jekyll-posts");
-    let mut paths = Vec::new();
-    files(&dir, &mut paths);
-    for path in paths {
-        let bytes = std::fs::read(&path).expect("readable");
-        let article = parse(
-            &path.display().to_string(),
-            &bytes,
-            &ParseOptions::default(),
-        );
+    let posts = corpus()
+        .iter()
+        .filter(|(path, _, _)| path.to_string_lossy().contains("jekyll-posts"));
+    assert_eq!(posts.clone().count(), 102);
+    for (path, _, article) in posts {
         assert!(article.meta.date.is_some(), "{}: no date", path.display());
     }
 }
@@ -86,19 +95,8 @@ fn prose(html: &str) -> String {
 
 #[test]
 fn template_tags_never_show_as_noise() {
-    let mut paths = Vec::new();
-    files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora"),
-        &mut paths,
-    );
     let mut noisy = Vec::new();
-    for path in paths {
-        let bytes = std::fs::read(&path).expect("readable");
-        let article = parse(
-            &path.display().to_string(),
-            &bytes,
-            &ParseOptions::default(),
-        );
+    for (path, _, article) in corpus() {
         let prose = prose(&article.html);
         for noise in ["{%", "%}", "{{<", "{{%", ">}}"] {
             if let Some(at) = prose.find(noise) {
