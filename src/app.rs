@@ -1,5 +1,6 @@
 //! The root component: owns the state, wires the browser's events to actions, lays out the page.
 
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -18,6 +19,7 @@ use crate::route::Route;
 use crate::state::{Action, State};
 use crate::ui::drop_overlay::DropOverlay;
 use crate::ui::header::Header;
+use crate::ui::import_progress::ImportProgress;
 use crate::ui::library::Library;
 use crate::ui::notice::NoticeBar;
 use crate::ui::reader::Reader;
@@ -39,7 +41,8 @@ pub fn App() -> Html {
             spawn_local(async move {
                 match store::load_all().await {
                     Ok(stored) => {
-                        dispatcher.dispatch(Action::FilesRestored(files::ingest(&stored)))
+                        let entries = files::ingest(&stored, None).await.unwrap_or_default();
+                        dispatcher.dispatch(Action::FilesRestored(entries));
                     }
                     Err(reason) => dispatcher.dispatch(Action::StorageFailed(reason)),
                 }
@@ -86,29 +89,60 @@ pub fn App() -> Html {
             }
         });
     }
+    let cancel_import = use_mut_ref(|| Rc::new(Cell::new(false)));
     let add_files = {
         let dispatcher = state.dispatcher();
+        let cancel_import = cancel_import.clone();
         Callback::from(move |given: Given| {
             let dispatcher = dispatcher.clone();
+            // A new flag for each import, so cancelling one never cancels the next.
+            let cancelled = Rc::new(Cell::new(false));
+            *cancel_import.borrow_mut() = cancelled.clone();
+            let import = files::Import {
+                cancelled,
+                progress: {
+                    let dispatcher = dispatcher.clone();
+                    Callback::from(move |(done, total)| {
+                        dispatcher.dispatch(Action::Importing(Some((done, total))))
+                    })
+                },
+            };
             spawn_local(async move {
-                let (kept, skipped) = match given {
-                    Given::Files(chosen) => files::read(chosen).await,
-                    Given::Entries(entries) => files::read(folder_drop::files(entries).await).await,
-                    Given::Text(text) => (
+                let outcome = match given {
+                    Given::Files(chosen) => files::read(chosen, &import).await,
+                    Given::Entries(entries) => {
+                        files::read(folder_drop::files(entries).await, &import).await
+                    }
+                    Given::Text(text) => Some((
                         vec![StoredFile {
                             path: pasted_name(),
                             bytes: text.into_bytes(),
                         }],
                         Vec::new(),
-                    ),
+                    )),
                 };
-                if kept.is_empty() && skipped.is_empty() {
+                let Some((kept, skipped)) = outcome.filter(|(k, s)| !k.is_empty() || !s.is_empty())
+                else {
+                    dispatcher.dispatch(Action::Importing(None));
                     return;
-                }
-                let entries = files::ingest(&kept);
+                };
+                let Some(entries) = files::ingest(&kept, Some(&import)).await else {
+                    dispatcher.dispatch(Action::Importing(None));
+                    return;
+                };
+                dispatcher.dispatch(Action::Importing(None));
                 dispatcher.dispatch(Action::FilesAdded { entries, skipped });
                 keep(&dispatcher, store::save(&kept).await).await;
             });
+        })
+    };
+    let on_cancel_import = {
+        let dispatcher = state.dispatcher();
+        let lang = state.lang;
+        Callback::from(move |_| {
+            cancel_import.borrow().set(true);
+            dispatcher.dispatch(Action::Importing(None));
+            dispatcher.dispatch(Action::Say(lang.text().import_cancelled.to_owned()));
         })
     };
     {
@@ -239,6 +273,9 @@ pub fn App() -> Html {
             <Header query={state.query.clone()} lang={state.lang} on_search={on_search}
                 on_files={add_files.reform(|list| Given::Files(files::from_list(list)))} />
             <main id="content">
+                if let Some((done, total)) = state.importing {
+                    <ImportProgress done={done} total={total} lang={state.lang} on_cancel={on_cancel_import} />
+                }
                 if let Some(notice) = &state.notice {
                     <NoticeBar notice={notice.clone()} lang={state.lang} on_undo={on_undo} />
                 }

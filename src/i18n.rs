@@ -119,6 +119,14 @@ impl Lang {
         }
     }
 
+    /// "Reading files: 120 of 10000" / "正在读取文件：120 / 10000".
+    pub fn importing(self, done: usize, total: usize) -> String {
+        match self {
+            Lang::En => format!("Reading files: {done} of {total}"),
+            Lang::Zh => format!("正在读取文件：{done} / {total}"),
+        }
+    }
+
     /// "3 min read" / "3 分钟".
     pub fn reading_time(self, minutes: usize) -> String {
         match self {
@@ -147,6 +155,8 @@ pub struct Text {
     pub export: &'static str,
     pub remove_all: &'static str,
     pub export_failed: &'static str,
+    pub import_cancelled: &'static str,
+    pub cancel: &'static str,
     pub undo: &'static str,
     pub back_to_library: &'static str,
     pub loading: &'static str,
@@ -173,6 +183,8 @@ const EN: Text = Text {
     export: "Export my files (.zip)",
     remove_all: "Remove all my files",
     export_failed: "The export could not be made",
+    import_cancelled: "Import cancelled; nothing from it was added.",
+    cancel: "Cancel",
     undo: "Undo",
     back_to_library: "Library",
     loading: "Loading…",
@@ -199,6 +211,8 @@ const ZH: Text = Text {
     export: "导出我的文件（.zip）",
     remove_all: "移除我的全部文件",
     export_failed: "无法导出",
+    import_cancelled: "已取消导入，未添加任何文件。",
+    cancel: "取消",
     undo: "撤销",
     back_to_library: "文库",
     loading: "加载中…",

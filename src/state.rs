@@ -67,6 +67,8 @@ pub struct State {
     pub removed: Vec<Entry>,
     /// Bytes this site uses in the browser's storage, when known.
     pub storage_used: Option<f64>,
+    /// Files done and in all while an import runs.
+    pub importing: Option<(usize, usize)>,
 }
 
 /// Everything that can happen to the state.
@@ -97,6 +99,8 @@ pub enum Action {
     StorageUsed(f64),
     /// Something to tell the reader.
     Say(String),
+    /// How far an import has come; `None` when it is over.
+    Importing(Option<(usize, usize)>),
 }
 
 impl State {
@@ -111,6 +115,7 @@ impl State {
             notice: None,
             removed: Vec::new(),
             storage_used: None,
+            importing: None,
         };
         state.navigate(route);
         state
@@ -336,6 +341,7 @@ impl Reducible for State {
             }
             Action::StorageUsed(bytes) => next.storage_used = Some(bytes),
             Action::Say(text) => next.notice = Some(Notice { text, undo: false }),
+            Action::Importing(progress) => next.importing = progress,
         }
         Rc::new(next)
     }

@@ -1,14 +1,17 @@
 //! Files the reader brings in: read from a drop or a file input, sorted into articles, assets
 //! (a folder's images, shown from `blob:` URLs) and files Lectern skips, and parsed.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
 use articles::{parse, Location, ParseOptions, Summary};
 use gloo_file::futures::read_as_bytes;
+use gloo_timers::future::TimeoutFuture;
 use js_sys::{Array, Uint8Array};
 use web_sys::{Blob, BlobPropertyBag, Url};
+use yew::Callback;
 
 use crate::archive;
 use crate::browser::store::StoredFile;
@@ -55,12 +58,39 @@ pub fn from_list(list: Option<web_sys::FileList>) -> Vec<(String, web_sys::File)
         .collect()
 }
 
+/// A running import: it reports progress and can be cancelled.
+#[derive(Clone)]
+pub struct Import {
+    pub cancelled: Rc<Cell<bool>>,
+    /// Files done and files in all.
+    pub progress: Callback<(usize, usize)>,
+}
+
+impl Import {
+    fn report(&self, done: usize, total: usize) {
+        self.progress.emit((done, total));
+    }
+}
+
+/// Longest stretch of parsing before the page gets to breathe, in milliseconds.
+const SLICE_MILLIS: f64 = 25.0;
+
 /// Reads the files worth keeping (articles and assets, also from inside `.zip` archives);
-/// returns them and the names of the files skipped.
-pub async fn read(files: Vec<(String, web_sys::File)>) -> (Vec<StoredFile>, Vec<String>) {
+/// returns them and the names of the files skipped, or `None` when cancelled.
+pub async fn read(
+    files: Vec<(String, web_sys::File)>,
+    import: &Import,
+) -> Option<(Vec<StoredFile>, Vec<String>)> {
     let mut kept = Vec::new();
     let mut skipped = Vec::new();
-    for (path, file) in files {
+    let total = files.len();
+    for (done, (path, file)) in files.into_iter().enumerate() {
+        if import.cancelled.get() {
+            return None;
+        }
+        if done % 50 == 0 {
+            import.report(done, total);
+        }
         let zip = archive::is_zip(&path);
         if !zip && !is_article(&path) && media_type(&path).is_none() {
             skipped.push(path);
@@ -85,35 +115,46 @@ pub async fn read(files: Vec<(String, web_sys::File)>) -> (Vec<StoredFile>, Vec<
             Err(reason) => skipped.push(format!("{path} ({reason})")),
         }
     }
-    (kept, skipped)
+    Some((kept, skipped))
 }
 
 /// Turns stored files into library entries: the assets become `blob:` URLs that the articles'
-/// relative links resolve to.
-pub fn ingest(files: &[StoredFile]) -> Vec<Entry> {
+/// relative links resolve to. Parsing runs in slices that leave the page responsive between
+/// them; `None` when the import is cancelled.
+pub async fn ingest(files: &[StoredFile], import: Option<&Import>) -> Option<Vec<Entry>> {
     let assets: BTreeMap<String, String> = files
         .iter()
         .filter_map(|file| Some((file.path.clone(), blob_url(file, media_type(&file.path)?)?)))
         .collect();
     let assets = Arc::new(assets);
-    files
-        .iter()
-        .filter(|file| is_article(&file.path))
-        .map(|file| {
-            let mut location = Location::of(None, DROPPED_PREFIX, &file.path);
-            location.assets = assets.clone();
-            let options = ParseOptions {
-                location,
-                ..ParseOptions::default()
-            };
-            let article = Rc::new(parse(&file.path, &file.bytes, &options));
-            Entry {
-                summary: Summary::of(&format!("{DROPPED_PREFIX}{}", file.path), &article),
-                article: Some(article),
-                original: Some(Rc::new(file.clone())),
+    let articles: Vec<&StoredFile> = files.iter().filter(|file| is_article(&file.path)).collect();
+    let mut entries = Vec::with_capacity(articles.len());
+    let mut slice_started = js_sys::Date::now();
+    for (done, file) in articles.iter().enumerate() {
+        if js_sys::Date::now() - slice_started > SLICE_MILLIS {
+            if let Some(import) = import {
+                if import.cancelled.get() {
+                    return None;
+                }
+                import.report(done, articles.len());
             }
-        })
-        .collect()
+            TimeoutFuture::new(0).await;
+            slice_started = js_sys::Date::now();
+        }
+        let mut location = Location::of(None, DROPPED_PREFIX, &file.path);
+        location.assets = assets.clone();
+        let options = ParseOptions {
+            location,
+            ..ParseOptions::default()
+        };
+        let article = Rc::new(parse(&file.path, &file.bytes, &options));
+        entries.push(Entry {
+            summary: Summary::of(&format!("{DROPPED_PREFIX}{}", file.path), &article),
+            article: Some(article),
+            original: Some(Rc::new((*file).clone())),
+        });
+    }
+    Some(entries)
 }
 
 fn blob_url(file: &StoredFile, media_type: &str) -> Option<String> {

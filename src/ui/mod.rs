@@ -5,6 +5,7 @@ pub mod byline;
 pub mod card;
 pub mod drop_overlay;
 pub mod header;
+pub mod import_progress;
 pub mod library;
 pub mod notice;
 pub mod reader;

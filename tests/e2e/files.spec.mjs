@@ -233,3 +233,22 @@ test('pasting Markdown text makes an article of it', async ({ page }) => {
   });
   await expect(page.getByRole('status')).toHaveText('13 articles');
 });
+
+test('a large import shows its progress and can be cancelled', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('status')).toHaveText('12 articles');
+  const many = Array.from({ length: 4000 }, (_, n) => ({
+    name: `many-${n}.md`,
+    mimeType: 'text/markdown',
+    buffer: Buffer.from(`# Many ${n}\n\n${'Some words to parse. '.repeat(40)}`),
+  }));
+  await page.getByLabel('Open files').setInputFiles(many);
+  const progress = page.locator('.import-progress');
+  await expect(progress).toContainText(/Reading files: \d+ of 4000/);
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.locator('.notice')).toHaveText('Import cancelled; nothing from it was added.');
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByRole('status')).toHaveText('12 articles');
+  await page.reload();
+  await expect(page.getByRole('status')).toHaveText('12 articles');
+});
