@@ -3,6 +3,7 @@
 //! `reduce` is pure. Fetching, file reading and parsing happen in callbacks and effects, which
 //! dispatch their results here as actions.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use articles::catalog::{newest_first, Catalog};
@@ -69,6 +70,8 @@ pub struct State {
     pub storage_used: Option<f64>,
     /// Files done and in all while an import runs.
     pub importing: Option<(usize, usize)>,
+    /// Hosted articles already fetched and parsed, by id: opening one again costs nothing.
+    pub fetched: Rc<BTreeMap<String, Rc<Article>>>,
 }
 
 /// Everything that can happen to the state.
@@ -116,6 +119,7 @@ impl State {
             removed: Vec::new(),
             storage_used: None,
             importing: None,
+            fetched: Rc::default(),
         };
         state.navigate(route);
         state
@@ -199,7 +203,9 @@ impl State {
                 article: Some(article),
                 ..
             }) => Loadable::Ready(article.clone()),
-            Some(_) => Loadable::Loading,
+            Some(_) => self.fetched.get(id).map_or(Loadable::Loading, |article| {
+                Loadable::Ready(article.clone())
+            }),
             None if self.catalog == Loadable::Loading => Loadable::Loading,
             None => Loadable::Failed(Problem::NotFound),
         }
@@ -300,6 +306,9 @@ impl Reducible for State {
             Action::Search(query) => next.query = query,
             Action::ArticleLoaded { id, result } => match &next.reading {
                 Some((open, Loadable::Loading)) if *open == id => {
+                    if let Ok(article) = &result {
+                        Rc::make_mut(&mut next.fetched).insert(id.clone(), article.clone());
+                    }
                     next.reading = Some((
                         id,
                         result
@@ -389,6 +398,23 @@ mod tests {
         assert_eq!(state.pending_fetch(), None);
         let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&["a", "b"]))));
         assert_eq!(state.pending_fetch(), Some(("a".into(), "a.md".into())));
+    }
+
+    #[test]
+    fn a_fetched_article_opens_again_without_fetching() {
+        let state = Rc::new(State::new(Lang::En, Route::Library));
+        let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&["a"]))));
+        let state = state.reduce(Action::Navigate(Route::Read { id: "a".into() }));
+        assert!(state.pending_fetch().is_some());
+        let article = Rc::new(parse("a.md", b"# A", &ParseOptions::default()));
+        let state = state.reduce(Action::ArticleLoaded {
+            id: "a".into(),
+            result: Ok(article.clone()),
+        });
+        let state = state.reduce(Action::Navigate(Route::Library));
+        let state = state.reduce(Action::Navigate(Route::Read { id: "a".into() }));
+        assert_eq!(state.pending_fetch(), None);
+        assert_eq!(reading(&state), Some(&Loadable::Ready(article)));
     }
 
     #[test]
