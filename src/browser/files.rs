@@ -17,9 +17,6 @@ use crate::archive;
 use crate::browser::store::StoredFile;
 use crate::state::Entry;
 
-/// Extensions read as articles.
-const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt", "html", "htm"];
-
 /// Extensions kept beside articles so their relative links show, with their media types.
 const ASSET_TYPES: &[(&str, &str)] = &[
     ("png", "image/png"),
@@ -173,7 +170,7 @@ fn extension(path: &str) -> Option<String> {
 
 /// Whether a path names an article (by its extension).
 pub fn is_article(path: &str) -> bool {
-    extension(path).is_some_and(|ext| ARTICLE_EXTENSIONS.contains(&ext.as_str()))
+    articles::catalog::is_article_file(path)
 }
 
 fn media_type(path: &str) -> Option<&'static str> {

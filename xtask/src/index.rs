@@ -9,9 +9,6 @@ use articles::{parse, Location, ParseOptions};
 
 use crate::run::Result;
 
-/// File extensions read as articles.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt", "html", "htm"];
-
 /// Writes the catalog of `dir` and returns how many articles it lists. `categories` says how
 /// YAML category lists are read (Hexo paths by default, or separate categories as Jekyll does).
 pub fn write(dir: &Path, categories: CategoryMode) -> Result<usize> {
@@ -59,9 +56,8 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 fn is_article(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+    path.to_str()
+        .is_some_and(articles::catalog::is_article_file)
 }
 
 fn relative_url(dir: &Path, file: &Path) -> String {

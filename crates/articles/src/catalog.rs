@@ -55,6 +55,16 @@ impl Summary {
     }
 }
 
+/// Extensions of the files a library reads as articles (hosted or brought in).
+const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt", "html", "htm"];
+
+/// Whether a file name or path is an article, by its extension (any case).
+pub fn is_article_file(path: &str) -> bool {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| ARTICLE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+}
+
 /// An article's id: its path with `\` as `/` and without its extension. It is the same on every
 /// rebuild of the catalog, so links to an article keep working.
 pub fn article_id(path: &str) -> String {
@@ -81,6 +91,14 @@ pub fn newest_first(a: &Summary, b: &Summary) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn article_files_by_extension() {
+        assert!(is_article_file("posts/a.MD") && is_article_file("x.htm"));
+        assert!(
+            !is_article_file("img/a.png") && !is_article_file("md") && !is_article_file("a.md/b")
+        );
+    }
 
     #[test]
     fn ids_are_paths_without_extensions() {
