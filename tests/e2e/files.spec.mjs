@@ -215,6 +215,8 @@ test('export, remove everything, import the zip: the same files, byte for byte',
 
 test('pasting Markdown text makes an article of it', async ({ page }) => {
   await page.goto('./');
+  // A paste before the app has started is the browser's, not Lectern's.
+  await expect(page.getByRole('status')).toHaveText('12 articles');
   await page.evaluate(() => {
     const clipboard = new DataTransfer();
     clipboard.setData('text/plain', '# Pasted note\n\nFrom the clipboard.');
@@ -225,6 +227,7 @@ test('pasting Markdown text makes an article of it', async ({ page }) => {
   await expect(page.locator('.reader-body')).toHaveText('From the clipboard.');
   // Typing in the search field is not pasting an article.
   await page.goto('./');
+  await expect(page.getByRole('status')).toHaveText('13 articles');
   await page.getByRole('searchbox', { name: 'Search' }).focus();
   await page.evaluate(() => {
     const clipboard = new DataTransfer();
