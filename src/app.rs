@@ -263,7 +263,7 @@ pub fn App() -> Html {
         }
         (Some((_, article)), _) => html! { <Reader article={article.clone()} lang={state.lang} /> },
         (None, _) => html! {
-            <Library entries={state.visible().into_iter().cloned().collect::<Vec<_>>()}
+            <Library entries={state.entries.clone()} shown={state.shown.clone()}
                 library_size={state.entries.len()} catalog={state.catalog.clone()} lang={state.lang}
                 dropped={state.dropped_ids().len()} on_export={on_export} on_remove_all={on_remove_all} />
         },

@@ -43,6 +43,14 @@ impl Lang {
         }
     }
 
+    /// The button that lists more cards: "Show 60 more (of 940 left)".
+    pub fn show_more(self, next: usize, remaining: usize) -> String {
+        match self {
+            Lang::En => format!("Show {next} more ({remaining} not shown yet)"),
+            Lang::Zh => format!("再显示 {next} 篇（还有 {remaining} 篇）"),
+        }
+    }
+
     /// What happened to the files the reader brought in.
     pub fn files_added(
         self,
@@ -65,7 +73,7 @@ impl Lang {
                     parts.push(format!(
                         "skipped {} (not an article or an image): {}",
                         plural(skipped.len(), "file"),
-                        skipped.join(", ")
+                        named(self, skipped)
                     ));
                 }
                 parts.join("; ") + "."
@@ -82,7 +90,7 @@ impl Lang {
                     parts.push(format!(
                         "跳过 {} 个非文章、非图片文件：{}",
                         skipped.len(),
-                        skipped.join("、")
+                        named(self, skipped)
                     ));
                 }
                 parts.join("；") + "。"
@@ -229,6 +237,19 @@ const ZH: Text = Text {
     skip_to_content: "跳到正文",
 };
 
+/// Files named in a message: the first few, then how many more, so a drop of thousands of
+/// skipped files says so in a line.
+fn named(lang: Lang, names: &[String]) -> String {
+    const NAMED: usize = 5;
+    let first = &names[..names.len().min(NAMED)];
+    match (lang, names.len().saturating_sub(NAMED)) {
+        (Lang::En, 0) => first.join(", "),
+        (Lang::En, rest) => format!("{} and {rest} more", first.join(", ")),
+        (Lang::Zh, 0) => first.join("、"),
+        (Lang::Zh, rest) => format!("{} 等另外 {rest} 个", first.join("、")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,5 +262,18 @@ mod tests {
         assert_eq!(Lang::from_tag(""), Lang::En);
         assert_eq!(Lang::Zh.article_count(3), "3 篇文章");
         assert_eq!(Lang::En.article_count(1), "1 article");
+    }
+
+    #[test]
+    fn thousands_of_skipped_files_take_one_line() {
+        let skipped: Vec<String> = (0..2000).map(|n| format!("f{n}.pdf")).collect();
+        assert_eq!(
+            Lang::En.files_added(1, 0, 0, &skipped),
+            "Added 1 article; skipped 2000 files (not an article or an image): \
+             f0.pdf, f1.pdf, f2.pdf, f3.pdf, f4.pdf and 1995 more."
+        );
+        assert!(Lang::Zh
+            .files_added(1, 0, 0, &skipped[..2])
+            .ends_with("f0.pdf、f1.pdf。"));
     }
 }

@@ -3,7 +3,7 @@
 //! `reduce` is pure. Fetching, file reading and parsing happen in callbacks and effects, which
 //! dispatch their results here as actions.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use articles::catalog::{newest_first, Catalog};
@@ -59,7 +59,9 @@ pub struct State {
     /// Whether the hosted catalog has arrived.
     pub catalog: Loadable<()>,
     /// Hosted and dropped articles, newest first.
-    pub entries: Rc<Vec<Entry>>,
+    pub entries: Shared<Vec<Entry>>,
+    /// Positions in `entries` of the articles the search lets through, in list order.
+    pub shown: Shared<Vec<usize>>,
     /// The article being read, by id.
     pub reading: Option<(String, Loadable<Rc<Article>>)>,
     /// A message about the last thing that happened to the reader's files.
@@ -113,7 +115,8 @@ impl State {
             route: Route::Library,
             query: String::new(),
             catalog: Loadable::Loading,
-            entries: Rc::new(Vec::new()),
+            entries: Shared::default(),
+            shown: Shared::default(),
             reading: None,
             notice: None,
             removed: Vec::new(),
@@ -141,10 +144,20 @@ impl State {
 
     /// The entries matching the search, in list order.
     pub fn visible(&self) -> Vec<&Entry> {
-        self.entries
-            .iter()
-            .filter(|e| articles::search::matches(&e.summary, &self.query))
-            .collect()
+        self.shown.iter().map(|&at| &self.entries[at]).collect()
+    }
+
+    /// Recomputes which entries the search lets through, after the entries or the query changed.
+    fn refresh_shown(&mut self) {
+        let query = &self.query;
+        self.shown = Shared::new(
+            self.entries
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| articles::search::matches(&e.summary, query))
+                .map(|(at, _)| at)
+                .collect(),
+        );
     }
 
     /// The hosted article that needs fetching: its id and catalog path.
@@ -223,26 +236,33 @@ impl State {
     fn add_entries(&mut self, added: Vec<Entry>) -> Tally {
         let mut tally = Tally::default();
         let mut entries: Vec<Entry> = (*self.entries).clone();
+        // By id, so merging a hundred thousand catalog entries stays linear.
+        let mut position: HashMap<String, usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(at, e)| (e.summary.id.clone(), at))
+            .collect();
         for entry in added {
-            match entries
-                .iter_mut()
-                .find(|e| e.summary.id == entry.summary.id)
-            {
-                Some(old) if old.original.is_some() && old.original == entry.original => {
+            match position.get(&entry.summary.id) {
+                Some(&at)
+                    if entries[at].original.is_some() && entries[at].original == entry.original =>
+                {
                     tally.unchanged += 1;
                 }
-                Some(old) => {
-                    *old = entry;
+                Some(&at) => {
+                    entries[at] = entry;
                     tally.replaced += 1;
                 }
                 None => {
+                    position.insert(entry.summary.id.clone(), entries.len());
                     entries.push(entry);
                     tally.added += 1;
                 }
             }
         }
         entries.sort_by(|a, b| newest_first(&a.summary, &b.summary));
-        self.entries = Rc::new(entries);
+        self.entries = Shared::new(entries);
+        self.refresh_shown();
         tally
     }
 
@@ -265,7 +285,8 @@ impl State {
             undo: true,
         });
         self.removed = removed;
-        self.entries = Rc::new(kept);
+        self.entries = Shared::new(kept);
+        self.refresh_shown();
         if matches!(&self.route, Route::Read { id } if ids.contains(id)) {
             self.navigate(Route::Library);
         }
@@ -303,7 +324,10 @@ impl Reducible for State {
                 }
                 next.navigate(route);
             }
-            Action::Search(query) => next.query = query,
+            Action::Search(query) => {
+                next.query = query;
+                next.refresh_shown();
+            }
             Action::ArticleLoaded { id, result } => match &next.reading {
                 Some((open, Loadable::Loading)) if *open == id => {
                     if let Ok(article) = &result {
@@ -353,6 +377,43 @@ impl Reducible for State {
             Action::Importing(progress) => next.importing = progress,
         }
         Rc::new(next)
+    }
+}
+
+/// A value shared between the state and the views, compared by identity: lists are replaced,
+/// never changed in place, so a new pointer means new content, and no render compares a
+/// hundred thousand entries one by one.
+#[derive(Debug)]
+pub struct Shared<T>(Rc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Rc::new(value))
+    }
+}
+
+impl<T: Default> Default for Shared<T> {
+    fn default() -> Shared<T> {
+        Shared::new(T::default())
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Shared<T> {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Shared<T>) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
     }
 }
 

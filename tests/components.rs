@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use articles::{parse, Article, ParseOptions, Summary};
 use lectern::i18n::Lang;
-use lectern::state::{Entry, Loadable};
+use lectern::state::{Entry, Loadable, Shared};
 use lectern::ui::card::{Card, CardProps};
 use lectern::ui::header::{Header, HeaderProps};
 use lectern::ui::library::{Library, LibraryProps};
@@ -156,7 +156,8 @@ async fn library_announces_its_count_and_lists_cards() {
         })
         .collect();
     let mounted = mount::<Library>(LibraryProps {
-        entries,
+        entries: Shared::new(entries),
+        shown: Shared::new(vec![0, 1, 2]),
         library_size: 3,
         catalog: Loadable::Ready(()),
         lang: Lang::En,
@@ -180,9 +181,54 @@ async fn library_announces_its_count_and_lists_cards() {
 }
 
 #[wasm_bindgen_test]
+async fn a_large_library_lists_a_page_of_cards_at_a_time() {
+    let entries: Vec<Entry> = (0..150)
+        .map(|n| Entry {
+            summary: summary(&format!("{n}.md"), &format!("# Article {n}\n\ntext")),
+            article: None,
+            original: None,
+        })
+        .collect();
+    // Every other article matches: the list shows those, a page at a time.
+    let shown: Vec<usize> = (0..150).step_by(2).collect();
+    let mounted = mount::<Library>(LibraryProps {
+        entries: Shared::new(entries),
+        shown: Shared::new(shown),
+        library_size: 150,
+        catalog: Loadable::Ready(()),
+        lang: Lang::En,
+        dropped: 0,
+        on_export: Callback::noop(),
+        on_remove_all: Callback::noop(),
+    })
+    .await;
+    let root = &mounted.root;
+    assert_eq!(
+        find(root, "[role=status]").text_content().as_deref(),
+        Some("75 articles")
+    );
+    assert_eq!(count(root, "article"), 60);
+    assert_eq!(
+        find(root, "article h2").text_content().as_deref(),
+        Some("Article 0")
+    );
+    let more = find(root, "button.show-more");
+    assert_eq!(
+        more.text_content().as_deref(),
+        Some("Show 15 more (15 not shown yet)")
+    );
+    more.unchecked_ref::<web_sys::HtmlElement>().click();
+    yew::scheduler::flush().await;
+    assert_eq!(count(root, "article"), 75);
+    assert_eq!(count(root, "button.show-more"), 0);
+    mounted.assert_console_clean();
+}
+
+#[wasm_bindgen_test]
 async fn empty_library_tells_the_ways_in() {
     let mounted = mount::<Library>(LibraryProps {
-        entries: Vec::new(),
+        entries: Shared::default(),
+        shown: Shared::default(),
         library_size: 0,
         catalog: Loadable::Ready(()),
         lang: Lang::Zh,

@@ -9,3 +9,4 @@ pub mod intake;
 pub mod page;
 pub mod store;
 pub mod time;
+pub mod visibility;

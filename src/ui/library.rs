@@ -1,14 +1,23 @@
 //! The library view: how many articles are shown, and their cards in a responsive grid.
+//!
+//! Cards are added a page at a time as the reader scrolls (or presses "Show more"), so a library
+//! of a hundred thousand articles costs one page of cards to show.
 
 use yew::prelude::*;
 
+use crate::browser::visibility::when_near_view;
 use crate::i18n::Lang;
-use crate::state::{Entry, Loadable, Problem};
+use crate::state::{Entry, Loadable, Problem, Shared};
 use crate::ui::card::Card;
+
+/// Cards added at a time.
+const PAGE: usize = 60;
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
-    pub entries: Vec<Entry>,
+    pub entries: Shared<Vec<Entry>>,
+    /// Positions in `entries` of the articles to list, in order.
+    pub shown: Shared<Vec<usize>>,
     /// Whether anything is in the library at all (to tell "empty" from "no match").
     pub library_size: usize,
     pub catalog: Loadable<()>,
@@ -25,9 +34,24 @@ pub struct LibraryProps {
 #[function_component]
 pub fn Library(props: &LibraryProps) -> Html {
     let text = props.lang.text();
+    let limit = use_state(|| PAGE);
+    {
+        // A new search or a new library starts again from the top page.
+        let limit = limit.setter();
+        use_effect_with(props.shown.clone(), move |_| limit.set(PAGE));
+    }
+    let more = use_node_ref();
+    {
+        let (more, limit) = (more.clone(), limit.clone());
+        use_effect_with((*limit, props.shown.clone()), move |(current, _)| {
+            let next = *current + PAGE;
+            let watch = when_near_view(&more, move || limit.set(next));
+            move || drop(watch)
+        });
+    }
     let status = match (&props.catalog, props.library_size) {
         (Loadable::Loading, 0) => text.loading_library.to_owned(),
-        _ => props.lang.article_count(props.entries.len()),
+        _ => props.lang.article_count(props.shown.len()),
     };
     let problem = match &props.catalog {
         Loadable::Failed(Problem::Failed(message)) => html! {
@@ -42,15 +66,27 @@ pub fn Library(props: &LibraryProps) -> Html {
                 <p>{ text.empty_help }</p>
             </div>
         }
-    } else if props.entries.is_empty() && props.library_size > 0 {
+    } else if props.shown.is_empty() && props.library_size > 0 {
         html! { <p class="empty">{ text.no_matches }</p> }
     } else {
+        let remaining = props.shown.len().saturating_sub(*limit);
+        let show_more = {
+            let (limit, next) = (limit.setter(), *limit + PAGE);
+            Callback::from(move |_: MouseEvent| limit.set(next))
+        };
         html! {
-            <div class="grid">
-                { for props.entries.iter().map(|entry| html! {
-                    <Card key={entry.summary.id.clone()} summary={entry.summary.clone()} lang={props.lang} />
-                }) }
-            </div>
+            <>
+                <div class="grid">
+                    { for props.shown.iter().take(*limit).map(|&at| {
+                        let summary = &props.entries[at].summary;
+                        html! { <Card key={summary.id.clone()} summary={summary.clone()} lang={props.lang} /> }
+                    }) }
+                </div>
+                if remaining > 0 {
+                    <button type="button" class="button button-quiet show-more" ref={more}
+                        onclick={show_more}>{ props.lang.show_more(remaining.min(PAGE), remaining) }</button>
+                }
+            </>
         }
     };
     let tools = (props.dropped > 0).then(|| {
