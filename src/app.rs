@@ -4,7 +4,6 @@ use std::cell::Cell;
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use articles::{parse, Location, ParseOptions};
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use wasm_bindgen_futures::spawn_local;
@@ -14,7 +13,8 @@ use crate::archive;
 use crate::browser::fetch;
 use crate::browser::intake::{drop_listeners, pasted_name, Given};
 use crate::browser::store::{self, StoredFile};
-use crate::browser::{download, files, folder_drop, page};
+use crate::browser::{download, files, folder_drop, page, parser};
+use crate::parse_job::Context;
 use crate::route::Route;
 use crate::state::{Action, State};
 use crate::ui::drop_overlay::DropOverlay;
@@ -79,11 +79,16 @@ pub fn App() -> Html {
             if let Some((id, path)) = pending.clone() {
                 spawn_local(async move {
                     let library = fetch::library_dir();
-                    let result = fetch::bytes(&format!("{library}{path}"))
-                        .await
-                        .map(|bytes| {
-                            Rc::new(parse(&path, &bytes, &hosted_options(&library, &path)))
-                        });
+                    let result = match fetch::bytes(&format!("{library}{path}")).await {
+                        Ok(bytes) => {
+                            let context = Context {
+                                asset_root: Some(library),
+                                ..Context::default()
+                            };
+                            Ok(Rc::new(parser::parse_one(&context, &path, bytes).await))
+                        }
+                        Err(reason) => Err(reason),
+                    };
                     dispatcher.dispatch(Action::ArticleLoaded { id, result });
                 });
             }
@@ -141,6 +146,8 @@ pub fn App() -> Html {
         let lang = state.lang;
         Callback::from(move |_| {
             cancel_import.borrow().set(true);
+            // The worker may be deep in a large file: stopping it ends the import now.
+            parser::stop();
             dispatcher.dispatch(Action::Importing(None));
             dispatcher.dispatch(Action::Say(lang.text().import_cancelled.to_owned()));
         })
@@ -304,13 +311,5 @@ async fn keep(dispatcher: &UseReducerDispatcher<State>, written: Result<(), Stri
             }
         }
         Err(reason) => dispatcher.dispatch(Action::StorageFailed(reason)),
-    }
-}
-
-/// How a hosted article is parsed: its relative links resolve beside its file.
-fn hosted_options(library: &str, path: &str) -> ParseOptions {
-    ParseOptions {
-        location: Location::of(Some(library), "", path),
-        ..ParseOptions::default()
     }
 }

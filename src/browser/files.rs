@@ -2,19 +2,18 @@
 //! (a folder's images, shown from `blob:` URLs) and files Lectern skips, and parsed.
 
 use std::cell::Cell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
-use std::sync::Arc;
 
-use articles::{parse, Location, ParseOptions, Summary};
+use articles::Summary;
 use gloo_file::futures::read_as_bytes;
-use gloo_timers::future::TimeoutFuture;
 use js_sys::{Array, Uint8Array};
 use web_sys::{Blob, BlobPropertyBag, Url};
 use yew::Callback;
 
 use crate::archive;
+use crate::browser::parser;
 use crate::browser::store::StoredFile;
+use crate::parse_job::Context;
 use crate::state::Entry;
 
 /// Extensions kept beside articles so their relative links show, with their media types.
@@ -69,8 +68,8 @@ impl Import {
     }
 }
 
-/// Longest stretch of parsing before the page gets to breathe, in milliseconds.
-const SLICE_MILLIS: f64 = 25.0;
+/// How often an import reports its progress, in milliseconds.
+const REPORT_MILLIS: f64 = 100.0;
 
 /// Reads the files worth keeping (articles and assets, also from inside `.zip` archives);
 /// returns them and the names of the files skipped, or `None` when cancelled.
@@ -116,42 +115,44 @@ pub async fn read(
 }
 
 /// Turns stored files into library entries: the assets become `blob:` URLs that the articles'
-/// relative links resolve to. Parsing runs in slices that leave the page responsive between
-/// them; `None` when the import is cancelled.
+/// relative links resolve to, and the articles are parsed off the page (see [`parser`]).
+/// `None` when the import is cancelled.
 pub async fn ingest(files: &[StoredFile], import: Option<&Import>) -> Option<Vec<Entry>> {
-    let assets: BTreeMap<String, String> = files
-        .iter()
-        .filter_map(|file| Some((file.path.clone(), blob_url(file, media_type(&file.path)?)?)))
-        .collect();
-    let assets = Arc::new(assets);
+    let context = Context {
+        id_root: DROPPED_PREFIX.to_owned(),
+        assets: files
+            .iter()
+            .filter_map(|file| Some((file.path.clone(), blob_url(file, media_type(&file.path)?)?)))
+            .collect(),
+        ..Context::default()
+    };
     let articles: Vec<&StoredFile> = files.iter().filter(|file| is_article(&file.path)).collect();
-    let mut entries = Vec::with_capacity(articles.len());
-    let mut slice_started = js_sys::Date::now();
-    for (done, file) in articles.iter().enumerate() {
-        if js_sys::Date::now() - slice_started > SLICE_MILLIS {
-            if let Some(import) = import {
-                if import.cancelled.get() {
-                    return None;
-                }
-                import.report(done, articles.len());
-            }
-            TimeoutFuture::new(0).await;
-            slice_started = js_sys::Date::now();
+    let total = articles.len();
+    let mut entries = Vec::with_capacity(total);
+    let mut reported = js_sys::Date::now();
+    let cancelled = || import.is_some_and(|i| i.cancelled.get());
+    let sent = articles
+        .iter()
+        .map(|file| (file.path.clone(), file.bytes.clone()))
+        .collect();
+    parser::parse_all(&context, sent, |index, article| {
+        if cancelled() {
+            return false;
         }
-        let mut location = Location::of(None, DROPPED_PREFIX, &file.path);
-        location.assets = assets.clone();
-        let options = ParseOptions {
-            location,
-            ..ParseOptions::default()
-        };
-        let article = Rc::new(parse(&file.path, &file.bytes, &options));
+        if let Some(import) = import.filter(|_| js_sys::Date::now() - reported > REPORT_MILLIS) {
+            import.report(index, total);
+            reported = js_sys::Date::now();
+        }
+        let file = articles[index];
         entries.push(Entry {
             summary: Summary::of(&format!("{DROPPED_PREFIX}{}", file.path), &article),
-            article: Some(article),
-            original: Some(Rc::new((*file).clone())),
+            article: Some(Rc::new(article)),
+            original: Some(Rc::new(file.clone())),
         });
-    }
-    Some(entries)
+        true
+    })
+    .await;
+    (!cancelled()).then_some(entries)
 }
 
 fn blob_url(file: &StoredFile, media_type: &str) -> Option<String> {

@@ -7,6 +7,7 @@ pub mod files;
 pub mod folder_drop;
 pub mod intake;
 pub mod page;
+pub mod parser;
 pub mod store;
 pub mod time;
 pub mod visibility;

@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use crate::browser::page;
 use crate::browser::visibility::when_near_view;
 use crate::i18n::Lang;
 use crate::state::{Entry, Loadable, Problem, Shared};
@@ -36,9 +37,13 @@ pub fn Library(props: &LibraryProps) -> Html {
     let text = props.lang.text();
     let limit = use_state(|| PAGE);
     {
-        // A new search or a new library starts again from the top page.
+        // A new search or a new library starts again from its first page, at the top: left
+        // scrolled down, the short new list would at once grow again.
         let limit = limit.setter();
-        use_effect_with(props.shown.clone(), move |_| limit.set(PAGE));
+        use_effect_with(props.shown.clone(), move |_| {
+            limit.set(PAGE);
+            page::scroll_to_top();
+        });
     }
     let more = use_node_ref();
     {

@@ -28,6 +28,34 @@ test('opening files adds them to the library and names what was skipped', async 
   await expect(page.locator('.reader-body')).toHaveText('Written on my own machine.');
 });
 
+test('a GBK file reads as Chinese, parsed by the worker off the page', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('status')).toHaveText('12 articles');
+  const gbk = await readFile(new URL('../../crates/articles/tests/fixtures/edge/gbk-encoded.md', import.meta.url));
+  await page.getByLabel('Open files').setInputFiles([{ name: 'gbk-encoded.md', mimeType: 'text/markdown', buffer: gbk }]);
+  await page.getByRole('link', { name: 'GBK 编码的文章' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('GBK 编码的文章');
+  const workers = page.workers().map((worker) => worker.url());
+  expect(workers.some((url) => url.endsWith('/lectern-worker_loader.js')), workers.join('\n')).toBe(true);
+});
+
+test.describe('a host that lacks the worker', () => {
+  test.use({ expectedConsoleError: /404|Failed to load resource/ });
+
+  test('files are still read, on the page itself', async ({ page }) => {
+    await page.route('**/lectern-worker_loader.js', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto('./');
+    await expect(page.getByRole('status')).toHaveText('12 articles');
+    await page.getByLabel('Open files').setInputFiles([
+      { name: 'note.md', mimeType: 'text/markdown', buffer: Buffer.from(NOTE) },
+      { name: 'second.md', mimeType: 'text/markdown', buffer: Buffer.from('# Second\n\nAlso read.') },
+    ]);
+    await expect(page.getByRole('status')).toHaveText('14 articles');
+    await page.getByRole('link', { name: 'Second' }).click();
+    await expect(page.locator('.reader-body')).toHaveText('Also read.');
+  });
+});
+
 test('dropping a file anywhere on the page adds it', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('status')).toHaveText('12 articles');

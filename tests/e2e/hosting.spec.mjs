@@ -20,8 +20,24 @@ test('a deep link into a library hosted under a sub-path', async ({ page }) => {
 test('?library= opens a catalog from another origin that allows it', async ({ page }) => {
   await page.goto(`./?library=${encodeURIComponent(`${SITE}articles/index.json`)}#/`);
   await expect(page.getByRole('status')).toHaveText('300 articles');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('读书 note 2');
   await page.getByRole('link', { name: '读书 note 2', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('读书 note 2');
+});
+
+test('a long library shows a page of cards, and more as the reader scrolls', async ({ page }) => {
+  await page.goto(SITE);
+  await expect(page.getByRole('status')).toHaveText('300 articles');
+  const cards = page.locator('article.card');
+  await expect(cards).toHaveCount(60);
+  await page.keyboard.press('End');
+  await expect(cards).toHaveCount(120);
+  // The button does the same for a keyboard.
+  await page.getByRole('button', { name: /^Show 60 more/ }).click();
+  await expect(cards).toHaveCount(180);
+  // A search starts again from its first page.
+  await page.getByRole('searchbox', { name: 'Search' }).fill('note');
+  await expect(cards).toHaveCount(60);
 });
 
 test.describe('a host that refuses other origins', () => {

@@ -79,6 +79,30 @@ pub struct Article {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Article {
+    /// The article for a file Lectern failed on (its parser stopped): listed under its file
+    /// name with the reason, so the file is never lost from the library.
+    pub fn unreadable(name: &str, reason: &str) -> Article {
+        Article {
+            name: name.to_owned(),
+            encoding: String::new(),
+            fields: Value::Map(Vec::new()),
+            meta: Meta::default(),
+            title: title_from_file_name(name),
+            body_kind: BodyKind::Markdown,
+            html: String::new(),
+            text: String::new(),
+            outline: Vec::new(),
+            excerpt: String::new(),
+            counts: Counts::default(),
+            diagnostics: vec![Diagnostic::new(
+                DiagnosticKind::Internal,
+                format!("Lectern could not read this file: {reason}. The file is kept as it was."),
+            )],
+        }
+    }
+}
+
 /// Characters of text in an excerpt made from the body.
 const EXCERPT_CHARS: usize = 160;
 

@@ -32,6 +32,8 @@ pub enum DiagnosticKind {
     Template,
     /// A formula that could not be rendered and is shown as TeX.
     Math,
+    /// Lectern itself failed on the file (a bug): the file is kept, its text is not shown.
+    Internal,
 }
 
 impl Diagnostic {

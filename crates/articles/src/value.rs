@@ -12,10 +12,38 @@ pub enum Value {
     Null,
     Bool(bool),
     Int(i64),
-    Float(f64),
+    Float(#[serde(with = "float_as_written")] f64),
     String(String),
     List(Vec<Value>),
     Map(Vec<(String, Value)>),
+}
+
+/// Floats for formats with no NaN or infinity (JSON, where the catalog and the worker's messages
+/// go): those are written as the strings `NaN`, `inf` and `-inf`, and read back.
+mod float_as_written {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+        if value.is_finite() {
+            serializer.serialize_f64(*value)
+        } else {
+            serializer.serialize_str(&value.to_string())
+        }
+    }
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Written {
+        Number(f64),
+        Text(String),
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+        match Written::deserialize(deserializer)? {
+            Written::Number(n) => Ok(n),
+            Written::Text(text) => text.parse().map_err(serde::de::Error::custom),
+        }
+    }
 }
 
 impl Value {

@@ -1,0 +1,54 @@
+//! Lectern's parsing worker: a second WebAssembly program, started by the page in a Web Worker,
+//! that parses files so that no article, however large, holds up the page.
+//!
+//! It says `"ready"` once it listens. A job is `[job, context JSON, paths, byte arrays]`; each
+//! file is answered with `[job, index, metadata JSON, HTML, text]` as soon as it is parsed (see
+//! `lectern::parse_job`).
+
+use js_sys::{Array, Uint8Array};
+use lectern::parse_job::{Context, Parsed};
+use wasm_bindgen::prelude::*;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+fn main() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let replies = scope.clone();
+    let on_job = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        run(&replies, &Array::from(&event.data()));
+    });
+    scope.set_onmessage(Some(on_job.as_ref().unchecked_ref()));
+    // The listener lives as long as the worker.
+    on_job.forget();
+    let _ = scope.post_message(&"ready".into());
+}
+
+/// Parses the files of one job, answering each as soon as it is done.
+fn run(scope: &DedicatedWorkerGlobalScope, job: &Array) {
+    let id = job.get(0);
+    // The page wrote the context; a context it cannot have meant reads as the default.
+    let context: Context = job
+        .get(1)
+        .as_string()
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default();
+    let parse = context.parser();
+    let paths = Array::from(&job.get(2));
+    let files = Array::from(&job.get(3));
+    for (index, path) in paths.iter().enumerate() {
+        let path = path.as_string().unwrap_or_default();
+        let bytes = files
+            .get(index as u32)
+            .dyn_into::<Uint8Array>()
+            .map(|array| array.to_vec())
+            .unwrap_or_default();
+        let parsed = Parsed::of(parse(&path, &bytes));
+        let reply = Array::of5(
+            &id,
+            &(index as f64).into(),
+            &parsed.meta.into(),
+            &parsed.html.into(),
+            &parsed.text.into(),
+        );
+        let _ = scope.post_message(&reply);
+    }
+}

@@ -1,0 +1,309 @@
+//! Parsing off the page: files go to Lectern's parsing worker (`lectern-worker`, a second wasm
+//! program built by Trunk), and each parsed article comes back as soon as it is ready.
+//!
+//! One worker serves the whole visit and is started on first use. Where workers cannot run (a
+//! page opened from disk, a host without the worker's files), files are parsed on the page instead, in
+//! slices that leave it responsive. If the worker dies mid-job, the files it had not answered
+//! are listed as unreadable rather than lost, and the next job starts a new worker.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+use articles::Article;
+use futures::channel::{mpsc, oneshot};
+use futures::StreamExt;
+use gloo_timers::future::TimeoutFuture;
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
+
+use crate::parse_job::{Context, Parsed};
+
+/// The worker's entry script, beside the page: Trunk's loader for the `lectern-worker` binary
+/// (Trunk does not hash worker file names, so this one is stable).
+const WORKER_SCRIPT: &str = "./lectern-worker_loader.js";
+
+/// Longest stretch of parsing on the page before it gets to breathe, in milliseconds.
+const SLICE_MILLIS: f64 = 25.0;
+
+/// Parses `files` (path and bytes), calling `each` with every file's index and article as it
+/// arrives, in order. Stops early, without waiting for the rest, when `each` returns `false`.
+pub async fn parse_all(
+    context: &Context,
+    files: Vec<(String, Vec<u8>)>,
+    mut each: impl FnMut(usize, Article) -> bool,
+) {
+    if files.is_empty() {
+        return;
+    }
+    match running_worker().await {
+        Some(worker) => {
+            let paths: Vec<String> = files.iter().map(|(path, _)| path.clone()).collect();
+            let mut replies = worker.submit(context, files);
+            let mut next = 0;
+            while let Some(reply) = replies.next().await {
+                let article = match reply {
+                    Reply::Parsed(index, parsed) => {
+                        next = index + 1;
+                        parsed
+                            .article()
+                            .unwrap_or_else(|reason| Article::unreadable(&paths[index], &reason))
+                    }
+                    Reply::Stopped(reason) => {
+                        // The worker died: what it had not answered is listed, not lost.
+                        for (index, path) in paths.iter().enumerate().skip(next) {
+                            if !each(index, Article::unreadable(path, &reason)) {
+                                return;
+                            }
+                        }
+                        return;
+                    }
+                };
+                if !each(next - 1, article) {
+                    return;
+                }
+                if next == paths.len() {
+                    return;
+                }
+            }
+        }
+        None => parse_on_page(context, files, each).await,
+    }
+}
+
+/// Parses one file.
+pub async fn parse_one(context: &Context, path: &str, bytes: Vec<u8>) -> Article {
+    let mut parsed = None;
+    parse_all(context, vec![(path.to_owned(), bytes)], |_, article| {
+        parsed = Some(article);
+        false
+    })
+    .await;
+    // Only a worker stopped by a cancelled import leaves a file unanswered.
+    parsed.unwrap_or_else(|| Article::unreadable(path, "reading was stopped"))
+}
+
+/// Stops the worker and what it is doing (an import the reader cancelled); the next job starts
+/// a fresh one.
+pub fn stop() {
+    let slot = SLOT.with(|slot| std::mem::replace(&mut *slot.borrow_mut(), Slot::Empty));
+    if let Slot::Ready(worker) | Slot::Starting(worker, _) = slot {
+        worker.worker.terminate();
+    }
+}
+
+/// The fallback: parsing on the page, a slice at a time.
+async fn parse_on_page(
+    context: &Context,
+    files: Vec<(String, Vec<u8>)>,
+    mut each: impl FnMut(usize, Article) -> bool,
+) {
+    let parse = context.parser();
+    let mut slice_started = js_sys::Date::now();
+    for (index, (path, bytes)) in files.iter().enumerate() {
+        if js_sys::Date::now() - slice_started > SLICE_MILLIS {
+            TimeoutFuture::new(0).await;
+            slice_started = js_sys::Date::now();
+        }
+        if !each(index, parse(path, bytes)) {
+            return;
+        }
+    }
+}
+
+/// What the worker says about a job.
+enum Reply {
+    Parsed(usize, Parsed),
+    Stopped(String),
+}
+
+/// The worker of this visit, once it has said it is ready.
+struct ParseWorker {
+    worker: Worker,
+    jobs: RefCell<HashMap<u32, mpsc::UnboundedSender<Reply>>>,
+    next_job: Cell<u32>,
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(Event)>,
+}
+
+impl ParseWorker {
+    fn submit(
+        &self,
+        context: &Context,
+        files: Vec<(String, Vec<u8>)>,
+    ) -> mpsc::UnboundedReceiver<Reply> {
+        let job = self.next_job.get();
+        self.next_job.set(job.wrapping_add(1));
+        let (sender, receiver) = mpsc::unbounded();
+        let paths = Array::new();
+        let arrays = Array::new();
+        let transfer = Array::new();
+        for (path, bytes) in files {
+            let array = Uint8Array::from(bytes.as_slice());
+            transfer.push(&array.buffer());
+            paths.push(&path.into());
+            arrays.push(&array);
+        }
+        let message = Array::of4(
+            &job.into(),
+            &serde_json::to_string(context).unwrap_or_default().into(),
+            &paths,
+            &arrays,
+        );
+        match self.worker.post_message_with_transfer(&message, &transfer) {
+            Ok(()) => {
+                self.jobs.borrow_mut().insert(job, sender);
+            }
+            Err(error) => {
+                let _ = sender.unbounded_send(Reply::Stopped(describe(&error)));
+            }
+        }
+        receiver
+    }
+
+    /// Routes one answer of the worker to the job it belongs to.
+    fn answer(&self, data: &JsValue) {
+        let reply = Array::from(data);
+        let Some(job) = reply.get(0).as_f64().map(|id| id as u32) else {
+            return;
+        };
+        let index = reply.get(1).as_f64().unwrap_or(0.0) as usize;
+        let text = |at| reply.get(at).as_string().unwrap_or_default();
+        let parsed = Parsed {
+            meta: text(2),
+            html: text(3),
+            text: text(4),
+        };
+        if let Some(sender) = self.jobs.borrow().get(&job) {
+            // A job whose reader stopped listening is no longer wanted.
+            let _ = sender.unbounded_send(Reply::Parsed(index, parsed));
+        }
+    }
+
+    /// The worker died: every job still running is told.
+    fn died(&self, reason: String) {
+        for (_, sender) in self.jobs.borrow_mut().drain() {
+            let _ = sender.unbounded_send(Reply::Stopped(reason.clone()));
+        }
+    }
+}
+
+/// The worker's state for this visit.
+enum Slot {
+    /// Not started yet, or stopped.
+    Empty,
+    /// Started; these wait for it to say it is ready.
+    Starting(
+        Rc<ParseWorker>,
+        Vec<oneshot::Sender<Option<Rc<ParseWorker>>>>,
+    ),
+    Ready(Rc<ParseWorker>),
+    /// Workers cannot run here; parse on the page.
+    Unavailable,
+}
+
+thread_local! {
+    static SLOT: RefCell<Slot> = const { RefCell::new(Slot::Empty) };
+}
+
+/// The ready worker, starting it if need be; `None` where workers cannot run.
+async fn running_worker() -> Option<Rc<ParseWorker>> {
+    let (sender, receiver) = oneshot::channel();
+    SLOT.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        match &mut *slot {
+            Slot::Ready(worker) => drop(sender.send(Some(worker.clone()))),
+            Slot::Unavailable => drop(sender.send(None)),
+            Slot::Starting(_, waiting) => waiting.push(sender),
+            Slot::Empty => {
+                *slot = match start_worker() {
+                    Some(worker) => Slot::Starting(worker, vec![sender]),
+                    // A page opened from disk may not start workers at all.
+                    None => {
+                        drop(sender.send(None));
+                        Slot::Unavailable
+                    }
+                }
+            }
+        }
+    });
+    receiver.await.ok().flatten()
+}
+
+/// Starts the worker. Its listeners hold it weakly: the slot owns it, so stopping frees it.
+fn start_worker() -> Option<Rc<ParseWorker>> {
+    let worker = Worker::new(WORKER_SCRIPT).ok()?;
+    let parse_worker = Rc::new_cyclic(|me: &Weak<ParseWorker>| {
+        let on_message = {
+            let me = me.clone();
+            Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+                let data = event.data();
+                if data.as_string().as_deref() == Some("ready") {
+                    settle(me.upgrade());
+                } else if let Some(me) = me.upgrade() {
+                    me.answer(&data);
+                }
+            })
+        };
+        let on_error = {
+            let me = me.clone();
+            Closure::<dyn Fn(Event)>::new(move |event: Event| {
+                let Some(me) = me.upgrade() else { return };
+                me.worker.terminate();
+                // A script that failed to load sends a plain event; a crash an `ErrorEvent`.
+                me.died(event.dyn_ref::<ErrorEvent>().map_or_else(
+                    || "the parsing worker could not start".to_owned(),
+                    ErrorEvent::message,
+                ));
+                let was_ready = SLOT.with(|slot| matches!(&*slot.borrow(), Slot::Ready(_)));
+                if was_ready {
+                    // It ran, then died (a bug on some file): the next job starts a fresh one.
+                    // The worker is dropped after this listener returns, not while it runs.
+                    let old =
+                        SLOT.with(|slot| std::mem::replace(&mut *slot.borrow_mut(), Slot::Empty));
+                    wasm_bindgen_futures::spawn_local(async move { drop(old) });
+                } else {
+                    // It never started (its files are missing on this host): parse on the page.
+                    settle(None);
+                }
+            })
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        ParseWorker {
+            worker,
+            jobs: RefCell::default(),
+            next_job: Cell::new(0),
+            _on_message: on_message,
+            _on_error: on_error,
+        }
+    });
+    Some(parse_worker)
+}
+
+/// Ends the start: the ready worker, or `None` when workers cannot run here.
+fn settle(worker: Option<Rc<ParseWorker>>) {
+    let previous = SLOT.with(|slot| {
+        let next = match &worker {
+            Some(worker) => Slot::Ready(worker.clone()),
+            None => Slot::Unavailable,
+        };
+        std::mem::replace(&mut *slot.borrow_mut(), next)
+    });
+    if let Slot::Starting(starting, waiting) = previous {
+        for waiter in waiting {
+            let _ = waiter.send(worker.clone());
+        }
+        // Dropped after the listener that called this returns.
+        wasm_bindgen_futures::spawn_local(async move { drop(starting) });
+    }
+}
+
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| format!("{error:?}"))
+}

@@ -1,0 +1,129 @@
+//! What the page and its parsing worker say to each other, in plain Rust (no browser APIs), so
+//! both sides share one definition and it is tested natively.
+//!
+//! A job is a batch of files with one [`Context`]; the worker answers each file with a
+//! [`Parsed`]: the article's metadata as JSON, its HTML and its text apart. Large bodies thus
+//! cross as strings the browser copies natively, rather than through a JSON parse on the page.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use articles::{parse, Article, Location, ParseOptions};
+use serde::{Deserialize, Serialize};
+
+/// Where the files of a job belong: the same for every file of a drop or of the hosted library.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Context {
+    /// The URL prefix files beside an article are fetched from (hosted library), if any.
+    pub asset_root: Option<String>,
+    /// The prefix of the articles' ids (`dropped/` for the reader's files).
+    pub id_root: String,
+    /// Files brought in beside the articles, by path, and the `blob:` URL of each.
+    pub assets: BTreeMap<String, String>,
+    /// An encoding the reader chose, overriding detection.
+    pub encoding: Option<String>,
+}
+
+impl Context {
+    /// A parser for the files of this context; the assets are shared by all of them.
+    pub fn parser(&self) -> impl Fn(&str, &[u8]) -> Article + '_ {
+        let assets = Arc::new(self.assets.clone());
+        move |path, bytes| {
+            let mut location = Location::of(self.asset_root.as_deref(), &self.id_root, path);
+            location.assets = assets.clone();
+            let options = ParseOptions {
+                location,
+                encoding: self.encoding.clone(),
+                ..ParseOptions::default()
+            };
+            parse(path, bytes, &options)
+        }
+    }
+}
+
+/// One parsed file on its way from the worker to the page.
+#[derive(Debug, PartialEq)]
+pub struct Parsed {
+    /// The article without its HTML and text, as JSON.
+    pub meta: String,
+    pub html: String,
+    pub text: String,
+}
+
+impl Parsed {
+    pub fn of(mut article: Article) -> Parsed {
+        let html = std::mem::take(&mut article.html);
+        let text = std::mem::take(&mut article.text);
+        // An article is plain data (strings, numbers, lists): serializing it cannot fail, and
+        // the fallback still names the file.
+        let meta = serde_json::to_string(&article).unwrap_or_else(|error| {
+            serde_json::to_string(&Article::unreadable(&article.name, &error.to_string()))
+                .unwrap_or_default()
+        });
+        Parsed { meta, html, text }
+    }
+
+    /// The article again; an error when the metadata is not an article's.
+    pub fn article(self) -> Result<Article, String> {
+        let mut article: Article =
+            serde_json::from_str(&self.meta).map_err(|error| error.to_string())?;
+        article.html = self.html;
+        article.text = self.text;
+        Ok(article)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_article_crosses_to_the_page_unchanged() {
+        let context = Context {
+            id_root: "dropped/".into(),
+            assets: BTreeMap::from([("posts/a.png".into(), "blob:x/1".into())]),
+            ..Context::default()
+        };
+        let parse = context.parser();
+        let article = parse(
+            "posts/hello.md",
+            "---\ntitle: Hello\ntags: [a, b]\nextra: {n: 1.5, odd: [.nan, .inf, -.inf]}\n---\n\n![a](a.png)\n\nText 文字."
+                .as_bytes(),
+        );
+        assert!(article.html.contains("blob:x/1"), "{}", article.html);
+        let parsed = Parsed::of(article.clone());
+        assert!(!parsed.meta.contains("blob:x/1"), "the body travels apart");
+        assert_eq!(parsed.article(), Ok(article));
+    }
+
+    #[test]
+    fn numbers_json_cannot_write_still_cross() {
+        let article = Context::default().parser()("a.md", b"+++\nx = nan\ny = -inf\n+++\n\nBody");
+        let fields = format!("{:?}", Parsed::of(article).article().map(|a| a.fields));
+        assert!(
+            fields.contains("NaN") && fields.contains("-inf"),
+            "{fields}"
+        );
+    }
+
+    #[test]
+    fn the_readers_encoding_is_used() {
+        let context = Context {
+            encoding: Some("gbk".into()),
+            ..Context::default()
+        };
+        // "中文" in GBK.
+        let article = context.parser()("a.md", &[0xD6, 0xD0, 0xCE, 0xC4]);
+        assert_eq!(article.text, "中文");
+    }
+
+    #[test]
+    fn metadata_that_is_not_an_article_is_an_error() {
+        let parsed = Parsed {
+            meta: "{}".into(),
+            html: String::new(),
+            text: String::new(),
+        };
+        assert!(parsed.article().is_err());
+    }
+}
