@@ -2,8 +2,9 @@
 //! that parses files so that no article, however large, holds up the page.
 //!
 //! It says `"ready"` once it listens. A job is `[job, context JSON, paths, byte arrays]`; each
-//! file is answered with `[job, index, metadata JSON, HTML, text]` as soon as it is parsed (see
-//! `lectern::parse_job`).
+//! file is answered with `[job, index, metadata JSON, HTML length, body]` as soon as it is
+//! parsed, the body being the HTML then the text in UTF-8, in a buffer handed over without a
+//! copy (see `lectern::parse_job`).
 
 use js_sys::{Array, Uint8Array};
 use lectern::parse_job::{Context, Parsed};
@@ -42,13 +43,15 @@ fn run(scope: &DedicatedWorkerGlobalScope, job: &Array) {
             .map(|array| array.to_vec())
             .unwrap_or_default();
         let parsed = Parsed::of(parse(&path, &bytes));
+        let (body, html_length) = parsed.body();
+        let body = Uint8Array::from(body.as_slice());
         let reply = Array::of5(
             &id,
             &(index as f64).into(),
             &parsed.meta.into(),
-            &parsed.html.into(),
-            &parsed.text.into(),
+            &(html_length as f64).into(),
+            &body,
         );
-        let _ = scope.post_message(&reply);
+        let _ = scope.post_message_with_transfer(&reply, &Array::of1(&body.buffer()));
     }
 }

@@ -45,10 +45,12 @@ pub async fn parse_all(
             let mut next = 0;
             while let Some(reply) = replies.next().await {
                 let article = match reply {
-                    Reply::Parsed(index, parsed) => {
+                    Reply::Parsed(index, answer) => {
                         next = index + 1;
-                        parsed
-                            .article()
+                        answer
+                            .take()
+                            .await
+                            .and_then(Parsed::article)
                             .unwrap_or_else(|reason| Article::unreadable(&paths[index], &reason))
                     }
                     Reply::Stopped(reason) => {
@@ -115,8 +117,39 @@ async fn parse_on_page(
 
 /// What the worker says about a job.
 enum Reply {
-    Parsed(usize, Parsed),
+    Parsed(usize, Answer),
     Stopped(String),
+}
+
+/// One file's answer as it arrived: its body still in the buffer the worker handed over.
+struct Answer {
+    meta: String,
+    html_length: usize,
+    body: Uint8Array,
+}
+
+/// Bytes copied from an answer's buffer into wasm memory in one go.
+const COPY_CHUNK: u32 = 4 << 20;
+
+impl Answer {
+    /// The parsed file; a large body is copied a few megabytes at a time, between which the
+    /// page gets to breathe.
+    async fn take(self) -> Result<Parsed, String> {
+        let length = self.body.length();
+        let mut body = vec![0; length as usize];
+        let mut start = 0;
+        while start < length {
+            let end = length.min(start + COPY_CHUNK);
+            self.body
+                .subarray(start, end)
+                .copy_to(&mut body[start as usize..end as usize]);
+            start = end;
+            if start < length {
+                TimeoutFuture::new(0).await;
+            }
+        }
+        Parsed::from_body(self.meta, self.html_length, body)
+    }
 }
 
 /// The worker of this visit, once it has said it is ready.
@@ -169,16 +202,18 @@ impl ParseWorker {
         let Some(job) = reply.get(0).as_f64().map(|id| id as u32) else {
             return;
         };
-        let index = reply.get(1).as_f64().unwrap_or(0.0) as usize;
-        let text = |at| reply.get(at).as_string().unwrap_or_default();
-        let parsed = Parsed {
-            meta: text(2),
-            html: text(3),
-            text: text(4),
+        let number = |at| reply.get(at).as_f64().unwrap_or(0.0) as usize;
+        let answer = Answer {
+            meta: reply.get(2).as_string().unwrap_or_default(),
+            html_length: number(3),
+            body: reply
+                .get(4)
+                .dyn_into()
+                .unwrap_or_else(|_| Uint8Array::new_with_length(0)),
         };
         if let Some(sender) = self.jobs.borrow().get(&job) {
             // A job whose reader stopped listening is no longer wanted.
-            let _ = sender.unbounded_send(Reply::Parsed(index, parsed));
+            let _ = sender.unbounded_send(Reply::Parsed(number(1), answer));
         }
     }
 

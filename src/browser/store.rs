@@ -2,7 +2,8 @@
 //!
 //! One object store, `files`, keyed by the file's path within what was dropped; each record
 //! keeps the original bytes, so a newer engine can re-read them and nothing is lost. Writes are
-//! batched: one transaction for a whole drop, which commits entirely or not at all.
+//! batched: one transaction for a whole drop, which commits entirely or not at all, fed a
+//! batch of records at a time so the page stays responsive.
 
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -40,20 +41,46 @@ pub async fn load_all() -> Result<Vec<StoredFile>, String> {
 }
 
 /// Stores `files` (replacing any with the same path) in one transaction.
+///
+/// The puts are issued a batch at a time, each batch when the last put of the one before has
+/// succeeded: the transaction stays open (it is active while a request's success is handled),
+/// yet no single task copies thousands of files.
 pub async fn save(files: &[StoredFile]) -> Result<(), String> {
     if files.is_empty() {
         return Ok(());
     }
     let (transaction, store) = writable().await?;
+    let mut batch_bytes = 0;
+    let mut last = None;
     for file in files {
-        if let Err(error) = store.put(&to_record(file)) {
-            // All of the drop or none of it: the puts already queued must not commit.
-            let _ = transaction.abort();
-            return Err(describe(error));
+        if batch_bytes > BATCH_BYTES {
+            if let Some(request) = last.take() {
+                if let Err(reason) = settle(&request).await {
+                    let _ = transaction.abort();
+                    return Err(reason);
+                }
+            }
+            batch_bytes = 0;
         }
+        match store.put(&to_record(file)) {
+            Ok(request) => last = Some(request),
+            Err(error) => {
+                // All of the drop or none of it: the puts already queued must not commit.
+                let _ = transaction.abort();
+                return Err(describe(error));
+            }
+        }
+        // Each record costs its bytes and some fixed work.
+        batch_bytes += file.bytes.len() + RECORD_COST;
     }
     finished(&transaction).await
 }
+
+/// About how many bytes of files one task hands to IndexedDB.
+const BATCH_BYTES: usize = 2_000_000;
+
+/// What a record costs beyond its bytes, counted as bytes: a thousand small files a batch.
+const RECORD_COST: usize = 2_000;
 
 /// Removes the files at `paths` in one transaction.
 pub async fn remove(paths: &[String]) -> Result<(), String> {
