@@ -46,8 +46,40 @@ pub fn App() -> Html {
                     }
                     Err(reason) => dispatcher.dispatch(Action::StorageFailed(reason)),
                 }
-                dispatcher.dispatch(Action::CatalogLoaded(fetch::catalog().await));
+                let catalog = fetch::catalog().await;
+                let shards = catalog
+                    .as_ref()
+                    .map(|c| c.shards.clone())
+                    .unwrap_or_default();
+                dispatcher.dispatch(Action::CatalogLoaded(catalog));
+                // Newest first, one after the other: the first cards are there at once.
+                for path in shards {
+                    match fetch::shard(&path).await {
+                        Ok(articles) => dispatcher.dispatch(Action::ShardLoaded(articles)),
+                        Err(reason) => {
+                            dispatcher.dispatch(Action::CatalogLoaded(Err(reason)));
+                            return;
+                        }
+                    }
+                }
             });
+        });
+    }
+    {
+        // Hosted articles' text arrives when the reader first searches.
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.search_text_wanted(), move |wanted| {
+            if let Some(paths) = wanted.clone() {
+                dispatcher.dispatch(Action::SearchTextRequested);
+                spawn_local(async move {
+                    for path in paths {
+                        match fetch::search_shard(&path).await {
+                            Ok(texts) => dispatcher.dispatch(Action::SearchTextLoaded(texts)),
+                            Err(reason) => dispatcher.dispatch(Action::Say(reason)),
+                        }
+                    }
+                });
+            }
         });
     }
     {

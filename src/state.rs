@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
-use articles::catalog::{newest_first, Catalog};
+use articles::catalog::{newest_first, Catalog, SearchText};
 use articles::{Article, Summary};
 use yew::Reducible;
 
@@ -34,7 +34,11 @@ pub enum Problem {
 /// One article of the library, hosted or brought in by the reader.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
-    pub summary: Summary,
+    /// Shared: the list is rebuilt as shards and drops arrive, its entries only counted again.
+    pub summary: Rc<Summary>,
+    /// The body text search looks through, lowercased; `None` until known (a hosted article's
+    /// arrives with the catalog's search shards, when the reader first searches).
+    pub text: Option<Rc<str>>,
     /// The parsed article when it is already in memory (dropped files); hosted articles are
     /// fetched when opened.
     pub article: Option<Rc<Article>>,
@@ -56,8 +60,12 @@ pub struct State {
     pub lang: Lang,
     pub route: Route,
     pub query: String,
-    /// Whether the hosted catalog has arrived.
+    /// Whether the hosted catalog has arrived, with all its shards.
     pub catalog: Loadable<()>,
+    /// Shards of the catalog still to arrive.
+    pub shards_left: usize,
+    /// The catalog's search shards, until they are asked for.
+    pub search_shards: Vec<String>,
     /// Hosted and dropped articles, newest first.
     pub entries: Shared<Vec<Entry>>,
     /// Positions in `entries` of the articles the search lets through, in list order.
@@ -79,7 +87,14 @@ pub struct State {
 /// Everything that can happen to the state.
 #[derive(Debug)]
 pub enum Action {
+    /// The hosted catalog (its shards follow), or why it could not be read.
     CatalogLoaded(Result<Catalog, String>),
+    /// A shard of the catalog.
+    ShardLoaded(Vec<Summary>),
+    /// The search shards are being fetched.
+    SearchTextRequested,
+    /// Search text of hosted articles, by id.
+    SearchTextLoaded(Vec<SearchText>),
     Navigate(Route),
     Search(String),
     ArticleLoaded {
@@ -115,6 +130,8 @@ impl State {
             route: Route::Library,
             query: String::new(),
             catalog: Loadable::Loading,
+            shards_left: 0,
+            search_shards: Vec::new(),
             entries: Shared::default(),
             shown: Shared::default(),
             reading: None,
@@ -154,7 +171,9 @@ impl State {
             self.entries
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| articles::search::matches(&e.summary, query))
+                .filter(|(_, e)| {
+                    articles::search::matches(&e.summary, e.text.as_deref().unwrap_or(""), query)
+                })
                 .map(|(at, _)| at)
                 .collect(),
         );
@@ -266,6 +285,31 @@ impl State {
         tally
     }
 
+    /// Adds hosted articles; the catalog is complete once no shard is left.
+    fn add_hosted(&mut self, summaries: Vec<Summary>) {
+        if self.shards_left == 0 {
+            self.catalog = Loadable::Ready(());
+        }
+        self.add_entries(
+            summaries
+                .into_iter()
+                .map(|summary| Entry {
+                    summary: Rc::new(summary),
+                    text: None,
+                    article: None,
+                    original: None,
+                })
+                .collect(),
+        );
+        self.refresh_reading();
+    }
+
+    /// The search shards to fetch now: the reader searches and they were not asked for yet.
+    pub fn search_text_wanted(&self) -> Option<Vec<String>> {
+        (!self.query.trim().is_empty() && !self.search_shards.is_empty())
+            .then(|| self.search_shards.clone())
+    }
+
     fn remove(&mut self, ids: &[String]) {
         let (removed, kept): (Vec<Entry>, Vec<Entry>) = self
             .entries
@@ -300,19 +344,26 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::CatalogLoaded(Ok(catalog)) => {
-                next.catalog = Loadable::Ready(());
-                next.add_entries(
-                    catalog
-                        .articles
-                        .into_iter()
-                        .map(|summary| Entry {
-                            summary,
-                            article: None,
-                            original: None,
-                        })
-                        .collect(),
-                );
-                next.refresh_reading();
+                next.shards_left = catalog.shards.len();
+                next.search_shards = catalog.search;
+                next.add_hosted(catalog.articles);
+            }
+            Action::ShardLoaded(summaries) => {
+                next.shards_left = next.shards_left.saturating_sub(1);
+                next.add_hosted(summaries);
+            }
+            Action::SearchTextRequested => next.search_shards.clear(),
+            Action::SearchTextLoaded(texts) => {
+                let texts: HashMap<String, String> =
+                    texts.into_iter().map(|t| (t.id, t.text)).collect();
+                let mut entries = (*next.entries).clone();
+                for entry in entries.iter_mut().filter(|e| e.original.is_none()) {
+                    if let Some(text) = texts.get(&entry.summary.id) {
+                        entry.text = Some(Rc::from(text.as_str()));
+                    }
+                }
+                next.entries = Shared::new(entries);
+                next.refresh_shown();
             }
             Action::CatalogLoaded(Err(message)) => {
                 next.catalog = Loadable::Failed(Problem::Failed(message));
@@ -445,7 +496,64 @@ mod tests {
                     Summary::of(&format!("{id}.md"), &article)
                 })
                 .collect(),
+            ..Catalog::default()
         }
+    }
+
+    #[test]
+    fn a_sharded_catalog_is_complete_with_its_last_shard() {
+        let state = Rc::new(State::new(Lang::En, Route::Read { id: "late".into() }));
+        let mut first = catalog(&["early"]);
+        first.shards = vec![
+            "index/articles-0000.json".into(),
+            "index/articles-0001.json".into(),
+        ];
+        let state = state.reduce(Action::CatalogLoaded(Ok(first)));
+        assert_eq!(state.catalog, Loadable::Loading);
+        let state = state.reduce(Action::ShardLoaded(catalog(&["middle"]).articles));
+        assert_eq!(
+            reading(&state),
+            Some(&Loadable::Loading),
+            "still waiting for its shard"
+        );
+        let state = state.reduce(Action::ShardLoaded(catalog(&["late"]).articles));
+        assert_eq!(state.catalog, Loadable::Ready(()));
+        assert_eq!(state.entries.len(), 3);
+        assert_eq!(
+            state.pending_fetch(),
+            Some(("late".into(), "late.md".into()))
+        );
+    }
+
+    #[test]
+    fn search_text_is_asked_for_once_and_then_searched() {
+        let mut library = catalog(&["alpha", "beta"]);
+        library.search = vec!["index/search-0000.json".into()];
+        let state = Rc::new(State::new(Lang::En, Route::Library));
+        let state = state.reduce(Action::CatalogLoaded(Ok(library)));
+        assert_eq!(
+            state.search_text_wanted(),
+            None,
+            "not before the reader searches"
+        );
+        let state = state.reduce(Action::Search("hidden".into()));
+        assert_eq!(
+            state.search_text_wanted(),
+            Some(vec!["index/search-0000.json".into()])
+        );
+        assert!(state.visible().is_empty());
+        let state = state.reduce(Action::SearchTextRequested);
+        assert_eq!(state.search_text_wanted(), None, "asked for once");
+        let state = state.reduce(Action::SearchTextLoaded(vec![SearchText {
+            id: "beta".into(),
+            text: "a hidden word".into(),
+        }]));
+        let found: Vec<&str> = state
+            .visible()
+            .iter()
+            .map(|e| e.summary.id.as_str())
+            .collect();
+        assert_eq!(found, ["beta"]);
     }
 
     fn reading(state: &State) -> Option<&Loadable<Rc<Article>>> {
@@ -522,7 +630,8 @@ mod tests {
     fn dropped(path: &str, text: &str) -> Entry {
         let article = Rc::new(parse(path, text.as_bytes(), &ParseOptions::default()));
         Entry {
-            summary: Summary::of(&format!("dropped/{path}"), &article),
+            summary: Rc::new(Summary::of(&format!("dropped/{path}"), &article)),
+            text: None,
             article: Some(article),
             original: Some(Rc::new(StoredFile {
                 path: path.to_owned(),

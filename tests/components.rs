@@ -88,17 +88,17 @@ fn count(root: &Element, selector: &str) -> u32 {
         .unwrap_or(0)
 }
 
-fn summary(path: &str, text: &str) -> Summary {
-    Summary::of(
+fn summary(path: &str, text: &str) -> Rc<Summary> {
+    Rc::new(Summary::of(
         path,
         &parse(path, text.as_bytes(), &ParseOptions::default()),
-    )
+    ))
 }
 
 #[wasm_bindgen_test]
 async fn card_links_to_the_article_and_shows_its_metadata() {
     let mounted = mount::<Card>(CardProps {
-        summary: Summary::of("news/000_6ceb1ec26c302d42.md", &reference()),
+        summary: Rc::new(Summary::of("news/000_6ceb1ec26c302d42.md", &reference())),
         lang: Lang::En,
     })
     .await;
@@ -151,6 +151,7 @@ async fn library_announces_its_count_and_lists_cards() {
         .iter()
         .map(|name| Entry {
             summary: summary(&format!("{name}.md"), &format!("# {name}\n\ntext")),
+            text: None,
             article: None,
             original: None,
         })
@@ -185,6 +186,7 @@ async fn a_large_library_lists_a_page_of_cards_at_a_time() {
     let entries: Vec<Entry> = (0..150)
         .map(|n| Entry {
             summary: summary(&format!("{n}.md"), &format!("# Article {n}\n\ntext")),
+            text: None,
             article: None,
             original: None,
         })

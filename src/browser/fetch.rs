@@ -1,6 +1,7 @@
-//! Fetching the hosted library: the catalog, and an article's file when it is opened.
+//! Fetching the hosted library: the catalog and its shards, and an article's file when it is
+//! opened.
 
-use articles::catalog::{Catalog, SCHEMA_VERSION};
+use articles::catalog::{Catalog, SearchShard, SearchText, Shard, Summary, SCHEMA_VERSION};
 use articles::url::resolve_asset;
 use articles::Location;
 use gloo_net::http::Request;
@@ -42,7 +43,7 @@ pub async fn catalog() -> Result<Catalog, String> {
     if response.status() == 404 && library == DEFAULT_LIBRARY {
         return Ok(Catalog {
             schema: SCHEMA_VERSION,
-            articles: Vec::new(),
+            ..Catalog::default()
         });
     }
     if !response.ok() {
@@ -57,15 +58,39 @@ pub async fn catalog() -> Result<Catalog, String> {
             catalog.schema
         ));
     }
-    // Covers in the catalog are relative to it; the page is one folder up.
-    let location = Location::of(Some(&library), "", "");
-    for summary in &mut catalog.articles {
+    resolve_covers(&library, &mut catalog.articles);
+    Ok(catalog)
+}
+
+/// The articles of a catalog's shard at `path` (relative to the catalog).
+pub async fn shard(path: &str) -> Result<Vec<Summary>, String> {
+    let library = library_dir();
+    let mut shard: Shard = json(&format!("{library}{path}")).await?;
+    resolve_covers(&library, &mut shard.articles);
+    Ok(shard.articles)
+}
+
+/// The search text in a catalog's search shard at `path` (relative to the catalog).
+pub async fn search_shard(path: &str) -> Result<Vec<SearchText>, String> {
+    let shard: SearchShard = json(&format!("{}{path}", library_dir())).await?;
+    Ok(shard.texts)
+}
+
+async fn json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, String> {
+    let bytes = bytes(url).await?;
+    serde_json::from_slice(&bytes)
+        .map_err(|e| format!("{url} is not part of a Lectern catalog: {e}"))
+}
+
+/// Covers in a catalog are relative to it; the page is one folder up.
+fn resolve_covers(library: &str, articles: &mut [Summary]) {
+    let location = Location::of(Some(library), "", "");
+    for summary in articles {
         summary.cover = summary
             .cover
             .take()
             .and_then(|cover| resolve_asset(&location, &cover));
     }
-    Ok(catalog)
 }
 
 /// The bytes of the file at `url`.

@@ -4,6 +4,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use articles::search::searchable;
 use articles::Summary;
 use gloo_file::futures::read_as_bytes;
 use js_sys::{Array, Uint8Array};
@@ -145,7 +146,11 @@ pub async fn ingest(files: &[StoredFile], import: Option<&Import>) -> Option<Vec
         }
         let file = articles[index];
         entries.push(Entry {
-            summary: Summary::of(&format!("{DROPPED_PREFIX}{}", file.path), &article),
+            summary: Rc::new(Summary::of(
+                &format!("{DROPPED_PREFIX}{}", file.path),
+                &article,
+            )),
+            text: Some(Rc::from(searchable(&article.text))),
             article: Some(Rc::new(article)),
             original: Some(Rc::new(file.clone())),
         });

@@ -1,5 +1,7 @@
 //! One article in the library list: cover, title linking to it, byline, categories, excerpt.
 
+use std::rc::Rc;
+
 use articles::Summary;
 use yew::prelude::*;
 
@@ -9,7 +11,7 @@ use crate::ui::byline::{Byline, Categories};
 
 #[derive(Properties, PartialEq)]
 pub struct CardProps {
-    pub summary: Summary,
+    pub summary: Rc<Summary>,
     pub lang: Lang,
 }
 

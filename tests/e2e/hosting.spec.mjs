@@ -25,6 +25,22 @@ test('?library= opens a catalog from another origin that allows it', async ({ pa
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('读书 note 2');
 });
 
+test('a sharded catalog lists at once; search text is fetched on the first search', async ({ page }) => {
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto(SITE);
+  await expect(page.getByRole('status')).toHaveText('300 articles');
+  const shards = requested.filter((path) => path.includes('/articles/index/'));
+  expect(shards).toEqual([0, 1, 2].map((n) => `/lectern/articles/index/articles-000${n}.json`));
+  // "details" is only in the articles' bodies, which the catalog's search shards hold.
+  await page.getByRole('searchbox', { name: 'Search' }).fill('details');
+  await expect(page.getByRole('status')).toHaveText('300 articles');
+  expect(requested.filter((path) => path.includes('/search-')).length).toBe(3);
+  await page.getByRole('searchbox', { name: 'Search' }).fill('details 旅行 note 29');
+  await expect(page.getByRole('status')).toHaveText('2 articles');
+  await expect(page.locator('article h2 a')).toHaveText(['旅行 note 299', '旅行 note 291']);
+});
+
 test('a long library shows a page of cards, and more as the reader scrolls', async ({ page }) => {
   await page.goto(SITE);
   await expect(page.getByRole('status')).toHaveText('300 articles');

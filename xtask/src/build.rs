@@ -9,7 +9,7 @@ use crate::{index, tools};
 /// Installs the build tools and regenerates the sample library's catalog.
 fn prepare() -> Result {
     tools::ensure_build_tools()?;
-    let count = index::write(&root().join("static/articles"), Default::default())?;
+    let count = index::write(&root().join("static/articles"), index::Options::default())?;
     eprintln!("catalog: {count} sample articles");
     Ok(())
 }
@@ -28,7 +28,7 @@ pub fn dist(library: Option<&Path>) -> Result<PathBuf> {
         let articles = dist.join("articles");
         std::fs::remove_dir_all(&articles).map_err(|e| format!("{}: {e}", articles.display()))?;
         copy_dir(library, &articles).map_err(|e| format!("copying {}: {e}", library.display()))?;
-        let count = index::write(&articles, Default::default())?;
+        let count = index::write(&articles, index::Options::default())?;
         eprintln!("library: {count} articles from {}", library.display());
     }
     Ok(dist)

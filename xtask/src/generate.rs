@@ -36,8 +36,9 @@ const WORDS: &[&str] = &[
     "日期",
 ];
 
-/// Writes `count` articles under `dir` (in a few folders) and their catalog.
-pub fn library(dir: &Path, count: usize) -> Result<usize> {
+/// Writes `count` articles under `dir` (in a few folders) and their catalog, in shards of
+/// `shard_size` articles.
+pub fn library(dir: &Path, count: usize, shard_size: usize) -> Result<usize> {
     if dir.exists() {
         std::fs::remove_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
@@ -61,5 +62,11 @@ pub fn library(dir: &Path, count: usize) -> Result<usize> {
         );
         std::fs::write(folder.join(format!("note-{n:05}.md")), text).map_err(|e| e.to_string())?;
     }
-    index::write(dir, Default::default())
+    index::write(
+        dir,
+        index::Options {
+            shard_size,
+            ..index::Options::default()
+        },
+    )
 }

@@ -1,17 +1,42 @@
 //! `cargo xtask index <dir>`: the catalog writer. Parses every article under a folder with the
-//! same engine the app runs and writes `<dir>/index.json`.
+//! same engine the app runs and writes `<dir>/index.json` and, beside it, the shards it names
+//! (`<dir>/index/`, rewritten whole each time).
 
 use std::path::{Path, PathBuf};
 
-use articles::catalog::{newest_first, Catalog, Summary, SCHEMA_VERSION};
+use articles::catalog::{newest_first, split, Summary, SHARD_DIR};
 use articles::front_matter::CategoryMode;
 use articles::{parse, Location, ParseOptions};
+use serde::Serialize;
 
 use crate::run::Result;
 
-/// Writes the catalog of `dir` and returns how many articles it lists. `categories` says how
-/// YAML category lists are read (Hexo paths by default, or separate categories as Jekyll does).
-pub fn write(dir: &Path, categories: CategoryMode) -> Result<usize> {
+/// How a catalog is written.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// How YAML category lists are read (Hexo paths by default, or separate categories as
+    /// Jekyll does).
+    pub categories: CategoryMode,
+    /// Articles per shard.
+    pub shard_size: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            categories: CategoryMode::default(),
+            shard_size: SHARD_SIZE,
+        }
+    }
+}
+
+/// Articles per shard by default: a shard's metadata is about 100 kB gzipped at most, one quick
+/// request, and a library up to this size is a single catalog file.
+pub const SHARD_SIZE: usize = 1_000;
+
+/// Writes the catalog of `dir` and returns how many articles it lists.
+pub fn write(dir: &Path, options: Options) -> Result<usize> {
+    let Options { categories, .. } = options;
     let mut files = Vec::new();
     collect(dir, &mut files).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     files.sort();
@@ -29,18 +54,37 @@ pub fn write(dir: &Path, categories: CategoryMode) -> Result<usize> {
         for diagnostic in &article.diagnostics {
             eprintln!("{relative}: {}", diagnostic.message);
         }
-        articles.push(Summary::of(&relative, &article));
+        articles.push((Summary::of(&relative, &article), article.text));
     }
-    articles.sort_by(newest_first);
+    articles.sort_by(|(a, _), (b, _)| newest_first(a, b));
     let count = articles.len();
-    let catalog = Catalog {
-        schema: SCHEMA_VERSION,
-        articles,
-    };
-    let json = serde_json::to_string(&catalog).map_err(|e| e.to_string())?;
-    let out = dir.join("index.json");
-    std::fs::write(&out, json).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    write_split(dir, articles, options.shard_size)?;
     Ok(count)
+}
+
+/// Writes a library's catalog and shards into `dir`, replacing any shards written before.
+pub fn write_split(dir: &Path, articles: Vec<(Summary, String)>, shard_size: usize) -> Result {
+    let split = split(articles, shard_size);
+    let shard_dir = dir.join(SHARD_DIR);
+    if shard_dir.exists() {
+        std::fs::remove_dir_all(&shard_dir)
+            .map_err(|e| format!("cannot clear {}: {e}", shard_dir.display()))?;
+    }
+    std::fs::create_dir_all(&shard_dir)
+        .map_err(|e| format!("cannot create {}: {e}", shard_dir.display()))?;
+    write_json(&dir.join("index.json"), &split.catalog)?;
+    for (path, shard) in &split.shards {
+        write_json(&dir.join(path), shard)?;
+    }
+    for (path, shard) in &split.search {
+        write_json(&dir.join(path), shard)?;
+    }
+    Ok(())
+}
+
+fn write_json(path: &Path, value: &impl Serialize) -> Result {
+    let json = serde_json::to_string(value).map_err(|e| e.to_string())?;
+    std::fs::write(path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {

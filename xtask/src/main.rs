@@ -4,9 +4,11 @@
 //! - `test` installs what tests need and runs every tier, stopping at the first failure.
 //! - `dist [--library DIR]` writes the release build, catalog included, to `dist/`, with the
 //!   sample library or the articles of DIR.
-//! - `index <dir> [--separate-categories]` writes the catalog (`index.json`) of a folder of
-//!   articles; the flag reads YAML category lists as Jekyll does.
-//! - `generate <dir> <count>` writes a library of generated articles and its catalog.
+//! - `index <dir> [--separate-categories] [--shard-size N]` writes the catalog (`index.json`
+//!   and its shards in `index/`) of a folder of articles; the flag reads YAML category lists as
+//!   Jekyll does; shards hold 1 000 articles unless told.
+//! - `generate <dir> <count> [--shard-size N]` writes a library of generated articles and its
+//!   catalog.
 //! - `bench` measures the engine over the bundled corpora.
 
 mod bench;
@@ -21,7 +23,7 @@ use std::process::ExitCode;
 
 use articles::front_matter::CategoryMode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--library DIR] | index <dir> [--separate-categories] | generate <dir> <count> | bench>";
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--library DIR] | index <dir> [--separate-categories] [--shard-size N] | generate <dir> <count> [--shard-size N] | bench>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,13 +33,17 @@ fn main() -> ExitCode {
         Some("dist") => build::dist(flag_value(&args, "--library").map(std::path::Path::new))
             .map(|dir| println!("release build written to {}", dir.display())),
         Some("index") => match args.get(1) {
-            Some(dir) => index::write(std::path::Path::new(dir), category_mode(&args))
+            Some(dir) => index::write(std::path::Path::new(dir), index_options(&args))
                 .map(|n| println!("indexed {n} articles")),
             None => Err(USAGE.into()),
         },
         Some("generate") => match (args.get(1), args.get(2).and_then(|n| n.parse().ok())) {
-            (Some(dir), Some(count)) => generate::library(std::path::Path::new(dir), count)
-                .map(|n| println!("generated and indexed {n} articles")),
+            (Some(dir), Some(count)) => generate::library(
+                std::path::Path::new(dir),
+                count,
+                index_options(&args).shard_size,
+            )
+            .map(|n| println!("generated and indexed {n} articles")),
             _ => Err(USAGE.into()),
         },
         Some("bench") => bench::run(),
@@ -52,12 +58,18 @@ fn main() -> ExitCode {
     }
 }
 
-/// Jekyll users read a YAML list of categories as separate categories, not one path.
-fn category_mode(args: &[String]) -> CategoryMode {
-    if args.iter().any(|a| a == "--separate-categories") {
-        CategoryMode::Separate
-    } else {
-        CategoryMode::Hierarchy
+/// How `index` and `generate` write a catalog. Jekyll users read a YAML list of categories as
+/// separate categories, not one path.
+fn index_options(args: &[String]) -> index::Options {
+    index::Options {
+        categories: if args.iter().any(|a| a == "--separate-categories") {
+            CategoryMode::Separate
+        } else {
+            CategoryMode::Hierarchy
+        },
+        shard_size: flag_value(args, "--shard-size")
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(index::SHARD_SIZE),
     }
 }
 

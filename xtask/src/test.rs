@@ -7,6 +7,8 @@ use crate::{build, generate, tools};
 
 /// Articles in the generated library the end-to-end tests open under a sub-path.
 const E2E_LIBRARY_SIZE: usize = 300;
+/// Shards of the generated library: small, so the end-to-end tests read a catalog in several.
+const E2E_SHARD_SIZE: usize = 100;
 
 /// Runs formatting, lints, native tests, wasm tests in Chromium, the release build and the
 /// end-to-end tests against that build.
@@ -72,7 +74,7 @@ pub fn all() -> Result {
         ("end-to-end tests", &|| {
             // A generated library, served with the build under a sub-path (as GitHub Pages does).
             let library = target.join("e2e-library");
-            generate::library(&library, E2E_LIBRARY_SIZE)?;
+            generate::library(&library, E2E_LIBRARY_SIZE, E2E_SHARD_SIZE)?;
             status(
                 command("npx")
                     .args([

@@ -1,5 +1,9 @@
 //! The catalog of a hosted library (`articles/index.json`): what the app needs to list an
 //! article without fetching it. Written natively by `cargo xtask index`, read by the app.
+//!
+//! A small library's catalog lists its articles itself. A large one is split ([`split`]): the
+//! catalog names shards of article metadata, which the app fetches newest first right after it,
+//! and shards of search text, fetched only when the reader first searches.
 
 use std::cmp::Ordering;
 
@@ -9,13 +13,108 @@ use crate::article::Article;
 use crate::date::ArticleDate;
 
 /// The catalog format version; bumped whenever a change would confuse an older app.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version 2 added shards; version 1 catalogs read as version 2 ones without shards.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A hosted library.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
     pub schema: u32,
+    /// The articles listed here (all of a small library; none when it is split into shards).
+    #[serde(default)]
     pub articles: Vec<Summary>,
+    /// How many articles the library has in all.
+    #[serde(default)]
+    pub count: usize,
+    /// Files (relative to the catalog) with the rest of the articles, newest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shards: Vec<String>,
+    /// Files (relative to the catalog) with the articles' text, for search.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub search: Vec<String>,
+}
+
+/// A shard of a catalog: some of its articles.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Shard {
+    pub articles: Vec<Summary>,
+}
+
+/// A shard of a catalog's search data: the text of some articles, by id.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchShard {
+    pub texts: Vec<SearchText>,
+}
+
+/// The text search looks through for one article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchText {
+    pub id: String,
+    /// The start of the body text, lowercased ([`crate::search::searchable`]).
+    pub text: String,
+}
+
+/// Characters of an article's text kept for search in a hosted catalog: enough to find an
+/// article by what it is about, while a library of 100 000 stays a download people accept.
+pub const SEARCH_TEXT_CHARS: usize = 2_000;
+
+/// A catalog and the shards it names, ready to write beside each other.
+#[derive(Debug, PartialEq)]
+pub struct Split {
+    pub catalog: Catalog,
+    /// Each shard and its path relative to the catalog.
+    pub shards: Vec<(String, Shard)>,
+    pub search: Vec<(String, SearchShard)>,
+}
+
+/// Where the shards of a catalog go, relative to it; [`split`] writes no other path.
+pub const SHARD_DIR: &str = "index/";
+
+/// Splits a library (each article's summary and body text, newest first) into a catalog and
+/// its shards of `shard_size` articles. A library that fits in one shard is listed in the
+/// catalog itself; search text always goes to shards, so listing never waits for it.
+pub fn split(articles: Vec<(Summary, String)>, shard_size: usize) -> Split {
+    let shard_size = shard_size.max(1);
+    let count = articles.len();
+    let mut catalog = Catalog {
+        schema: SCHEMA_VERSION,
+        count,
+        ..Catalog::default()
+    };
+    let mut shards = Vec::new();
+    let mut search = Vec::new();
+    for (number, chunk) in articles.chunks(shard_size).enumerate() {
+        let texts = chunk
+            .iter()
+            .map(|(summary, text)| SearchText {
+                id: summary.id.clone(),
+                text: crate::search::searchable(
+                    &text.chars().take(SEARCH_TEXT_CHARS).collect::<String>(),
+                ),
+            })
+            .collect();
+        let path = format!("{SHARD_DIR}search-{number:04}.json");
+        catalog.search.push(path.clone());
+        search.push((path, SearchShard { texts }));
+        let summaries: Vec<Summary> = chunk.iter().map(|(summary, _)| summary.clone()).collect();
+        if count <= shard_size {
+            catalog.articles = summaries;
+        } else {
+            let path = format!("{SHARD_DIR}articles-{number:04}.json");
+            catalog.shards.push(path.clone());
+            shards.push((
+                path,
+                Shard {
+                    articles: summaries,
+                },
+            ));
+        }
+    }
+    Split {
+        catalog,
+        shards,
+        search,
+    }
 }
 
 /// What a library list shows of one article.
@@ -91,6 +190,65 @@ pub fn newest_first(a: &Summary, b: &Summary) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn library(count: usize) -> Vec<(Summary, String)> {
+        (0..count)
+            .map(|n| {
+                let article = crate::parse(
+                    &format!("{n}.md"),
+                    format!(
+                        "# Title {n}\n\nBody of ARTICLE {n}. {}",
+                        "长文".repeat(3_000)
+                    )
+                    .as_bytes(),
+                    &crate::ParseOptions::default(),
+                );
+                (Summary::of(&format!("{n}.md"), &article), article.text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_small_library_is_listed_in_its_catalog() {
+        let split = split(library(3), 1000);
+        assert_eq!(split.catalog.count, 3);
+        assert_eq!(split.catalog.articles.len(), 3);
+        assert!(split.catalog.shards.is_empty() && split.shards.is_empty());
+        assert_eq!(split.catalog.search, ["index/search-0000.json"]);
+        let text = &split.search[0].1.texts[1].text;
+        assert!(text.starts_with("body of article 1."), "lowercased: {text}");
+        assert_eq!(text.chars().count(), SEARCH_TEXT_CHARS, "cut to size");
+    }
+
+    #[test]
+    fn a_large_library_is_split_in_order() {
+        let split = split(library(25), 10);
+        assert!(split.catalog.articles.is_empty());
+        assert_eq!(split.catalog.count, 25);
+        assert_eq!(
+            split.catalog.shards,
+            [
+                "index/articles-0000.json",
+                "index/articles-0001.json",
+                "index/articles-0002.json"
+            ]
+        );
+        let sizes: Vec<usize> = split.shards.iter().map(|(_, s)| s.articles.len()).collect();
+        assert_eq!(sizes, [10, 10, 5]);
+        assert_eq!(split.shards[1].1.articles[0].id, "10");
+        assert_eq!(split.search.len(), 3);
+        assert_eq!(split.search[2].1.texts[4].id, "24");
+    }
+
+    #[test]
+    fn a_version_1_catalog_still_reads() {
+        let old = r#"{"schema":1,"articles":[]}"#;
+        let catalog: Catalog = serde_json::from_str(old)
+            .map_err(|e| e.to_string())
+            .unwrap_or_default();
+        assert_eq!(catalog.schema, 1);
+        assert!(catalog.shards.is_empty());
+    }
 
     #[test]
     fn article_files_by_extension() {
