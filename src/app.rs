@@ -302,7 +302,7 @@ pub fn App() -> Html {
         }
         (Some((_, article)), _) => html! { <Reader article={article.clone()} lang={state.lang} /> },
         (None, _) => html! {
-            <Library entries={state.entries.clone()} shown={state.shown.clone()}
+            <Library entries={state.entries.clone()} shown={state.shown.clone()} request={state.query.clone()}
                 library_size={state.entries.len()} catalog={state.catalog.clone()} lang={state.lang}
                 dropped={state.dropped_ids().len()} on_export={on_export} on_remove_all={on_remove_all} />
         },

@@ -19,6 +19,9 @@ pub struct LibraryProps {
     pub entries: Shared<Vec<Entry>>,
     /// Positions in `entries` of the articles to list, in order.
     pub shown: Shared<Vec<usize>>,
+    /// What the reader asked for (the search); a new request starts the list from its top.
+    #[prop_or_default]
+    pub request: String,
     /// Whether anything is in the library at all (to tell "empty" from "no match").
     pub library_size: usize,
     pub catalog: Loadable<()>,
@@ -37,10 +40,10 @@ pub fn Library(props: &LibraryProps) -> Html {
     let text = props.lang.text();
     let limit = use_state(|| PAGE);
     {
-        // A new search or a new library starts again from its first page, at the top: left
-        // scrolled down, the short new list would at once grow again.
+        // A new search starts again from its first page, at the top: left scrolled down, the
+        // short new list would at once grow again. Articles arriving do not move the reader.
         let limit = limit.setter();
-        use_effect_with(props.shown.clone(), move |_| {
+        use_effect_with(props.request.clone(), move |_| {
             limit.set(PAGE);
             page::scroll_to_top();
         });

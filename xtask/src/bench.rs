@@ -1,8 +1,18 @@
-//! `cargo xtask bench`: the engine's throughput over the bundled corpora (native, release), and
-//! how long the release build takes to import 1 000 and 10 000 dropped files in Chromium.
+//! `cargo xtask bench`: the engine's throughput over the bundled corpora (native, release); how
+//! long the release build takes to import 1 000 and 10 000 dropped files and one 20 MB article
+//! in Chromium; and how large a 100 000-article catalog is and how fast it opens.
+
+use std::io::Write;
+use std::path::Path;
+
+use flate2::write::GzEncoder;
+use flate2::Compression;
 
 use crate::run::{command, status, Result};
-use crate::{build, tools};
+use crate::{build, generate, index, tools};
+
+/// Articles in the catalog benchmark.
+const CATALOG_SIZE: usize = 100_000;
 
 /// What the import benchmark drops: 1 000 files, 10 000 files, one 20 MB article.
 const IMPORT_CASES: &[&str] = &["1000", "10000", "big"];
@@ -16,7 +26,55 @@ pub fn run() -> Result {
             .arg("tests/bench/import.mjs")
             .arg(&dist)
             .args(IMPORT_CASES),
+    )?;
+    let library = dist.join("bench-library");
+    index::write_split(&library, generate::catalog(CATALOG_SIZE), index::SHARD_SIZE)?;
+    report_catalog_size(&library)?;
+    status(
+        command("node")
+            .arg("tests/bench/catalog.mjs")
+            .arg(&dist)
+            .arg("bench-library/index.json")
+            .arg(CATALOG_SIZE.to_string()),
     )
+}
+
+/// Prints the catalog's size, raw and gzipped, per 1 000 articles: what is fetched to list them,
+/// and what the first search adds.
+fn report_catalog_size(library: &Path) -> Result {
+    let mut listing = size(&library.join("index.json"))?;
+    let mut search = (0, 0);
+    let shards = std::fs::read_dir(library.join(articles::catalog::SHARD_DIR))
+        .map_err(|e| format!("{}: {e}", library.display()))?;
+    for shard in shards {
+        let path = shard.map_err(|e| e.to_string())?.path();
+        let (raw, gzipped) = size(&path)?;
+        let total = if path.to_string_lossy().contains("search-") {
+            &mut search
+        } else {
+            &mut listing
+        };
+        total.0 += raw;
+        total.1 += gzipped;
+    }
+    let per_thousand = |bytes: usize| bytes as f64 / (CATALOG_SIZE as f64 / 1000.0) / 1000.0;
+    println!(
+        "catalog: {CATALOG_SIZE} articles; per 1000 articles, listing {:.0} kB ({:.0} kB gzipped), search text {:.0} kB ({:.0} kB gzipped)",
+        per_thousand(listing.0),
+        per_thousand(listing.1),
+        per_thousand(search.0),
+        per_thousand(search.1),
+    );
+    Ok(())
+}
+
+/// A file's size, raw and gzipped (as a static host serves it).
+fn size(path: &Path) -> Result<(usize, usize)> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
+    encoder.write_all(&bytes).map_err(|e| e.to_string())?;
+    let gzipped = encoder.finish().map_err(|e| e.to_string())?;
+    Ok((bytes.len(), gzipped.len()))
 }
 
 fn engine() -> Result {

@@ -3,6 +3,9 @@
 
 use std::path::Path;
 
+use articles::catalog::{article_id, newest_first, Summary};
+use articles::{parse, ParseOptions};
+
 use crate::index;
 use crate::run::Result;
 
@@ -43,24 +46,11 @@ pub fn library(dir: &Path, count: usize, shard_size: usize) -> Result<usize> {
         std::fs::remove_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     for n in 0..count {
-        let folder = dir.join(format!("year-{}", 2015 + n % 10));
-        std::fs::create_dir_all(&folder).map_err(|e| e.to_string())?;
-        let topic = TOPICS[n % TOPICS.len()];
-        let author = AUTHORS[n % AUTHORS.len()];
-        let body: Vec<&str> = (0..60)
-            .map(|i| WORDS[(n * 7 + i * 3) % WORDS.len()])
-            .collect();
-        let text = format!(
-            "---\ntitle: \"{topic} note {n}\"\ndate: {}-{:02}-{:02} 10:{:02}:00 +0800\nauthor: {author}\ncategories:\n  - {topic}\ntags: [generated, t{}]\n---\n\n# {topic} note {n}\n\n{}\n\n## Details\n\n{}\n",
-            2015 + n % 10,
-            1 + n % 12,
-            1 + n % 28,
-            n % 60,
-            n % 5,
-            body[..30].join(" "),
-            body[30..].join(" "),
-        );
-        std::fs::write(folder.join(format!("note-{n:05}.md")), text).map_err(|e| e.to_string())?;
+        let path = dir.join(path_of(n));
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(|e| e.to_string())?;
+        }
+        std::fs::write(path, text_of(n)).map_err(|e| e.to_string())?;
     }
     index::write(
         dir,
@@ -68,5 +58,65 @@ pub fn library(dir: &Path, count: usize, shard_size: usize) -> Result<usize> {
             shard_size,
             ..index::Options::default()
         },
+    )
+}
+
+/// The catalog entries (summary and body text, newest first) of a generated library of `count`
+/// articles, without writing or parsing them all: a few dozen are parsed, the rest are copies
+/// with their own path, title and date. For the 100 000-article catalog benchmark.
+pub fn catalog(count: usize) -> Vec<(Summary, String)> {
+    const PARSED: usize = 64;
+    let parsed: Vec<(Summary, String)> = (0..PARSED.min(count))
+        .map(|n| {
+            let path = path_of(n);
+            let article = parse(&path, text_of(n).as_bytes(), &ParseOptions::default());
+            (Summary::of(&path, &article), article.text)
+        })
+        .collect();
+    let mut all: Vec<(Summary, String)> = (0..count)
+        .map(|n| {
+            let (template, text) = &parsed[n % PARSED];
+            let path = path_of(n);
+            let mut summary = template.clone();
+            summary.id = article_id(&path);
+            summary.title = format!("{} note {n}", TOPICS[n % TOPICS.len()]);
+            summary.path = path;
+            if let Some(date) = &mut summary.date {
+                (date.year, date.month, date.day) = date_of(n);
+            }
+            (summary, text.clone())
+        })
+        .collect();
+    all.sort_by(|(a, _), (b, _)| newest_first(a, b));
+    all
+}
+
+fn path_of(n: usize) -> String {
+    format!("year-{}/note-{n:05}.md", date_of(n).0)
+}
+
+/// Year, month and day of generated article `n`.
+fn date_of(n: usize) -> (i32, u8, u8) {
+    // Small numbers: the casts cannot truncate.
+    (
+        2015 + (n % 10) as i32,
+        1 + (n % 12) as u8,
+        1 + (n % 28) as u8,
+    )
+}
+
+fn text_of(n: usize) -> String {
+    let topic = TOPICS[n % TOPICS.len()];
+    let author = AUTHORS[n % AUTHORS.len()];
+    let body: Vec<&str> = (0..60)
+        .map(|i| WORDS[(n * 7 + i * 3) % WORDS.len()])
+        .collect();
+    let (year, month, day) = date_of(n);
+    format!(
+        "---\ntitle: \"{topic} note {n}\"\ndate: {year}-{month:02}-{day:02} 10:{:02}:00 +0800\nauthor: {author}\ncategories:\n  - {topic}\ntags: [generated, t{}]\n---\n\n# {topic} note {n}\n\n{}\n\n## Details\n\n{}\n",
+        n % 60,
+        n % 5,
+        body[..30].join(" "),
+        body[30..].join(" "),
     )
 }
