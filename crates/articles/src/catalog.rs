@@ -50,7 +50,7 @@ pub struct SearchShard {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SearchText {
     pub id: String,
-    /// The start of the body text, lowercased ([`crate::search::searchable`]).
+    /// The start of the body text.
     pub text: String,
 }
 
@@ -88,9 +88,7 @@ pub fn split(articles: Vec<(Summary, String)>, shard_size: usize) -> Split {
             .iter()
             .map(|(summary, text)| SearchText {
                 id: summary.id.clone(),
-                text: crate::search::searchable(
-                    &text.chars().take(SEARCH_TEXT_CHARS).collect::<String>(),
-                ),
+                text: text.chars().take(SEARCH_TEXT_CHARS).collect(),
             })
             .collect();
         let path = format!("{SHARD_DIR}search-{number:04}.json");
@@ -216,7 +214,7 @@ mod tests {
         assert!(split.catalog.shards.is_empty() && split.shards.is_empty());
         assert_eq!(split.catalog.search, ["index/search-0000.json"]);
         let text = &split.search[0].1.texts[1].text;
-        assert!(text.starts_with("body of article 1."), "lowercased: {text}");
+        assert!(text.starts_with("Body of ARTICLE 1."), "{text}");
         assert_eq!(text.chars().count(), SEARCH_TEXT_CHARS, "cut to size");
     }
 

@@ -1,0 +1,217 @@
+//! Search over the real corpora (Hexo's documentation in ten languages, Jekyll's posts): every
+//! query gives exactly the articles a plain substring or word search over the folded text gives,
+//! for thousands of random Chinese, Japanese and Latin pieces of the articles themselves.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use articles::search::fold::{fold, is_cjk_letter};
+use articles::search::{Document, Query, SearchIndex};
+use articles::{parse, Article, ParseOptions};
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("corpus folder").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "md") {
+            out.push(path);
+        }
+    }
+}
+
+/// The corpora's articles and, for each, its searchable text folded (the independent answer).
+fn corpus() -> &'static (Vec<Article>, Vec<String>) {
+    static CORPUS: OnceLock<(Vec<Article>, Vec<String>)> = OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let mut paths = Vec::new();
+        files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora"), &mut paths);
+        paths.sort();
+        let articles: Vec<Article> = paths
+            .iter()
+            .map(|p| {
+                let bytes = std::fs::read(p).expect("readable");
+                parse(&p.display().to_string(), &bytes, &ParseOptions::default())
+            })
+            .collect();
+        let texts = articles
+            .iter()
+            .map(|a| {
+                let labels = labels(a).join("\n");
+                fold(&format!("{}\n{labels}\n{}\n{}", a.title, a.excerpt, a.text))
+            })
+            .collect();
+        (articles, texts)
+    })
+}
+
+fn labels(article: &Article) -> Vec<String> {
+    article
+        .meta
+        .authors
+        .iter()
+        .chain(&article.meta.tags)
+        .cloned()
+        .chain(article.meta.categories.iter().map(|path| path.join("/")))
+        .collect()
+}
+
+fn index() -> &'static SearchIndex {
+    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = SearchIndex::new();
+        for (n, article) in corpus().0.iter().enumerate() {
+            let labels = labels(article);
+            index.add(&Document {
+                id: &n.to_string(),
+                title: &article.title,
+                labels: labels.iter().map(String::as_str).collect(),
+                summary: &article.excerpt,
+                body: &article.text,
+            });
+        }
+        index
+    })
+}
+
+fn found(query: &str) -> BTreeSet<usize> {
+    index()
+        .search(&Query::parse(query))
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|f| index().id(f.doc).parse().ok())
+        .collect()
+}
+
+/// A small deterministic random number generator (xorshift), so failures reproduce.
+struct Random(u64);
+
+impl Random {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+#[test]
+fn any_run_of_chinese_or_japanese_finds_exactly_the_articles_containing_it() {
+    let (_, texts) = corpus();
+    let mut random = Random(0x5EED);
+    let mut checked = 0;
+    while checked < 3_000 {
+        let text: Vec<char> = texts[random.below(texts.len())].chars().collect();
+        let start = random.below(text.len().max(1));
+        let len = 1 + random.below(6);
+        let piece: String = text.iter().skip(start).take(len).collect();
+        if piece.chars().count() < len || !piece.chars().all(is_cjk_letter) {
+            continue;
+        }
+        let expected: BTreeSet<usize> = texts
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.contains(&piece))
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(found(&piece), expected, "query {piece:?}");
+        checked += 1;
+    }
+}
+
+#[test]
+fn latin_words_match_by_prefix_as_typed() {
+    let (_, texts) = corpus();
+    let mut random = Random(0xC0FFEE);
+    let mut checked = 0;
+    while checked < 500 {
+        let text = &texts[random.below(texts.len())];
+        let words: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric() || is_cjk_letter(c))
+            .filter(|w| w.len() >= 3 && w.is_ascii())
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        let word = words[random.below(words.len())];
+        let prefix = &word[..2 + random.below(word.len() - 1)];
+        let expected: BTreeSet<usize> = texts
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                t.split(|c: char| !c.is_alphanumeric() || is_cjk_letter(c))
+                    .any(|w| w.starts_with(prefix))
+            })
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(found(prefix), expected, "query {prefix:?}");
+        checked += 1;
+    }
+}
+
+#[test]
+fn terms_combine_phrases_hold_together_and_exclusions_exclude() {
+    let (_, texts) = corpus();
+    let has = |n: &usize, piece: &str| texts[*n].contains(piece);
+    let both = found("部署 hexo");
+    assert!(!both.is_empty());
+    assert!(both.iter().all(|n| has(n, "部署") && has(n, "hexo")));
+    let without = found("部署 -hexo");
+    assert!(without.iter().all(|n| has(n, "部署") && !has(n, "hexo")));
+    assert_eq!(
+        found("部署").len(),
+        both.len() + without.len(),
+        "every article with 部署 is in one of the two"
+    );
+    let phrase = found("\"hexo new\"");
+    assert!(!phrase.is_empty());
+    assert!(phrase.iter().all(|n| has(n, "hexo new")));
+    assert!(phrase.len() < found("hexo new").len(), "a phrase is stricter than its words");
+}
+
+#[test]
+fn title_hits_rank_above_body_hits() {
+    let mut index = SearchIndex::new();
+    for (id, title, body) in [
+        ("body", "Other", "deploy deploy deploy deploy"),
+        ("title", "Deploy", "nothing here"),
+        ("tag", "Third", "unrelated"),
+    ] {
+        let labels = if id == "tag" { vec!["deployment"] } else { vec![] };
+        index.add(&Document {
+            id,
+            title,
+            labels,
+            summary: "",
+            body,
+        });
+    }
+    let order: Vec<&str> = index
+        .search(&Query::parse("deploy"))
+        .unwrap_or_default()
+        .iter()
+        .map(|f| index.id(f.doc))
+        .collect();
+    assert_eq!(order, ["title", "tag", "body"]);
+}
+
+#[test]
+fn an_article_added_again_replaces_itself_and_a_removed_one_is_gone() {
+    let mut index = SearchIndex::new();
+    let doc = |body| Document {
+        id: "a",
+        title: "T",
+        labels: vec![],
+        summary: "",
+        body,
+    };
+    index.add(&doc("旧的内容"));
+    index.add(&doc("新的内容"));
+    assert_eq!(index.len(), 1);
+    assert!(index.search(&Query::parse("旧的")).unwrap_or_default().is_empty());
+    assert_eq!(index.search(&Query::parse("新的")).unwrap_or_default().len(), 1);
+    index.remove("a");
+    assert!(index.search(&Query::parse("新的")).unwrap_or_default().is_empty());
+    assert_eq!(index.search(&Query::parse("")), None, "an empty query filters nothing");
+}
