@@ -23,6 +23,7 @@ use crate::ui::import_progress::ImportProgress;
 use crate::ui::library::Library;
 use crate::ui::notice::NoticeBar;
 use crate::ui::reader::Reader;
+use articles::search::Query;
 
 #[function_component]
 pub fn App() -> Html {
@@ -291,18 +292,22 @@ pub fn App() -> Html {
         Route::Read { id } => state.entry(id).is_some_and(|e| e.original.is_some()),
         _ => false,
     };
+    let query = Some(Rc::new(Query::parse(&state.query))).filter(|q| !q.is_empty());
     let view = match (&state.reading, &state.route) {
         (Some((_, article)), Route::Read { id }) if removable => {
             let on_remove = on_remove.clone();
             let id = id.clone();
             html! {
-                <Reader article={article.clone()} lang={state.lang}
+                <Reader article={article.clone()} lang={state.lang} query={query.clone()}
                     on_remove={Some(Callback::from(move |_| on_remove.emit(id.clone())))} />
             }
         }
-        (Some((_, article)), _) => html! { <Reader article={article.clone()} lang={state.lang} /> },
+        (Some((_, article)), _) => html! {
+            <Reader article={article.clone()} lang={state.lang} query={query.clone()} />
+        },
         (None, _) => html! {
             <Library entries={state.entries.clone()} shown={state.shown.clone()} request={state.query.clone()}
+                query={query.clone()}
                 library_size={state.entries.len()} catalog={state.catalog.clone()} lang={state.lang}
                 dropped={state.dropped_ids().len()} on_export={on_export} on_remove_all={on_remove_all} />
         },

@@ -3,10 +3,12 @@
 //! `reduce` is pure. Fetching, file reading and parsing happen in callbacks and effects, which
 //! dispatch their results here as actions.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use articles::catalog::{newest_first, Catalog, SearchText};
+use articles::search::{Document, Query, SearchIndex};
 use articles::{Article, Summary};
 use yew::Reducible;
 
@@ -36,9 +38,9 @@ pub enum Problem {
 pub struct Entry {
     /// Shared: the list is rebuilt as shards and drops arrive, its entries only counted again.
     pub summary: Rc<Summary>,
-    /// The body text search looks through, lowercased; `None` until known (a hosted article's
-    /// arrives with the catalog's search shards, when the reader first searches).
-    pub text: Option<Rc<str>>,
+    /// The start of a hosted article's text, once the catalog's search shards are in (for the
+    /// passage a card shows around a hit).
+    pub body: Option<Rc<str>>,
     /// The parsed article when it is already in memory (dropped files); hosted articles are
     /// fetched when opened.
     pub article: Option<Rc<Article>>,
@@ -68,8 +70,11 @@ pub struct State {
     pub search_shards: Vec<String>,
     /// Hosted and dropped articles, newest first.
     pub entries: Shared<Vec<Entry>>,
-    /// Positions in `entries` of the articles the search lets through, in list order.
+    /// Positions in `entries` of the articles the search lets through, best first.
     pub shown: Shared<Vec<usize>>,
+    /// Every entry, indexed for search. Changed in place (through the cell) as entries come
+    /// and go, never copied: it is the one part of the state too large to clone per action.
+    pub index: Shared<RefCell<SearchIndex>>,
     /// The article being read, by id.
     pub reading: Option<(String, Loadable<Rc<Article>>)>,
     /// A message about the last thing that happened to the reader's files.
@@ -134,6 +139,7 @@ impl State {
             search_shards: Vec::new(),
             entries: Shared::default(),
             shown: Shared::default(),
+            index: Shared::default(),
             reading: None,
             notice: None,
             removed: Vec::new(),
@@ -164,19 +170,52 @@ impl State {
         self.shown.iter().map(|&at| &self.entries[at]).collect()
     }
 
-    /// Recomputes which entries the search lets through, after the entries or the query changed.
+    /// Recomputes which entries the search lets through, after the entries or the query changed:
+    /// all of them in list order, or the matches best first (ties newest first).
     fn refresh_shown(&mut self) {
-        let query = &self.query;
-        self.shown = Shared::new(
-            self.entries
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| {
-                    articles::search::matches(&e.summary, e.text.as_deref().unwrap_or(""), query)
-                })
-                .map(|(at, _)| at)
-                .collect(),
-        );
+        let query = Query::parse(&self.query);
+        let found = self.index.borrow().search(&query);
+        let shown = match found {
+            None => (0..self.entries.len()).collect(),
+            Some(found) => {
+                let index = self.index.borrow();
+                let position: HashMap<&str, usize> = self
+                    .entries
+                    .iter()
+                    .enumerate()
+                    .map(|(at, e)| (e.summary.id.as_str(), at))
+                    .collect();
+                let mut ranked: Vec<(u32, usize)> = found
+                    .iter()
+                    .filter_map(|f| Some((f.score, *position.get(index.id(f.doc))?)))
+                    .collect();
+                ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                ranked.into_iter().map(|(_, at)| at).collect()
+            }
+        };
+        self.shown = Shared::new(shown);
+    }
+
+    /// Puts an entry in the search index, with the body text when it is known.
+    fn index_entry(&self, entry: &Entry, body: Option<&str>) {
+        let summary = &entry.summary;
+        let categories: Vec<String> = summary.categories.iter().map(|p| p.join("/")).collect();
+        let labels = summary
+            .authors
+            .iter()
+            .chain(&summary.tags)
+            .chain(&categories)
+            .map(String::as_str)
+            .collect();
+        self.index.borrow_mut().add(&Document {
+            id: &summary.id,
+            title: &summary.title,
+            labels,
+            summary: &summary.excerpt,
+            body: body
+                .or(entry.article.as_ref().map(|a| a.text.as_str()))
+                .unwrap_or(""),
+        });
     }
 
     /// The hosted article that needs fetching: its id and catalog path.
@@ -268,11 +307,15 @@ impl State {
             if old.original.is_some() && old.original == entry.original {
                 tally.unchanged += 1;
             } else {
+                self.index_entry(&entry, None);
                 *old = entry;
                 tally.replaced += 1;
             }
         }
         tally.added = arriving.len();
+        for entry in arriving.values() {
+            self.index_entry(entry, None);
+        }
         entries.extend(arriving.into_values());
         entries.sort_by(|a, b| newest_first(&a.summary, &b.summary));
         self.entries = Shared::new(entries);
@@ -290,7 +333,7 @@ impl State {
                 .into_iter()
                 .map(|summary| Entry {
                     summary: Rc::new(summary),
-                    text: None,
+                    body: None,
                     article: None,
                     original: None,
                 })
@@ -323,6 +366,9 @@ impl State {
             ),
             undo: true,
         });
+        for entry in &removed {
+            self.index.borrow_mut().remove(&entry.summary.id);
+        }
         self.removed = removed;
         self.entries = Shared::new(kept);
         self.refresh_shown();
@@ -354,7 +400,8 @@ impl Reducible for State {
                 let mut entries = (*next.entries).clone();
                 for entry in entries.iter_mut().filter(|e| e.original.is_none()) {
                     if let Some(text) = texts.get(&entry.summary.id) {
-                        entry.text = Some(Rc::from(text.as_str()));
+                        next.index_entry(entry, Some(text));
+                        entry.body = Some(Rc::from(text.as_str()));
                     }
                 }
                 next.entries = Shared::new(entries);
@@ -626,7 +673,7 @@ mod tests {
         let article = Rc::new(parse(path, text.as_bytes(), &ParseOptions::default()));
         Entry {
             summary: Rc::new(Summary::of(&format!("dropped/{path}"), &article)),
-            text: None,
+            body: None,
             article: Some(article),
             original: Some(Rc::new(StoredFile {
                 path: path.to_owned(),

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use articles::search::Query;
 use articles::{parse, Article, ParseOptions, Summary};
 use lectern::i18n::Lang;
 use lectern::state::{Entry, Loadable, Shared};
@@ -100,6 +101,9 @@ async fn card_links_to_the_article_and_shows_its_metadata() {
     let mounted = mount::<Card>(CardProps {
         summary: Rc::new(Summary::of("news/000_6ceb1ec26c302d42.md", &reference())),
         lang: Lang::En,
+
+        query: None,
+        body: None,
     })
     .await;
     let root = &mounted.root;
@@ -137,6 +141,9 @@ async fn card_without_cover_has_no_image() {
     let mounted = mount::<Card>(CardProps {
         summary: summary("notes/plain.md", "---\ntitle: Plain\n---\nText."),
         lang: Lang::En,
+
+        query: None,
+        body: None,
     })
     .await;
     let root = &mounted.root;
@@ -151,7 +158,7 @@ async fn library_announces_its_count_and_lists_cards() {
         .iter()
         .map(|name| Entry {
             summary: summary(&format!("{name}.md"), &format!("# {name}\n\ntext")),
-            text: None,
+            body: None,
             article: None,
             original: None,
         })
@@ -165,6 +172,9 @@ async fn library_announces_its_count_and_lists_cards() {
         dropped: 2,
         on_export: Callback::noop(),
         on_remove_all: Callback::noop(),
+
+        request: String::new(),
+        query: None,
     })
     .await;
     let root = &mounted.root;
@@ -182,11 +192,56 @@ async fn library_announces_its_count_and_lists_cards() {
 }
 
 #[wasm_bindgen_test]
+async fn the_reader_marks_the_hits_of_the_search_it_was_opened_from() {
+    let mounted = mount::<Reader>(ReaderProps {
+        article: Loadable::Ready(reference()),
+        lang: Lang::En,
+        on_remove: None,
+        query: Some(Rc::new(Query::parse("脱贫 -nothing"))),
+    })
+    .await;
+    let root = &mounted.root;
+    assert!(count(root, ".reader-body mark") > 0);
+    let first = find(root, ".reader-body mark").text_content();
+    assert_eq!(first.as_deref(), Some("脱贫"));
+    assert_eq!(count(root, "h1 mark"), 0, "the title is the article's own");
+    mounted.assert_console_clean();
+}
+
+#[wasm_bindgen_test]
+async fn a_card_marks_what_the_search_found() {
+    let mounted = mount::<Card>(CardProps {
+        summary: summary("n.md", "---\ntitle: 脱贫攻坚 and Café\n---\nOpening words."),
+        lang: Lang::En,
+        query: Some(Rc::new(Query::parse("cafe 攻坚 deep"))),
+        body: Some(Rc::from(
+            "Opening words. Much later, deep in the body, the word.",
+        )),
+    })
+    .await;
+    let root = &mounted.root;
+    let marks: Vec<String> = (0..count(root, "mark"))
+        .filter_map(|i| {
+            root.query_selector_all("mark")
+                .ok()
+                .and_then(|l| l.item(i))
+                .and_then(|n| n.text_content())
+        })
+        .collect();
+    assert_eq!(marks, ["攻坚", "Café", "deep"]);
+    let excerpt = find(root, ".card-excerpt")
+        .text_content()
+        .unwrap_or_default();
+    assert!(excerpt.contains("deep in the body"), "{excerpt}");
+    mounted.assert_console_clean();
+}
+
+#[wasm_bindgen_test]
 async fn a_large_library_lists_a_page_of_cards_at_a_time() {
     let entries: Vec<Entry> = (0..150)
         .map(|n| Entry {
             summary: summary(&format!("{n}.md"), &format!("# Article {n}\n\ntext")),
-            text: None,
+            body: None,
             article: None,
             original: None,
         })
@@ -202,6 +257,9 @@ async fn a_large_library_lists_a_page_of_cards_at_a_time() {
         dropped: 0,
         on_export: Callback::noop(),
         on_remove_all: Callback::noop(),
+
+        request: String::new(),
+        query: None,
     })
     .await;
     let root = &mounted.root;
@@ -237,6 +295,9 @@ async fn empty_library_tells_the_ways_in() {
         dropped: 0,
         on_export: Callback::noop(),
         on_remove_all: Callback::noop(),
+
+        request: String::new(),
+        query: None,
     })
     .await;
     let root = &mounted.root;
@@ -256,7 +317,8 @@ async fn reader_shows_the_reference_article_as_meant() {
         article: Loadable::Ready(reference()),
         lang: Lang::En,
         on_remove: None,
-    })
+
+        query: None,    })
     .await;
     let root = &mounted.root;
     let article = find(root, "article.reader");
@@ -305,7 +367,8 @@ async fn reader_lists_diagnostics_in_plain_words() {
         article: Loadable::Ready(article),
         lang: Lang::En,
         on_remove: Some(on_remove),
-    })
+
+        query: None,    })
     .await;
     let root = &mounted.root;
     let notes = find(root, ".diagnostics")

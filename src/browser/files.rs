@@ -4,7 +4,6 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use articles::search::searchable;
 use articles::Summary;
 use gloo_file::futures::read_as_bytes;
 use js_sys::{Array, Uint8Array};
@@ -150,7 +149,7 @@ pub async fn ingest(files: &[StoredFile], import: Option<&Import>) -> Option<Vec
                 &format!("{DROPPED_PREFIX}{}", file.path),
                 &article,
             )),
-            text: Some(Rc::from(searchable(&article.text))),
+            body: None,
             article: Some(Rc::new(article)),
             original: Some(Rc::new(file.clone())),
         });

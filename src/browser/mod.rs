@@ -5,6 +5,7 @@ pub mod download;
 pub mod fetch;
 pub mod files;
 pub mod folder_drop;
+pub mod highlight;
 pub mod intake;
 pub mod page;
 pub mod parser;

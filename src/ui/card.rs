@@ -2,6 +2,8 @@
 
 use std::rc::Rc;
 
+use articles::search::highlight::{hits, snippet, Piece};
+use articles::search::Query;
 use articles::Summary;
 use yew::prelude::*;
 
@@ -13,7 +15,16 @@ use crate::ui::byline::{Byline, Categories};
 pub struct CardProps {
     pub summary: Rc<Summary>,
     pub lang: Lang,
+    /// The search the card was found by: its hits are marked.
+    #[prop_or_default]
+    pub query: Option<Rc<Query>>,
+    /// The article's text, when known: a hit in it is shown in place of the excerpt.
+    #[prop_or_default]
+    pub body: Option<Rc<str>>,
 }
+
+/// Characters of a passage around a hit.
+const SNIPPET_CHARS: usize = 160;
 
 #[function_component]
 pub fn Card(props: &CardProps) -> Html {
@@ -22,6 +33,18 @@ pub fn Card(props: &CardProps) -> Html {
         id: summary.id.clone(),
     }
     .to_hash();
+    let excerpt = props
+        .query
+        .as_ref()
+        .and_then(|query| {
+            snippet(&summary.excerpt, query, SNIPPET_CHARS)
+                .or_else(|| snippet(props.body.as_deref()?, query, SNIPPET_CHARS))
+        })
+        .map_or_else(|| html! { { &summary.excerpt } }, |pieces| marked(&pieces));
+    let title = match &props.query {
+        Some(query) => marked(&title_pieces(&summary.title, query)),
+        None => html! { { &summary.title } },
+    };
     let cover = summary.cover.clone().map(|src| {
         html! {
             <div class="card-cover">
@@ -35,13 +58,50 @@ pub fn Card(props: &CardProps) -> Html {
             { for cover }
             <div class="card-body">
                 <Categories paths={summary.categories.clone()} />
-                <h2 class="card-title"><a href={href}>{ &summary.title }</a></h2>
+                <h2 class="card-title"><a href={href}>{ title }</a></h2>
                 <Byline date={summary.date.clone()} authors={summary.authors.clone()}
                     reading_minutes={summary.reading_minutes} lang={props.lang} />
-                <p class="card-excerpt">{ &summary.excerpt }</p>
+                <p class="card-excerpt">{ excerpt }</p>
             </div>
         </article>
     }
+}
+
+/// Pieces of text with their hits in `<mark>`.
+pub fn marked(pieces: &[Piece]) -> Html {
+    html! {
+        { for pieces.iter().map(|piece| if piece.hit {
+            html! { <mark>{ &piece.text }</mark> }
+        } else {
+            html! { { &piece.text } }
+        }) }
+    }
+}
+
+/// A whole title, its hits marked.
+fn title_pieces(title: &str, query: &Query) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for hit in hits(title, query) {
+        if hit.start > at {
+            pieces.push(Piece {
+                text: title[at..hit.start].to_owned(),
+                hit: false,
+            });
+        }
+        pieces.push(Piece {
+            text: title[hit.clone()].to_owned(),
+            hit: true,
+        });
+        at = hit.end;
+    }
+    if at < title.len() {
+        pieces.push(Piece {
+            text: title[at..].to_owned(),
+            hit: false,
+        });
+    }
+    pieces
 }
 
 /// A cover that fails to load is hidden, so the card looks intentional rather than broken.

@@ -3,6 +3,9 @@
 //! Cards are added a page at a time as the reader scrolls (or presses "Show more"), so a library
 //! of a hundred thousand articles costs one page of cards to show.
 
+use std::rc::Rc;
+
+use articles::search::Query;
 use yew::prelude::*;
 
 use crate::browser::page;
@@ -22,6 +25,9 @@ pub struct LibraryProps {
     /// What the reader asked for (the search); a new request starts the list from its top.
     #[prop_or_default]
     pub request: String,
+    /// The search, when there is one: cards mark its hits.
+    #[prop_or_default]
+    pub query: Option<Rc<Query>>,
     /// Whether anything is in the library at all (to tell "empty" from "no match").
     pub library_size: usize,
     pub catalog: Loadable<()>,
@@ -86,8 +92,14 @@ pub fn Library(props: &LibraryProps) -> Html {
             <>
                 <div class="grid">
                     { for props.shown.iter().take(*limit).map(|&at| {
-                        let summary = &props.entries[at].summary;
-                        html! { <Card key={summary.id.clone()} summary={summary.clone()} lang={props.lang} /> }
+                        let entry = &props.entries[at];
+                        let body = entry.body.clone().or_else(|| {
+                            entry.article.as_ref().map(|a| Rc::from(a.text.as_str()))
+                        });
+                        html! {
+                            <Card key={entry.summary.id.clone()} summary={entry.summary.clone()}
+                                lang={props.lang} query={props.query.clone()} body={body} />
+                        }
                     }) }
                 </div>
                 if remaining > 0 {

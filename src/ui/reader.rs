@@ -5,10 +5,12 @@
 
 use std::rc::Rc;
 
+use articles::search::Query;
 use articles::{Article, Diagnostic};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::browser::highlight::mark_hits;
 use crate::browser::page;
 use crate::i18n::Lang;
 use crate::route::Route;
@@ -23,6 +25,9 @@ pub struct ReaderProps {
     /// Removes the article from the library; only for articles the reader brought in.
     #[prop_or_default]
     pub on_remove: Option<Callback<()>>,
+    /// The search the article was opened from: its hits are marked, the first scrolled to.
+    #[prop_or_default]
+    pub query: Option<Rc<Query>>,
 }
 
 #[function_component]
@@ -47,7 +52,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             <p class="problem" role="alert">{ format!("{}: {message}", text.article_failed) }</p>
         },
         Loadable::Ready(article) => {
-            html! { <ArticleView article={article.clone()} lang={props.lang} /> }
+            html! { <ArticleView article={article.clone()} lang={props.lang} query={props.query.clone()} /> }
         }
     };
     html! { <div class="reader-page">{ back }{ content }</div> }
@@ -57,12 +62,31 @@ pub fn Reader(props: &ReaderProps) -> Html {
 pub struct ArticleViewProps {
     pub article: Rc<Article>,
     pub lang: Lang,
+    #[prop_or_default]
+    pub query: Option<Rc<Query>>,
 }
 
 #[function_component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let article = &props.article;
     let meta = &article.meta;
+    let body = use_node_ref();
+    {
+        let body = body.clone();
+        use_effect_with(
+            (props.article.clone(), props.query.clone()),
+            move |(_, query)| {
+                let first = query
+                    .as_ref()
+                    .and_then(|query| mark_hits(&body.cast::<web_sys::Element>()?, query));
+                if let Some(first) = first {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    first.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            },
+        );
+    }
     let cover = meta.cover.as_ref().map(|src| {
         html! {
             <figure class="reader-cover">
@@ -81,7 +105,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             </header>
             { for cover }
             <Diagnostics diagnostics={article.diagnostics.clone()} lang={props.lang} />
-            <div class="reader-body" onclick={follow_in_article_anchors()}>
+            <div class="reader-body" ref={body} onclick={follow_in_article_anchors()}>
                 { Html::from_html_unchecked(AttrValue::from(article.html.clone())) }
             </div>
         </article>

@@ -21,3 +21,36 @@ test('searching narrows the list, in Chinese too', async ({ page }) => {
   await search.fill('');
   await expect(page.getByRole('status')).toHaveText('12 articles');
 });
+
+test('a search finds words deep in an article, marks them, and the reader opens at the first', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('status')).toHaveText('12 articles');
+  // "三重压力" is in the body only, not the title or the excerpt the catalog lists.
+  await page.getByRole('searchbox', { name: 'Search' }).fill('三重压力');
+  await expect(page.getByRole('status')).toHaveText('1 article');
+  const card = page.locator('article.card');
+  await expect(card.locator('.card-excerpt mark')).toHaveText('三重压力');
+  await card.getByRole('link').click();
+  const first = page.locator('.reader-body mark').first();
+  await expect(first).toHaveText('三重压力');
+  await expect(first).toBeInViewport();
+});
+
+test('several terms, phrases, exclusions and accents', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('status')).toHaveText('12 articles');
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  const count = page.getByRole('status');
+  await search.fill('hexo');
+  await expect(count).toHaveText('5 articles');
+  // Of the five, only the Hexo 3.0 release notes say "deploy".
+  await search.fill('hexo -deploy');
+  await expect(count).toHaveText('4 articles');
+  await search.fill('hexo deploy');
+  await expect(count).toHaveText('1 article');
+  // Full-width letters and capitals fold to the same word.
+  await search.fill('ＨＥＸＯ');
+  await expect(count).toHaveText('5 articles');
+  await search.fill('"no such phrase anywhere"');
+  await expect(page.getByText('No article matches')).toBeVisible();
+});

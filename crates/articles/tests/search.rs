@@ -26,7 +26,10 @@ fn corpus() -> &'static (Vec<Article>, Vec<String>) {
     static CORPUS: OnceLock<(Vec<Article>, Vec<String>)> = OnceLock::new();
     CORPUS.get_or_init(|| {
         let mut paths = Vec::new();
-        files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora"), &mut paths);
+        files(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora"),
+            &mut paths,
+        );
         paths.sort();
         let articles: Vec<Article> = paths
             .iter()
@@ -167,7 +170,10 @@ fn terms_combine_phrases_hold_together_and_exclusions_exclude() {
     let phrase = found("\"hexo new\"");
     assert!(!phrase.is_empty());
     assert!(phrase.iter().all(|n| has(n, "hexo new")));
-    assert!(phrase.len() < found("hexo new").len(), "a phrase is stricter than its words");
+    assert!(
+        phrase.len() < found("hexo new").len(),
+        "a phrase is stricter than its words"
+    );
 }
 
 #[test]
@@ -178,7 +184,11 @@ fn title_hits_rank_above_body_hits() {
         ("title", "Deploy", "nothing here"),
         ("tag", "Third", "unrelated"),
     ] {
-        let labels = if id == "tag" { vec!["deployment"] } else { vec![] };
+        let labels = if id == "tag" {
+            vec!["deployment"]
+        } else {
+            vec![]
+        };
         index.add(&Document {
             id,
             title,
@@ -209,9 +219,25 @@ fn an_article_added_again_replaces_itself_and_a_removed_one_is_gone() {
     index.add(&doc("旧的内容"));
     index.add(&doc("新的内容"));
     assert_eq!(index.len(), 1);
-    assert!(index.search(&Query::parse("旧的")).unwrap_or_default().is_empty());
-    assert_eq!(index.search(&Query::parse("新的")).unwrap_or_default().len(), 1);
+    assert!(index
+        .search(&Query::parse("旧的"))
+        .unwrap_or_default()
+        .is_empty());
+    assert_eq!(
+        index
+            .search(&Query::parse("新的"))
+            .unwrap_or_default()
+            .len(),
+        1
+    );
     index.remove("a");
-    assert!(index.search(&Query::parse("新的")).unwrap_or_default().is_empty());
-    assert_eq!(index.search(&Query::parse("")), None, "an empty query filters nothing");
+    assert!(index
+        .search(&Query::parse("新的"))
+        .unwrap_or_default()
+        .is_empty());
+    assert_eq!(
+        index.search(&Query::parse("")),
+        None,
+        "an empty query filters nothing"
+    );
 }

@@ -79,7 +79,10 @@ mod tests {
 
     #[test]
     fn chinese_japanese_and_korean_stay_as_written() {
-        assert_eq!(fold("新浪财经－國內 がぎ 한국어"), "新浪财经-國內 がぎ 한국어");
+        assert_eq!(
+            fold("新浪财经－國內 がぎ 한국어"),
+            "新浪财经-國內 がぎ 한국어"
+        );
     }
 
     #[test]

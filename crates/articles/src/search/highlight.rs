@@ -20,7 +20,10 @@ pub fn hits(text: &str, query: &Query) -> Vec<Range<usize>> {
     for term in query.terms.iter().filter(|t| !t.excluded) {
         for start in memmem::find_iter(bytes, term.text.as_bytes()) {
             let end = start + term.text.len();
-            let word_start = !folded[..start].chars().next_back().is_some_and(is_word_char);
+            let word_start = !folded[..start]
+                .chars()
+                .next_back()
+                .is_some_and(is_word_char);
             let word_end = !folded[end..].chars().next().is_some_and(is_word_char);
             let counts = match term.kind {
                 TermKind::Prefix => word_start,
@@ -108,7 +111,9 @@ fn is_word_char(c: char) -> bool {
 /// The original byte range of the folded range `start..end`.
 fn original(offsets: &[(usize, usize)], start: usize, end: usize) -> Range<usize> {
     // The character whose folding contains `start`, and the first one starting at or after `end`.
-    let from = offsets.partition_point(|&(folded, _)| folded <= start).saturating_sub(1);
+    let from = offsets
+        .partition_point(|&(folded, _)| folded <= start)
+        .saturating_sub(1);
     let to = offsets.partition_point(|&(folded, _)| folded < end);
     let original_start = offsets.get(from).map_or(0, |&(_, o)| o);
     let original_end = offsets.get(to).map_or(original_start, |&(_, o)| o);

@@ -137,14 +137,14 @@ impl SearchIndex {
                 Some(before) => before
                     .into_iter()
                     .filter_map(|(doc, score)| {
-                        matched.get(&doc).map(|more| (doc, score.saturating_add(*more)))
+                        matched
+                            .get(&doc)
+                            .map(|more| (doc, score.saturating_add(*more)))
                     })
                     .collect(),
             });
         }
-        let mut scores = scores.unwrap_or_else(|| {
-            self.live_docs().map(|doc| (doc, 0)).collect()
-        });
+        let mut scores = scores.unwrap_or_else(|| self.live_docs().map(|doc| (doc, 0)).collect());
         for term in &excluded {
             let matched = self.matching(term, Some(&scores));
             scores.retain(|doc, _| !matched.contains_key(doc));
@@ -194,7 +194,9 @@ impl SearchIndex {
                     if !allowed(doc) {
                         continue;
                     }
-                    let Some(d) = self.docs.get(doc as usize) else { continue };
+                    let Some(d) = self.docs.get(doc as usize) else {
+                        continue;
+                    };
                     let score = exact_score(d, &finder);
                     if score > 0 {
                         matched.insert(doc, score);
@@ -246,7 +248,10 @@ impl SearchIndex {
         let mut singles: HashMap<char, (u32, u32)> = HashMap::new();
         let mut word_start = None;
         let mut previous: Option<char> = None;
-        for (at, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
+        for (at, c) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), '\n')))
+        {
             let in_word = c.is_alphanumeric() && !is_cjk_letter(c);
             match (in_word, word_start) {
                 (true, None) => word_start = Some(at),
@@ -265,7 +270,10 @@ impl SearchIndex {
             previous = Some(c);
         }
         for (word, hits) in words {
-            self.words.entry(word.into()).or_default().push(found(doc, hits));
+            self.words
+                .entry(word.into())
+                .or_default()
+                .push(found(doc, hits));
         }
         for (pair, hits) in pairs {
             self.pairs.entry(pair).or_default().push(found(doc, hits));

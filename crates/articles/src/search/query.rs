@@ -95,7 +95,8 @@ mod tests {
 
     #[test]
     fn terms_phrases_and_exclusions() {
-        let query = Query::parse(r#"  Rust "Hello   World" -draft 脱贫 -"old news" "exact" C++ - "#);
+        let query =
+            Query::parse(r#"  Rust "Hello   World" -draft 脱贫 -"old news" "exact" C++ - "#);
         assert_eq!(
             query.terms,
             [
@@ -119,6 +120,9 @@ mod tests {
         );
         assert!(Query::parse("   ").is_empty());
         assert!(Query::parse(r#""""#).is_empty());
-        assert_eq!(Query::parse("ＲＵＳＴ").terms, [term("rust", TermKind::Prefix, false)]);
+        assert_eq!(
+            Query::parse("ＲＵＳＴ").terms,
+            [term("rust", TermKind::Prefix, false)]
+        );
     }
 }
