@@ -318,7 +318,8 @@ async fn reader_shows_the_reference_article_as_meant() {
         lang: Lang::En,
         on_remove: None,
 
-        query: None,    })
+        query: None,
+    })
     .await;
     let root = &mounted.root;
     let article = find(root, "article.reader");
@@ -368,7 +369,8 @@ async fn reader_lists_diagnostics_in_plain_words() {
         lang: Lang::En,
         on_remove: Some(on_remove),
 
-        query: None,    })
+        query: None,
+    })
     .await;
     let root = &mounted.root;
     let notes = find(root, ".diagnostics")

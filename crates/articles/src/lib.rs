@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod date;
 pub mod decode;
 pub mod diagnostic;
+pub mod facets;
 pub mod front_matter;
 mod html_elements;
 pub mod links;

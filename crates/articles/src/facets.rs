@@ -1,0 +1,216 @@
+//! Narrowing a library by its articles' fields: categories (as a tree), tags, authors, year,
+//! language and source, plus a date range; and the live counts the filter panel shows.
+//!
+//! Several values of one facet mean any of them; different facets must all hold. Every facet has
+//! a "(none)" value ([`NONE`], or the empty path for categories) so articles missing the field
+//! are always reachable. A facet's counts reflect all the *other* active filters, so they say
+//! what ticking a value would give.
+
+use std::collections::BTreeMap;
+
+/// The value standing for "this field is missing" in every facet but categories, where the
+/// empty path does.
+pub const NONE: &str = "";
+
+/// A year and month, `(2022, 2)`.
+pub type Month = (i32, u8);
+
+/// What the facets see of one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facts<'a> {
+    pub categories: &'a [Vec<String>],
+    pub tags: &'a [String],
+    pub authors: &'a [String],
+    pub month: Option<Month>,
+    pub lang: Option<&'a str>,
+    pub source: &'a str,
+}
+
+/// The reader's selections.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Category paths: an article in a path or below it matches. The empty path is "(none)".
+    pub categories: Vec<Vec<String>>,
+    pub tags: Vec<String>,
+    pub authors: Vec<String>,
+    /// Years as written (`"2022"`), or [`NONE`].
+    pub years: Vec<String>,
+    pub langs: Vec<String>,
+    pub sources: Vec<String>,
+    /// The first and last month of the date range, inclusive; undated articles are outside any
+    /// range.
+    pub from: Option<Month>,
+    pub to: Option<Month>,
+}
+
+/// The facets, in the order they are checked and shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Facet {
+    Category,
+    Tag,
+    Author,
+    Year,
+    Lang,
+    Source,
+    Dates,
+}
+
+const FACETS: [Facet; 7] = [
+    Facet::Category,
+    Facet::Tag,
+    Facet::Author,
+    Facet::Year,
+    Facet::Lang,
+    Facet::Source,
+    Facet::Dates,
+];
+
+/// How many articles each value of each facet would give.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Every category path and each of its parents (an article counts once per path).
+    pub categories: BTreeMap<Vec<String>, usize>,
+    pub tags: BTreeMap<String, usize>,
+    pub authors: BTreeMap<String, usize>,
+    pub years: BTreeMap<String, usize>,
+    pub langs: BTreeMap<String, usize>,
+    pub sources: BTreeMap<String, usize>,
+    /// Articles per month, for the date histogram (undated articles are not in it).
+    pub months: BTreeMap<Month, usize>,
+}
+
+impl Filters {
+    /// Whether nothing is selected.
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    /// Whether an article passes one facet's selection.
+    pub fn passes(&self, facts: &Facts, facet: Facet) -> bool {
+        match facet {
+            Facet::Category => {
+                self.categories.is_empty()
+                    || self.categories.iter().any(|chosen| {
+                        if chosen.is_empty() {
+                            facts.categories.is_empty()
+                        } else {
+                            facts.categories.iter().any(|path| path.starts_with(chosen))
+                        }
+                    })
+            }
+            Facet::Tag => any_of(&self.tags, facts.tags),
+            Facet::Author => any_of(&self.authors, facts.authors),
+            Facet::Year => one_of(
+                &self.years,
+                facts.month.map(|(y, _)| y.to_string()).as_deref(),
+            ),
+            Facet::Lang => one_of(&self.langs, facts.lang),
+            Facet::Source => one_of(&self.sources, Some(facts.source)),
+            Facet::Dates => match (self.from, self.to) {
+                (None, None) => true,
+                (from, to) => facts.month.is_some_and(|month| {
+                    from.is_none_or(|from| month >= from) && to.is_none_or(|to| month <= to)
+                }),
+            },
+        }
+    }
+
+    /// Whether an article passes every selection.
+    pub fn accepts(&self, facts: &Facts) -> bool {
+        FACETS.iter().all(|&facet| self.passes(facts, facet))
+    }
+}
+
+/// Values chosen in a list field: any chosen value present, or (none) for an empty list.
+fn any_of(chosen: &[String], values: &[String]) -> bool {
+    chosen.is_empty()
+        || chosen.iter().any(|c| {
+            if c == NONE {
+                values.is_empty()
+            } else {
+                values.contains(c)
+            }
+        })
+}
+
+/// Values chosen in a single field.
+fn one_of(chosen: &[String], value: Option<&str>) -> bool {
+    chosen.is_empty() || chosen.iter().any(|c| c == value.unwrap_or(NONE))
+}
+
+/// Counts the facets over `articles` (those the search let through): each article counts in a
+/// facet when it passes every other facet. Returns which articles pass all filters, and counts.
+pub fn count<'a>(
+    articles: impl Iterator<Item = Facts<'a>>,
+    filters: &Filters,
+) -> (Vec<bool>, Counts) {
+    let mut counts = Counts::default();
+    let mut accepted = Vec::new();
+    for facts in articles {
+        let failing: Vec<Facet> = FACETS
+            .iter()
+            .copied()
+            .filter(|&facet| !filters.passes(&facts, facet))
+            .collect();
+        accepted.push(failing.is_empty());
+        let counted: &[Facet] = match failing.as_slice() {
+            [] => &FACETS,
+            [only] => std::slice::from_ref(only),
+            _ => &[],
+        };
+        for &facet in counted {
+            add(&mut counts, &facts, facet);
+        }
+    }
+    (accepted, counts)
+}
+
+fn add(counts: &mut Counts, facts: &Facts, facet: Facet) {
+    let bump = |map: &mut BTreeMap<String, usize>, key: &str| {
+        *map.entry(key.to_owned()).or_default() += 1;
+    };
+    match facet {
+        Facet::Category => {
+            if facts.categories.is_empty() {
+                *counts.categories.entry(Vec::new()).or_default() += 1;
+            }
+            let mut seen: Vec<&[String]> = Vec::new();
+            for path in facts.categories {
+                for depth in 1..=path.len() {
+                    let prefix = &path[..depth];
+                    if !seen.contains(&prefix) {
+                        seen.push(prefix);
+                        *counts.categories.entry(prefix.to_vec()).or_default() += 1;
+                    }
+                }
+            }
+        }
+        Facet::Tag => list(&mut counts.tags, facts.tags),
+        Facet::Author => list(&mut counts.authors, facts.authors),
+        Facet::Year => bump(
+            &mut counts.years,
+            &facts.month.map_or_else(String::new, |(y, _)| y.to_string()),
+        ),
+        Facet::Lang => bump(&mut counts.langs, facts.lang.unwrap_or(NONE)),
+        Facet::Source => bump(&mut counts.sources, facts.source),
+        Facet::Dates => {
+            if let Some(month) = facts.month {
+                *counts.months.entry(month).or_default() += 1;
+            }
+        }
+    }
+}
+
+/// Counts each distinct value of a list once, or (none) for an empty list.
+fn list(map: &mut BTreeMap<String, usize>, values: &[String]) {
+    if values.is_empty() {
+        *map.entry(NONE.to_owned()).or_default() += 1;
+    }
+    let mut seen: Vec<&String> = Vec::new();
+    for value in values {
+        if !seen.contains(&value) {
+            seen.push(value);
+            *map.entry(value.clone()).or_default() += 1;
+        }
+    }
+}

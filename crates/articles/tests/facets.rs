@@ -1,0 +1,239 @@
+//! Facet counts over the real corpora, checked against an independent brute-force count: for
+//! every facet and value, the count shown equals the number of articles that ticking that value
+//! (and keeping the other facets' selections) would list.
+
+use std::path::{Path, PathBuf};
+
+use articles::facets::{count, Facts, Filters, Month, NONE};
+use articles::{parse, Article, ParseOptions};
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("corpus folder").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "md") {
+            out.push(path);
+        }
+    }
+}
+
+fn corpus() -> Vec<(Article, &'static str)> {
+    let mut paths = Vec::new();
+    files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora"),
+        &mut paths,
+    );
+    paths.sort();
+    paths
+        .iter()
+        .enumerate()
+        .map(|(n, p)| {
+            let bytes = std::fs::read(p).expect("readable");
+            let article = parse(&p.display().to_string(), &bytes, &ParseOptions::default());
+            // Alternate sources, as a mixed library of hosted and dropped articles has.
+            (article, if n % 3 == 0 { "dropped" } else { "hosted" })
+        })
+        .collect()
+}
+
+fn month(article: &Article) -> Option<Month> {
+    article.meta.date.as_ref().map(|d| (d.year, d.month))
+}
+
+fn facts<'a>(article: &'a Article, source: &'a str) -> Facts<'a> {
+    Facts {
+        categories: &article.meta.categories,
+        tags: &article.meta.tags,
+        authors: &article.meta.authors,
+        month: month(article),
+        lang: article.meta.lang.as_deref(),
+        source,
+    }
+}
+
+/// The filters' meaning, written out plainly and separately from the engine.
+fn brute_accepts(article: &Article, source: &str, f: &Filters) -> bool {
+    let meta = &article.meta;
+    let list = |chosen: &Vec<String>, values: &Vec<String>| {
+        chosen.is_empty()
+            || chosen
+                .iter()
+                .any(|c| (c.is_empty() && values.is_empty()) || values.iter().any(|v| v == c))
+    };
+    let single = |chosen: &Vec<String>, value: String| chosen.is_empty() || chosen.contains(&value);
+    let category = f.categories.is_empty()
+        || f.categories.iter().any(|c| {
+            (c.is_empty() && meta.categories.is_empty())
+                || (!c.is_empty()
+                    && meta
+                        .categories
+                        .iter()
+                        .any(|p| p.len() >= c.len() && p[..c.len()] == c[..]))
+        });
+    let year = month(article).map_or(String::new(), |(y, _)| y.to_string());
+    let in_range = (f.from.is_none() && f.to.is_none())
+        || month(article)
+            .is_some_and(|m| f.from.is_none_or(|a| m >= a) && f.to.is_none_or(|b| m <= b));
+    category
+        && list(&f.tags, &meta.tags)
+        && list(&f.authors, &meta.authors)
+        && single(&f.years, year)
+        && single(&f.langs, meta.lang.clone().unwrap_or_default())
+        && single(&f.sources, source.to_owned())
+        && in_range
+}
+
+fn check(library: &[(Article, &str)], filters: &Filters) {
+    let (accepted, counts) = count(library.iter().map(|(a, s)| facts(a, s)), filters);
+    for ((article, source), accepted) in library.iter().zip(&accepted) {
+        assert_eq!(
+            *accepted,
+            brute_accepts(article, source, filters),
+            "{}",
+            article.name
+        );
+    }
+    let tally = |change: &dyn Fn(&mut Filters)| {
+        let mut f = filters.clone();
+        change(&mut f);
+        library
+            .iter()
+            .filter(|(a, s)| brute_accepts(a, s, &f))
+            .count()
+    };
+    for (tag, n) in &counts.tags {
+        assert_eq!(*n, tally(&|f| f.tags = vec![tag.clone()]), "tag {tag:?}");
+    }
+    for (path, n) in &counts.categories {
+        assert_eq!(
+            *n,
+            tally(&|f| f.categories = vec![path.clone()]),
+            "category {path:?}"
+        );
+    }
+    for (year, n) in &counts.years {
+        assert_eq!(
+            *n,
+            tally(&|f| f.years = vec![year.clone()]),
+            "year {year:?}"
+        );
+    }
+    for (lang, n) in &counts.langs {
+        assert_eq!(
+            *n,
+            tally(&|f| f.langs = vec![lang.clone()]),
+            "lang {lang:?}"
+        );
+    }
+    for (source, n) in &counts.sources {
+        assert_eq!(
+            *n,
+            tally(&|f| f.sources = vec![source.clone()]),
+            "source {source:?}"
+        );
+    }
+    for (author, n) in &counts.authors {
+        assert_eq!(
+            *n,
+            tally(&|f| f.authors = vec![author.clone()]),
+            "author {author:?}"
+        );
+    }
+    for (m, n) in &counts.months {
+        assert_eq!(
+            *n,
+            tally(&|f| (f.from, f.to) = (Some(*m), Some(*m))),
+            "month {m:?}"
+        );
+    }
+}
+
+#[test]
+fn counts_equal_an_independent_count_under_many_selections() {
+    let library = corpus();
+    let tag = |name: &str| name.to_owned();
+    let selections = [
+        Filters::default(),
+        Filters {
+            tags: vec![tag(NONE)],
+            ..Filters::default()
+        },
+        Filters {
+            years: vec!["2016".into(), "2017".into()],
+            ..Filters::default()
+        },
+        Filters {
+            sources: vec!["dropped".into()],
+            years: vec![NONE.into()],
+            ..Filters::default()
+        },
+        Filters {
+            categories: vec![vec![]],
+            langs: vec![NONE.into()],
+            ..Filters::default()
+        },
+        Filters {
+            from: Some((2015, 6)),
+            to: Some((2019, 12)),
+            sources: vec!["hosted".into()],
+            ..Filters::default()
+        },
+        Filters {
+            authors: vec![NONE.into()],
+            from: Some((2020, 1)),
+            ..Filters::default()
+        },
+    ];
+    for filters in &selections {
+        check(&library, filters);
+    }
+}
+
+#[test]
+fn none_buckets_keep_every_article_reachable() {
+    let library = corpus();
+    let (_, counts) = count(
+        library.iter().map(|(a, s)| facts(a, s)),
+        &Filters::default(),
+    );
+    let total = library.len();
+    // Every article is in a year bucket, a language bucket and a source bucket (one each).
+    assert_eq!(counts.years.values().sum::<usize>(), total);
+    assert_eq!(counts.langs.values().sum::<usize>(), total);
+    assert_eq!(counts.sources.values().sum::<usize>(), total);
+    // Every article has a tag or is in the tag (none) bucket.
+    let untagged = library
+        .iter()
+        .filter(|(a, _)| a.meta.tags.is_empty())
+        .count();
+    assert_eq!(counts.tags.get(NONE).copied().unwrap_or(0), untagged);
+    let uncategorized = library
+        .iter()
+        .filter(|(a, _)| a.meta.categories.is_empty())
+        .count();
+    assert_eq!(
+        counts.categories.get(&Vec::new()).copied().unwrap_or(0),
+        uncategorized
+    );
+}
+
+#[test]
+fn a_parent_category_includes_its_children() {
+    let paths = [vec!["金融".to_owned(), "新浪财经".to_owned()]];
+    let child = Facts {
+        categories: &paths,
+        source: "hosted",
+        ..Facts::default()
+    };
+    let filters = Filters {
+        categories: vec![vec!["金融".into()]],
+        ..Filters::default()
+    };
+    assert!(filters.accepts(&child));
+    let other = Filters {
+        categories: vec![vec!["新浪财经".into()]],
+        ..Filters::default()
+    };
+    assert!(!other.accepts(&child), "a category is a path from the root");
+}
