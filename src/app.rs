@@ -13,28 +13,39 @@ use crate::archive;
 use crate::browser::fetch;
 use crate::browser::intake::{drop_listeners, pasted_name, Given};
 use crate::browser::store::{self, StoredFile};
-use crate::browser::{download, files, folder_drop, page, parser};
+use crate::browser::{collate, download, files, folder_drop, page, parser};
 use crate::parse_job::Context;
 use crate::route::Route;
 use crate::state::{Action, State};
 use crate::ui::drop_overlay::DropOverlay;
+use crate::ui::filters::FilterPanel;
 use crate::ui::header::Header;
 use crate::ui::import_progress::ImportProgress;
 use crate::ui::library::Library;
 use crate::ui::notice::NoticeBar;
 use crate::ui::reader::Reader;
+use crate::view::View;
 use articles::search::Query;
 
 #[function_component]
 pub fn App() -> Html {
-    let state = use_reducer(|| State::new(page::browser_lang(), page::current_route()));
+    let state = use_reducer(|| {
+        State::with_view(
+            page::browser_lang(),
+            page::current_route(),
+            page::current_view(),
+        )
+        .with_titles(collate::titles())
+    });
     let dragging = use_state(|| false);
 
     use_effect_with(state.lang, |lang| page::set_document_lang(*lang));
-    use_effect_with(state.route.clone(), |route| {
-        page::show(route);
-        page::scroll_to_top();
-    });
+    use_effect_with(state.route.clone(), |_| page::scroll_to_top());
+    // Typing and resolved links rewrite the address in place; facets go through `go_view`.
+    use_effect_with(
+        (state.route.clone(), state.view.clone()),
+        |(route, view)| page::show(route, view),
+    );
     {
         // The reader's own files first, then the hosted library.
         let dispatcher = state.dispatcher();
@@ -100,7 +111,11 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "hashchange", move |_| {
-                    dispatcher.dispatch(Action::Navigate(page::current_route()));
+                    let route = page::current_route();
+                    if route == Route::Library {
+                        dispatcher.dispatch(Action::SetView(page::current_view()));
+                    }
+                    dispatcher.dispatch(Action::Navigate(route));
                 })
             });
             move || drop(listener)
@@ -195,14 +210,20 @@ pub fn App() -> Html {
     }
     let on_search = {
         let dispatcher = state.dispatcher();
-        let route = state.route.clone();
+        let (route, view) = (state.route.clone(), state.view.clone());
         Callback::from(move |query: String| {
-            dispatcher.dispatch(Action::Search(query));
-            if route != Route::Library {
-                page::go(&Route::Library);
+            if route == Route::Library {
+                dispatcher.dispatch(Action::Search(query));
+            } else {
+                // Searching from an article goes back to the library, a step Back can undo.
+                page::go_view(&View {
+                    query,
+                    ..view.clone()
+                });
             }
         })
     };
+    let on_view = Callback::from(|view: View| page::go_view(&view));
 
     let cleared = use_mut_ref(Vec::<StoredFile>::new);
     let on_remove = {
@@ -256,8 +277,9 @@ pub fn App() -> Html {
     let on_export = {
         let dispatcher = state.dispatcher();
         let lang = state.lang;
-        // With a search, the export holds the articles shown (and every picture).
-        let shown: Option<HashSet<String>> = (!state.query.trim().is_empty()).then(|| {
+        // With a search or filters, the export holds the articles shown (and every picture).
+        let narrowed = !state.view.query.trim().is_empty() || !state.view.filters.is_empty();
+        let shown: Option<HashSet<String>> = narrowed.then(|| {
             state
                 .visible()
                 .iter()
@@ -292,29 +314,34 @@ pub fn App() -> Html {
         Route::Read { id } => state.entry(id).is_some_and(|e| e.original.is_some()),
         _ => false,
     };
-    let query = Some(Rc::new(Query::parse(&state.query))).filter(|q| !q.is_empty());
+    let query = Some(Rc::new(Query::parse(&state.view.query))).filter(|q| !q.is_empty());
+    let back = AttrValue::from(state.view.to_hash());
     let view = match (&state.reading, &state.route) {
         (Some((_, article)), Route::Read { id }) if removable => {
             let on_remove = on_remove.clone();
             let id = id.clone();
             html! {
-                <Reader article={article.clone()} lang={state.lang} query={query.clone()}
+                <Reader article={article.clone()} lang={state.lang} query={query.clone()} back={back.clone()}
                     on_remove={Some(Callback::from(move |_| on_remove.emit(id.clone())))} />
             }
         }
         (Some((_, article)), _) => html! {
-            <Reader article={article.clone()} lang={state.lang} query={query.clone()} />
+            <Reader article={article.clone()} lang={state.lang} query={query.clone()} back={back.clone()} />
         },
         (None, _) => html! {
-            <Library entries={state.entries.clone()} shown={state.shown.clone()} request={state.query.clone()}
+            <div class="library-layout">
+            <FilterPanel view={state.view.clone()} counts={state.counts.clone()} lang={state.lang}
+                on_view={on_view} />
+            <Library entries={state.entries.clone()} shown={state.shown.clone()} request={state.view.to_params()}
                 query={query.clone()}
                 library_size={state.entries.len()} catalog={state.catalog.clone()} lang={state.lang}
                 dropped={state.dropped_ids().len()} on_export={on_export} on_remove_all={on_remove_all} />
+            </div>
         },
     };
     html! {
         <>
-            <Header query={state.query.clone()} lang={state.lang} on_search={on_search}
+            <Header query={state.view.query.clone()} lang={state.lang} on_search={on_search}
                 on_files={add_files.reform(|list| Given::Files(files::from_list(list)))} />
             <main id="content">
                 if let Some((done, total)) = state.importing {

@@ -43,6 +43,11 @@ impl Lang {
         }
     }
 
+    /// A histogram bar's name: "2021-03: 5 articles".
+    pub fn period_count(self, period: &str, count: usize) -> String {
+        format!("{period}: {}", self.article_count(count))
+    }
+
     /// The button that lists more cards: "Show 60 more (of 940 left)".
     pub fn show_more(self, next: usize, remaining: usize) -> String {
         match self {
@@ -179,6 +184,29 @@ pub struct Text {
     pub notes_about_file: &'static str,
     pub by: &'static str,
     pub skip_to_content: &'static str,
+    pub filters: &'static str,
+    pub show_filters: &'static str,
+    pub clear: &'static str,
+    pub clear_all: &'static str,
+    pub sort_by: &'static str,
+    pub sort_auto: &'static str,
+    pub sort_newest: &'static str,
+    pub sort_oldest: &'static str,
+    pub sort_title: &'static str,
+    pub sort_relevance: &'static str,
+    pub categories: &'static str,
+    pub tags: &'static str,
+    pub authors: &'static str,
+    pub years: &'static str,
+    pub languages: &'static str,
+    pub source: &'static str,
+    pub hosted: &'static str,
+    pub dropped: &'static str,
+    pub none_value: &'static str,
+    pub dates: &'static str,
+    pub date_from: &'static str,
+    pub date_to: &'static str,
+    pub show_all: &'static str,
 }
 
 const EN: Text = Text {
@@ -207,6 +235,29 @@ const EN: Text = Text {
     notes_about_file: "Notes about this file",
     by: "by",
     skip_to_content: "Skip to content",
+    filters: "Filters",
+    show_filters: "Filters and order",
+    clear: "Clear",
+    clear_all: "Clear all",
+    sort_by: "Order",
+    sort_auto: "Default (best match when searching)",
+    sort_newest: "Newest first",
+    sort_oldest: "Oldest first",
+    sort_title: "Title",
+    sort_relevance: "Best match",
+    categories: "Categories",
+    tags: "Tags",
+    authors: "Authors",
+    years: "Years",
+    languages: "Languages",
+    source: "Source",
+    hosted: "This site",
+    dropped: "My files",
+    none_value: "(none)",
+    dates: "Dates",
+    date_from: "From",
+    date_to: "To",
+    show_all: "Show all",
 };
 
 const ZH: Text = Text {
@@ -235,6 +286,29 @@ const ZH: Text = Text {
     notes_about_file: "关于此文件的提示",
     by: "作者",
     skip_to_content: "跳到正文",
+    filters: "筛选",
+    show_filters: "筛选与排序",
+    clear: "清除",
+    clear_all: "全部清除",
+    sort_by: "排序",
+    sort_auto: "默认（搜索时按相关度）",
+    sort_newest: "最新在前",
+    sort_oldest: "最早在前",
+    sort_title: "标题（拼音）",
+    sort_relevance: "相关度",
+    categories: "分类",
+    tags: "标签",
+    authors: "作者",
+    years: "年份",
+    languages: "语言",
+    source: "来源",
+    hosted: "本站文库",
+    dropped: "我的文件",
+    none_value: "（无）",
+    dates: "日期",
+    date_from: "从",
+    date_to: "到",
+    show_all: "显示全部",
 };
 
 /// Files named in a message: the first few, then how many more, so a drop of thousands of

@@ -11,5 +11,6 @@ pub mod parse_job;
 pub mod route;
 pub mod state;
 pub mod ui;
+pub mod view;
 
 pub use app::App;

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use articles::catalog::{newest_first, Catalog, SearchText};
+use articles::facets::{self, Counts, Facts};
 use articles::search::{Document, Query, SearchIndex};
 use articles::{Article, Summary};
 use yew::Reducible;
@@ -15,6 +16,7 @@ use yew::Reducible;
 use crate::browser::store::StoredFile;
 use crate::i18n::Lang;
 use crate::route::Route;
+use crate::view::{Sort, View};
 
 /// Something that arrives later.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,7 +63,12 @@ pub struct Notice {
 pub struct State {
     pub lang: Lang,
     pub route: Route,
-    pub query: String,
+    /// The library's search, filters and order (also in the address while the library shows).
+    pub view: View,
+    /// Facet counts for the current view.
+    pub counts: Shared<Counts>,
+    /// How titles are ordered: the browser's collation (pinyin for Chinese) in the app.
+    pub titles: TitleOrder,
     /// Whether the hosted catalog has arrived, with all its shards.
     pub catalog: Loadable<()>,
     /// Shards of the catalog still to arrive.
@@ -101,7 +108,10 @@ pub enum Action {
     /// Search text of hosted articles, by id.
     SearchTextLoaded(Vec<SearchText>),
     Navigate(Route),
+    /// The reader typed in the search field.
     Search(String),
+    /// The library's view changed (a facet ticked, a link followed, Back or Forward).
+    SetView(View),
     ArticleLoaded {
         id: String,
         result: Result<Rc<Article>, String>,
@@ -130,10 +140,17 @@ pub enum Action {
 
 impl State {
     pub fn new(lang: Lang, route: Route) -> State {
+        State::with_view(lang, route, View::default())
+    }
+
+    /// A state opened on `route` with the library's `view` (both from the address).
+    pub fn with_view(lang: Lang, route: Route, view: View) -> State {
         let mut state = State {
             lang,
             route: Route::Library,
-            query: String::new(),
+            view: View::default(),
+            counts: Shared::default(),
+            titles: TitleOrder::default(),
             catalog: Loadable::Loading,
             shards_left: 0,
             search_shards: Vec::new(),
@@ -147,8 +164,15 @@ impl State {
             importing: None,
             fetched: Rc::default(),
         };
+        state.view = view;
         state.navigate(route);
         state
+    }
+
+    /// Orders titles with `titles`.
+    pub fn with_titles(mut self, titles: TitleOrder) -> State {
+        self.titles = titles;
+        self
     }
 
     /// The entry with `id`.
@@ -170,13 +194,13 @@ impl State {
         self.shown.iter().map(|&at| &self.entries[at]).collect()
     }
 
-    /// Recomputes which entries the search lets through, after the entries or the query changed:
-    /// all of them in list order, or the matches best first (ties newest first).
+    /// Recomputes what the library lists, after the entries or the view changed: the search's
+    /// matches, narrowed by the facets (whose counts are taken on the way), in the view's order.
     fn refresh_shown(&mut self) {
-        let query = Query::parse(&self.query);
+        let query = Query::parse(&self.view.query);
         let found = self.index.borrow().search(&query);
-        let shown = match found {
-            None => (0..self.entries.len()).collect(),
+        let candidates: Vec<(usize, u32)> = match found {
+            None => (0..self.entries.len()).map(|at| (at, 0)).collect(),
             Some(found) => {
                 let index = self.index.borrow();
                 let position: HashMap<&str, usize> = self
@@ -185,15 +209,46 @@ impl State {
                     .enumerate()
                     .map(|(at, e)| (e.summary.id.as_str(), at))
                     .collect();
-                let mut ranked: Vec<(u32, usize)> = found
+                found
                     .iter()
-                    .filter_map(|f| Some((f.score, *position.get(index.id(f.doc))?)))
-                    .collect();
-                ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-                ranked.into_iter().map(|(_, at)| at).collect()
+                    .filter_map(|f| Some((*position.get(index.id(f.doc))?, f.score)))
+                    .collect()
             }
         };
-        self.shown = Shared::new(shown);
+        let (accepted, counts) = facets::count(
+            candidates.iter().map(|&(at, _)| facts(&self.entries[at])),
+            &self.view.filters,
+        );
+        let mut shown: Vec<(usize, u32)> = candidates
+            .into_iter()
+            .zip(accepted)
+            .filter_map(|(candidate, accepted)| accepted.then_some(candidate))
+            .collect();
+        self.order(&mut shown);
+        self.shown = Shared::new(shown.into_iter().map(|(at, _)| at).collect());
+        self.counts = Shared::new(counts);
+    }
+
+    /// Orders positions in `entries` (which are newest first, undated last) with their scores.
+    fn order(&self, shown: &mut [(usize, u32)]) {
+        let dated = |at: usize| self.entries[at].summary.date.is_some();
+        match self.view.order() {
+            Sort::Auto | Sort::Newest => shown.sort_by_key(|&(at, _)| at),
+            Sort::Relevance => shown.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0))),
+            // Undated articles stay last, never vanish.
+            Sort::Oldest => shown.sort_by(|a, b| {
+                dated(b.0).cmp(&dated(a.0)).then_with(|| match dated(a.0) {
+                    true => b.0.cmp(&a.0),
+                    false => a.0.cmp(&b.0),
+                })
+            }),
+            Sort::Title => shown.sort_by(|a, b| {
+                let title = |at: usize| self.entries[at].summary.title.as_str();
+                self.titles
+                    .compare(title(a.0), title(b.0))
+                    .then(a.0.cmp(&b.0))
+            }),
+        }
     }
 
     /// Puts an entry in the search index, with the body text when it is known.
@@ -344,7 +399,7 @@ impl State {
 
     /// The search shards to fetch now: the reader searches and they were not asked for yet.
     pub fn search_text_wanted(&self) -> Option<Vec<String>> {
-        (!self.query.trim().is_empty() && !self.search_shards.is_empty())
+        (!self.view.query.trim().is_empty() && !self.search_shards.is_empty())
             .then(|| self.search_shards.clone())
     }
 
@@ -418,7 +473,14 @@ impl Reducible for State {
                 next.navigate(route);
             }
             Action::Search(query) => {
-                next.query = query;
+                next.view.query = query;
+                next.refresh_shown();
+            }
+            Action::SetView(view) => {
+                if view == next.view {
+                    return self;
+                }
+                next.view = view;
                 next.refresh_shown();
             }
             Action::ArticleLoaded { id, result } => match &next.reading {
@@ -470,6 +532,62 @@ impl Reducible for State {
             Action::Importing(progress) => next.importing = progress,
         }
         Rc::new(next)
+    }
+}
+
+/// Where an article comes from, as the source facet names it.
+pub const HOSTED: &str = "hosted";
+pub const DROPPED: &str = "dropped";
+
+/// What the facets see of an entry.
+fn facts(entry: &Entry) -> Facts<'_> {
+    let summary = &entry.summary;
+    Facts {
+        categories: &summary.categories,
+        tags: &summary.tags,
+        authors: &summary.authors,
+        month: summary.date.as_ref().map(|d| (d.year, d.month)),
+        lang: summary.lang.as_deref(),
+        source: if entry.original.is_some() {
+            DROPPED
+        } else {
+            HOSTED
+        },
+    }
+}
+
+/// A comparison of two titles.
+type CompareTitles = dyn Fn(&str, &str) -> std::cmp::Ordering;
+
+/// How two titles compare; plain code-point order unless the app supplies the browser's.
+#[derive(Clone)]
+pub struct TitleOrder(Rc<CompareTitles>);
+
+impl TitleOrder {
+    pub fn new(compare: impl Fn(&str, &str) -> std::cmp::Ordering + 'static) -> TitleOrder {
+        TitleOrder(Rc::new(compare))
+    }
+
+    fn compare(&self, a: &str, b: &str) -> std::cmp::Ordering {
+        (self.0)(a, b)
+    }
+}
+
+impl Default for TitleOrder {
+    fn default() -> TitleOrder {
+        TitleOrder::new(|a, b| a.cmp(b))
+    }
+}
+
+impl PartialEq for TitleOrder {
+    fn eq(&self, other: &TitleOrder) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for TitleOrder {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("TitleOrder")
     }
 }
 

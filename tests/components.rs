@@ -83,7 +83,7 @@ fn find(root: &Element, selector: &str) -> Element {
         .unwrap_or_else(|| panic!("nothing matches {selector} in {}", root.inner_html()))
 }
 
-fn count(root: &Element, selector: &str) -> u32 {
+fn count_of(root: &Element, selector: &str) -> u32 {
     root.query_selector_all(selector)
         .map(|l| l.length())
         .unwrap_or(0)
@@ -147,8 +147,8 @@ async fn card_without_cover_has_no_image() {
     })
     .await;
     let root = &mounted.root;
-    assert_eq!(count(root, "img"), 0);
-    assert_eq!(count(root, "article.card-plain"), 1);
+    assert_eq!(count_of(root, "img"), 0);
+    assert_eq!(count_of(root, "article.card-plain"), 1);
     mounted.assert_console_clean();
 }
 
@@ -182,9 +182,9 @@ async fn library_announces_its_count_and_lists_cards() {
         find(root, "[role=status]").text_content().as_deref(),
         Some("3 articles")
     );
-    assert_eq!(count(root, "article"), 3);
+    assert_eq!(count_of(root, "article"), 3);
     assert_eq!(
-        count(root, ".library-tools button"),
+        count_of(root, ".library-tools button"),
         2,
         "export and remove-all for dropped files"
     );
@@ -198,13 +198,19 @@ async fn the_reader_marks_the_hits_of_the_search_it_was_opened_from() {
         lang: Lang::En,
         on_remove: None,
         query: Some(Rc::new(Query::parse("脱贫 -nothing"))),
+
+        back: "#/".into(),
     })
     .await;
     let root = &mounted.root;
-    assert!(count(root, ".reader-body mark") > 0);
+    assert!(count_of(root, ".reader-body mark") > 0);
     let first = find(root, ".reader-body mark").text_content();
     assert_eq!(first.as_deref(), Some("脱贫"));
-    assert_eq!(count(root, "h1 mark"), 0, "the title is the article's own");
+    assert_eq!(
+        count_of(root, "h1 mark"),
+        0,
+        "the title is the article's own"
+    );
     mounted.assert_console_clean();
 }
 
@@ -220,7 +226,7 @@ async fn a_card_marks_what_the_search_found() {
     })
     .await;
     let root = &mounted.root;
-    let marks: Vec<String> = (0..count(root, "mark"))
+    let marks: Vec<String> = (0..count_of(root, "mark"))
         .filter_map(|i| {
             root.query_selector_all("mark")
                 .ok()
@@ -267,7 +273,7 @@ async fn a_large_library_lists_a_page_of_cards_at_a_time() {
         find(root, "[role=status]").text_content().as_deref(),
         Some("75 articles")
     );
-    assert_eq!(count(root, "article"), 60);
+    assert_eq!(count_of(root, "article"), 60);
     assert_eq!(
         find(root, "article h2").text_content().as_deref(),
         Some("Article 0")
@@ -279,8 +285,85 @@ async fn a_large_library_lists_a_page_of_cards_at_a_time() {
     );
     more.unchecked_ref::<web_sys::HtmlElement>().click();
     yew::scheduler::flush().await;
-    assert_eq!(count(root, "article"), 75);
-    assert_eq!(count(root, "button.show-more"), 0);
+    assert_eq!(count_of(root, "article"), 75);
+    assert_eq!(count_of(root, "button.show-more"), 0);
+    mounted.assert_console_clean();
+}
+
+#[wasm_bindgen_test]
+async fn the_filter_panel_counts_values_and_ticks_them_into_the_view() {
+    use articles::facets::{count, Facts, Filters};
+    use lectern::ui::filters::{FilterPanel, FiltersProps};
+    use lectern::view::View;
+    let paths = [vec!["金融".to_owned(), "新浪财经".to_owned()]];
+    let tags = ["rust".to_owned()];
+    let articles = [
+        Facts {
+            categories: &paths,
+            tags: &tags,
+            month: Some((2022, 2)),
+            source: "hosted",
+            ..Facts::default()
+        },
+        Facts {
+            source: "dropped",
+            month: Some((2022, 4)),
+            ..Facts::default()
+        },
+    ];
+    let (_, counts) = count(articles.iter().cloned(), &Filters::default());
+    let chosen: Rc<std::cell::RefCell<Option<View>>> = Rc::default();
+    let on_view = {
+        let chosen = chosen.clone();
+        Callback::from(move |view: View| *chosen.borrow_mut() = Some(view))
+    };
+    let mounted = mount::<FilterPanel>(FiltersProps {
+        view: View::default(),
+        counts: Shared::new(counts),
+        lang: Lang::En,
+        on_view,
+    })
+    .await;
+    let root = &mounted.root;
+    let labels: Vec<String> = (0..count_of(root, ".facet li"))
+        .filter_map(|i| {
+            root.query_selector_all(".facet li")
+                .ok()?
+                .item(i)?
+                .text_content()
+        })
+        .collect();
+    for expected in [
+        "金融1",
+        "新浪财经1",
+        "(none)1",
+        "rust1",
+        "This site1",
+        "My files1",
+        "20222",
+    ] {
+        assert!(
+            labels.iter().any(|l| l == expected),
+            "{expected} in {labels:?}"
+        );
+    }
+    // Three months from February to April: three bars, the empty March too.
+    assert_eq!(count_of(root, ".histogram .bar"), 3);
+    let rust = root
+        .query_selector_all(".facet li")
+        .ok()
+        .and_then(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i))
+                .find(|li| li.text_content().as_deref() == Some("rust1"))
+        })
+        .and_then(|li| li.dyn_into::<Element>().ok())
+        .expect("the rust tag");
+    find(&rust, "input")
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .click();
+    let view = chosen.borrow().clone().expect("a view was chosen");
+    assert_eq!(view.filters.tags, ["rust"]);
     mounted.assert_console_clean();
 }
 
@@ -307,7 +390,7 @@ async fn empty_library_tells_the_ways_in() {
     );
     let help = find(root, ".empty").text_content().unwrap_or_default();
     assert!(help.contains("打开文件"), "{help}");
-    assert_eq!(count(root, ".library-tools"), 0);
+    assert_eq!(count_of(root, ".library-tools"), 0);
     mounted.assert_console_clean();
 }
 
@@ -319,6 +402,8 @@ async fn reader_shows_the_reference_article_as_meant() {
         on_remove: None,
 
         query: None,
+
+        back: "#/".into(),
     })
     .await;
     let root = &mounted.root;
@@ -332,16 +417,16 @@ async fn reader_shows_the_reference_article_as_meant() {
         Some("2022-02-17T23:32:20Z")
     );
     let body = find(&article, ".reader-body");
-    assert!(count(&body, "p") >= 8);
-    assert_eq!(count(&body, "pre, code, style, script"), 0);
+    assert!(count_of(&body, "p") >= 8);
+    assert_eq!(count_of(&body, "pre, code, style, script"), 0);
     let text = body.text_content().unwrap_or_default();
     assert!(
         !text.contains("&#123;") && !text.contains("appendQr"),
         "{text}"
     );
-    assert_eq!(count(&article, ".diagnostics"), 0);
+    assert_eq!(count_of(&article, ".diagnostics"), 0);
     assert_eq!(
-        count(root, ".reader-nav button"),
+        count_of(root, ".reader-nav button"),
         0,
         "hosted articles cannot be removed"
     );
@@ -370,6 +455,8 @@ async fn reader_lists_diagnostics_in_plain_words() {
         on_remove: Some(on_remove),
 
         query: None,
+
+        back: "#/".into(),
     })
     .await;
     let root = &mounted.root;

@@ -1,6 +1,7 @@
 //! The app's edges: everything that talks to browser APIs. Components call these; nothing here
 //! knows about components.
 
+pub mod collate;
 pub mod download;
 pub mod fetch;
 pub mod files;

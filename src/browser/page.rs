@@ -4,35 +4,44 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::Lang;
 use crate::route::Route;
+use crate::view::View;
 
 /// The route in the address bar now.
 pub fn current_route() -> Route {
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    Route::parse(&hash)
+    Route::parse(&current_hash())
 }
 
-/// Sets the address to `route`, adding a history entry (the `hashchange` listener follows).
-pub fn go(route: &Route) {
+/// The library's view in the address bar now (the default unless the library shows).
+pub fn current_view() -> View {
+    View::from_hash(&current_hash())
+}
+
+fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Sets the address to the library with `view`, adding a history entry (the `hashchange`
+/// listener follows): a facet ticked is a step Back can undo.
+pub fn go_view(view: &View) {
     if let Some(window) = web_sys::window() {
-        // Setting the hash cannot fail for a well-formed ASCII hash; nothing to recover if it does.
-        let _ = window.location().set_hash(&route.to_hash());
+        let _ = window.location().set_hash(&view.to_hash());
     }
 }
 
-/// Makes the address show `route` without a new history entry (after a `#/find/` link was
-/// resolved to the article's own route).
-pub fn show(route: &Route) {
-    if current_route() == *route {
+/// Makes the address show `route` (with `view` for the library) without a new history entry:
+/// after a `#/find/` link was resolved, and as the reader types a search.
+pub fn show(route: &Route, view: &View) {
+    let hash = match route {
+        Route::Library => view.to_hash(),
+        other => other.to_hash(),
+    };
+    if current_hash() == hash {
         return;
     }
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&route.to_hash()),
-        );
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
     }
 }
 

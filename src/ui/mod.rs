@@ -4,6 +4,7 @@
 pub mod byline;
 pub mod card;
 pub mod drop_overlay;
+pub mod filters;
 pub mod header;
 pub mod import_progress;
 pub mod library;

@@ -13,7 +13,6 @@ use yew::prelude::*;
 use crate::browser::highlight::mark_hits;
 use crate::browser::page;
 use crate::i18n::Lang;
-use crate::route::Route;
 use crate::state::{Loadable, Problem};
 use crate::ui::byline::{Byline, Categories};
 use crate::ui::card::hide_broken_image;
@@ -28,6 +27,9 @@ pub struct ReaderProps {
     /// The search the article was opened from: its hits are marked, the first scrolled to.
     #[prop_or_default]
     pub query: Option<Rc<Query>>,
+    /// The library's address to go back to (with its search and filters).
+    #[prop_or(AttrValue::from("#/"))]
+    pub back: AttrValue,
 }
 
 #[function_component]
@@ -39,7 +41,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     });
     let back = html! {
         <nav class="reader-nav" aria-label={text.back_to_library}>
-            <a href={Route::Library.to_hash()}>{ "← " }{ text.back_to_library }</a>
+            <a href={props.back.clone()}>{ "← " }{ text.back_to_library }</a>
             { for remove }
         </nav>
     };

@@ -1,0 +1,399 @@
+//! The filter panel: order, date range with a histogram, and the facets (categories as a tree,
+//! tags, authors, years, languages, source), each value with how many articles it would give.
+//!
+//! Every change produces a new [`View`] for the address; the panel holds no filter state of its
+//! own. On narrow screens it folds behind a button.
+
+use articles::facets::{Counts, Filters, Month, NONE};
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::state::{Shared, DROPPED, HOSTED};
+use crate::view::{month_text, parse_month, Sort, View};
+
+/// Values a facet lists before "Show all".
+const SHORT_LIST: usize = 8;
+
+/// Months in a histogram before it shows years instead.
+const MAX_BARS: usize = 60;
+
+#[derive(Properties, PartialEq)]
+pub struct FiltersProps {
+    pub view: View,
+    pub counts: Shared<Counts>,
+    pub lang: Lang,
+    pub on_view: Callback<View>,
+}
+
+#[function_component]
+pub fn FilterPanel(props: &FiltersProps) -> Html {
+    let text = props.lang.text();
+    let open = use_state(|| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let change = |edit: fn(&mut View, String)| {
+        let (view, on_view) = (props.view.clone(), props.on_view.clone());
+        move |value: String| {
+            let mut next = view.clone();
+            edit(&mut next, value);
+            on_view.emit(next);
+        }
+    };
+    let active = active_count(&props.view.filters);
+    let clear_all = {
+        let (view, on_view) = (props.view.clone(), props.on_view.clone());
+        Callback::from(move |_: MouseEvent| {
+            on_view.emit(View {
+                query: view.query.clone(),
+                ..View::default()
+            })
+        })
+    };
+    let sort = {
+        let set = change(|view, name| view.sort = Sort::from_name(&name));
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                set(select.value());
+            }
+        })
+    };
+    let counts = &props.counts;
+    let list = |facet: ListFacet| {
+        html! {
+            <FacetList facet={facet} view={props.view.clone()} counts={counts.clone()}
+                lang={props.lang} on_view={props.on_view.clone()} />
+        }
+    };
+    html! {
+        <aside class={classes!("filters", open.then_some("filters-open"))} aria-label={text.filters}>
+            <button type="button" class="button button-quiet filters-toggle" aria-expanded={open.to_string()}
+                onclick={toggle}>
+                { text.show_filters }
+                if active > 0 { { format!(" ({active})") } }
+            </button>
+            <div class="filters-body">
+                <div class="filters-head">
+                    <h2>{ text.filters }</h2>
+                    if active > 0 {
+                        <button type="button" class="link-button" onclick={clear_all}>{ text.clear_all }</button>
+                    }
+                </div>
+                <label class="filters-sort">{ text.sort_by }
+                    <select onchange={sort}>
+                        { for [Sort::Auto, Sort::Newest, Sort::Oldest, Sort::Title, Sort::Relevance].iter().map(|&s| html! {
+                            <option value={s.name()} selected={props.view.sort == s}>{ sort_label(props.lang, s) }</option>
+                        }) }
+                    </select>
+                </label>
+                <DateRange view={props.view.clone()} months={counts.months.clone()} lang={props.lang}
+                    on_view={props.on_view.clone()} />
+                { list(ListFacet::Categories) }
+                { list(ListFacet::Tags) }
+                { list(ListFacet::Authors) }
+                { list(ListFacet::Years) }
+                { list(ListFacet::Langs) }
+                { list(ListFacet::Sources) }
+            </div>
+        </aside>
+    }
+}
+
+fn sort_label(lang: Lang, sort: Sort) -> &'static str {
+    let text = lang.text();
+    match sort {
+        Sort::Auto => text.sort_auto,
+        Sort::Newest => text.sort_newest,
+        Sort::Oldest => text.sort_oldest,
+        Sort::Title => text.sort_title,
+        Sort::Relevance => text.sort_relevance,
+    }
+}
+
+/// How many selections are active.
+fn active_count(filters: &Filters) -> usize {
+    filters.categories.len()
+        + filters.tags.len()
+        + filters.authors.len()
+        + filters.years.len()
+        + filters.langs.len()
+        + filters.sources.len()
+        + usize::from(filters.from.is_some() || filters.to.is_some())
+}
+
+/// The facets shown as lists of values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListFacet {
+    Categories,
+    Tags,
+    Authors,
+    Years,
+    Langs,
+    Sources,
+}
+
+impl ListFacet {
+    fn title(self, lang: Lang) -> &'static str {
+        let text = lang.text();
+        match self {
+            ListFacet::Categories => text.categories,
+            ListFacet::Tags => text.tags,
+            ListFacet::Authors => text.authors,
+            ListFacet::Years => text.years,
+            ListFacet::Langs => text.languages,
+            ListFacet::Sources => text.source,
+        }
+    }
+
+    /// The values with their counts, as paths (one segment except for categories).
+    fn values(self, counts: &Counts) -> Vec<(Vec<String>, usize)> {
+        let single = |map: &std::collections::BTreeMap<String, usize>| {
+            map.iter()
+                .map(|(k, n)| (vec![k.clone()], *n))
+                .collect::<Vec<_>>()
+        };
+        match self {
+            ListFacet::Categories => counts
+                .categories
+                .iter()
+                .map(|(k, n)| (k.clone(), *n))
+                .collect(),
+            ListFacet::Tags => single(&counts.tags),
+            ListFacet::Authors => single(&counts.authors),
+            ListFacet::Years => {
+                let mut years = single(&counts.years);
+                years.reverse();
+                years
+            }
+            ListFacet::Langs => single(&counts.langs),
+            ListFacet::Sources => single(&counts.sources),
+        }
+    }
+
+    /// The selected values, as paths.
+    fn selected(self, filters: &Filters) -> Vec<Vec<String>> {
+        let single = |values: &Vec<String>| values.iter().map(|v| vec![v.clone()]).collect();
+        match self {
+            ListFacet::Categories => filters.categories.clone(),
+            ListFacet::Tags => single(&filters.tags),
+            ListFacet::Authors => single(&filters.authors),
+            ListFacet::Years => single(&filters.years),
+            ListFacet::Langs => single(&filters.langs),
+            ListFacet::Sources => single(&filters.sources),
+        }
+    }
+
+    fn set(self, filters: &mut Filters, values: Vec<Vec<String>>) {
+        let single = |values: Vec<Vec<String>>| values.into_iter().map(|v| v.join("/")).collect();
+        match self {
+            ListFacet::Categories => filters.categories = values,
+            ListFacet::Tags => filters.tags = single(values),
+            ListFacet::Authors => filters.authors = single(values),
+            ListFacet::Years => filters.years = single(values),
+            ListFacet::Langs => filters.langs = single(values),
+            ListFacet::Sources => filters.sources = single(values),
+        }
+    }
+
+    /// How a value reads.
+    fn label(self, value: &[String], lang: Lang) -> String {
+        let text = lang.text();
+        match (self, value) {
+            (ListFacet::Categories, []) => text.none_value.to_owned(),
+            (ListFacet::Categories, path) => path.last().cloned().unwrap_or_default(),
+            (ListFacet::Sources, [v]) if v == HOSTED => text.hosted.to_owned(),
+            (ListFacet::Sources, [v]) if v == DROPPED => text.dropped.to_owned(),
+            (_, [v]) if v == NONE => text.none_value.to_owned(),
+            (_, [v]) => v.clone(),
+            _ => String::new(),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FacetListProps {
+    facet: ListFacet,
+    view: View,
+    counts: Shared<Counts>,
+    lang: Lang,
+    on_view: Callback<View>,
+}
+
+#[function_component]
+fn FacetList(props: &FacetListProps) -> Html {
+    let text = props.lang.text();
+    let all = use_state(|| false);
+    let facet = props.facet;
+    let selected = facet.selected(&props.view.filters);
+    let mut values = facet.values(&props.counts);
+    // Selected values stay listed (to be unticked) even when nothing has them now.
+    for chosen in &selected {
+        if !values.iter().any(|(v, _)| v == chosen) {
+            values.push((chosen.clone(), 0));
+        }
+    }
+    if values.is_empty() {
+        return html! {};
+    }
+    let total = values.len();
+    // Categories keep their tree order; other facets list the largest first.
+    if facet != ListFacet::Categories && facet != ListFacet::Years {
+        values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    }
+    let shown = if *all { total } else { SHORT_LIST.min(total) };
+    let toggle = |value: Vec<String>| {
+        let (view, on_view, selected) =
+            (props.view.clone(), props.on_view.clone(), selected.clone());
+        Callback::from(move |_: Event| {
+            let mut next = view.clone();
+            let mut values = selected.clone();
+            match values.iter().position(|v| *v == value) {
+                Some(at) => {
+                    values.remove(at);
+                }
+                None => values.push(value.clone()),
+            }
+            facet.set(&mut next.filters, values);
+            on_view.emit(next);
+        })
+    };
+    let clear = {
+        let (view, on_view) = (props.view.clone(), props.on_view.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut next = view.clone();
+            facet.set(&mut next.filters, Vec::new());
+            on_view.emit(next);
+        })
+    };
+    let title = facet.title(props.lang);
+    html! {
+        <fieldset class="facet">
+            <legend>{ title }</legend>
+            if !selected.is_empty() {
+                <button type="button" class="link-button facet-clear" onclick={clear}
+                    aria-label={format!("{} {title}", text.clear)}>{ text.clear }</button>
+            }
+            <ul>
+                { for values.iter().take(shown).map(|(value, count)| {
+                    let depth = if facet == ListFacet::Categories { value.len().saturating_sub(1) } else { 0 };
+                    html! {
+                        <li style={format!("--depth: {depth}")}>
+                            <label>
+                                <input type="checkbox" checked={selected.contains(value)}
+                                    onchange={toggle(value.clone())} />
+                                <span class="facet-value">{ facet.label(value, props.lang) }</span>
+                                <span class="facet-count">{ count }</span>
+                            </label>
+                        </li>
+                    }
+                }) }
+            </ul>
+            if total > SHORT_LIST {
+                <button type="button" class="link-button" aria-expanded={all.to_string()}
+                    onclick={{ let all = all.clone(); Callback::from(move |_: MouseEvent| all.set(!*all)) }}>
+                    { if *all { text.clear.to_owned() } else { format!("{} ({total})", text.show_all) } }
+                </button>
+            }
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DateRangeProps {
+    view: View,
+    months: std::collections::BTreeMap<Month, usize>,
+    lang: Lang,
+    on_view: Callback<View>,
+}
+
+/// From and to months, and a histogram of articles per month (per year for long spans) whose
+/// bars select their period.
+#[function_component]
+fn DateRange(props: &DateRangeProps) -> Html {
+    let text = props.lang.text();
+    let set = |to: bool| {
+        let (view, on_view) = (props.view.clone(), props.on_view.clone());
+        Callback::from(move |event: Event| {
+            let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let mut next = view.clone();
+            let month = parse_month(&input.value());
+            if to {
+                next.filters.to = month;
+            } else {
+                next.filters.from = month;
+            }
+            on_view.emit(next);
+        })
+    };
+    let filters = &props.view.filters;
+    let bars = histogram(&props.months);
+    let highest = bars.iter().map(|b| b.2).max().unwrap_or(1).max(1);
+    html! {
+        <fieldset class="facet dates">
+            <legend>{ text.dates }</legend>
+            <div class="date-inputs">
+                <label>{ text.date_from }
+                    <input type="month" value={filters.from.map(month_text).unwrap_or_default()} onchange={set(false)} />
+                </label>
+                <label>{ text.date_to }
+                    <input type="month" value={filters.to.map(month_text).unwrap_or_default()} onchange={set(true)} />
+                </label>
+            </div>
+            if bars.len() > 1 {
+                <div class="histogram">
+                    { for bars.into_iter().map(|(from, to, count, label)| {
+                        let (view, on_view) = (props.view.clone(), props.on_view.clone());
+                        let pick = Callback::from(move |_: MouseEvent| {
+                            let mut next = view.clone();
+                            next.filters.from = Some(from);
+                            next.filters.to = Some(to);
+                            on_view.emit(next);
+                        });
+                        let chosen = filters.from.is_some_and(|f| f <= from) && filters.to.is_some_and(|t| t >= to);
+                        html! {
+                            <button type="button" class={classes!("bar", chosen.then_some("bar-chosen"))}
+                                style={format!("--height: {}%", 8 + count * 92 / highest)}
+                                title={props.lang.period_count(&label, count)}
+                                aria-label={props.lang.period_count(&label, count)} onclick={pick}></button>
+                        }
+                    }) }
+                </div>
+            }
+        </fieldset>
+    }
+}
+
+/// The histogram's bars: (first month, last month, articles, label), every month of the span
+/// (empty ones too), or every year when the span is long.
+fn histogram(
+    months: &std::collections::BTreeMap<Month, usize>,
+) -> Vec<(Month, Month, usize, String)> {
+    let (Some(&first), Some(&last)) = (months.keys().next(), months.keys().next_back()) else {
+        return Vec::new();
+    };
+    let span = (last.0 - first.0) * 12 + i32::from(last.1) - i32::from(first.1) + 1;
+    if usize::try_from(span).unwrap_or(usize::MAX) <= MAX_BARS {
+        let mut bars = Vec::new();
+        let mut month = first;
+        while month <= last {
+            let count = months.get(&month).copied().unwrap_or(0);
+            bars.push((month, month, count, month_text(month)));
+            month = if month.1 == 12 {
+                (month.0 + 1, 1)
+            } else {
+                (month.0, month.1 + 1)
+            };
+        }
+        bars
+    } else {
+        (first.0..=last.0)
+            .map(|year| {
+                let count = months.range((year, 1)..=(year, 12)).map(|(_, n)| n).sum();
+                ((year, 1), (year, 12), count, year.to_string())
+            })
+            .collect()
+    }
+}
