@@ -44,10 +44,11 @@ pub fn FilterPanel(props: &FiltersProps) -> Html {
     let active = active_count(&props.view.filters);
     let clear_all = {
         let (view, on_view) = (props.view.clone(), props.on_view.clone());
+        // Clears the filters; the search and the order are not filters.
         Callback::from(move |_: MouseEvent| {
             on_view.emit(View {
-                query: view.query.clone(),
-                ..View::default()
+                filters: Filters::default(),
+                ..view.clone()
             })
         })
     };

@@ -54,3 +54,74 @@ test('several terms, phrases, exclusions and accents', async ({ page }) => {
   await search.fill('"no such phrase anywhere"');
   await expect(page.getByText('No article matches')).toBeVisible();
 });
+
+test('a filtered view is a link: it survives a reload, and Back steps through it', async ({ page }) => {
+  await page.goto('./');
+  const count = page.getByRole('status');
+  await expect(count).toHaveText('12 articles');
+  const filters = page.getByRole('complementary', { name: 'Filters' });
+  await filters.getByRole('checkbox', { name: /^release/ }).check();
+  await expect(count).toHaveText('3 articles');
+  await expect(page).toHaveURL(/#\/\?cat=release$/);
+  await page.getByRole('searchbox', { name: 'Search' }).fill('1.0');
+  await expect(count).toHaveText('1 article');
+  await expect(page).toHaveURL(/#\/\?q=1.0&cat=release$/);
+  await filters.getByRole('combobox', { name: 'Order' }).selectOption('title');
+  await expect(page).toHaveURL(/#\/\?q=1.0&cat=release&sort=title$/);
+
+  await page.reload();
+  await expect(count).toHaveText('1 article');
+  await expect(page.locator('article h2 a')).toHaveText(['Jekyll 1.0.0 Released']);
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('1.0');
+  await expect(filters.getByRole('checkbox', { name: /^release/ })).toBeChecked();
+
+  // Typing replaced the address; the facet and the order were steps.
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/\?q=1.0&cat=release$/);
+  await expect(count).toHaveText('1 article');
+  await page.goBack();
+  await expect(count).toHaveText('12 articles');
+  await expect(filters.getByRole('checkbox', { name: /^release/ })).not.toBeChecked();
+});
+
+test('facets count what they would give, (none) included, and combine', async ({ page }) => {
+  await page.goto('./#/?sort=title');
+  const count = page.getByRole('status');
+  await expect(count).toHaveText('12 articles');
+  const filters = page.getByRole('complementary', { name: 'Filters' });
+  const tags = filters.getByRole('group', { name: 'Tags' });
+  // Nine sample articles have no tag at all: they are one tick away, never lost.
+  await expect(tags.getByRole('checkbox', { name: '(none) 9' })).toBeVisible();
+  await tags.getByRole('checkbox', { name: /^\(none\)/ }).check();
+  await expect(count).toHaveText('9 articles');
+  // A parent category includes its children.
+  await filters.getByRole('checkbox', { name: /^金融/ }).check();
+  await expect(count).toHaveText('1 article');
+  await expect(page.locator('article h2 a')).toHaveText(['人民日报：夯实脱贫群众就业增收基本盘']);
+  await filters.getByRole('button', { name: 'Clear all' }).click();
+  await expect(count).toHaveText('12 articles');
+  // Sorted by title with the browser's collation: Latin and Chinese (by pinyin) in one order.
+  const titles = await page.locator('article h2 a').allTextContents();
+  const sorted = [...titles].sort(new Intl.Collator('zh-u-co-pinyin', { numeric: true, sensitivity: 'base' }).compare);
+  expect(titles).toEqual(sorted);
+});
+
+test('the date histogram picks a year, and the source facet tells my files from the site', async ({ page }) => {
+  await page.goto('./');
+  const count = page.getByRole('status');
+  await expect(count).toHaveText('12 articles');
+  await page.getByLabel('Open files').setInputFiles([
+    { name: 'mine.md', mimeType: 'text/markdown', buffer: Buffer.from('---\ntitle: Mine\ndate: 2022-05-01\n---\n\nBody.') },
+  ]);
+  await expect(count).toHaveText('13 articles');
+  const filters = page.getByRole('complementary', { name: 'Filters' });
+  await filters.getByRole('checkbox', { name: /^My files/ }).check();
+  await expect(page.locator('article h2 a')).toHaveText(['Mine']);
+  await filters.getByRole('checkbox', { name: /^My files/ }).uncheck();
+  await filters.getByRole('checkbox', { name: /^This site/ }).check();
+  await expect(count).toHaveText('12 articles');
+  await filters.getByRole('checkbox', { name: /^This site/ }).uncheck();
+  await filters.getByRole('button', { name: '2022: 2 articles' }).click();
+  await expect(count).toHaveText('2 articles');
+  await expect(page).toHaveURL(/from=2022-01&to=2022-12/);
+});
