@@ -82,6 +82,9 @@ pub struct State {
     /// Every entry, indexed for search. Changed in place (through the cell) as entries come
     /// and go, never copied: it is the one part of the state too large to clone per action.
     pub index: Shared<RefCell<SearchIndex>>,
+    /// For each document of the index, its entry's position in `entries`: rebuilt when the
+    /// entries change, so a keystroke only looks positions up.
+    positions: Shared<Vec<Option<usize>>>,
     /// The article being read, by id.
     pub reading: Option<(String, Loadable<Rc<Article>>)>,
     /// A message about the last thing that happened to the reader's files.
@@ -157,6 +160,7 @@ impl State {
             entries: Shared::default(),
             shown: Shared::default(),
             index: Shared::default(),
+            positions: Shared::default(),
             reading: None,
             notice: None,
             removed: Vec::new(),
@@ -201,19 +205,10 @@ impl State {
         let found = self.index.borrow().search(&query);
         let candidates: Vec<(usize, u32)> = match found {
             None => (0..self.entries.len()).map(|at| (at, 0)).collect(),
-            Some(found) => {
-                let index = self.index.borrow();
-                let position: HashMap<&str, usize> = self
-                    .entries
-                    .iter()
-                    .enumerate()
-                    .map(|(at, e)| (e.summary.id.as_str(), at))
-                    .collect();
-                found
-                    .iter()
-                    .filter_map(|f| Some((*position.get(index.id(f.doc))?, f.score)))
-                    .collect()
-            }
+            Some(found) => found
+                .iter()
+                .filter_map(|f| Some(((*self.positions.get(f.doc as usize)?)?, f.score)))
+                .collect(),
         };
         let (accepted, counts) = facets::count(
             candidates.iter().map(|&(at, _)| facts(&self.entries[at])),
@@ -227,6 +222,22 @@ impl State {
         self.order(&mut shown);
         self.shown = Shared::new(shown.into_iter().map(|(at, _)| at).collect());
         self.counts = Shared::new(counts);
+    }
+
+    /// Maps the index's documents to positions in `entries`, after either changed.
+    fn refresh_positions(&mut self) {
+        let index = self.index.borrow();
+        let mut positions = vec![None; index.documents()];
+        for (at, entry) in self.entries.iter().enumerate() {
+            if let Some(slot) = index
+                .doc(&entry.summary.id)
+                .and_then(|doc| positions.get_mut(doc as usize))
+            {
+                *slot = Some(at);
+            }
+        }
+        drop(index);
+        self.positions = Shared::new(positions);
     }
 
     /// Orders positions in `entries` (which are newest first, undated last) with their scores.
@@ -374,6 +385,7 @@ impl State {
         entries.extend(arriving.into_values());
         entries.sort_by(|a, b| newest_first(&a.summary, &b.summary));
         self.entries = Shared::new(entries);
+        self.refresh_positions();
         self.refresh_shown();
         tally
     }
@@ -426,6 +438,7 @@ impl State {
         }
         self.removed = removed;
         self.entries = Shared::new(kept);
+        self.refresh_positions();
         self.refresh_shown();
         if matches!(&self.route, Route::Read { id } if ids.contains(id)) {
             self.navigate(Route::Library);
@@ -460,6 +473,7 @@ impl Reducible for State {
                     }
                 }
                 next.entries = Shared::new(entries);
+                next.refresh_positions();
                 next.refresh_shown();
             }
             Action::CatalogLoaded(Err(message)) => {

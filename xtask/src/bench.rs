@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: the engine's throughput over the bundled corpora (native, release); how
 //! long the release build takes to import 1 000 and 10 000 dropped files and one 20 MB article
-//! in Chromium; and how large a 100 000-article catalog is and how fast it opens.
+//! in Chromium; how large a 100 000-article catalog is and how fast it opens; and search (index
+//! build, query latency) beside MiniSearch on 1 000 and 10 000 generated articles.
 
 use std::io::Write;
 use std::path::Path;
@@ -14,12 +15,16 @@ use crate::{build, generate, index, tools};
 /// Articles in the catalog benchmark.
 const CATALOG_SIZE: usize = 100_000;
 
+/// Articles in the search benchmark.
+const SEARCH_SIZES: &[&str] = &["1000", "10000"];
+
 /// What the import benchmark drops: 1 000 files, 10 000 files, one 20 MB article.
 const IMPORT_CASES: &[&str] = &["1000", "10000", "big"];
 
 pub fn run() -> Result {
     engine()?;
     tools::ensure_test_tools()?;
+    search()?;
     let dist = build::dist(None)?;
     status(
         command("node")
@@ -75,6 +80,33 @@ fn size(path: &Path) -> Result<(usize, usize)> {
     encoder.write_all(&bytes).map_err(|e| e.to_string())?;
     let gzipped = encoder.finish().map_err(|e| e.to_string())?;
     Ok((bytes.len(), gzipped.len()))
+}
+
+/// Lectern's search (its wasm build, `crates/search-bench`) beside MiniSearch, in Chromium.
+fn search() -> Result {
+    tools::ensure_build_tools()?;
+    status(command("cargo").args([
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--package",
+        "search-bench",
+    ]))?;
+    let target = tools::target_dir();
+    let package = target.join("search-bench-pkg");
+    status(
+        command("wasm-bindgen")
+            .args(["--target", "web", "--out-dir"])
+            .arg(&package)
+            .arg(target.join("wasm32-unknown-unknown/release/search_bench.wasm")),
+    )?;
+    status(
+        command("node")
+            .arg("tests/bench/search.mjs")
+            .arg(&package)
+            .args(SEARCH_SIZES),
+    )
 }
 
 fn engine() -> Result {

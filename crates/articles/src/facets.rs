@@ -147,28 +147,26 @@ pub fn count<'a>(
     let mut counts = Counts::default();
     let mut accepted = Vec::new();
     for facts in articles {
-        let failing: Vec<Facet> = FACETS
+        // The facets this article fails, as bits (one per facet, in `FACETS` order).
+        let failing = FACETS
             .iter()
-            .copied()
-            .filter(|&facet| !filters.passes(&facts, facet))
-            .collect();
-        accepted.push(failing.is_empty());
-        let counted: &[Facet] = match failing.as_slice() {
-            [] => &FACETS,
-            [only] => std::slice::from_ref(only),
-            _ => &[],
-        };
-        for &facet in counted {
-            add(&mut counts, &facts, facet);
+            .enumerate()
+            .filter(|&(_, &facet)| !filters.passes(&facts, facet))
+            .fold(0_u8, |bits, (at, _)| bits | 1 << at);
+        accepted.push(failing == 0);
+        // Counted in every facet when it passes them all; when it fails one, in that one only.
+        if failing.count_ones() <= 1 {
+            for (at, &facet) in FACETS.iter().enumerate() {
+                if failing == 0 || failing == 1 << at {
+                    add(&mut counts, &facts, facet);
+                }
+            }
         }
     }
     (accepted, counts)
 }
 
 fn add(counts: &mut Counts, facts: &Facts, facet: Facet) {
-    let bump = |map: &mut BTreeMap<String, usize>, key: &str| {
-        *map.entry(key.to_owned()).or_default() += 1;
-    };
     match facet {
         Facet::Category => {
             if facts.categories.is_empty() {
@@ -180,7 +178,10 @@ fn add(counts: &mut Counts, facts: &Facts, facet: Facet) {
                     let prefix = &path[..depth];
                     if !seen.contains(&prefix) {
                         seen.push(prefix);
-                        *counts.categories.entry(prefix.to_vec()).or_default() += 1;
+                        match counts.categories.get_mut(prefix) {
+                            Some(n) => *n += 1,
+                            None => drop(counts.categories.insert(prefix.to_vec(), 1)),
+                        }
                     }
                 }
             }
@@ -204,13 +205,21 @@ fn add(counts: &mut Counts, facts: &Facts, facet: Facet) {
 /// Counts each distinct value of a list once, or (none) for an empty list.
 fn list(map: &mut BTreeMap<String, usize>, values: &[String]) {
     if values.is_empty() {
-        *map.entry(NONE.to_owned()).or_default() += 1;
+        bump(map, NONE);
     }
     let mut seen: Vec<&String> = Vec::new();
     for value in values {
         if !seen.contains(&value) {
             seen.push(value);
-            *map.entry(value.clone()).or_default() += 1;
+            bump(map, value);
         }
+    }
+}
+
+/// Adds one to `key`'s count, copying the key only the first time it is seen.
+fn bump(map: &mut BTreeMap<String, usize>, key: &str) {
+    match map.get_mut(key) {
+        Some(n) => *n += 1,
+        None => drop(map.insert(key.to_owned(), 1)),
     }
 }

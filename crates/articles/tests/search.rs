@@ -154,6 +154,50 @@ fn latin_words_match_by_prefix_as_typed() {
 }
 
 #[test]
+fn quoted_phrases_find_exactly_the_articles_with_those_whole_words_in_a_row() {
+    let (_, texts) = corpus();
+    let word = |c: char| c.is_alphanumeric() && !is_cjk_letter(c);
+    let whole = |text: &str, phrase: &str| {
+        text.match_indices(phrase).any(|(at, _)| {
+            !text[..at].chars().next_back().is_some_and(word)
+                && !text[at + phrase.len()..].chars().next().is_some_and(word)
+        })
+    };
+    let mut random = Random(0xFACE);
+    let mut checked = 0;
+    while checked < 300 {
+        let text = &texts[random.below(texts.len())];
+        let words: Vec<&str> = text.split(' ').collect();
+        let at = random.below(words.len().max(2) - 1);
+        let (Some(a), Some(b)) = (words.get(at), words.get(at + 1)) else {
+            continue;
+        };
+        if a.is_empty()
+            || b.is_empty()
+            || !a
+                .chars()
+                .chain(b.chars())
+                .all(|c| c.is_ascii_alphanumeric())
+        {
+            continue;
+        }
+        let phrase = format!("{a} {b}");
+        let expected: BTreeSet<usize> = texts
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| whole(t, &phrase))
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(
+            found(&format!("\"{phrase}\"")),
+            expected,
+            "phrase {phrase:?}"
+        );
+        checked += 1;
+    }
+}
+
+#[test]
 fn terms_combine_phrases_hold_together_and_exclusions_exclude() {
     let (_, texts) = corpus();
     let has = |n: &usize, piece: &str| texts[*n].contains(piece);

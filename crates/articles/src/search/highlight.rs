@@ -28,6 +28,7 @@ pub fn hits(text: &str, query: &Query) -> Vec<Range<usize>> {
             let counts = match term.kind {
                 TermKind::Prefix => word_start,
                 TermKind::Word => word_start && word_end,
+                TermKind::Phrase => bounded(&term.text, word_start, word_end),
                 TermKind::Exact => true,
             };
             if counts {
@@ -104,8 +105,17 @@ fn plain(text: &str) -> Piece {
     }
 }
 
-fn is_word_char(c: char) -> bool {
+/// Whether a Latin word or number character (words of a phrase must match whole).
+pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_cjk_letter(c)
+}
+
+/// Whether a match of `phrase` is whole at its edges: where the phrase begins (ends) with a
+/// word character, the text must not continue the word there.
+pub fn bounded(phrase: &str, word_start: bool, word_end: bool) -> bool {
+    let starts_word = phrase.chars().next().is_some_and(is_word_char);
+    let ends_word = phrase.chars().next_back().is_some_and(is_word_char);
+    (!starts_word || word_start) && (!ends_word || word_end)
 }
 
 /// The original byte range of the folded range `start..end`.
@@ -143,6 +153,14 @@ mod tests {
             ["rust", "Hello World"]
         );
         assert!(hits(text, &Query::parse("-rust")).is_empty());
+        let lighting = "lighting engines, a light engine";
+        assert_eq!(
+            hits(lighting, &Query::parse(r#""light engine""#))
+                .into_iter()
+                .map(|r| &lighting[r])
+                .collect::<Vec<_>>(),
+            ["light engine"]
+        );
     }
 
     #[test]

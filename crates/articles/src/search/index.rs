@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 use memchr::memmem::Finder;
 
 use super::fold::{fold, is_cjk_letter};
+use super::highlight::{bounded, is_word_char};
 use super::query::{Query, Term, TermKind};
 
 /// An article as search sees it.
@@ -112,6 +113,11 @@ impl SearchIndex {
         self.docs.get(doc as usize).map_or("", |d| d.id.as_str())
     }
 
+    /// How many documents the index has held (ids up to this; replaced ones included).
+    pub fn documents(&self) -> usize {
+        self.docs.len()
+    }
+
     /// How many articles are indexed.
     pub fn len(&self) -> usize {
         self.by_id.len()
@@ -129,45 +135,68 @@ impl SearchIndex {
         if included.is_empty() && excluded.is_empty() {
             return None;
         }
-        let mut scores: Option<HashMap<DocId, u32>> = None;
+        // Scores by document, 0 for no match: dense, so combining terms is a pass over arrays.
+        let mut total: Option<Vec<u32>> = None;
         for term in &included {
-            let matched = self.matching(term, scores.as_ref());
-            scores = Some(match scores {
+            let matched = self.matching(term, total.as_deref());
+            total = Some(match total {
                 None => matched,
-                Some(before) => before
-                    .into_iter()
-                    .filter_map(|(doc, score)| {
-                        matched
-                            .get(&doc)
-                            .map(|more| (doc, score.saturating_add(*more)))
-                    })
-                    .collect(),
+                Some(mut total) => {
+                    for (score, more) in total.iter_mut().zip(matched) {
+                        *score = if *score > 0 && more > 0 {
+                            score.saturating_add(more)
+                        } else {
+                            0
+                        };
+                    }
+                    total
+                }
             });
         }
-        let mut scores = scores.unwrap_or_else(|| self.live_docs().map(|doc| (doc, 0)).collect());
+        let mut total =
+            total.unwrap_or_else(|| self.docs.iter().map(|d| u32::from(d.live)).collect());
         for term in &excluded {
-            let matched = self.matching(term, Some(&scores));
-            scores.retain(|doc, _| !matched.contains_key(doc));
+            let matched = self.matching(term, Some(&total));
+            for (score, hit) in total.iter_mut().zip(matched) {
+                if hit > 0 {
+                    *score = 0;
+                }
+            }
         }
-        let mut found: Vec<Found> = scores
+        let mut found: Vec<Found> = total
             .into_iter()
-            .map(|(doc, score)| Found { doc, score })
+            .enumerate()
+            .filter(|&(_, score)| score > 0)
+            .map(|(doc, score)| Found {
+                doc: DocId::try_from(doc).unwrap_or(DocId::MAX),
+                score,
+            })
             .collect();
         found.sort_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
         Some(found)
     }
 
-    fn live_docs(&self) -> impl Iterator<Item = DocId> + '_ {
-        self.by_id.values().copied()
+    /// The document of an indexed article.
+    pub fn doc(&self, id: &str) -> Option<DocId> {
+        self.by_id.get(id).copied()
     }
 
-    /// The articles matching one term, with its score in each; only among `within` if given.
-    fn matching(&self, term: &Term, within: Option<&HashMap<DocId, u32>>) -> HashMap<DocId, u32> {
+    /// The scores of one term by document (0: no match); only among `within`'s matches if
+    /// given.
+    fn matching(&self, term: &Term, within: Option<&[u32]>) -> Vec<u32> {
         let allowed = |doc: DocId| {
-            self.docs.get(doc as usize).is_some_and(|d| d.live)
-                && within.is_none_or(|w| w.contains_key(&doc))
+            let at = doc as usize;
+            self.docs.get(at).is_some_and(|d| d.live)
+                && within.is_none_or(|w| w.get(at).is_some_and(|&score| score > 0))
         };
-        let mut matched = HashMap::new();
+        let mut scores = vec![0_u32; self.docs.len()];
+        let mut add = |hit: &Found| {
+            if allowed(hit.doc) {
+                if let Some(score) = scores.get_mut(hit.doc as usize) {
+                    *score = score.saturating_add(hit.score.max(1));
+                }
+            }
+        };
         match term.kind {
             TermKind::Prefix => {
                 let range = self.words.range::<str, _>((
@@ -175,66 +204,106 @@ impl SearchIndex {
                     std::ops::Bound::Unbounded,
                 ));
                 for (_, postings) in range.take_while(|(word, _)| word.starts_with(&term.text)) {
-                    for hit in postings.iter().filter(|hit| allowed(hit.doc)) {
-                        let score: &mut u32 = matched.entry(hit.doc).or_default();
-                        *score = score.saturating_add(hit.score);
-                    }
+                    postings.iter().for_each(&mut add);
                 }
             }
             TermKind::Word => {
-                for hit in self.words.get(term.text.as_str()).into_iter().flatten() {
-                    if allowed(hit.doc) {
-                        matched.insert(hit.doc, hit.score);
-                    }
-                }
+                self.words
+                    .get(term.text.as_str())
+                    .into_iter()
+                    .flatten()
+                    .for_each(&mut add);
             }
-            TermKind::Exact => {
+            TermKind::Exact | TermKind::Phrase => {
+                let phrase = term.kind == TermKind::Phrase;
+                let (candidates, exact) = self.candidates(&term.text, phrase);
+                if exact {
+                    // A lone character or pair: its postings are the answer, with their scores.
+                    self.exact_postings(&term.text).iter().for_each(&mut add);
+                    return scores;
+                }
                 let finder = Finder::new(term.text.as_bytes());
-                for doc in self.candidates(&term.text, within) {
-                    if !allowed(doc) {
-                        continue;
-                    }
-                    let Some(d) = self.docs.get(doc as usize) else {
-                        continue;
-                    };
-                    let score = exact_score(d, &finder);
-                    if score > 0 {
-                        matched.insert(doc, score);
+                for doc in candidates.into_iter().filter(|&doc| allowed(doc)) {
+                    let score = self
+                        .docs
+                        .get(doc as usize)
+                        .map_or(0, |d| exact_score(d, &term.text, &finder, phrase));
+                    if let Some(slot) = scores.get_mut(doc as usize) {
+                        *slot = score;
                     }
                 }
             }
         }
-        matched
+        scores
     }
 
     /// Articles that may contain `text` as written: those with all its character pairs (or its
-    /// single character), else every article.
-    fn candidates(&self, text: &str, within: Option<&HashMap<DocId, u32>>) -> Vec<DocId> {
+    /// characters) and, for a phrase, all its words; else every article. The second value says
+    /// whether that is already exact (a lone character or pair needs no check against the text).
+    fn candidates(&self, text: &str, phrase: bool) -> (Vec<DocId>, bool) {
         let letters: Vec<char> = text.chars().collect();
         let mut sets: Vec<&Vec<Found>> = Vec::new();
-        for pair in letters.windows(2) {
-            if is_cjk_letter(pair[0]) && is_cjk_letter(pair[1]) {
-                match self.pairs.get(&(pair[0], pair[1])) {
+        if phrase {
+            for word in text
+                .split(|c: char| !is_word_char(c))
+                .filter(|w| !w.is_empty())
+            {
+                match self.words.get(word) {
                     Some(postings) => sets.push(postings),
-                    None => return Vec::new(),
+                    None => return (Vec::new(), true),
                 }
             }
         }
-        if sets.is_empty() {
+        let pairs: Vec<(char, char)> = letters
+            .windows(2)
+            .filter(|p| is_cjk_letter(p[0]) && is_cjk_letter(p[1]))
+            .map(|p| (p[0], p[1]))
+            .collect();
+        for pair in &pairs {
+            match self.pairs.get(pair) {
+                Some(postings) => sets.push(postings),
+                None => return (Vec::new(), true),
+            }
+        }
+        if pairs.is_empty() {
+            // No two CJK letters side by side: each one alone narrows the search.
             for &c in letters.iter().filter(|&&c| is_cjk_letter(c)) {
                 match self.singles.get(&c) {
                     Some(postings) => sets.push(postings),
-                    None => return Vec::new(),
+                    None => return (Vec::new(), true),
                 }
             }
         }
-        let Some(smallest) = sets.iter().min_by_key(|s| s.len()) else {
-            return match within {
-                Some(w) => w.keys().copied().collect(),
-                None => self.live_docs().collect(),
-            };
+        // A lone CJK letter or pair (unquoted): its postings are exactly its articles.
+        let exact = !phrase && letters.len() <= 2 && letters.iter().all(|&c| is_cjk_letter(c));
+        sets.sort_by_key(|s| s.len());
+        let Some((smallest, others)) = sets.split_first() else {
+            let all = (0..self.docs.len())
+                .filter_map(|d| DocId::try_from(d).ok())
+                .collect();
+            return (all, false);
         };
-        smallest.iter().map(|hit| hit.doc).collect()
+        // Postings are in document order: each further set narrows by a merge.
+        let mut docs: Vec<DocId> = smallest.iter().map(|hit| hit.doc).collect();
+        for set in others {
+            let mut other = set.iter().map(|hit| hit.doc).peekable();
+            docs.retain(|&doc| {
+                while other.next_if(|&d| d < doc).is_some() {}
+                other.peek() == Some(&doc)
+            });
+        }
+        (docs, exact)
+    }
+
+    /// The postings of a lone CJK character or pair.
+    fn exact_postings(&self, text: &str) -> &[Found] {
+        let mut chars = text.chars();
+        let postings = match (chars.next(), chars.next()) {
+            (Some(a), Some(b)) => self.pairs.get(&(a, b)),
+            (Some(a), None) => self.singles.get(&a),
+            _ => None,
+        };
+        postings.map_or(&[], Vec::as_slice)
     }
 
     fn post(&mut self, doc: DocId, text: &str, labels_at: usize, rest_at: usize) {
@@ -300,10 +369,20 @@ fn found(doc: DocId, (weighted, rest): (u32, u32)) -> Found {
     }
 }
 
-/// The score of an exact term in a document: its hits weighted by where they are; 0 if none.
-fn exact_score(doc: &Doc, finder: &Finder) -> u32 {
+/// The score of an exact term or phrase in a document: its hits weighted by where they are
+/// (a phrase's hits whole at their edges); 0 if none.
+fn exact_score(doc: &Doc, term: &str, finder: &Finder, phrase: bool) -> u32 {
+    let text = doc.text.as_str();
     let mut hits = (0, 0);
-    for at in finder.find_iter(doc.text.as_bytes()) {
+    for at in finder.find_iter(text.as_bytes()) {
+        if phrase {
+            let end = at + term.len();
+            let word_start = !text[..at].chars().next_back().is_some_and(is_word_char);
+            let word_end = !text[end..].chars().next().is_some_and(is_word_char);
+            if !bounded(term, word_start, word_end) {
+                continue;
+            }
+        }
         let weight = match at {
             at if at < doc.labels_at => TITLE_WEIGHT,
             at if at < doc.rest_at => LABEL_WEIGHT,

@@ -25,7 +25,10 @@ pub enum TermKind {
     Prefix,
     /// A quoted single word, matched as a whole word.
     Word,
-    /// Anything else (Chinese, a quoted phrase, punctuation): matched as written, anywhere.
+    /// A quoted phrase: matched as written, its Latin words whole (`"light engine"` does not
+    /// match "lighting engines").
+    Phrase,
+    /// Anything else unquoted (Chinese, punctuation): matched as written, anywhere.
     Exact,
 }
 
@@ -77,7 +80,8 @@ fn classify(text: &str, quoted: bool) -> TermKind {
     match (one_word, quoted) {
         (true, false) => TermKind::Prefix,
         (true, true) => TermKind::Word,
-        (false, _) => TermKind::Exact,
+        (false, true) => TermKind::Phrase,
+        (false, false) => TermKind::Exact,
     }
 }
 
@@ -101,10 +105,10 @@ mod tests {
             query.terms,
             [
                 term("rust", TermKind::Prefix, false),
-                term("hello world", TermKind::Exact, false),
+                term("hello world", TermKind::Phrase, false),
                 term("draft", TermKind::Prefix, true),
                 term("脱贫", TermKind::Exact, false),
-                term("old news", TermKind::Exact, true),
+                term("old news", TermKind::Phrase, true),
                 term("exact", TermKind::Word, false),
                 term("c++", TermKind::Exact, false),
             ],
@@ -116,7 +120,7 @@ mod tests {
     fn an_open_quote_runs_to_the_end_and_blank_is_empty() {
         assert_eq!(
             Query::parse(r#""half open"#).terms,
-            [term("half open", TermKind::Exact, false)]
+            [term("half open", TermKind::Phrase, false)]
         );
         assert!(Query::parse("   ").is_empty());
         assert!(Query::parse(r#""""#).is_empty());

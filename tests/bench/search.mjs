@@ -1,0 +1,55 @@
+// Search benchmark: Lectern's engine (its wasm build, `crates/search-bench`) beside MiniSearch
+// (npm) on the same generated articles, in the same headless Chromium page: index build time,
+// and query latency (p50 / p95) over a fixed set of English and Chinese queries. Lectern's time
+// includes counting the facets over the matches, as a keystroke in the app does.
+//
+//   node tests/bench/search.mjs <wasm-bindgen output dir> <count>...
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const [pkg, ...counts] = process.argv.slice(2);
+const here = dirname(fileURLToPath(import.meta.url));
+const site = mkdtempSync(join(tmpdir(), 'lectern-search-bench-'));
+for (const file of readdirSync(pkg)) copyFileSync(join(pkg, file), join(site, file));
+copyFileSync(resolve(here, '../../node_modules/minisearch/dist/es/index.js'), join(site, 'minisearch.js'));
+copyFileSync(resolve(here, 'search-page.js'), join(site, 'search-page.js'));
+writeFileSync(
+  join(site, 'index.html'),
+  '<!doctype html><meta charset="utf-8"><title>search bench</title><script type="module" src="./search-page.js"></script>',
+);
+
+const port = 4194;
+const server = spawn('node', [resolve(here, '../e2e/serve.mjs'), site, String(port)], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 500));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForFunction(() => window.ready === true);
+  for (const count of counts.map(Number)) {
+    const r = await page.evaluate((n) => window.run(n), count);
+    const ms = (x) => `${x.toFixed(2)} ms`;
+    console.log(`search: ${count} articles (${r.megabytes.toFixed(1)} MB of text)`);
+    console.log(`  Lectern    index ${(r.lectern.build / 1000).toFixed(2)} s; query p50 ${ms(r.lectern.p50)}, p95 ${ms(r.lectern.p95)} (with facet counts)`);
+    console.log(`  MiniSearch index ${(r.mini.build / 1000).toFixed(2)} s; query p50 ${ms(r.mini.p50)}, p95 ${ms(r.mini.p95)}`);
+    const width = Math.max(...Object.keys(r.lectern.found).map((q) => q.length));
+    console.log(`  per query: matches and median time (Lectern / MiniSearch):`);
+    for (const q of Object.keys(r.lectern.found)) {
+      console.log(
+        `    ${q.padEnd(width)}  ${r.lectern.found[q]} / ${r.mini.found[q]}  ` +
+          `${ms(r.lectern.median[q])} / ${ms(r.mini.median[q])}`,
+      );
+    }
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
