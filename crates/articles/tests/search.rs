@@ -285,3 +285,79 @@ fn an_article_added_again_replaces_itself_and_a_removed_one_is_gone() {
         "an empty query filters nothing"
     );
 }
+
+/// A generated library of 10 000 short articles in mixed Chinese and English, folded as the
+/// independent answer sees them.
+fn generated() -> &'static (SearchIndex, Vec<String>) {
+    static GENERATED: OnceLock<(SearchIndex, Vec<String>)> = OnceLock::new();
+    GENERATED.get_or_init(|| {
+        let mut random = Random(0xABCDEF);
+        let latin = [
+            "rust", "reading", "library", "engine", "quiet", "static", "render", "wasm",
+        ];
+        let mut index = SearchIndex::new();
+        let mut texts = Vec::new();
+        for n in 0..10_000 {
+            let mut body = String::new();
+            for _ in 0..20 {
+                if random.below(2) == 0 {
+                    // Ideographs from a small range, so runs repeat across articles.
+                    for _ in 0..4 {
+                        body.push(char::from_u32(0x4E00 + random.below(60) as u32).unwrap_or('中'));
+                    }
+                } else {
+                    body.push_str(latin[random.below(latin.len())]);
+                    body.push_str(&random.below(100).to_string());
+                }
+                body.push(' ');
+            }
+            index.add(&Document {
+                id: &n.to_string(),
+                title: "",
+                labels: vec![],
+                summary: "",
+                body: &body,
+            });
+            texts.push(fold(&body));
+        }
+        (index, texts)
+    })
+}
+
+#[test]
+fn a_generated_library_of_ten_thousand_gives_the_naive_answer() {
+    let (index, texts) = generated();
+    let mut random = Random(0x10000);
+    for _ in 0..200 {
+        let text: Vec<char> = texts[random.below(texts.len())].chars().collect();
+        let start = random.below(text.len());
+        let piece: String = text.iter().skip(start).take(1 + random.below(4)).collect();
+        let piece = piece.trim();
+        if piece.is_empty() || piece.contains(' ') {
+            continue;
+        }
+        let query = Query::parse(piece);
+        let found: BTreeSet<usize> = index
+            .search(&query)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|f| index.id(f.doc).parse().ok())
+            .collect();
+        let latin = piece.chars().all(|c| c.is_ascii_alphanumeric());
+        let expected: BTreeSet<usize> = texts
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                if latin {
+                    // A Latin term is a word prefix.
+                    t.split(|c: char| !c.is_ascii_alphanumeric())
+                        .any(|w| w.starts_with(piece))
+                } else {
+                    t.contains(piece)
+                }
+            })
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(found, expected, "query {piece:?}");
+    }
+}
