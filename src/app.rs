@@ -12,8 +12,9 @@ use yew::prelude::*;
 use crate::archive;
 use crate::browser::fetch;
 use crate::browser::intake::{drop_listeners, pasted_name, Given};
+use crate::browser::keys::{self, Shortcut};
 use crate::browser::store::{self, StoredFile};
-use crate::browser::{collate, download, files, folder_drop, page, parser};
+use crate::browser::{collate, download, files, folder_drop, page, parser, settings};
 use crate::parse_job::Context;
 use crate::route::Route;
 use crate::state::{Action, State};
@@ -24,6 +25,7 @@ use crate::ui::import_progress::ImportProgress;
 use crate::ui::library::Library;
 use crate::ui::notice::NoticeBar;
 use crate::ui::reader::Reader;
+use crate::ui::shortcuts::ShortcutsHelp;
 use crate::view::View;
 use articles::search::Query;
 
@@ -31,13 +33,15 @@ use articles::search::Query;
 pub fn App() -> Html {
     let state = use_reducer(|| {
         State::with_view(
-            page::browser_lang(),
+            settings::saved_lang().unwrap_or_else(page::browser_lang),
             page::current_route(),
             page::current_view(),
         )
         .with_titles(collate::titles())
     });
     let dragging = use_state(|| false);
+    let theme = use_state(settings::current_theme);
+    let help = use_state(|| false);
 
     use_effect_with(state.lang, |lang| page::set_document_lang(*lang));
     use_effect_with(state.route.clone(), |_| page::scroll_to_top());
@@ -310,6 +314,80 @@ pub fn App() -> Html {
             });
         })
     };
+    let on_theme = {
+        let theme = theme.clone();
+        Callback::from(move |_: ()| {
+            let next = theme.other();
+            settings::choose_theme(next);
+            theme.set(next);
+        })
+    };
+    let on_lang = {
+        let (dispatcher, lang) = (state.dispatcher(), state.lang);
+        Callback::from(move |_: ()| {
+            settings::choose_lang(lang.other());
+            dispatcher.dispatch(Action::SetLang(lang.other()));
+        })
+    };
+    let reading_id = match &state.route {
+        Route::Read { id } => Some(id.clone()),
+        _ => None,
+    };
+    let (previous, next) = reading_id.as_deref().map_or((None, None), |id| {
+        let (before, after) = state.neighbours(id);
+        let link = |e: &crate::state::Entry| (e.summary.id.clone(), e.summary.title.clone());
+        (before.map(link), after.map(link))
+    });
+    let on_shortcut = {
+        let (help, on_theme, view) = (help.clone(), on_theme.clone(), state.view.clone());
+        let (reading, previous, next) = (reading_id.is_some(), previous.clone(), next.clone());
+        Callback::from(move |shortcut: Shortcut| match shortcut {
+            Shortcut::Search => keys::focus("input.search"),
+            Shortcut::NextInList => keys::step_through_cards(true),
+            Shortcut::PreviousInList => keys::step_through_cards(false),
+            Shortcut::Back if *help => help.set(false),
+            Shortcut::Back if reading => page::go_view(&view),
+            Shortcut::Back => {}
+            Shortcut::PreviousArticle | Shortcut::NextArticle => {
+                let target = if shortcut == Shortcut::NextArticle {
+                    &next
+                } else {
+                    &previous
+                };
+                if let Some((id, _)) = target {
+                    page::go(&Route::Read { id: id.clone() });
+                }
+            }
+            Shortcut::Theme => on_theme.emit(()),
+            Shortcut::Help => help.set(!*help),
+        })
+    };
+    {
+        // Re-listened when the handler changes (it knows the open article's neighbours).
+        let on_shortcut = on_shortcut.clone();
+        use_effect_with(
+            (
+                reading_id.clone(),
+                previous.clone(),
+                next.clone(),
+                *help,
+                state.view.clone(),
+            ),
+            move |_| {
+                let listener = web_sys::window().map(|w| keys::listen(&w, on_shortcut));
+                move || drop(listener)
+            },
+        );
+    }
+    let close_help = {
+        let help = help.clone();
+        Callback::from(move |_: ()| help.set(false))
+    };
+    let skip_to_content = Callback::from(|event: MouseEvent| {
+        // The hash is the route: move the focus instead of following `#content`.
+        event.prevent_default();
+        keys::focus("#content");
+    });
     let removable = match &state.route {
         Route::Read { id } => state.entry(id).is_some_and(|e| e.original.is_some()),
         _ => false,
@@ -322,11 +400,13 @@ pub fn App() -> Html {
             let id = id.clone();
             html! {
                 <Reader article={article.clone()} lang={state.lang} query={query.clone()} back={back.clone()}
+                    previous={previous.clone()} next={next.clone()}
                     on_remove={Some(Callback::from(move |_| on_remove.emit(id.clone())))} />
             }
         }
         (Some((_, article)), _) => html! {
-            <Reader article={article.clone()} lang={state.lang} query={query.clone()} back={back.clone()} />
+            <Reader article={article.clone()} lang={state.lang} query={query.clone()} back={back.clone()}
+                previous={previous.clone()} next={next.clone()} />
         },
         (None, _) => html! {
             <div class="library-layout">
@@ -341,9 +421,11 @@ pub fn App() -> Html {
     };
     html! {
         <>
+            <a class="skip-link" href="#content" onclick={skip_to_content}>{ state.lang.text().skip_to_content }</a>
             <Header query={state.view.query.clone()} lang={state.lang} on_search={on_search}
-                on_files={add_files.reform(|list| Given::Files(files::from_list(list)))} />
-            <main id="content">
+                on_files={add_files.reform(|list| Given::Files(files::from_list(list)))}
+                theme={*theme} on_theme={on_theme} on_lang={on_lang} />
+            <main id="content" tabindex="-1">
                 if let Some((done, total)) = state.importing {
                     <ImportProgress done={done} total={total} lang={state.lang} on_cancel={on_cancel_import} />
                 }
@@ -356,6 +438,9 @@ pub fn App() -> Html {
                 <footer class="site-footer"><p>{ state.lang.storage_used(bytes) }</p></footer>
             }
             <DropOverlay visible={*dragging} lang={state.lang} />
+            if *help {
+                <ShortcutsHelp lang={state.lang} on_close={close_help} />
+            }
         </>
     }
 }

@@ -19,6 +19,14 @@ impl Lang {
         }
     }
 
+    /// The other interface language.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        }
+    }
+
     /// The value for `<html lang>`.
     pub fn tag(self) -> &'static str {
         match self {
@@ -207,6 +215,17 @@ pub struct Text {
     pub date_from: &'static str,
     pub date_to: &'static str,
     pub show_all: &'static str,
+    pub theme_dark: &'static str,
+    pub theme_light: &'static str,
+    /// The button that switches to the other language, written in that language.
+    pub other_language: &'static str,
+    pub other_language_label: &'static str,
+    pub shortcuts: &'static str,
+    pub close: &'static str,
+    /// Each shortcut's keys and what it does.
+    pub shortcut_list: [(&'static str, &'static str); 8],
+    pub previous_article: &'static str,
+    pub next_article: &'static str,
 }
 
 const EN: Text = Text {
@@ -258,6 +277,24 @@ const EN: Text = Text {
     date_from: "From",
     date_to: "To",
     show_all: "Show all",
+    theme_dark: "Dark theme",
+    theme_light: "Light theme",
+    other_language: "中文",
+    other_language_label: "切换到中文界面",
+    shortcuts: "Keyboard shortcuts",
+    close: "Close",
+    shortcut_list: [
+        ("/", "Search"),
+        ("j / k", "Next / previous article in the list"),
+        ("Enter", "Open the article"),
+        ("Esc / Backspace", "Back"),
+        ("[ / ]", "Previous / next article while reading"),
+        ("t", "Light or dark theme"),
+        ("?", "This help"),
+        ("Tab", "Move between links and controls"),
+    ],
+    previous_article: "Previous",
+    next_article: "Next",
 };
 
 const ZH: Text = Text {
@@ -309,6 +346,24 @@ const ZH: Text = Text {
     date_from: "从",
     date_to: "到",
     show_all: "显示全部",
+    theme_dark: "深色主题",
+    theme_light: "浅色主题",
+    other_language: "English",
+    other_language_label: "Switch the interface to English",
+    shortcuts: "键盘快捷键",
+    close: "关闭",
+    shortcut_list: [
+        ("/", "搜索"),
+        ("j / k", "列表中的下一篇 / 上一篇"),
+        ("Enter", "打开文章"),
+        ("Esc / Backspace", "返回"),
+        ("[ / ]", "阅读时的上一篇 / 下一篇"),
+        ("t", "浅色或深色主题"),
+        ("?", "本帮助"),
+        ("Tab", "在链接和控件之间移动"),
+    ],
+    previous_article: "上一篇",
+    next_article: "下一篇",
 };
 
 /// Files named in a message: the first few, then how many more, so a drop of thousands of

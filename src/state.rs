@@ -139,6 +139,8 @@ pub enum Action {
     Say(String),
     /// How far an import has come; `None` when it is over.
     Importing(Option<(usize, usize)>),
+    /// The reader switched the interface language.
+    SetLang(Lang),
 }
 
 impl State {
@@ -191,6 +193,23 @@ impl State {
             .filter(|e| e.original.is_some())
             .map(|e| e.summary.id.clone())
             .collect()
+    }
+
+    /// The articles before and after `id` in the list as it is ordered and filtered now.
+    pub fn neighbours(&self, id: &str) -> (Option<&Entry>, Option<&Entry>) {
+        let Some(at) = self
+            .shown
+            .iter()
+            .position(|&p| self.entries[p].summary.id == id)
+        else {
+            return (None, None);
+        };
+        let entry = |position: Option<usize>| {
+            position
+                .and_then(|p| self.shown.get(p))
+                .map(|&p| &self.entries[p])
+        };
+        (entry(at.checked_sub(1)), entry(Some(at + 1)))
     }
 
     /// The entries matching the search, in list order.
@@ -544,6 +563,7 @@ impl Reducible for State {
             Action::StorageUsed(bytes) => next.storage_used = Some(bytes),
             Action::Say(text) => next.notice = Some(Notice { text, undo: false }),
             Action::Importing(progress) => next.importing = progress,
+            Action::SetLang(lang) => next.lang = lang,
         }
         Rc::new(next)
     }
@@ -672,6 +692,30 @@ mod tests {
                 .collect(),
             ..Catalog::default()
         }
+    }
+
+    #[test]
+    fn neighbours_follow_the_list_as_shown() {
+        let state = Rc::new(State::new(Lang::En, Route::Library));
+        let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&["a", "b", "c"]))));
+        let ids = |(before, after): (Option<&Entry>, Option<&Entry>)| {
+            (
+                before.map(|e| e.summary.id.clone()),
+                after.map(|e| e.summary.id.clone()),
+            )
+        };
+        assert_eq!(
+            ids(state.neighbours("b")),
+            (Some("a".into()), Some("c".into()))
+        );
+        assert_eq!(ids(state.neighbours("a")), (None, Some("b".into())));
+        let state = state.reduce(Action::Search("c".into()));
+        assert_eq!(ids(state.neighbours("c")), (None, None), "only c is listed");
+        assert_eq!(
+            ids(state.neighbours("b")),
+            (None, None),
+            "b is not in the list"
+        );
     }
 
     #[test]

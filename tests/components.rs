@@ -193,14 +193,14 @@ async fn library_announces_its_count_and_lists_cards() {
 
 #[wasm_bindgen_test]
 async fn the_reader_marks_the_hits_of_the_search_it_was_opened_from() {
-    let mounted = mount::<Reader>(ReaderProps {
+    let mounted = mount::<Reader>(yew::props!(ReaderProps {
         article: Loadable::Ready(reference()),
         lang: Lang::En,
         on_remove: None,
         query: Some(Rc::new(Query::parse("脱贫 -nothing"))),
 
-        back: "#/".into(),
-    })
+        back: "#/",
+    }))
     .await;
     let root = &mounted.root;
     assert!(count_of(root, ".reader-body mark") > 0);
@@ -396,15 +396,15 @@ async fn empty_library_tells_the_ways_in() {
 
 #[wasm_bindgen_test]
 async fn reader_shows_the_reference_article_as_meant() {
-    let mounted = mount::<Reader>(ReaderProps {
+    let mounted = mount::<Reader>(yew::props!(ReaderProps {
         article: Loadable::Ready(reference()),
         lang: Lang::En,
         on_remove: None,
 
         query: None,
 
-        back: "#/".into(),
-    })
+        back: "#/",
+    }))
     .await;
     let root = &mounted.root;
     let article = find(root, "article.reader");
@@ -449,15 +449,15 @@ async fn reader_lists_diagnostics_in_plain_words() {
         let removed = removed.clone();
         Callback::from(move |_| removed.set(true))
     };
-    let mounted = mount::<Reader>(ReaderProps {
+    let mounted = mount::<Reader>(yew::props!(ReaderProps {
         article: Loadable::Ready(article),
         lang: Lang::En,
         on_remove: Some(on_remove),
 
         query: None,
 
-        back: "#/".into(),
-    })
+        back: "#/",
+    }))
     .await;
     let root = &mounted.root;
     let notes = find(root, ".diagnostics")
@@ -483,12 +483,12 @@ async fn reader_lists_diagnostics_in_plain_words() {
 
 #[wasm_bindgen_test]
 async fn header_follows_the_interface_contract() {
-    let mounted = mount::<Header>(HeaderProps {
+    let mounted = mount::<Header>(yew::props!(HeaderProps {
         query: String::new(),
         lang: Lang::En,
         on_search: Callback::noop(),
         on_files: Callback::noop(),
-    })
+    }))
     .await;
     let root = &mounted.root;
     let search = find(root, "input[type=search]");

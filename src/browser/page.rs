@@ -22,6 +22,13 @@ fn current_hash() -> String {
         .unwrap_or_default()
 }
 
+/// Sets the address to `route`, adding a history entry (the `hashchange` listener follows).
+pub fn go(route: &Route) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(&route.to_hash());
+    }
+}
+
 /// Sets the address to the library with `view`, adding a history entry (the `hashchange`
 /// listener follows): a facet ticked is a step Back can undo.
 pub fn go_view(view: &View) {

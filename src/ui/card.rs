@@ -48,7 +48,7 @@ pub fn Card(props: &CardProps) -> Html {
     let cover = summary.cover.clone().map(|src| {
         html! {
             <div class="card-cover">
-                <img src={src} alt="" loading="lazy" decoding="async"
+                <img src={src} alt={summary.title.clone()} loading="lazy" decoding="async"
                     referrerpolicy="no-referrer" onerror={hide_broken_image()} />
             </div>
         }

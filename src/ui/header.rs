@@ -1,7 +1,9 @@
-//! The top bar: the app's name (home), the search field and the "Open files" button.
+//! The top bar: the app's name (home), the search field, "Open files" and "Open folder", and
+//! the theme and language switches.
 
 use yew::prelude::*;
 
+use crate::browser::settings::Theme;
 use crate::i18n::Lang;
 use crate::route::Route;
 
@@ -11,6 +13,13 @@ pub struct HeaderProps {
     pub lang: Lang,
     pub on_search: Callback<String>,
     pub on_files: Callback<Option<web_sys::FileList>>,
+    /// The theme on screen; the button offers the other one.
+    #[prop_or(Theme::Light)]
+    pub theme: Theme,
+    #[prop_or_default]
+    pub on_theme: Callback<()>,
+    #[prop_or_default]
+    pub on_lang: Callback<()>,
 }
 
 #[function_component]
@@ -49,6 +58,17 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <input class="visually-hidden" type="file" webkitdirectory=true multiple=true
                     onchange={on_change} />
             </label>
+            <div class="switches">
+                <button type="button" class="icon-button" onclick={props.on_theme.reform(|_| ())}
+                    aria-label={match props.theme { Theme::Light => text.theme_dark, Theme::Dark => text.theme_light }}
+                    title={match props.theme { Theme::Light => text.theme_dark, Theme::Dark => text.theme_light }}>
+                    <span aria-hidden="true">{ match props.theme { Theme::Light => "☾", Theme::Dark => "☀" } }</span>
+                </button>
+                <button type="button" class="icon-button" onclick={props.on_lang.reform(|_| ())}
+                    aria-label={text.other_language_label} lang={props.lang.other().tag()}>
+                    { text.other_language }
+                </button>
+            </div>
         </header>
     }
 }

@@ -10,3 +10,4 @@ pub mod import_progress;
 pub mod library;
 pub mod notice;
 pub mod reader;
+pub mod shortcuts;

@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::browser::highlight::mark_hits;
 use crate::browser::page;
 use crate::i18n::Lang;
+use crate::route::Route;
 use crate::state::{Loadable, Problem};
 use crate::ui::byline::{Byline, Categories};
 use crate::ui::card::hide_broken_image;
@@ -30,6 +31,11 @@ pub struct ReaderProps {
     /// The library's address to go back to (with its search and filters).
     #[prop_or(AttrValue::from("#/"))]
     pub back: AttrValue,
+    /// The articles before and after this one in the library's list: id and title.
+    #[prop_or_default]
+    pub previous: Option<(String, String)>,
+    #[prop_or_default]
+    pub next: Option<(String, String)>,
 }
 
 #[function_component]
@@ -57,7 +63,27 @@ pub fn Reader(props: &ReaderProps) -> Html {
             html! { <ArticleView article={article.clone()} lang={props.lang} query={props.query.clone()} /> }
         }
     };
-    html! { <div class="reader-page">{ back }{ content }</div> }
+    let pager = (props.previous.is_some() || props.next.is_some()).then(|| {
+        let link = |target: &Option<(String, String)>, label: &str, class: &str, rel: &str| {
+            target.as_ref().map_or_else(
+                || html! { <span></span> },
+                |(id, title)| html! {
+                    <a class={classes!("pager-link", class.to_owned())} rel={rel.to_owned()}
+                        href={Route::Read { id: id.clone() }.to_hash()}>
+                        <span class="pager-label">{ label }</span>
+                        <span class="pager-title">{ title }</span>
+                    </a>
+                },
+            )
+        };
+        html! {
+            <nav class="article-pager" aria-label={format!("{} / {}", text.previous_article, text.next_article)}>
+                { link(&props.previous, text.previous_article, "pager-previous", "prev") }
+                { link(&props.next, text.next_article, "pager-next", "next") }
+            </nav>
+        }
+    });
+    html! { <div class="reader-page">{ back }{ content }{ for pager }</div> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -92,7 +118,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let cover = meta.cover.as_ref().map(|src| {
         html! {
             <figure class="reader-cover">
-                <img src={src.clone()} alt="" loading="lazy" decoding="async"
+                <img src={src.clone()} alt={article.title.clone()} loading="lazy" decoding="async"
                     referrerpolicy="no-referrer" onerror={hide_broken_image()} />
             </figure>
         }

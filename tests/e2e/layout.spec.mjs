@@ -1,14 +1,43 @@
-// The layout at a phone's and a desktop's width: no horizontal scrolling, one column on a
-// phone and several on a desktop. Screenshots go to test-results/ for a person to look at.
+// The layout from a small phone to a wide monitor, in both themes: no horizontal scrolling,
+// thumb-sized controls on phones, one column on a phone and several on a desktop, and no
+// serious or critical accessibility violation (axe-core). Screenshots of the library and the
+// reference article go to test-results/ for a person to look at.
+import { createRequire } from 'node:module';
 import { test, expect } from './fixtures.mjs';
 
-const WIDTHS = [375, 1280];
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const WIDTHS = [320, 375, 768, 1280, 1920];
+const REFERENCE = './#/read/news/000_6ceb1ec26c302d42';
 
 async function assertNoHorizontalScroll(page) {
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow, 'no horizontal scrolling').toBeLessThanOrEqual(0);
+}
+
+/** Controls a phone user taps, smaller than 44 px in either dimension. The date histogram's
+ *  bars are left out: narrower on a phone (56 px tall), with the date fields above them as the
+ *  thumb-sized way to pick a period. */
+async function smallTargets(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('button, .button, input.search, .facet label, .pager-link, .reader-nav a')]
+      .filter((el) => el.offsetParent !== null && !el.matches('.histogram .bar'))
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.height < 44 || box.width < 44)
+      .map(({ el, box }) => `${el.className || el.tagName} ${Math.round(box.width)}×${Math.round(box.height)}`),
+  );
+}
+
+async function assertAccessible(page, what) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+  expect(violations, `axe-core on ${what}`).toEqual([]);
 }
 
 for (const width of WIDTHS) {
@@ -22,14 +51,35 @@ for (const width of WIDTHS) {
       await cards.evaluateAll((all) => all.map((card) => Math.round(card.getBoundingClientRect().left))),
     );
     if (width < 600) expect(lefts.size, 'one column on a phone').toBe(1);
-    else expect(lefts.size, 'several columns on a desktop').toBeGreaterThanOrEqual(3);
-    await page.screenshot({ path: testInfo.outputPath(`library-${width}.png`), fullPage: true });
+    else if (width >= 1280) expect(lefts.size, 'several columns on a desktop').toBeGreaterThanOrEqual(3);
+    if (width < 600) {
+      await page.getByRole('button', { name: /Filters and order/ }).click();
+      expect(await smallTargets(page), 'touch targets of at least 44 px').toEqual([]);
+    }
+    await assertNoHorizontalScroll(page);
 
-    await page.goto('./#/read/news/000_6ceb1ec26c302d42');
+    await page.goto(REFERENCE);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await assertNoHorizontalScroll(page);
     const body = await page.locator('.reader-body').boundingBox();
     expect(body.width).toBeLessThanOrEqual(Math.min(width, 720));
-    await page.screenshot({ path: testInfo.outputPath(`reference-${width}.png`), fullPage: true });
+    if (width < 600) expect(await smallTargets(page), 'touch targets of at least 44 px').toEqual([]);
+  });
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe-core finds nothing serious, ${scheme} theme; screenshots`, async ({ page }, testInfo) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const width of [375, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('./');
+      await expect(page.locator('article.card')).toHaveCount(12);
+      await assertAccessible(page, `the library at ${width} px`);
+      await page.screenshot({ path: testInfo.outputPath(`library-${width}-${scheme}.png`), fullPage: true });
+      await page.goto(REFERENCE);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await assertAccessible(page, `the reference article at ${width} px`);
+      await page.screenshot({ path: testInfo.outputPath(`reference-${width}-${scheme}.png`), fullPage: true });
+    }
   });
 }

@@ -126,7 +126,60 @@ pub fn clean(html: &str, location: &Location) -> String {
             _ => Some(Cow::Borrowed(value)),
         })
         .url_relative(UrlRelative::Custom(Box::new(Resolver(location.clone()))));
-    drop_empty_frames(builder.clean(html).to_string())
+    let cleaned = drop_empty_frames(builder.clean(html).to_string());
+    alt_for_images(cleaned)
+}
+
+/// Gives every image without a text alternative an empty one (`alt=""`): the article's words
+/// are what it says, and a screen reader would otherwise read the image's file name.
+fn alt_for_images(html: String) -> String {
+    if !html.contains("<img") {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html.as_str();
+    while let Some(start) = rest.find("<img") {
+        let after = &rest[start + 4..];
+        let (names, end) = attribute_names(after);
+        out.push_str(&rest[..start + 4]);
+        if !names.contains(&"alt") {
+            out.push_str(" alt=\"\"");
+        }
+        out.push_str(&after[..end]);
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The attribute names of a tag whose name was just read, and where its attributes end. The
+/// sanitizer writes every value in double quotes (a `"` inside escaped), so a quote-aware scan
+/// finds the true end even when a URL holds a `>`.
+fn attribute_names(tag: &str) -> (Vec<&str>, usize) {
+    let bytes = tag.as_bytes();
+    let mut names = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'>' | b'/' => break,
+            b' ' | b'\t' | b'\n' => at += 1,
+            _ => {
+                let start = at;
+                while at < bytes.len() && !matches!(bytes[at], b'=' | b' ' | b'>' | b'/') {
+                    at += 1;
+                }
+                names.push(&tag[start..at]);
+                if bytes.get(at) == Some(&b'=') && bytes.get(at + 1) == Some(&b'"') {
+                    at += 2;
+                    while at < bytes.len() && bytes[at] != b'"' {
+                        at += 1;
+                    }
+                    at += 1;
+                }
+            }
+        }
+    }
+    (names, at.min(tag.len()))
 }
 
 /// Removes the iframes that lost their `src` (not a known video player): an empty frame is
@@ -226,6 +279,21 @@ mod tests {
             &Location::default(),
         );
         assert_eq!(html, "<p>Hi</p><a rel=\"noopener noreferrer\">l</a>");
+    }
+
+    #[test]
+    fn images_always_have_a_text_alternative() {
+        let html = clean(
+            "<img src=\"https://x.cn/a.png?b=>\"><img alt=\"A cat\" src=\"c.png\"><img src=\"d.png\"/>",
+            &Location::default(),
+        );
+        assert_eq!(html.matches("alt=").count(), 3, "{html}");
+        assert!(html.contains("alt=\"A cat\""), "{html}");
+        assert!(!html.contains("alt=\"\" alt"), "{html}");
+        assert!(
+            html.starts_with("<img alt=\"\" src=\"https://x.cn/a.png?b=&gt;\""),
+            "{html}"
+        );
     }
 
     #[test]
