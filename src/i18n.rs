@@ -56,6 +56,41 @@ impl Lang {
         format!("{period}: {}", self.article_count(count))
     }
 
+    /// A date as the interface writes it: `17 Feb 2022` / `2022年2月17日`, with `, 07:32` /
+    /// ` 07:32` when `with_time` and known.
+    pub fn date(self, date: &Shown, with_time: bool) -> String {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let time = date
+            .time
+            .filter(|_| with_time)
+            .map(|(h, m)| format!("{h:02}:{m:02}"));
+        match self {
+            Lang::En => {
+                let month = MONTHS[usize::from(date.month.clamp(1, 12)) - 1];
+                let day = format!("{} {month} {}", date.day, date.year);
+                time.map_or(day.clone(), |t| format!("{day}, {t}"))
+            }
+            Lang::Zh => {
+                let day = format!("{}年{}月{}日", date.year, date.month, date.day);
+                time.map_or(day.clone(), |t| format!("{day} {t}"))
+            }
+        }
+    }
+
+    /// `today`, `yesterday`, `3 days ago` / `今天`, `昨天`, `3 天前`.
+    pub fn days_ago(self, days: i64) -> String {
+        match (self, days) {
+            (Lang::En, 0) => "today".to_owned(),
+            (Lang::En, 1) => "yesterday".to_owned(),
+            (Lang::En, n) => format!("{n} days ago"),
+            (Lang::Zh, 0) => "今天".to_owned(),
+            (Lang::Zh, 1) => "昨天".to_owned(),
+            (Lang::Zh, n) => format!("{n} 天前"),
+        }
+    }
+
     /// The button that lists more cards: "Show 60 more (of 940 left)".
     pub fn show_more(self, next: usize, remaining: usize) -> String {
         match self {
@@ -165,6 +200,16 @@ fn plural(count: usize, noun: &str) -> String {
     }
 }
 
+/// A date's parts as shown: in the reader's time zone, or as written for a local date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shown {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+    /// Hour and minute, when the date has a time.
+    pub time: Option<(u8, u8)>,
+}
+
 /// Fixed interface strings.
 pub struct Text {
     pub app_name: &'static str,
@@ -226,6 +271,11 @@ pub struct Text {
     pub shortcut_list: [(&'static str, &'static str); 8],
     pub previous_article: &'static str,
     pub next_article: &'static str,
+    pub contents: &'static str,
+    pub about_file: &'static str,
+    pub file_source: &'static str,
+    pub file_encoding: &'static str,
+    pub front_matter: &'static str,
 }
 
 const EN: Text = Text {
@@ -295,6 +345,11 @@ const EN: Text = Text {
     ],
     previous_article: "Previous",
     next_article: "Next",
+    contents: "Contents",
+    about_file: "About this file",
+    file_source: "File",
+    file_encoding: "Read as",
+    front_matter: "Front matter",
 };
 
 const ZH: Text = Text {
@@ -364,6 +419,11 @@ const ZH: Text = Text {
     ],
     previous_article: "上一篇",
     next_article: "下一篇",
+    contents: "目录",
+    about_file: "关于此文件",
+    file_source: "文件",
+    file_encoding: "编码",
+    front_matter: "前言字段（Front matter）",
 };
 
 /// Files named in a message: the first few, then how many more, so a drop of thousands of
@@ -391,6 +451,22 @@ mod tests {
         assert_eq!(Lang::from_tag(""), Lang::En);
         assert_eq!(Lang::Zh.article_count(3), "3 篇文章");
         assert_eq!(Lang::En.article_count(1), "1 article");
+    }
+
+    #[test]
+    fn dates_in_each_language() {
+        let date = Shown {
+            year: 2022,
+            month: 2,
+            day: 17,
+            time: Some((7, 32)),
+        };
+        assert_eq!(Lang::En.date(&date, true), "17 Feb 2022, 07:32");
+        assert_eq!(Lang::En.date(&date, false), "17 Feb 2022");
+        assert_eq!(Lang::Zh.date(&date, true), "2022年2月17日 07:32");
+        assert_eq!(Lang::Zh.days_ago(3), "3 天前");
+        let undated_time = Shown { time: None, ..date };
+        assert_eq!(Lang::En.date(&undated_time, true), "17 Feb 2022");
     }
 
     #[test]

@@ -12,6 +12,9 @@ pub struct BylineProps {
     pub authors: Vec<String>,
     pub reading_minutes: usize,
     pub lang: Lang,
+    /// A card's short date (relative when recent) rather than the reader's full one.
+    #[prop_or_default]
+    pub brief: bool,
 }
 
 /// `<time datetime>` in the reader's zone · authors · reading time.
@@ -20,7 +23,9 @@ pub fn Byline(props: &BylineProps) -> Html {
     let mut parts: Vec<Html> = Vec::new();
     if let Some(date) = &props.date {
         parts.push(html! {
-            <time datetime={date.datetime_attr()}>{ time::display(date) }</time>
+            <time datetime={date.datetime_attr()} title={time::full(date, props.lang)}>
+                { if props.brief { time::brief(date, props.lang) } else { time::full(date, props.lang) } }
+            </time>
         });
     }
     if !props.authors.is_empty() {

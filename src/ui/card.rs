@@ -60,7 +60,12 @@ pub fn Card(props: &CardProps) -> Html {
                 <Categories paths={summary.categories.clone()} />
                 <h2 class="card-title"><a href={href}>{ title }</a></h2>
                 <Byline date={summary.date.clone()} authors={summary.authors.clone()}
-                    reading_minutes={summary.reading_minutes} lang={props.lang} />
+                    reading_minutes={summary.reading_minutes} lang={props.lang} brief=true />
+                if !summary.tags.is_empty() {
+                    <ul class="card-tags" aria-label={props.lang.text().tags}>
+                        { for summary.tags.iter().map(|tag| html! { <li>{ tag }</li> }) }
+                    </ul>
+                }
                 <p class="card-excerpt">{ excerpt }</p>
             </div>
         </article>

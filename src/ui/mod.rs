@@ -1,6 +1,7 @@
 //! The components, one per file. They render props and report events through callbacks; the
 //! state lives in `app.rs`.
 
+pub mod about_file;
 pub mod byline;
 pub mod card;
 pub mod drop_overlay;
@@ -9,5 +10,6 @@ pub mod header;
 pub mod import_progress;
 pub mod library;
 pub mod notice;
+pub mod outline;
 pub mod reader;
 pub mod shortcuts;

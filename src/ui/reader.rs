@@ -15,8 +15,10 @@ use crate::browser::page;
 use crate::i18n::Lang;
 use crate::route::Route;
 use crate::state::{Loadable, Problem};
+use crate::ui::about_file::AboutFile;
 use crate::ui::byline::{Byline, Categories};
 use crate::ui::card::hide_broken_image;
+use crate::ui::outline::Outline;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
@@ -133,9 +135,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             </header>
             { for cover }
             <Diagnostics diagnostics={article.diagnostics.clone()} lang={props.lang} />
+            <Outline headings={article.outline.clone()} lang={props.lang} on_click={follow_in_article_anchors()} />
             <div class="reader-body" ref={body} onclick={follow_in_article_anchors()}>
                 { Html::from_html_unchecked(AttrValue::from(article.html.clone())) }
             </div>
+            <AboutFile article={article.clone()} lang={props.lang} />
         </article>
     }
 }

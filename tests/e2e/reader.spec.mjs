@@ -13,7 +13,7 @@ test('the reference article reads as meant', async ({ page }) => {
 
   const time = article.locator('header time');
   await expect(time).toHaveAttribute('datetime', '2022-02-17T23:32:20Z');
-  await expect(time).toHaveText('2022-02-18 07:32'); // the reader is in Beijing (timezoneId)
+  await expect(time).toHaveText('18 Feb 2022, 07:32'); // the reader is in Beijing (timezoneId)
   await expect(article.locator('.byline')).toContainText('新浪财经');
   await expect(article.locator('.categories li')).toHaveText(['金融 › 新浪财经 › 新浪财经－国內']);
   const cover = article.locator('.reader-cover img');
@@ -55,7 +55,7 @@ test.describe('in London', () => {
 
   test('the date is shown in the reader’s time zone', async ({ page }) => {
     await page.goto(`./${LINK}`);
-    await expect(page.locator('article.reader header time')).toHaveText('2022-02-17 23:32');
+    await expect(page.locator('article.reader header time')).toHaveText('17 Feb 2022, 23:32');
   });
 });
 
@@ -63,7 +63,7 @@ test('a local date-time is shown as written, whatever the zone', async ({ page }
   await page.goto('./#/read/samples/categories-hierarchy');
   const time = page.locator('article.reader header time');
   await expect(time).toHaveAttribute('datetime', '2018-06-01T10:00:00');
-  await expect(time).toHaveText('2018-06-01 10:00');
+  await expect(time).toHaveText('1 Jun 2018, 10:00');
   await expect(page.locator('article.reader .categories li')).toHaveText(['Diary › Life', 'Tech']);
 });
 
@@ -93,4 +93,21 @@ test('footnotes and in-article anchors work under hash routes', async ({ page })
   await expect(page).toHaveURL(/#\/read\/samples\/gfm-features$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('GFM features');
   await expect(body.locator('.footnote-definition')).toBeInViewport();
+});
+
+test('the contents lead to each heading, and the file tells what it holds', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('./#/read/hexo/zh-cn-writing');
+  const contents = page.getByRole('navigation', { name: 'Contents' });
+  await expect(contents.getByRole('link')).toHaveText(['布局（Layout）', '文件名称', '草稿', '脚手架', '支持的格式']);
+  await contents.getByRole('link', { name: '脚手架' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '脚手架' })).toBeInViewport();
+  await expect(page).toHaveURL(/#\/read\/hexo\/zh-cn-writing$/);
+
+  await page.getByText('About this file').click();
+  const about = page.locator('.about-file');
+  await expect(about).toContainText('hexo/zh-cn-writing.md');
+  await expect(about).toContainText('UTF-8');
+  await expect(about.locator('table.fields th')).toHaveText(['title']);
+  await expect(about.locator('table.fields td')).toHaveText(['写作']);
 });
