@@ -44,7 +44,12 @@ pub fn App() -> Html {
     let help = use_state(|| false);
 
     use_effect_with(state.lang, |lang| page::set_document_lang(*lang));
-    use_effect_with(state.route.clone(), |_| page::scroll_to_top());
+    // A new article opens at its top; the library keeps (and restores) its own place.
+    use_effect_with(state.route.clone(), |route| {
+        if *route != Route::Library {
+            page::scroll_to_top();
+        }
+    });
     // Typing and resolved links rewrite the address in place; facets go through `go_view`.
     use_effect_with(
         (state.route.clone(), state.view.clone()),

@@ -70,6 +70,20 @@ pub fn set_document_lang(lang: Lang) {
     }
 }
 
+/// How far the page is scrolled down, in CSS pixels.
+pub fn scroll_position() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.scroll_y().ok())
+        .unwrap_or(0.0)
+}
+
+/// Scrolls to `top` (CSS pixels from the top).
+pub fn scroll_to(top: f64) {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, top);
+    }
+}
+
 /// Scrolls to the top, as a new page would.
 pub fn scroll_to_top() {
     if let Some(window) = web_sys::window() {

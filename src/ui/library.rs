@@ -3,9 +3,11 @@
 //! Cards are added a page at a time as the reader scrolls (or presses "Show more"), so a library
 //! of a hundred thousand articles costs one page of cards to show.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use articles::search::Query;
+use gloo_events::EventListener;
 use yew::prelude::*;
 
 use crate::browser::page;
@@ -16,6 +18,18 @@ use crate::ui::card::Card;
 
 /// Cards added at a time.
 const PAGE: usize = 60;
+
+/// Where the reader was in a list when they left it.
+struct Place {
+    request: String,
+    limit: usize,
+    scroll: f64,
+}
+
+thread_local! {
+    /// The list's place, kept while an article is open (the list is not on the page then).
+    static RETURN_TO: Cell<Option<Place>> = const { Cell::new(None) };
+}
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
@@ -44,14 +58,61 @@ pub struct LibraryProps {
 #[function_component]
 pub fn Library(props: &LibraryProps) -> Html {
     let text = props.lang.text();
-    let limit = use_state(|| PAGE);
+    // Back from an article to the same list: as many cards as before, scrolled as before.
+    let returning = use_mut_ref(|| {
+        RETURN_TO
+            .with(Cell::take)
+            .filter(|place| place.request == props.request)
+    });
+    let limit = use_state(|| returning.borrow().as_ref().map_or(PAGE, |p| p.limit));
+    let first_request = use_mut_ref(|| Some(props.request.clone()));
     {
         // A new search starts again from its first page, at the top: left scrolled down, the
         // short new list would at once grow again. Articles arriving do not move the reader.
-        let limit = limit.setter();
-        use_effect_with(props.request.clone(), move |_| {
-            limit.set(PAGE);
-            page::scroll_to_top();
+        let (limit, first_request) = (limit.setter(), first_request.clone());
+        let scroll = returning.borrow().as_ref().map_or(0.0, |p| p.scroll);
+        use_effect_with(props.request.clone(), move |request| {
+            if first_request.borrow_mut().take().as_ref() == Some(request) {
+                page::scroll_to(scroll);
+            } else {
+                limit.set(PAGE);
+                page::scroll_to_top();
+            }
+        });
+    }
+    // The place as of now, kept when the list leaves the page (to read an article). The scroll
+    // is followed as it happens: by the time the list is gone, the page may be shorter.
+    let here = use_mut_ref(|| Place {
+        request: String::new(),
+        limit: PAGE,
+        // Where the list is restored to, before any scroll event says so.
+        scroll: returning.borrow().as_ref().map_or(0.0, |p| p.scroll),
+    });
+    {
+        let mut place = here.borrow_mut();
+        place.request = props.request.clone();
+        place.limit = *limit;
+    }
+    {
+        let here = here.clone();
+        use_effect_with((), move |_| {
+            let follow = {
+                let here = here.clone();
+                web_sys::window().map(|window| {
+                    EventListener::new(&window, "scroll", move |_| {
+                        here.borrow_mut().scroll = page::scroll_position();
+                    })
+                })
+            };
+            move || {
+                drop(follow);
+                let place = here.replace(Place {
+                    request: String::new(),
+                    limit: PAGE,
+                    scroll: 0.0,
+                });
+                RETURN_TO.with(|slot| slot.set(Some(place)));
+            }
         });
     }
     let more = use_node_ref();

@@ -56,6 +56,30 @@ test('a long library shows a page of cards, and more as the reader scrolls', asy
   await expect(cards).toHaveCount(60);
 });
 
+test('back from an article, the list is where the reader left it', async ({ page }) => {
+  await page.goto(SITE);
+  await expect(page.getByRole('status')).toHaveText('300 articles');
+  const cards = page.locator('article.card');
+  await page.keyboard.press('End');
+  await expect(cards).toHaveCount(120);
+  const card = cards.nth(100);
+  await card.scrollIntoViewIfNeeded();
+  const before = await page.evaluate(() => window.scrollY);
+  expect(before).toBeGreaterThan(1000);
+  const title = await card.locator('h2 a').textContent();
+  await card.locator('h2 a').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await page.goBack();
+  await expect(cards).toHaveCount(120);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before - 50);
+  expect(await page.evaluate(() => window.scrollY)).toBeLessThan(before + 50);
+  // The reader's own link back does the same.
+  await card.locator('h2 a').click();
+  await page.getByRole('link', { name: '← Library' }).click();
+  await expect(cards).toHaveCount(120);
+  await expect(card).toBeInViewport();
+});
+
 test.describe('a host that refuses other origins', () => {
   test.use({ expectedConsoleError: /CORS policy|Failed to load resource/ });
 
