@@ -14,7 +14,7 @@ use crate::browser::fetch;
 use crate::browser::intake::{drop_listeners, pasted_name, Given};
 use crate::browser::keys::{self, Shortcut};
 use crate::browser::store::{self, StoredFile};
-use crate::browser::{collate, download, files, folder_drop, page, parser, settings};
+use crate::browser::{collate, download, files, folder_drop, page, parser, reading, settings};
 use crate::parse_job::Context;
 use crate::route::Route;
 use crate::state::{Action, State};
@@ -38,6 +38,7 @@ pub fn App() -> Html {
             page::current_view(),
         )
         .with_titles(collate::titles())
+        .with_read(reading::read_ids())
     });
     let dragging = use_state(|| false);
     let theme = use_state(settings::current_theme);
@@ -388,6 +389,11 @@ pub fn App() -> Html {
         let help = help.clone();
         Callback::from(move |_: ()| help.set(false))
     };
+    let on_read = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |id: String| dispatcher.dispatch(Action::MarkRead(id)))
+    };
+    let reading_attr = AttrValue::from(reading_id.clone().unwrap_or_default());
     let skip_to_content = Callback::from(|event: MouseEvent| {
         // The hash is the route: move the focus instead of following `#content`.
         event.prevent_default();
@@ -405,20 +411,20 @@ pub fn App() -> Html {
             let id = id.clone();
             html! {
                 <Reader article={article.clone()} lang={state.lang} query={query.clone()} back={back.clone()}
-                    previous={previous.clone()} next={next.clone()}
+                    previous={previous.clone()} next={next.clone()} id={reading_attr.clone()} on_read={on_read.clone()}
                     on_remove={Some(Callback::from(move |_| on_remove.emit(id.clone())))} />
             }
         }
         (Some((_, article)), _) => html! {
             <Reader article={article.clone()} lang={state.lang} query={query.clone()} back={back.clone()}
-                previous={previous.clone()} next={next.clone()} />
+                previous={previous.clone()} next={next.clone()} id={reading_attr.clone()} on_read={on_read.clone()} />
         },
         (None, _) => html! {
             <div class="library-layout">
             <FilterPanel view={state.view.clone()} counts={state.counts.clone()} lang={state.lang}
                 on_view={on_view} />
             <Library entries={state.entries.clone()} shown={state.shown.clone()} request={state.view.to_params()}
-                query={query.clone()}
+                query={query.clone()} read={state.read.clone()}
                 library_size={state.entries.len()} catalog={state.catalog.clone()} lang={state.lang}
                 dropped={state.dropped_ids().len()} on_export={on_export} on_remove_all={on_remove_all} />
             </div>

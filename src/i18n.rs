@@ -79,6 +79,15 @@ impl Lang {
         }
     }
 
+    /// "Continue reading (45%)".
+    pub fn continue_reading(self, fraction: f64) -> String {
+        let percent = (fraction * 100.0).round();
+        match self {
+            Lang::En => format!("Continue reading ({percent}%)"),
+            Lang::Zh => format!("继续阅读（{percent}%）"),
+        }
+    }
+
     /// `today`, `yesterday`, `3 days ago` / `今天`, `昨天`, `3 天前`.
     pub fn days_ago(self, days: i64) -> String {
         match (self, days) {
@@ -276,6 +285,8 @@ pub struct Text {
     pub file_source: &'static str,
     pub file_encoding: &'static str,
     pub front_matter: &'static str,
+    pub unread_only: &'static str,
+    pub read_mark: &'static str,
 }
 
 const EN: Text = Text {
@@ -350,6 +361,8 @@ const EN: Text = Text {
     file_source: "File",
     file_encoding: "Read as",
     front_matter: "Front matter",
+    unread_only: "Unread only",
+    read_mark: "Read",
 };
 
 const ZH: Text = Text {
@@ -424,6 +437,8 @@ const ZH: Text = Text {
     file_source: "文件",
     file_encoding: "编码",
     front_matter: "前言字段（Front matter）",
+    unread_only: "只看未读",
+    read_mark: "已读",
 };
 
 /// Files named in a message: the first few, then how many more, so a drop of thousands of

@@ -4,7 +4,7 @@
 //! dispatch their results here as actions.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
 use articles::catalog::{newest_first, Catalog, SearchText};
@@ -69,6 +69,8 @@ pub struct State {
     pub counts: Shared<Counts>,
     /// How titles are ordered: the browser's collation (pinyin for Chinese) in the app.
     pub titles: TitleOrder,
+    /// The articles the reader has finished.
+    pub read: Shared<HashSet<String>>,
     /// Whether the hosted catalog has arrived, with all its shards.
     pub catalog: Loadable<()>,
     /// Shards of the catalog still to arrive.
@@ -141,6 +143,8 @@ pub enum Action {
     Importing(Option<(usize, usize)>),
     /// The reader switched the interface language.
     SetLang(Lang),
+    /// The reader finished an article.
+    MarkRead(String),
 }
 
 impl State {
@@ -156,6 +160,7 @@ impl State {
             view: View::default(),
             counts: Shared::default(),
             titles: TitleOrder::default(),
+            read: Shared::default(),
             catalog: Loadable::Loading,
             shards_left: 0,
             search_shards: Vec::new(),
@@ -173,6 +178,12 @@ impl State {
         state.view = view;
         state.navigate(route);
         state
+    }
+
+    /// Starts with the articles the reader finished before.
+    pub fn with_read(mut self, read: HashSet<String>) -> State {
+        self.read = Shared::new(read);
+        self
     }
 
     /// Orders titles with `titles`.
@@ -233,10 +244,12 @@ impl State {
             candidates.iter().map(|&(at, _)| facts(&self.entries[at])),
             &self.view.filters,
         );
+        let unread_only = self.view.unread;
         let mut shown: Vec<(usize, u32)> = candidates
             .into_iter()
             .zip(accepted)
             .filter_map(|(candidate, accepted)| accepted.then_some(candidate))
+            .filter(|&(at, _)| !unread_only || !self.read.contains(&self.entries[at].summary.id))
             .collect();
         self.order(&mut shown);
         self.shown = Shared::new(shown.into_iter().map(|(at, _)| at).collect());
@@ -564,6 +577,17 @@ impl Reducible for State {
             Action::Say(text) => next.notice = Some(Notice { text, undo: false }),
             Action::Importing(progress) => next.importing = progress,
             Action::SetLang(lang) => next.lang = lang,
+            Action::MarkRead(id) => {
+                if next.read.contains(&id) {
+                    return self;
+                }
+                let mut read = (*next.read).clone();
+                read.insert(id);
+                next.read = Shared::new(read);
+                if next.view.unread {
+                    next.refresh_shown();
+                }
+            }
         }
         Rc::new(next)
     }
@@ -692,6 +716,26 @@ mod tests {
                 .collect(),
             ..Catalog::default()
         }
+    }
+
+    #[test]
+    fn unread_only_hides_what_was_finished() {
+        let state = Rc::new(State::new(Lang::En, Route::Library));
+        let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&["a", "b"]))));
+        let state = state.reduce(Action::MarkRead("a".into()));
+        assert_eq!(state.visible().len(), 2);
+        let state = state.reduce(Action::SetView(View {
+            unread: true,
+            ..View::default()
+        }));
+        let ids: Vec<&str> = state
+            .visible()
+            .iter()
+            .map(|e| e.summary.id.as_str())
+            .collect();
+        assert_eq!(ids, ["b"]);
+        let state = state.reduce(Action::MarkRead("b".into()));
+        assert!(state.visible().is_empty());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! #/?q=<query>&cat=<a/b>&tag=<t>&author=<a>&year=<2022>&lang=<zh>&source=<hosted|dropped>
-//!   &from=<2021-03>&to=<2022-12>&sort=<newest|oldest|title|relevance>
+//!   &from=<2021-03>&to=<2022-12>&sort=<newest|oldest|title|relevance>&unread=1
 //! ```
 //!
 //! Keys may repeat (several values of a facet); an empty value is the facet's "(none)". Values
@@ -53,6 +53,8 @@ pub struct View {
     pub query: String,
     pub filters: Filters,
     pub sort: Sort,
+    /// Only the articles the reader has not finished.
+    pub unread: bool,
 }
 
 impl View {
@@ -80,6 +82,7 @@ impl View {
                 "from" => filters.from = parse_month(&value),
                 "to" => filters.to = parse_month(&value),
                 "sort" => view.sort = Sort::from_name(&value),
+                "unread" => view.unread = value == "1",
                 // Unknown keys (a newer Lectern's) are ignored.
                 _ => {}
             }
@@ -117,6 +120,9 @@ impl View {
         }
         if self.sort != Sort::Auto {
             add("sort", self.sort.name());
+        }
+        if self.unread {
+            add("unread", "1");
         }
         pairs.join("&")
     }
@@ -177,6 +183,7 @@ mod tests {
                 to: Some((2022, 12)),
             },
             sort: Sort::Title,
+            unread: true,
         };
         let params = view.to_params();
         assert!(params.starts_with("q=%E8%84%B1"), "{params}");

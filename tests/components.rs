@@ -98,13 +98,13 @@ fn summary(path: &str, text: &str) -> Rc<Summary> {
 
 #[wasm_bindgen_test]
 async fn card_links_to_the_article_and_shows_its_metadata() {
-    let mounted = mount::<Card>(CardProps {
+    let mounted = mount::<Card>(yew::props!(CardProps {
         summary: Rc::new(Summary::of("news/000_6ceb1ec26c302d42.md", &reference())),
         lang: Lang::En,
 
         query: None,
         body: None,
-    })
+    }))
     .await;
     let root = &mounted.root;
     let link = find(root, "article h2 a");
@@ -138,13 +138,13 @@ async fn card_links_to_the_article_and_shows_its_metadata() {
 
 #[wasm_bindgen_test]
 async fn card_without_cover_has_no_image() {
-    let mounted = mount::<Card>(CardProps {
+    let mounted = mount::<Card>(yew::props!(CardProps {
         summary: summary("notes/plain.md", "---\ntitle: Plain\n---\nText."),
         lang: Lang::En,
 
         query: None,
         body: None,
-    })
+    }))
     .await;
     let root = &mounted.root;
     assert_eq!(count_of(root, "img"), 0);
@@ -163,7 +163,7 @@ async fn library_announces_its_count_and_lists_cards() {
             original: None,
         })
         .collect();
-    let mounted = mount::<Library>(LibraryProps {
+    let mounted = mount::<Library>(yew::props!(LibraryProps {
         entries: Shared::new(entries),
         shown: Shared::new(vec![0, 1, 2]),
         library_size: 3,
@@ -175,7 +175,7 @@ async fn library_announces_its_count_and_lists_cards() {
 
         request: String::new(),
         query: None,
-    })
+    }))
     .await;
     let root = &mounted.root;
     assert_eq!(
@@ -216,14 +216,14 @@ async fn the_reader_marks_the_hits_of_the_search_it_was_opened_from() {
 
 #[wasm_bindgen_test]
 async fn a_card_marks_what_the_search_found() {
-    let mounted = mount::<Card>(CardProps {
+    let mounted = mount::<Card>(yew::props!(CardProps {
         summary: summary("n.md", "---\ntitle: 脱贫攻坚 and Café\n---\nOpening words."),
         lang: Lang::En,
         query: Some(Rc::new(Query::parse("cafe 攻坚 deep"))),
         body: Some(Rc::from(
             "Opening words. Much later, deep in the body, the word.",
         )),
-    })
+    }))
     .await;
     let root = &mounted.root;
     let marks: Vec<String> = (0..count_of(root, "mark"))
@@ -254,7 +254,7 @@ async fn a_large_library_lists_a_page_of_cards_at_a_time() {
         .collect();
     // Every other article matches: the list shows those, a page at a time.
     let shown: Vec<usize> = (0..150).step_by(2).collect();
-    let mounted = mount::<Library>(LibraryProps {
+    let mounted = mount::<Library>(yew::props!(LibraryProps {
         entries: Shared::new(entries),
         shown: Shared::new(shown),
         library_size: 150,
@@ -266,7 +266,7 @@ async fn a_large_library_lists_a_page_of_cards_at_a_time() {
 
         request: String::new(),
         query: None,
-    })
+    }))
     .await;
     let root = &mounted.root;
     assert_eq!(
@@ -369,7 +369,7 @@ async fn the_filter_panel_counts_values_and_ticks_them_into_the_view() {
 
 #[wasm_bindgen_test]
 async fn empty_library_tells_the_ways_in() {
-    let mounted = mount::<Library>(LibraryProps {
+    let mounted = mount::<Library>(yew::props!(LibraryProps {
         entries: Shared::default(),
         shown: Shared::default(),
         library_size: 0,
@@ -381,7 +381,7 @@ async fn empty_library_tells_the_ways_in() {
 
         request: String::new(),
         query: None,
-    })
+    }))
     .await;
     let root = &mounted.root;
     assert_eq!(

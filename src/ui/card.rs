@@ -21,6 +21,9 @@ pub struct CardProps {
     /// The article's text, when known: a hit in it is shown in place of the excerpt.
     #[prop_or_default]
     pub body: Option<Rc<str>>,
+    /// Whether the reader has finished it.
+    #[prop_or_default]
+    pub read: bool,
 }
 
 /// Characters of a passage around a hit.
@@ -54,11 +57,14 @@ pub fn Card(props: &CardProps) -> Html {
         }
     });
     html! {
-        <article class={classes!("card", cover.is_none().then_some("card-plain"))}>
+        <article class={classes!("card", cover.is_none().then_some("card-plain"), props.read.then_some("card-read"))}>
             { for cover }
             <div class="card-body">
                 <Categories paths={summary.categories.clone()} />
                 <h2 class="card-title"><a href={href}>{ title }</a></h2>
+                if props.read {
+                    <p class="read-mark">{ props.lang.text().read_mark }</p>
+                }
                 <Byline date={summary.date.clone()} authors={summary.authors.clone()}
                     reading_minutes={summary.reading_minutes} lang={props.lang} brief=true />
                 if !summary.tags.is_empty() {

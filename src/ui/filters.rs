@@ -88,6 +88,13 @@ pub fn FilterPanel(props: &FiltersProps) -> Html {
                         }) }
                     </select>
                 </label>
+                <label class="unread-only">
+                    <input type="checkbox" checked={props.view.unread} onchange={{
+                        let (view, on_view) = (props.view.clone(), props.on_view.clone());
+                        Callback::from(move |_: Event| on_view.emit(View { unread: !view.unread, ..view.clone() }))
+                    }} />
+                    { text.unread_only }
+                </label>
                 <DateRange view={props.view.clone()} months={counts.months.clone()} lang={props.lang}
                     on_view={props.on_view.clone()} />
                 { list(ListFacet::Categories) }

@@ -42,6 +42,9 @@ pub struct LibraryProps {
     /// The search, when there is one: cards mark its hits.
     #[prop_or_default]
     pub query: Option<Rc<Query>>,
+    /// The articles the reader has finished.
+    #[prop_or_default]
+    pub read: Shared<std::collections::HashSet<String>>,
     /// Whether anything is in the library at all (to tell "empty" from "no match").
     pub library_size: usize,
     pub catalog: Loadable<()>,
@@ -159,7 +162,8 @@ pub fn Library(props: &LibraryProps) -> Html {
                         });
                         html! {
                             <Card key={entry.summary.id.clone()} summary={entry.summary.clone()}
-                                lang={props.lang} query={props.query.clone()} body={body} />
+                                lang={props.lang} query={props.query.clone()} body={body}
+                                read={props.read.contains(&entry.summary.id)} />
                         }
                     }) }
                 </div>

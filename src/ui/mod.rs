@@ -11,5 +11,6 @@ pub mod import_progress;
 pub mod library;
 pub mod notice;
 pub mod outline;
+pub mod progress;
 pub mod reader;
 pub mod shortcuts;

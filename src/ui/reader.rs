@@ -19,6 +19,7 @@ use crate::ui::about_file::AboutFile;
 use crate::ui::byline::{Byline, Categories};
 use crate::ui::card::hide_broken_image;
 use crate::ui::outline::Outline;
+use crate::ui::progress::ReadingProgress;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
@@ -38,6 +39,11 @@ pub struct ReaderProps {
     pub previous: Option<(String, String)>,
     #[prop_or_default]
     pub next: Option<(String, String)>,
+    /// The article's id, for its reading position.
+    #[prop_or_default]
+    pub id: AttrValue,
+    #[prop_or_default]
+    pub on_read: Callback<String>,
 }
 
 #[function_component]
@@ -62,7 +68,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
             <p class="problem" role="alert">{ format!("{}: {message}", text.article_failed) }</p>
         },
         Loadable::Ready(article) => {
-            html! { <ArticleView article={article.clone()} lang={props.lang} query={props.query.clone()} /> }
+            html! {
+                <ArticleView article={article.clone()} lang={props.lang} query={props.query.clone()}
+                    id={props.id.clone()} on_read={props.on_read.clone()} />
+            }
         }
     };
     let pager = (props.previous.is_some() || props.next.is_some()).then(|| {
@@ -94,6 +103,10 @@ pub struct ArticleViewProps {
     pub lang: Lang,
     #[prop_or_default]
     pub query: Option<Rc<Query>>,
+    #[prop_or_default]
+    pub id: AttrValue,
+    #[prop_or_default]
+    pub on_read: Callback<String>,
 }
 
 #[function_component]
@@ -127,6 +140,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     });
     html! {
         <article class="reader" lang={meta.lang.clone()}>
+            <ReadingProgress id={props.id.clone()} body={body.clone()} lang={props.lang} on_read={props.on_read.clone()} />
             <header class="reader-header">
                 <Categories paths={meta.categories.clone()} />
                 <h1>{ &article.title }</h1>
@@ -136,7 +150,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             { for cover }
             <Diagnostics diagnostics={article.diagnostics.clone()} lang={props.lang} />
             <Outline headings={article.outline.clone()} lang={props.lang} on_click={follow_in_article_anchors()} />
-            <div class="reader-body" ref={body} onclick={follow_in_article_anchors()}>
+            <div class="reader-body" ref={body.clone()} onclick={follow_in_article_anchors()}>
                 { Html::from_html_unchecked(AttrValue::from(article.html.clone())) }
             </div>
             <AboutFile article={article.clone()} lang={props.lang} />

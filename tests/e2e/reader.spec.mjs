@@ -111,3 +111,24 @@ test('the contents lead to each heading, and the file tells what it holds', asyn
   await expect(about.locator('table.fields th')).toHaveText(['title']);
   await expect(about.locator('table.fields td')).toHaveText(['写作']);
 });
+
+test('reading progress: kept, offered again, and a finished article is marked read', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await page.goto('./#/read/hexo/zh-cn-writing');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('写作');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+  const bar = page.locator('.reading-progress > div');
+  await expect.poll(() => bar.evaluate((el) => el.style.transform)).toMatch(/scaleX\(0\.[1-9]/);
+  await page.reload();
+  const resume = page.getByRole('button', { name: /^Continue reading \(\d+%\)$/ });
+  await expect(resume).toBeVisible();
+  await resume.click();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.getByRole('link', { name: '← Library' }).click();
+  await expect(page.getByRole('status')).toHaveText('12 articles');
+  await expect(page.locator('article.card-read h2')).toHaveText(['写作']);
+  await page.getByRole('checkbox', { name: 'Unread only' }).check();
+  await expect(page.getByRole('status')).toHaveText('11 articles');
+  await expect(page).toHaveURL(/unread=1/);
+});
