@@ -286,6 +286,7 @@ pub struct Text {
     pub file_encoding: &'static str,
     pub front_matter: &'static str,
     pub unread_only: &'static str,
+    pub list_layout: &'static str,
     pub read_mark: &'static str,
 }
 
@@ -362,6 +363,7 @@ const EN: Text = Text {
     file_encoding: "Read as",
     front_matter: "Front matter",
     unread_only: "Unread only",
+    list_layout: "Compact list",
     read_mark: "Read",
 };
 
@@ -438,6 +440,7 @@ const ZH: Text = Text {
     file_encoding: "编码",
     front_matter: "前言字段（Front matter）",
     unread_only: "只看未读",
+    list_layout: "紧凑列表",
     read_mark: "已读",
 };
 

@@ -1,4 +1,4 @@
-//! The reader's settings (theme, interface language), kept in `localStorage` so they apply
+//! The reader's settings (theme, interface language, library layout), kept in `localStorage` so they apply
 //! before the first paint of the next visit. A browser that refuses storage simply forgets them.
 
 use crate::i18n::Lang;
@@ -28,6 +28,7 @@ impl Theme {
 
 const THEME_KEY: &str = "lectern.theme";
 const LANG_KEY: &str = "lectern.lang";
+const LIST_KEY: &str = "lectern.list";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -91,5 +92,19 @@ pub fn saved_lang() -> Option<Lang> {
 pub fn choose_lang(lang: Lang) {
     if let Some(storage) = storage() {
         let _ = storage.set_item(LANG_KEY, lang.tag());
+    }
+}
+
+/// Whether the library shows a compact list rather than a grid of cards.
+pub fn saved_list_layout() -> bool {
+    storage()
+        .and_then(|s| s.get_item(LIST_KEY).ok().flatten())
+        .is_some_and(|v| v == "list")
+}
+
+/// Remembers the library's layout.
+pub fn choose_list_layout(list: bool) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(LIST_KEY, if list { "list" } else { "grid" });
     }
 }

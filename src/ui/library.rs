@@ -10,8 +10,8 @@ use articles::search::Query;
 use gloo_events::EventListener;
 use yew::prelude::*;
 
-use crate::browser::page;
 use crate::browser::visibility::when_near_view;
+use crate::browser::{page, settings};
 use crate::i18n::Lang;
 use crate::state::{Entry, Loadable, Problem, Shared};
 use crate::ui::card::Card;
@@ -61,6 +61,14 @@ pub struct LibraryProps {
 #[function_component]
 pub fn Library(props: &LibraryProps) -> Html {
     let text = props.lang.text();
+    let list = use_state(settings::saved_list_layout);
+    let toggle_layout = {
+        let list = list.clone();
+        Callback::from(move |_: MouseEvent| {
+            settings::choose_list_layout(!*list);
+            list.set(!*list);
+        })
+    };
     // Back from an article to the same list: as many cards as before, scrolled as before.
     let returning = use_mut_ref(|| {
         RETURN_TO
@@ -154,7 +162,7 @@ pub fn Library(props: &LibraryProps) -> Html {
         };
         html! {
             <>
-                <div class="grid">
+                <div class={classes!("grid", list.then_some("grid-list"))}>
                     { for props.shown.iter().take(*limit).map(|&at| {
                         let entry = &props.entries[at];
                         let body = entry.body.clone().or_else(|| {
@@ -189,6 +197,8 @@ pub fn Library(props: &LibraryProps) -> Html {
             <div class="library-head">
                 <p id="library-count" class="count" role="status" aria-live="polite">{ status }</p>
                 { for tools }
+                <button type="button" class="icon-button layout-toggle" aria-pressed={list.to_string()}
+                    onclick={toggle_layout}>{ text.list_layout }</button>
             </div>
             { problem }
             { body }

@@ -73,3 +73,21 @@ test('theme and language switch, and are remembered', async ({ page }) => {
 function escape(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('the library shows a grid or a compact list, remembered', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('./');
+  const cards = page.locator('article.card');
+  await expect(cards).toHaveCount(12);
+  const columns = async () =>
+    new Set(await cards.evaluateAll((all) => all.map((c) => Math.round(c.getBoundingClientRect().left)))).size;
+  expect(await columns()).toBeGreaterThanOrEqual(3);
+  const toggle = page.getByRole('button', { name: 'Compact list' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  expect(await columns()).toBe(1);
+  await expect(page.locator('.card-cover:visible')).toHaveCount(0);
+  await page.reload();
+  await expect(cards).toHaveCount(12);
+  expect(await columns()).toBe(1);
+});
