@@ -394,6 +394,64 @@ pub fn App() -> Html {
         Callback::from(move |id: String| dispatcher.dispatch(Action::MarkRead(id)))
     };
     let reading_attr = AttrValue::from(reading_id.clone().unwrap_or_default());
+    let on_reread = {
+        let dispatcher = state.dispatcher();
+        let open = reading_id
+            .as_deref()
+            .and_then(|id| state.entry(id))
+            .map(|e| {
+                (
+                    e.summary.id.clone(),
+                    e.summary.path.clone(),
+                    e.original.clone(),
+                )
+            });
+        Callback::from(move |encoding: String| {
+            let Some((id, path, original)) = open.clone() else {
+                return;
+            };
+            let dispatcher = dispatcher.clone();
+            spawn_local(async move {
+                // The reader's own file is at hand; a hosted one is fetched again (from cache).
+                let (context, path, bytes) = match original {
+                    Some(file) => (
+                        Context {
+                            id_root: files::DROPPED_PREFIX.to_owned(),
+                            ..Context::default()
+                        },
+                        file.path.clone(),
+                        Ok(file.bytes.clone()),
+                    ),
+                    None => {
+                        let library = fetch::library_dir();
+                        let bytes = fetch::bytes(&format!("{library}{path}")).await;
+                        (
+                            Context {
+                                asset_root: Some(library),
+                                ..Context::default()
+                            },
+                            path,
+                            bytes,
+                        )
+                    }
+                };
+                match bytes {
+                    Ok(bytes) => {
+                        let context = Context {
+                            encoding: Some(encoding),
+                            ..context
+                        };
+                        let article = parser::parse_one(&context, &path, bytes).await;
+                        dispatcher.dispatch(Action::Reread {
+                            id,
+                            article: Rc::new(article),
+                        });
+                    }
+                    Err(reason) => dispatcher.dispatch(Action::Say(reason)),
+                }
+            });
+        })
+    };
     let skip_to_content = Callback::from(|event: MouseEvent| {
         // The hash is the route: move the focus instead of following `#content`.
         event.prevent_default();
@@ -412,12 +470,13 @@ pub fn App() -> Html {
             html! {
                 <Reader article={article.clone()} lang={state.lang} query={query.clone()} back={back.clone()}
                     previous={previous.clone()} next={next.clone()} id={reading_attr.clone()} on_read={on_read.clone()}
-                    on_remove={Some(Callback::from(move |_| on_remove.emit(id.clone())))} />
+                    on_reread={on_reread.clone()} on_remove={Some(Callback::from(move |_| on_remove.emit(id.clone())))} />
             }
         }
         (Some((_, article)), _) => html! {
             <Reader article={article.clone()} lang={state.lang} query={query.clone()} back={back.clone()}
-                previous={previous.clone()} next={next.clone()} id={reading_attr.clone()} on_read={on_read.clone()} />
+                previous={previous.clone()} next={next.clone()} id={reading_attr.clone()} on_read={on_read.clone()}
+                on_reread={on_reread.clone()} />
         },
         (None, _) => html! {
             <div class="library-layout">

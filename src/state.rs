@@ -145,6 +145,11 @@ pub enum Action {
     SetLang(Lang),
     /// The reader finished an article.
     MarkRead(String),
+    /// An article read again (in another encoding).
+    Reread {
+        id: String,
+        article: Rc<Article>,
+    },
 }
 
 impl State {
@@ -577,6 +582,24 @@ impl Reducible for State {
             Action::Say(text) => next.notice = Some(Notice { text, undo: false }),
             Action::Importing(progress) => next.importing = progress,
             Action::SetLang(lang) => next.lang = lang,
+            Action::Reread { id, article } => {
+                let mut entries = (*next.entries).clone();
+                if let Some(entry) = entries.iter_mut().find(|e| e.summary.id == id) {
+                    if entry.article.is_some() {
+                        entry.summary = Rc::new(Summary::of(&entry.summary.path, &article));
+                        entry.article = Some(article.clone());
+                    } else {
+                        Rc::make_mut(&mut next.fetched).insert(id.clone(), article.clone());
+                    }
+                    next.index_entry(entry, Some(&article.text));
+                }
+                next.entries = Shared::new(entries);
+                if matches!(&next.reading, Some((open, _)) if *open == id) {
+                    next.reading = Some((id, Loadable::Ready(article)));
+                }
+                next.refresh_positions();
+                next.refresh_shown();
+            }
             Action::MarkRead(id) => {
                 if next.read.contains(&id) {
                     return self;
@@ -716,6 +739,35 @@ mod tests {
                 .collect(),
             ..Catalog::default()
         }
+    }
+
+    #[test]
+    fn an_article_read_again_replaces_the_old_reading() {
+        let entry = dropped("gbk.md", "# Old title\n\nold words");
+        let state = Rc::new(State::new(
+            Lang::En,
+            Route::Read {
+                id: "dropped/gbk".into(),
+            },
+        ));
+        let state = state.reduce(Action::FilesAdded {
+            entries: vec![entry],
+            skipped: Vec::new(),
+        });
+        let again = Rc::new(parse(
+            "gbk.md",
+            b"# New title\n\nnew words",
+            &ParseOptions::default(),
+        ));
+        let state = state.reduce(Action::Reread {
+            id: "dropped/gbk".into(),
+            article: again.clone(),
+        });
+        assert_eq!(reading(&state), Some(&Loadable::Ready(again)));
+        assert_eq!(state.entries[0].summary.title, "New title");
+        assert_eq!(state.entries[0].summary.id, "dropped/gbk");
+        let state = state.reduce(Action::Search("new words".into()));
+        assert_eq!(state.visible().len(), 1, "the index has the new text");
     }
 
     #[test]

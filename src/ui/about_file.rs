@@ -11,7 +11,24 @@ use crate::i18n::Lang;
 pub struct AboutFileProps {
     pub article: std::rc::Rc<Article>,
     pub lang: Lang,
+    /// Reads the file again in the encoding named (a WHATWG label).
+    #[prop_or_default]
+    pub on_reread: Callback<String>,
 }
+
+/// Encodings offered for reading a file again: the ones articles are found in.
+const ENCODINGS: &[&str] = &[
+    "UTF-8",
+    "GBK",
+    "gb18030",
+    "Big5",
+    "Shift_JIS",
+    "EUC-JP",
+    "EUC-KR",
+    "windows-1252",
+    "UTF-16LE",
+    "UTF-16BE",
+];
 
 #[function_component]
 pub fn AboutFile(props: &AboutFileProps) -> Html {
@@ -23,8 +40,21 @@ pub fn AboutFile(props: &AboutFileProps) -> Html {
             <dl class="file-facts">
                 <dt>{ text.file_source }</dt>
                 <dd><code>{ &article.name }</code></dd>
-                <dt>{ text.file_encoding }</dt>
-                <dd>{ if article.encoding.is_empty() { "—" } else { &article.encoding } }</dd>
+                <dt><label for="file-encoding">{ text.file_encoding }</label></dt>
+                <dd>
+                    <select id="file-encoding" onchange={{
+                        let on_reread = props.on_reread.clone();
+                        Callback::from(move |event: Event| {
+                            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                                on_reread.emit(select.value());
+                            }
+                        })
+                    }}>
+                        { for encodings(&article.encoding).into_iter().map(|name| html! {
+                            <option value={name.clone()} selected={name.eq_ignore_ascii_case(&article.encoding)}>{ &name }</option>
+                        }) }
+                    </select>
+                </dd>
             </dl>
             if matches!(&article.fields, Value::Map(entries) if !entries.is_empty()) {
                 <h3>{ text.front_matter }</h3>
@@ -32,6 +62,15 @@ pub fn AboutFile(props: &AboutFileProps) -> Html {
             }
         </details>
     }
+}
+
+/// The encodings to offer, the one the file was read in first among them.
+fn encodings(current: &str) -> Vec<String> {
+    let mut names: Vec<String> = ENCODINGS.iter().map(|&e| e.to_owned()).collect();
+    if !current.is_empty() && !names.iter().any(|n| n.eq_ignore_ascii_case(current)) {
+        names.insert(0, current.to_owned());
+    }
+    names
 }
 
 /// A value as HTML: a map as a table of its fields, a list as a list, a scalar with its type.

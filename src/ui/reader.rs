@@ -44,6 +44,9 @@ pub struct ReaderProps {
     pub id: AttrValue,
     #[prop_or_default]
     pub on_read: Callback<String>,
+    /// Reads the article's file again in another encoding.
+    #[prop_or_default]
+    pub on_reread: Callback<String>,
 }
 
 #[function_component]
@@ -70,7 +73,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         Loadable::Ready(article) => {
             html! {
                 <ArticleView article={article.clone()} lang={props.lang} query={props.query.clone()}
-                    id={props.id.clone()} on_read={props.on_read.clone()} />
+                    id={props.id.clone()} on_read={props.on_read.clone()} on_reread={props.on_reread.clone()} />
             }
         }
     };
@@ -107,6 +110,8 @@ pub struct ArticleViewProps {
     pub id: AttrValue,
     #[prop_or_default]
     pub on_read: Callback<String>,
+    #[prop_or_default]
+    pub on_reread: Callback<String>,
 }
 
 #[function_component]
@@ -153,7 +158,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <div class="reader-body" ref={body.clone()} onclick={follow_in_article_anchors()}>
                 { Html::from_html_unchecked(AttrValue::from(article.html.clone())) }
             </div>
-            <AboutFile article={article.clone()} lang={props.lang} />
+            <AboutFile article={article.clone()} lang={props.lang} on_reread={props.on_reread.clone()} />
         </article>
     }
 }

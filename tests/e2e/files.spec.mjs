@@ -37,6 +37,15 @@ test('a GBK file reads as Chinese, parsed by the worker off the page', async ({ 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('GBK 编码的文章');
   const workers = page.workers().map((worker) => worker.url());
   expect(workers.some((url) => url.endsWith('/lectern-worker_loader.js')), workers.join('\n')).toBe(true);
+  // Read in the wrong encoding on purpose, then in the right one again.
+  await page.getByText('About this file').click();
+  const encoding = page.getByLabel('Read as');
+  await expect(encoding).toHaveValue('GBK');
+  await encoding.selectOption('windows-1252');
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('GBK 编码的文章');
+  await expect(page.getByLabel('Read as')).toHaveValue('windows-1252');
+  await page.getByLabel('Read as').selectOption('GBK');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('GBK 编码的文章');
 });
 
 test.describe('a host that lacks the worker', () => {
