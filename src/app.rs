@@ -24,7 +24,7 @@ use crate::ui::header::Header;
 use crate::ui::import_progress::ImportProgress;
 use crate::ui::library::Library;
 use crate::ui::notice::NoticeBar;
-use crate::ui::reader::Reader;
+use crate::ui::reader::{Reader, Reading};
 use crate::ui::shortcuts::ShortcutsHelp;
 use crate::view::View;
 use articles::search::Query;
@@ -457,6 +457,11 @@ pub fn App() -> Html {
         event.prevent_default();
         keys::focus("#content");
     });
+    let reading = Reading {
+        id: reading_attr,
+        on_read,
+        on_reread,
+    };
     let removable = match &state.route {
         Route::Read { id } => state.entry(id).is_some_and(|e| e.original.is_some()),
         _ => false,
@@ -469,14 +474,13 @@ pub fn App() -> Html {
             let id = id.clone();
             html! {
                 <Reader article={article.clone()} lang={state.lang} query={query.clone()} back={back.clone()}
-                    previous={previous.clone()} next={next.clone()} id={reading_attr.clone()} on_read={on_read.clone()}
-                    on_reread={on_reread.clone()} on_remove={Some(Callback::from(move |_| on_remove.emit(id.clone())))} />
+                    previous={previous.clone()} next={next.clone()} reading={reading.clone()}
+                    on_remove={Some(Callback::from(move |_| on_remove.emit(id.clone())))} />
             }
         }
         (Some((_, article)), _) => html! {
             <Reader article={article.clone()} lang={state.lang} query={query.clone()} back={back.clone()}
-                previous={previous.clone()} next={next.clone()} id={reading_attr.clone()} on_read={on_read.clone()}
-                on_reread={on_reread.clone()} />
+                previous={previous.clone()} next={next.clone()} reading={reading.clone()} />
         },
         (None, _) => html! {
             <div class="library-layout">

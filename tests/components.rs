@@ -101,9 +101,6 @@ async fn card_links_to_the_article_and_shows_its_metadata() {
     let mounted = mount::<Card>(yew::props!(CardProps {
         summary: Rc::new(Summary::of("news/000_6ceb1ec26c302d42.md", &reference())),
         lang: Lang::En,
-
-        query: None,
-        body: None,
     }))
     .await;
     let root = &mounted.root;
@@ -141,9 +138,6 @@ async fn card_without_cover_has_no_image() {
     let mounted = mount::<Card>(yew::props!(CardProps {
         summary: summary("notes/plain.md", "---\ntitle: Plain\n---\nText."),
         lang: Lang::En,
-
-        query: None,
-        body: None,
     }))
     .await;
     let root = &mounted.root;
@@ -170,11 +164,6 @@ async fn library_announces_its_count_and_lists_cards() {
         catalog: Loadable::Ready(()),
         lang: Lang::En,
         dropped: 2,
-        on_export: Callback::noop(),
-        on_remove_all: Callback::noop(),
-
-        request: String::new(),
-        query: None,
     }))
     .await;
     let root = &mounted.root;
@@ -196,10 +185,7 @@ async fn the_reader_marks_the_hits_of_the_search_it_was_opened_from() {
     let mounted = mount::<Reader>(yew::props!(ReaderProps {
         article: Loadable::Ready(reference()),
         lang: Lang::En,
-        on_remove: None,
         query: Some(Rc::new(Query::parse("脱贫 -nothing"))),
-
-        back: "#/",
     }))
     .await;
     let root = &mounted.root;
@@ -261,11 +247,6 @@ async fn a_large_library_lists_a_page_of_cards_at_a_time() {
         catalog: Loadable::Ready(()),
         lang: Lang::En,
         dropped: 0,
-        on_export: Callback::noop(),
-        on_remove_all: Callback::noop(),
-
-        request: String::new(),
-        query: None,
     }))
     .await;
     let root = &mounted.root;
@@ -376,11 +357,6 @@ async fn empty_library_tells_the_ways_in() {
         catalog: Loadable::Ready(()),
         lang: Lang::Zh,
         dropped: 0,
-        on_export: Callback::noop(),
-        on_remove_all: Callback::noop(),
-
-        request: String::new(),
-        query: None,
     }))
     .await;
     let root = &mounted.root;
@@ -399,11 +375,6 @@ async fn reader_shows_the_reference_article_as_meant() {
     let mounted = mount::<Reader>(yew::props!(ReaderProps {
         article: Loadable::Ready(reference()),
         lang: Lang::En,
-        on_remove: None,
-
-        query: None,
-
-        back: "#/",
     }))
     .await;
     let root = &mounted.root;
@@ -453,10 +424,6 @@ async fn reader_lists_diagnostics_in_plain_words() {
         article: Loadable::Ready(article),
         lang: Lang::En,
         on_remove: Some(on_remove),
-
-        query: None,
-
-        back: "#/",
     }))
     .await;
     let root = &mounted.root;

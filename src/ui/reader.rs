@@ -39,13 +39,18 @@ pub struct ReaderProps {
     pub previous: Option<(String, String)>,
     #[prop_or_default]
     pub next: Option<(String, String)>,
+    #[prop_or_default]
+    pub reading: Reading,
+}
+
+/// What the reading view does with the open article beyond showing it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Reading {
     /// The article's id, for its reading position.
-    #[prop_or_default]
     pub id: AttrValue,
-    #[prop_or_default]
+    /// Called when the reader reaches the end.
     pub on_read: Callback<String>,
     /// Reads the article's file again in another encoding.
-    #[prop_or_default]
     pub on_reread: Callback<String>,
 }
 
@@ -73,7 +78,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         Loadable::Ready(article) => {
             html! {
                 <ArticleView article={article.clone()} lang={props.lang} query={props.query.clone()}
-                    id={props.id.clone()} on_read={props.on_read.clone()} on_reread={props.on_reread.clone()} />
+                    reading={props.reading.clone()} />
             }
         }
     };
@@ -107,11 +112,7 @@ pub struct ArticleViewProps {
     #[prop_or_default]
     pub query: Option<Rc<Query>>,
     #[prop_or_default]
-    pub id: AttrValue,
-    #[prop_or_default]
-    pub on_read: Callback<String>,
-    #[prop_or_default]
-    pub on_reread: Callback<String>,
+    pub reading: Reading,
 }
 
 #[function_component]
@@ -145,7 +146,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     });
     html! {
         <article class="reader" lang={meta.lang.clone()}>
-            <ReadingProgress id={props.id.clone()} body={body.clone()} lang={props.lang} on_read={props.on_read.clone()} />
+            <ReadingProgress id={props.reading.id.clone()} body={body.clone()} lang={props.lang}
+                on_read={props.reading.on_read.clone()} />
             <header class="reader-header">
                 <Categories paths={meta.categories.clone()} />
                 <h1>{ &article.title }</h1>
@@ -158,7 +160,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <div class="reader-body" ref={body.clone()} onclick={follow_in_article_anchors()}>
                 { Html::from_html_unchecked(AttrValue::from(article.html.clone())) }
             </div>
-            <AboutFile article={article.clone()} lang={props.lang} on_reread={props.on_reread.clone()} />
+            <AboutFile article={article.clone()} lang={props.lang} on_reread={props.reading.on_reread.clone()} />
         </article>
     }
 }

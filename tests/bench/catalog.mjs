@@ -2,22 +2,10 @@
 // Run by `cargo xtask bench`, which writes the catalog into dist/ first.
 //
 //   node tests/bench/catalog.mjs <dist> <catalog path within dist> <article count>
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { withBrowser } from './harness.mjs';
 
 const [dist, catalog, count] = process.argv.slice(2);
-const here = dirname(fileURLToPath(import.meta.url));
-const port = 4191;
-const server = spawn('node', [resolve(here, '../e2e/serve.mjs'), dist, String(port)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 500));
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-try {
+await withBrowser(dist, 4191, async (browser, origin) => {
   const page = await browser.newPage();
   await page.addInitScript(() => {
     window.__longest = 0;
@@ -26,7 +14,7 @@ try {
     }).observe({ type: 'longtask', buffered: true });
   });
   const started = Date.now();
-  await page.goto(`http://127.0.0.1:${port}/?library=${encodeURIComponent(catalog)}`);
+  await page.goto(`${origin}/?library=${encodeURIComponent(catalog)}`);
   await page.locator('article.card').first().waitFor();
   const firstCards = Date.now() - started;
   await page.getByRole('status').filter({ hasText: `${count} articles` }).waitFor({ timeout: 300_000 });
@@ -40,7 +28,4 @@ try {
     `catalog: ${count} articles, first cards in ${(firstCards / 1000).toFixed(2)} s, all listed in ${(listed / 1000).toFixed(2)} s; ` +
       `first search (fetching the search text) ${(searched / 1000).toFixed(2)} s; longest main-thread task ${Math.round(longest)} ms`,
   );
-} finally {
-  await browser.close();
-  server.kill();
-}
+});

@@ -7,16 +7,9 @@
 // `big` imports one 20 MB article. Files are first put in a hidden input of the page, which costs
 // Playwright seconds of main-thread work for 10 000 files; only then does the measurement start,
 // and the files are handed to Lectern's "Open files" input as a reader's browser would.
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { withBrowser } from './harness.mjs';
 
 const [dist, ...cases] = process.argv.slice(2);
-const here = dirname(fileURLToPath(import.meta.url));
-const port = 4190;
-const server = spawn('node', [resolve(here, '../e2e/serve.mjs'), dist, String(port)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 500));
 
 const words = ['reading', 'articles', '文章', '阅读', 'browser', '浏览器', 'library', '搜索'];
 const article = (n, paragraphs = 1) =>
@@ -37,17 +30,13 @@ function files(which) {
   }));
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-try {
+await withBrowser(dist, 4190, async (browser, origin) => {
   for (const which of cases) {
     const chosen = files(which);
     const megabytes = chosen.reduce((sum, f) => sum + f.buffer.length, 0) / 1e6;
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(`${origin}/`);
     await page.getByRole('status').filter({ hasText: 'articles' }).waitFor();
     const before = Number((await page.getByRole('status').textContent()).split(' ')[0]);
     await page.evaluate(() => {
@@ -83,7 +72,4 @@ try {
     );
     await context.close();
   }
-} finally {
-  await browser.close();
-  server.kill();
-}
+});

@@ -4,12 +4,11 @@
 // includes counting the facets over the matches, as a keystroke in the app does.
 //
 //   node tests/bench/search.mjs <wasm-bindgen output dir> <count>...
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withBrowser } from './harness.mjs';
 
 const [pkg, ...counts] = process.argv.slice(2);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -22,17 +21,10 @@ writeFileSync(
   '<!doctype html><meta charset="utf-8"><title>search bench</title><script type="module" src="./search-page.js"></script>',
 );
 
-const port = 4194;
-const server = spawn('node', [resolve(here, '../e2e/serve.mjs'), site, String(port)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-try {
+await withBrowser(site, 4194, async (browser, origin) => {
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.goto(`${origin}/`);
   await page.waitForFunction(() => window.ready === true);
   for (const count of counts.map(Number)) {
     const r = await page.evaluate((n) => window.run(n), count);
@@ -49,7 +41,4 @@ try {
       );
     }
   }
-} finally {
-  await browser.close();
-  server.kill();
-}
+});

@@ -2,29 +2,13 @@
 //! every facet and value, the count shown equals the number of articles that ticking that value
 //! (and keeping the other facets' selections) would list.
 
-use std::path::{Path, PathBuf};
+mod corpus_paths;
 
 use articles::facets::{count, Facts, Filters, Month, NONE};
 use articles::{parse, Article, ParseOptions};
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("corpus folder").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
-        }
-    }
-}
-
 fn corpus() -> Vec<(Article, &'static str)> {
-    let mut paths = Vec::new();
-    files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora"),
-        &mut paths,
-    );
-    paths.sort();
+    let paths = corpus_paths::all();
     paths
         .iter()
         .enumerate()

@@ -1,34 +1,18 @@
 //! Every real article of the bundled corpora (Hexo's documentation site in ten languages and
 //! Jekyll's release posts) parses without panicking and comes out with a title and a body.
 
-use std::path::{Path, PathBuf};
+mod corpus_paths;
+
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use articles::{parse, Article, ParseOptions};
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("corpus folder").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files(&path, out);
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("md" | "markdown")
-        ) {
-            out.push(path);
-        }
-    }
-}
 
 /// Every article of the corpora with its path and size, parsed once for all the tests.
 fn corpus() -> &'static [(PathBuf, usize, Article)] {
     static PARSED: OnceLock<Vec<(PathBuf, usize, Article)>> = OnceLock::new();
     PARSED.get_or_init(|| {
-        let mut paths = Vec::new();
-        files(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora"),
-            &mut paths,
-        );
+        let paths = corpus_paths::all();
         paths
             .into_iter()
             .map(|path| {

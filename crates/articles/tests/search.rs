@@ -2,35 +2,20 @@
 //! query gives exactly the articles a plain substring or word search over the folded text gives,
 //! for thousands of random Chinese, Japanese and Latin pieces of the articles themselves.
 
+mod corpus_paths;
+
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use articles::search::fold::{fold, is_cjk_letter};
 use articles::search::{Document, Query, SearchIndex};
 use articles::{parse, Article, ParseOptions};
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("corpus folder").flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
-        }
-    }
-}
-
 /// The corpora's articles and, for each, its searchable text folded (the independent answer).
 fn corpus() -> &'static (Vec<Article>, Vec<String>) {
     static CORPUS: OnceLock<(Vec<Article>, Vec<String>)> = OnceLock::new();
     CORPUS.get_or_init(|| {
-        let mut paths = Vec::new();
-        files(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora"),
-            &mut paths,
-        );
-        paths.sort();
+        let paths = corpus_paths::all();
         let articles: Vec<Article> = paths
             .iter()
             .map(|p| {

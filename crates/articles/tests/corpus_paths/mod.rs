@@ -1,0 +1,29 @@
+//! The bundled corpora's article files (Hexo's documentation site in ten languages and Jekyll's
+//! release posts), shared by the tests that read them all.
+
+use std::path::{Path, PathBuf};
+
+/// Every Markdown file under `tests/corpora`, sorted.
+pub fn all() -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora"),
+        &mut paths,
+    );
+    paths.sort();
+    paths
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("corpus folder").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            walk(&path, out);
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("md" | "markdown")
+        ) {
+            out.push(path);
+        }
+    }
+}
