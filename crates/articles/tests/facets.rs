@@ -221,3 +221,55 @@ fn a_parent_category_includes_its_children() {
     };
     assert!(!other.accepts(&child), "a category is a path from the root");
 }
+
+#[test]
+fn a_generated_library_of_ten_thousand_counts_right() {
+    // Deterministic variety: some fields missing, categories of one and two levels.
+    let tag_names = ["rust", "web", "读书", "旅行"];
+    let library: Vec<(Article, &'static str)> = (0..10_000)
+        .map(|n: usize| {
+            let mut article = Article::unreadable("x.md", "generated");
+            let meta = &mut article.meta;
+            if n % 7 != 0 {
+                meta.tags = vec![
+                    tag_names[n % 4].to_owned(),
+                    tag_names[(n / 4) % 4].to_owned(),
+                ];
+            }
+            if n % 5 != 0 {
+                let mut path = vec![["技术", "生活", "notes"][n % 3].to_owned()];
+                if n % 2 == 0 {
+                    path.push(["rust", "web"][n % 2].to_owned());
+                }
+                meta.categories = vec![path];
+            }
+            if n % 11 != 0 {
+                meta.date =
+                    articles::date::parse_date(&format!("{}-{:02}-01", 2015 + n % 9, 1 + n % 12));
+            }
+            meta.lang = (n % 3 == 0).then(|| "zh-CN".to_owned());
+            (article, if n % 4 == 0 { "dropped" } else { "hosted" })
+        })
+        .collect();
+    for filters in [
+        Filters::default(),
+        Filters {
+            tags: vec!["rust".into(), NONE.into()],
+            ..Filters::default()
+        },
+        Filters {
+            categories: vec![vec!["技术".into()]],
+            years: vec!["2019".into(), NONE.into()],
+            ..Filters::default()
+        },
+        Filters {
+            from: Some((2018, 3)),
+            to: Some((2021, 8)),
+            langs: vec![NONE.into()],
+            sources: vec!["hosted".into()],
+            ..Filters::default()
+        },
+    ] {
+        check(&library, &filters);
+    }
+}
