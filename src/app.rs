@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
+use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -17,7 +18,7 @@ use crate::browser::store::{self, StoredFile};
 use crate::browser::{collate, download, files, folder_drop, page, parser, reading, settings};
 use crate::parse_job::Context;
 use crate::route::Route;
-use crate::state::{Action, State};
+use crate::state::{Action, Entry, State};
 use crate::ui::drop_overlay::DropOverlay;
 use crate::ui::filters::FilterPanel;
 use crate::ui::header::Header;
@@ -194,7 +195,21 @@ pub fn App() -> Html {
                     return;
                 };
                 dispatcher.dispatch(Action::Importing(None));
-                dispatcher.dispatch(Action::FilesAdded { entries, skipped });
+                // A large drop joins the list in parts, each a short task for the page.
+                let mut parts: Vec<Vec<Entry>> = Vec::new();
+                let mut entries = entries.into_iter().peekable();
+                while entries.peek().is_some() {
+                    parts.push(entries.by_ref().take(ARRIVING_PART).collect());
+                }
+                let last = parts.pop().unwrap_or_default();
+                for part in parts {
+                    dispatcher.dispatch(Action::FilesArriving(part));
+                    TimeoutFuture::new(0).await;
+                }
+                dispatcher.dispatch(Action::FilesAdded {
+                    entries: last,
+                    skipped,
+                });
                 keep(&dispatcher, store::save(&kept).await).await;
             });
         })
@@ -521,6 +536,9 @@ pub fn App() -> Html {
 
 /// The file name of an export.
 const EXPORT_NAME: &str = "lectern-library.zip";
+
+/// Entries a large drop adds to the list at a time.
+const ARRIVING_PART: usize = 500;
 
 /// How long an undo is offered after a removal.
 const UNDO_MILLIS: u32 = 8_000;

@@ -97,6 +97,8 @@ pub struct State {
     pub storage_used: Option<f64>,
     /// Files done and in all while an import runs.
     pub importing: Option<(usize, usize)>,
+    /// What the parts of a large drop added so far did, told when its last part arrives.
+    arriving: Tally,
     /// Hosted articles already fetched and parsed, by id: opening one again costs nothing.
     pub fetched: Rc<BTreeMap<String, Rc<Article>>>,
 }
@@ -121,7 +123,10 @@ pub enum Action {
         id: String,
         result: Result<Rc<Article>, String>,
     },
-    /// Files the reader dropped or opened, already parsed, and the names of skipped files.
+    /// Some of a large drop, already parsed: added without a word, the rest follows.
+    FilesArriving(Vec<Entry>),
+    /// Files the reader dropped or opened (the last of them for a large drop), already parsed,
+    /// and the names of skipped files.
     FilesAdded {
         entries: Vec<Entry>,
         skipped: Vec<String>,
@@ -178,6 +183,7 @@ impl State {
             removed: Vec::new(),
             storage_used: None,
             importing: None,
+            arriving: Tally::default(),
             fetched: Rc::default(),
         };
         state.view = view;
@@ -315,9 +321,10 @@ impl State {
             title: &summary.title,
             labels,
             summary: &summary.excerpt,
-            body: body
-                .or(entry.article.as_ref().map(|a| a.text.as_str()))
-                .unwrap_or(""),
+            body: searched(
+                body.or(entry.article.as_ref().map(|a| a.text.as_str()))
+                    .unwrap_or(""),
+            ),
         });
     }
 
@@ -548,8 +555,13 @@ impl Reducible for State {
                 // A late answer for an article the reader has already left.
                 _ => return self,
             },
-            Action::FilesAdded { entries, skipped } => {
+            Action::FilesArriving(entries) => {
                 let tally = next.add_entries(entries);
+                next.arriving = next.arriving.plus(tally);
+                next.refresh_reading();
+            }
+            Action::FilesAdded { entries, skipped } => {
+                let tally = std::mem::take(&mut next.arriving).plus(next.add_entries(entries));
                 let text =
                     next.lang
                         .files_added(tally.added, tally.replaced, tally.unchanged, &skipped);
@@ -614,6 +626,22 @@ impl Reducible for State {
         }
         Rc::new(next)
     }
+}
+
+/// Bytes of an article's text that search looks through: all of any ordinary article; a huge
+/// one (a 20 MB dump) is searched in its first megabyte, so indexing it stays a short task.
+const SEARCHED_BYTES: usize = 1 << 20;
+
+/// The part of `text` search looks through.
+fn searched(text: &str) -> &str {
+    if text.len() <= SEARCHED_BYTES {
+        return text;
+    }
+    let mut end = SEARCHED_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Where an article comes from, as the source facet names it.
@@ -710,11 +738,21 @@ impl<T> std::ops::Deref for Shared<T> {
 }
 
 /// What adding entries did.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Tally {
     added: usize,
     replaced: usize,
     unchanged: usize,
+}
+
+impl Tally {
+    fn plus(self, other: Tally) -> Tally {
+        Tally {
+            added: self.added + other.added,
+            replaced: self.replaced + other.replaced,
+            unchanged: self.unchanged + other.unchanged,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -768,6 +806,22 @@ mod tests {
         assert_eq!(state.entries[0].summary.id, "dropped/gbk");
         let state = state.reduce(Action::Search("new words".into()));
         assert_eq!(state.visible().len(), 1, "the index has the new text");
+    }
+
+    #[test]
+    fn a_large_drop_arrives_in_parts_and_is_told_once() {
+        let state = Rc::new(State::new(Lang::En, Route::Library));
+        let state = state.reduce(Action::FilesArriving(vec![dropped("a.md", "# A")]));
+        assert_eq!(state.notice, None);
+        assert_eq!(state.visible().len(), 1, "listed as it arrives");
+        let state = state.reduce(Action::FilesAdded {
+            entries: vec![dropped("b.md", "# B"), dropped("a.md", "# A")],
+            skipped: Vec::new(),
+        });
+        assert!(state
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text == "Added 2 articles; 1 already in the library."));
     }
 
     #[test]
