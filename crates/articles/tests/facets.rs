@@ -230,25 +230,32 @@ fn a_generated_library_of_ten_thousand_counts_right() {
         .map(|n: usize| {
             let mut article = Article::unreadable("x.md", "generated");
             let meta = &mut article.meta;
-            if n % 7 != 0 {
+            if !n.is_multiple_of(7) {
                 meta.tags = vec![
                     tag_names[n % 4].to_owned(),
                     tag_names[(n / 4) % 4].to_owned(),
                 ];
             }
-            if n % 5 != 0 {
+            if !n.is_multiple_of(5) {
                 let mut path = vec![["技术", "生活", "notes"][n % 3].to_owned()];
-                if n % 2 == 0 {
+                if n.is_multiple_of(2) {
                     path.push(["rust", "web"][n % 2].to_owned());
                 }
                 meta.categories = vec![path];
             }
-            if n % 11 != 0 {
+            if !n.is_multiple_of(11) {
                 meta.date =
                     articles::date::parse_date(&format!("{}-{:02}-01", 2015 + n % 9, 1 + n % 12));
             }
-            meta.lang = (n % 3 == 0).then(|| "zh-CN".to_owned());
-            (article, if n % 4 == 0 { "dropped" } else { "hosted" })
+            meta.lang = n.is_multiple_of(3).then(|| "zh-CN".to_owned());
+            (
+                article,
+                if n.is_multiple_of(4) {
+                    "dropped"
+                } else {
+                    "hosted"
+                },
+            )
         })
         .collect();
     for filters in [
