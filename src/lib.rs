@@ -1,7 +1,7 @@
 //! Lectern's browser app: a Yew front end over the `articles` engine.
 //!
 //! The app holds no parsing or search logic; it asks the engine. Browser APIs are confined to
-//! `browser/`, state changes to `state.rs`, and each component has a file in `ui/`.
+//! `browser/`, state changes to `state/`, and each component has a file in `ui/`.
 
 pub mod app;
 pub mod archive;
@@ -9,6 +9,7 @@ pub mod browser;
 pub mod i18n;
 pub mod parse_job;
 pub mod route;
+pub mod shared;
 pub mod state;
 pub mod ui;
 pub mod view;

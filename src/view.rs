@@ -11,6 +11,7 @@
 
 use articles::facets::{Filters, Month};
 use articles::links::{decode_path, encode_path};
+use std::rc::Rc;
 
 /// How the list is ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -149,6 +150,41 @@ impl View {
             (Sort::Auto, false) => Sort::Relevance,
             (sort, _) => sort,
         }
+    }
+}
+
+/// A comparison of two titles.
+type CompareTitles = dyn Fn(&str, &str) -> std::cmp::Ordering;
+
+/// How two titles compare; plain code-point order unless the app supplies the browser's.
+#[derive(Clone)]
+pub struct TitleOrder(Rc<CompareTitles>);
+
+impl TitleOrder {
+    pub fn new(compare: impl Fn(&str, &str) -> std::cmp::Ordering + 'static) -> TitleOrder {
+        TitleOrder(Rc::new(compare))
+    }
+
+    pub fn compare(&self, a: &str, b: &str) -> std::cmp::Ordering {
+        (self.0)(a, b)
+    }
+}
+
+impl Default for TitleOrder {
+    fn default() -> TitleOrder {
+        TitleOrder::new(|a, b| a.cmp(b))
+    }
+}
+
+impl PartialEq for TitleOrder {
+    fn eq(&self, other: &TitleOrder) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for TitleOrder {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("TitleOrder")
     }
 }
 

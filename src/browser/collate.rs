@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use crate::state::TitleOrder;
+use crate::view::TitleOrder;
 
 /// Chinese pinyin collation: it also orders Latin letters and digits as readers expect, so a
 /// mixed library sorts as one list. A browser without pinyin data falls back to its Chinese

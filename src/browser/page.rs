@@ -24,16 +24,19 @@ fn current_hash() -> String {
 
 /// Sets the address to `route`, adding a history entry (the `hashchange` listener follows).
 pub fn go(route: &Route) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().set_hash(&route.to_hash());
-    }
+    set_hash(&route.to_hash());
 }
 
 /// Sets the address to the library with `view`, adding a history entry (the `hashchange`
 /// listener follows): a facet ticked is a step Back can undo.
 pub fn go_view(view: &View) {
+    set_hash(&view.to_hash());
+}
+
+fn set_hash(hash: &str) {
     if let Some(window) = web_sys::window() {
-        let _ = window.location().set_hash(&view.to_hash());
+        // Setting the hash cannot fail for a well-formed hash; nothing to recover if it does.
+        let _ = window.location().set_hash(hash);
     }
 }
 
@@ -106,4 +109,9 @@ pub fn scroll_to_id(id: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// The page's `localStorage`, where small settings live; `None` where the browser refuses it.
+pub fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
 }

@@ -3,12 +3,10 @@
 
 use std::collections::HashSet;
 
+use crate::browser::page::local_storage as storage;
+
 const AT_PREFIX: &str = "lectern.at.";
 const READ_PREFIX: &str = "lectern.read.";
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
 
 /// How far into the article `id` the reader got, as a fraction of it.
 pub fn position(id: &str) -> Option<f64> {

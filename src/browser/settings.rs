@@ -1,6 +1,7 @@
 //! The reader's settings (theme, interface language, library layout), kept in `localStorage` so they apply
 //! before the first paint of the next visit. A browser that refuses storage simply forgets them.
 
+use crate::browser::page::local_storage as storage;
 use crate::i18n::Lang;
 
 /// The colour theme.
@@ -29,10 +30,6 @@ impl Theme {
 const THEME_KEY: &str = "lectern.theme";
 const LANG_KEY: &str = "lectern.lang";
 const LIST_KEY: &str = "lectern.list";
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
 
 /// The theme chosen before, if any; otherwise the page follows the system.
 pub fn saved_theme() -> Option<Theme> {

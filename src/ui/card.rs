@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use articles::search::highlight::{hits, snippet, Piece};
+use articles::search::highlight::{self, snippet, Piece};
 use articles::search::Query;
 use articles::Summary;
 use yew::prelude::*;
@@ -45,7 +45,7 @@ pub fn Card(props: &CardProps) -> Html {
         })
         .map_or_else(|| html! { { &summary.excerpt } }, |pieces| marked(&pieces));
     let title = match &props.query {
-        Some(query) => marked(&title_pieces(&summary.title, query)),
+        Some(query) => marked(&highlight::marked(&summary.title, query)),
         None => html! { { &summary.title } },
     };
     let cover = summary.cover.clone().map(|src| {
@@ -87,32 +87,6 @@ pub fn marked(pieces: &[Piece]) -> Html {
             html! { { &piece.text } }
         }) }
     }
-}
-
-/// A whole title, its hits marked.
-fn title_pieces(title: &str, query: &Query) -> Vec<Piece> {
-    let mut pieces = Vec::new();
-    let mut at = 0;
-    for hit in hits(title, query) {
-        if hit.start > at {
-            pieces.push(Piece {
-                text: title[at..hit.start].to_owned(),
-                hit: false,
-            });
-        }
-        pieces.push(Piece {
-            text: title[hit.clone()].to_owned(),
-            hit: true,
-        });
-        at = hit.end;
-    }
-    if at < title.len() {
-        pieces.push(Piece {
-            text: title[at..].to_owned(),
-            hit: false,
-        });
-    }
-    pieces
 }
 
 /// A cover that fails to load is hidden, so the card looks intentional rather than broken.

@@ -8,7 +8,8 @@ use articles::facets::{Counts, Filters, Month, NONE};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
-use crate::state::{Shared, DROPPED, HOSTED};
+use crate::shared::Shared;
+use crate::state::{DROPPED, HOSTED};
 use crate::view::{month_text, parse_month, Sort, View};
 
 /// Values a facet lists before "Show all".

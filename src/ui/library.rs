@@ -13,7 +13,8 @@ use yew::prelude::*;
 use crate::browser::visibility::when_near_view;
 use crate::browser::{page, settings};
 use crate::i18n::Lang;
-use crate::state::{Entry, Loadable, Problem, Shared};
+use crate::shared::Shared;
+use crate::state::{Entry, Loadable, Problem};
 use crate::ui::card::Card;
 
 /// Cards added at a time.

@@ -74,10 +74,25 @@ pub fn snippet(text: &str, query: &Query, chars: usize) -> Option<Vec<Piece>> {
     if start > 0 {
         pieces.push(plain("…"));
     }
-    let mut at = start;
-    for hit in hits.iter().filter(|h| h.start < end) {
+    pieces.extend(cut(text, &hits, start..end));
+    if end < text.len() {
+        pieces.push(plain("…"));
+    }
+    Some(pieces)
+}
+
+/// The whole of `text` cut into pieces, its hits marked (a title).
+pub fn marked(text: &str, query: &Query) -> Vec<Piece> {
+    cut(text, &hits(text, query), 0..text.len())
+}
+
+/// The part `range` of `text` as plain pieces and hits.
+fn cut(text: &str, hits: &[Range<usize>], range: Range<usize>) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut at = range.start;
+    for hit in hits.iter().filter(|h| h.start < range.end) {
         let hit_start = hit.start.max(at);
-        let hit_end = hit.end.min(end);
+        let hit_end = hit.end.min(range.end);
         if hit_start > at {
             pieces.push(plain(&text[at..hit_start]));
         }
@@ -89,13 +104,10 @@ pub fn snippet(text: &str, query: &Query, chars: usize) -> Option<Vec<Piece>> {
         }
         at = hit_end.max(at);
     }
-    if at < end {
-        pieces.push(plain(&text[at..end]));
+    if at < range.end {
+        pieces.push(plain(&text[at..range.end]));
     }
-    if end < text.len() {
-        pieces.push(plain("…"));
-    }
-    Some(pieces)
+    pieces
 }
 
 fn plain(text: &str) -> Piece {
@@ -161,6 +173,13 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["light engine"]
         );
+    }
+
+    #[test]
+    fn a_whole_title_is_marked() {
+        let pieces = marked("Rust 与 rust", &Query::parse("rust"));
+        let shown: Vec<(&str, bool)> = pieces.iter().map(|p| (p.text.as_str(), p.hit)).collect();
+        assert_eq!(shown, [("Rust", true), (" 与 ", false), ("rust", true)]);
     }
 
     #[test]
