@@ -18,6 +18,7 @@ use crate::browser::store::{self, StoredFile};
 use crate::browser::{collate, download, files, folder_drop, page, parser, reading, settings};
 use crate::parse_job::Context;
 use crate::route::Route;
+use crate::shared::Shared;
 use crate::state::{Action, Entry, State};
 use crate::ui::drop_overlay::DropOverlay;
 use crate::ui::filters::FilterPanel;
@@ -64,6 +65,7 @@ pub fn App() -> Html {
             spawn_local(async move {
                 match store::load_all().await {
                     Ok(stored) => {
+                        let stored: Vec<Rc<StoredFile>> = stored.into_iter().map(Rc::new).collect();
                         let entries = files::ingest(&stored, None).await.unwrap_or_default();
                         dispatcher.dispatch(Action::FilesRestored(entries));
                     }
@@ -144,7 +146,7 @@ pub fn App() -> Html {
                                 asset_root: Some(library),
                                 ..Context::default()
                             };
-                            Ok(Rc::new(parser::parse_one(&context, &path, bytes).await))
+                            Ok(Shared::new(parser::parse_one(&context, &path, bytes).await))
                         }
                         Err(reason) => Err(reason),
                     };
@@ -190,6 +192,7 @@ pub fn App() -> Html {
                     dispatcher.dispatch(Action::Importing(None));
                     return;
                 };
+                let kept: Vec<Rc<StoredFile>> = kept.into_iter().map(Rc::new).collect();
                 let Some(entries) = files::ingest(&kept, Some(&import)).await else {
                     dispatcher.dispatch(Action::Importing(None));
                     return;
@@ -250,7 +253,7 @@ pub fn App() -> Html {
     };
     let on_view = Callback::from(|view: View| page::go_view(&view));
 
-    let cleared = use_mut_ref(Vec::<StoredFile>::new);
+    let cleared = use_mut_ref(Vec::<Rc<StoredFile>>::new);
     let on_remove = {
         let dispatcher = state.dispatcher();
         let state = state.clone();
@@ -270,10 +273,10 @@ pub fn App() -> Html {
     let on_undo = {
         let dispatcher = state.dispatcher();
         let snapshot = cleared.clone();
-        let removed: Vec<StoredFile> = state
+        let removed: Vec<Rc<StoredFile>> = state
             .removed
             .iter()
-            .filter_map(|e| e.original.as_deref().cloned())
+            .filter_map(|e| e.original.clone())
             .collect();
         Callback::from(move |_| {
             dispatcher.dispatch(Action::Undo);
@@ -293,7 +296,12 @@ pub fn App() -> Html {
         Callback::from(move |_| {
             let (dispatcher, snapshot, ids) = (dispatcher.clone(), snapshot.clone(), ids.clone());
             spawn_local(async move {
-                *snapshot.borrow_mut() = store::load_all().await.unwrap_or_default();
+                *snapshot.borrow_mut() = store::load_all()
+                    .await
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(Rc::new)
+                    .collect();
                 dispatcher.dispatch(Action::Remove(ids));
                 keep(&dispatcher, store::clear().await).await;
             });
@@ -459,7 +467,7 @@ pub fn App() -> Html {
                         let article = parser::parse_one(&context, &path, bytes).await;
                         dispatcher.dispatch(Action::Reread {
                             id,
-                            article: Rc::new(article),
+                            article: Shared::new(article),
                         });
                     }
                     Err(reason) => dispatcher.dispatch(Action::Say(reason)),
@@ -538,7 +546,7 @@ pub fn App() -> Html {
 const EXPORT_NAME: &str = "lectern-library.zip";
 
 /// Entries a large drop adds to the list at a time.
-const ARRIVING_PART: usize = 500;
+const ARRIVING_PART: usize = 200;
 
 /// How long an undo is offered after a removal.
 const UNDO_MILLIS: u32 = 8_000;

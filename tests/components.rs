@@ -8,7 +8,7 @@ use articles::search::Query;
 use articles::{parse, Article, ParseOptions, Summary};
 use lectern::i18n::Lang;
 use lectern::shared::Shared;
-use lectern::state::{Entry, Loadable};
+use lectern::state::{BodyText, Entry, Loadable};
 use lectern::ui::card::{Card, CardProps};
 use lectern::ui::header::{Header, HeaderProps};
 use lectern::ui::library::{Library, LibraryProps};
@@ -23,8 +23,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 const REFERENCE: &[u8] =
     include_bytes!("../crates/articles/tests/fixtures/seed/000_6ceb1ec26c302d42.md");
 
-fn reference() -> Rc<Article> {
-    Rc::new(parse(
+fn reference() -> Shared<Article> {
+    Shared::new(parse(
         "news/000_6ceb1ec26c302d42.md",
         REFERENCE,
         &ParseOptions::default(),
@@ -207,9 +207,9 @@ async fn a_card_marks_what_the_search_found() {
         summary: summary("n.md", "---\ntitle: 脱贫攻坚 and Café\n---\nOpening words."),
         lang: Lang::En,
         query: Some(Rc::new(Query::parse("cafe 攻坚 deep"))),
-        body: Some(Rc::from(
+        body: Some(BodyText::Start(Rc::from(
             "Opening words. Much later, deep in the body, the word.",
-        )),
+        ))),
     }))
     .await;
     let root = &mounted.root;
@@ -411,7 +411,7 @@ async fn reader_shows_the_reference_article_as_meant() {
 
 #[wasm_bindgen_test]
 async fn reader_lists_diagnostics_in_plain_words() {
-    let article = Rc::new(parse(
+    let article = Shared::new(parse(
         "broken.md",
         b"---\ntitle: [unclosed\n---\nBody still here.",
         &ParseOptions::default(),

@@ -6,14 +6,14 @@ use std::rc::Rc;
 
 use articles::Summary;
 use gloo_file::futures::read_as_bytes;
-use js_sys::{Array, Uint8Array};
-use web_sys::{Blob, BlobPropertyBag, Url};
+use web_sys::Url;
 use yew::Callback;
 
 use crate::archive;
-use crate::browser::parser;
 use crate::browser::store::StoredFile;
+use crate::browser::{download, parser};
 use crate::parse_job::Context;
+use crate::shared::Shared;
 use crate::state::Entry;
 
 /// Extensions kept beside articles so their relative links show, with their media types.
@@ -117,7 +117,7 @@ pub async fn read(
 /// Turns stored files into library entries: the assets become `blob:` URLs that the articles'
 /// relative links resolve to, and the articles are parsed off the page (see [`parser`]).
 /// `None` when the import is cancelled.
-pub async fn ingest(files: &[StoredFile], import: Option<&Import>) -> Option<Vec<Entry>> {
+pub async fn ingest(files: &[Rc<StoredFile>], import: Option<&Import>) -> Option<Vec<Entry>> {
     let context = Context {
         id_root: DROPPED_PREFIX.to_owned(),
         assets: files
@@ -126,16 +126,16 @@ pub async fn ingest(files: &[StoredFile], import: Option<&Import>) -> Option<Vec
             .collect(),
         ..Context::default()
     };
-    let articles: Vec<&StoredFile> = files.iter().filter(|file| is_article(&file.path)).collect();
+    let articles: Vec<Rc<StoredFile>> = files
+        .iter()
+        .filter(|file| is_article(&file.path))
+        .cloned()
+        .collect();
     let total = articles.len();
     let mut entries = Vec::with_capacity(total);
     let mut reported = js_sys::Date::now();
     let cancelled = || import.is_some_and(|i| i.cancelled.get());
-    let sent = articles
-        .iter()
-        .map(|file| (file.path.clone(), file.bytes.clone()))
-        .collect();
-    parser::parse_all(&context, sent, |index, article| {
+    parser::parse_all(&context, articles.clone(), |index, article| {
         if cancelled() {
             return false;
         }
@@ -143,15 +143,15 @@ pub async fn ingest(files: &[StoredFile], import: Option<&Import>) -> Option<Vec
             import.report(index, total);
             reported = js_sys::Date::now();
         }
-        let file = articles[index];
+        let file = &articles[index];
         entries.push(Entry {
             summary: Rc::new(Summary::of(
                 &format!("{DROPPED_PREFIX}{}", file.path),
                 &article,
             )),
             body: None,
-            article: Some(Rc::new(article)),
-            original: Some(Rc::new(file.clone())),
+            article: Some(Shared::new(article)),
+            original: Some(file.clone()),
         });
         true
     })
@@ -160,11 +160,7 @@ pub async fn ingest(files: &[StoredFile], import: Option<&Import>) -> Option<Vec
 }
 
 fn blob_url(file: &StoredFile, media_type: &str) -> Option<String> {
-    let parts = Array::of1(&Uint8Array::from(file.bytes.as_slice()));
-    let options = BlobPropertyBag::new();
-    options.set_type(media_type);
-    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
-    Url::create_object_url_with_blob(&blob).ok()
+    Url::create_object_url_with_blob(&download::blob(&file.bytes, media_type)?).ok()
 }
 
 fn extension(path: &str) -> Option<String> {

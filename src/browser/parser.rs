@@ -19,7 +19,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 
-use crate::parse_job::{Context, Parsed};
+use crate::browser::store::StoredFile;
+use crate::parse_job::{BodyDecoder, Context, Parsed};
 
 /// The worker's entry script, beside the page: Trunk's loader for the `lectern-worker` binary
 /// (Trunk does not hash worker file names, so this one is stable).
@@ -28,57 +29,99 @@ const WORKER_SCRIPT: &str = "./lectern-worker_loader.js";
 /// Longest stretch of parsing on the page before it gets to breathe, in milliseconds.
 const SLICE_MILLIS: f64 = 25.0;
 
-/// Parses `files` (path and bytes), calling `each` with every file's index and article as it
-/// arrives, in order. Stops early, without waiting for the rest, when `each` returns `false`.
+/// Parses `files`, calling `each` with every file's index and article as it arrives, in order.
+/// Stops early, without waiting for the rest, when `each` returns `false`. The files are
+/// shared, not copied: a large drop's bytes are also kept for the library and for storage.
 pub async fn parse_all(
     context: &Context,
-    files: Vec<(String, Vec<u8>)>,
-    mut each: impl FnMut(usize, Article) -> bool,
+    files: Vec<Rc<StoredFile>>,
+    each: impl FnMut(usize, Article) -> bool,
 ) {
     if files.is_empty() {
         return;
     }
     match running_worker().await {
-        Some(worker) => {
-            let paths: Vec<String> = files.iter().map(|(path, _)| path.clone()).collect();
-            let mut replies = worker.submit(context, files);
-            let mut next = 0;
-            while let Some(reply) = replies.next().await {
-                let article = match reply {
-                    Reply::Parsed(index, answer) => {
-                        next = index + 1;
-                        answer
-                            .take()
-                            .await
-                            .and_then(Parsed::article)
-                            .unwrap_or_else(|reason| Article::unreadable(&paths[index], &reason))
-                    }
-                    Reply::Stopped(reason) => {
-                        // The worker died: what it had not answered is listed, not lost.
-                        for (index, path) in paths.iter().enumerate().skip(next) {
-                            if !each(index, Article::unreadable(path, &reason)) {
-                                return;
-                            }
+        Some(worker) => parse_in_worker(&worker, context, files, each).await,
+        None => parse_on_page(context, files, each).await,
+    }
+}
+
+/// Most files and bytes handed to the worker in one message: posting ten thousand files at
+/// once would copy them all in one long task of the page.
+const MESSAGE_FILES: usize = 500;
+const MESSAGE_BYTES: usize = 4 << 20;
+
+/// Parses in the worker: the files go over in several messages, the page breathing between
+/// them, and the answers are taken in order.
+async fn parse_in_worker(
+    worker: &ParseWorker,
+    context: &Context,
+    files: Vec<Rc<StoredFile>>,
+    mut each: impl FnMut(usize, Article) -> bool,
+) {
+    let mut jobs = Vec::new();
+    let mut files = files.into_iter().peekable();
+    let mut first = 0;
+    while files.peek().is_some() {
+        if first > 0 {
+            TimeoutFuture::new(0).await;
+        }
+        let mut batch = Vec::new();
+        let mut bytes = 0;
+        while let Some(file) = files.next_if(|file| {
+            batch.is_empty()
+                || (batch.len() < MESSAGE_FILES && bytes + file.bytes.len() <= MESSAGE_BYTES)
+        }) {
+            bytes += file.bytes.len();
+            batch.push(file);
+        }
+        let count = batch.len();
+        let replies = worker.submit(context, &batch);
+        jobs.push((first, batch, replies));
+        first += count;
+    }
+    for (first, batch, mut replies) in jobs {
+        let mut next = 0;
+        while next < batch.len() {
+            let article = match replies.next().await {
+                Some(Reply::Parsed(index, answer)) => {
+                    next = index + 1;
+                    answer
+                        .take()
+                        .await
+                        .and_then(Parsed::article)
+                        .unwrap_or_else(|reason| Article::unreadable(&batch[index].path, &reason))
+                }
+                stopped => {
+                    let reason = match stopped {
+                        Some(Reply::Stopped(reason)) => reason,
+                        _ => "the parsing worker stopped".to_owned(),
+                    };
+                    // The worker died: what it had not answered is listed, not lost.
+                    for (index, file) in batch.iter().enumerate().skip(next) {
+                        if !each(first + index, Article::unreadable(&file.path, &reason)) {
+                            return;
                         }
-                        return;
                     }
-                };
-                if !each(next - 1, article) {
-                    return;
+                    next = batch.len();
+                    continue;
                 }
-                if next == paths.len() {
-                    return;
-                }
+            };
+            if !each(first + next - 1, article) {
+                return;
             }
         }
-        None => parse_on_page(context, files, each).await,
     }
 }
 
 /// Parses one file.
 pub async fn parse_one(context: &Context, path: &str, bytes: Vec<u8>) -> Article {
     let mut parsed = None;
-    parse_all(context, vec![(path.to_owned(), bytes)], |_, article| {
+    let file = StoredFile {
+        path: path.to_owned(),
+        bytes,
+    };
+    parse_all(context, vec![Rc::new(file)], |_, article| {
         parsed = Some(article);
         false
     })
@@ -93,23 +136,25 @@ pub fn stop() {
     let slot = SLOT.with(|slot| std::mem::replace(&mut *slot.borrow_mut(), Slot::Empty));
     if let Slot::Ready(worker) | Slot::Starting(worker, _) = slot {
         worker.worker.terminate();
+        // Its jobs end now rather than wait forever.
+        worker.died("reading was stopped".to_owned());
     }
 }
 
 /// The fallback: parsing on the page, a slice at a time.
 async fn parse_on_page(
     context: &Context,
-    files: Vec<(String, Vec<u8>)>,
+    files: Vec<Rc<StoredFile>>,
     mut each: impl FnMut(usize, Article) -> bool,
 ) {
     let parse = context.parser();
     let mut slice_started = js_sys::Date::now();
-    for (index, (path, bytes)) in files.iter().enumerate() {
+    for (index, file) in files.iter().enumerate() {
         if js_sys::Date::now() - slice_started > SLICE_MILLIS {
             TimeoutFuture::new(0).await;
             slice_started = js_sys::Date::now();
         }
-        if !each(index, parse(path, bytes)) {
+        if !each(index, parse(&file.path, &file.bytes)) {
             return;
         }
     }
@@ -128,27 +173,30 @@ struct Answer {
     body: Uint8Array,
 }
 
-/// Bytes copied from an answer's buffer into wasm memory in one go.
+/// Bytes copied from an answer's buffer into wasm memory (and checked) in one go.
 const COPY_CHUNK: u32 = 4 << 20;
 
 impl Answer {
-    /// The parsed file; a large body is copied a few megabytes at a time, between which the
-    /// page gets to breathe.
+    /// The parsed file; a large body is copied and checked a few megabytes at a time, between
+    /// which the page gets to breathe.
     async fn take(self) -> Result<Parsed, String> {
         let length = self.body.length();
-        let mut body = vec![0; length as usize];
+        let mut decoder = BodyDecoder::new(self.meta, self.html_length, length as usize);
+        let mut piece = Vec::new();
         let mut start = 0;
         while start < length {
             let end = length.min(start + COPY_CHUNK);
-            self.body
-                .subarray(start, end)
-                .copy_to(&mut body[start as usize..end as usize]);
+            piece.resize((end - start) as usize, 0);
+            self.body.subarray(start, end).copy_to(&mut piece);
+            decoder.push(&piece)?;
             start = end;
-            if start < length {
+            // Also after the last piece of a large body: what the page does with the article
+            // next (listing and indexing it) is another task.
+            if length > COPY_CHUNK {
                 TimeoutFuture::new(0).await;
             }
         }
-        Parsed::from_body(self.meta, self.html_length, body)
+        decoder.finish()
     }
 }
 
@@ -157,6 +205,8 @@ struct ParseWorker {
     worker: Worker,
     jobs: RefCell<HashMap<u32, mpsc::UnboundedSender<Reply>>>,
     next_job: Cell<u32>,
+    /// Set when it died: later messages would go unanswered.
+    dead: Cell<bool>,
     _on_message: Closure<dyn Fn(MessageEvent)>,
     _on_error: Closure<dyn Fn(Event)>,
 }
@@ -165,18 +215,22 @@ impl ParseWorker {
     fn submit(
         &self,
         context: &Context,
-        files: Vec<(String, Vec<u8>)>,
+        files: &[Rc<StoredFile>],
     ) -> mpsc::UnboundedReceiver<Reply> {
         let job = self.next_job.get();
         self.next_job.set(job.wrapping_add(1));
         let (sender, receiver) = mpsc::unbounded();
+        if self.dead.get() {
+            let _ = sender.unbounded_send(Reply::Stopped("the parsing worker stopped".to_owned()));
+            return receiver;
+        }
         let paths = Array::new();
         let arrays = Array::new();
         let transfer = Array::new();
-        for (path, bytes) in files {
-            let array = Uint8Array::from(bytes.as_slice());
+        for file in files {
+            let array = Uint8Array::from(file.bytes.as_slice());
             transfer.push(&array.buffer());
-            paths.push(&path.into());
+            paths.push(&file.path.as_str().into());
             arrays.push(&array);
         }
         let message = Array::of4(
@@ -219,6 +273,7 @@ impl ParseWorker {
 
     /// The worker died: every job still running is told.
     fn died(&self, reason: String) {
+        self.dead.set(true);
         for (_, sender) in self.jobs.borrow_mut().drain() {
             let _ = sender.unbounded_send(Reply::Stopped(reason.clone()));
         }
@@ -311,6 +366,7 @@ fn start_worker() -> Option<Rc<ParseWorker>> {
             worker,
             jobs: RefCell::default(),
             next_job: Cell::new(0),
+            dead: Cell::new(false),
             _on_message: on_message,
             _on_error: on_error,
         }

@@ -2,8 +2,11 @@
 //! recomputed (search, then facets, then order) when the entries or the view change.
 
 use articles::facets::{self, Facts};
-use articles::search::{Document, Query};
+use std::cmp::Ordering;
 
+use articles::search::{DocId, Document, Query};
+
+use super::merge::merge;
 use super::{Entry, State};
 use crate::shared::Shared;
 use crate::view::Sort;
@@ -25,12 +28,11 @@ impl State {
             candidates.iter().map(|&(at, _)| facts(&self.entries[at])),
             &self.view.filters,
         );
-        let unread_only = self.view.unread;
         let mut shown: Vec<(usize, u32)> = candidates
             .into_iter()
             .zip(accepted)
             .filter_map(|(candidate, accepted)| accepted.then_some(candidate))
-            .filter(|&(at, _)| !unread_only || !self.read.contains(&self.entries[at].summary.id))
+            .filter(|&(at, _)| self.listable(at))
             .collect();
         self.order(&mut shown);
         self.shown = Shared::new(shown.into_iter().map(|(at, _)| at).collect());
@@ -55,28 +57,64 @@ impl State {
 
     /// Orders positions in `entries` (which are newest first, undated last) with their scores.
     pub(super) fn order(&self, shown: &mut [(usize, u32)]) {
-        let dated = |at: usize| self.entries[at].summary.date.is_some();
         match self.view.order() {
+            // Already in that order; a sort of a sorted list is one pass.
             Sort::Auto | Sort::Newest => shown.sort_by_key(|&(at, _)| at),
-            Sort::Relevance => shown.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0))),
-            // Undated articles stay last, never vanish.
-            Sort::Oldest => shown.sort_by(|a, b| {
-                dated(b.0).cmp(&dated(a.0)).then_with(|| match dated(a.0) {
-                    true => b.0.cmp(&a.0),
-                    false => a.0.cmp(&b.0),
-                })
-            }),
-            Sort::Title => shown.sort_by(|a, b| {
-                let title = |at: usize| self.entries[at].summary.title.as_str();
-                self.titles
-                    .compare(title(a.0), title(b.0))
-                    .then(a.0.cmp(&b.0))
-            }),
+            _ => shown.sort_by(|&a, &b| self.compare(a, b)),
         }
     }
 
+    /// How two listed entries (positions in `entries`, with scores) compare in the view's order.
+    fn compare(&self, (a, a_score): (usize, u32), (b, b_score): (usize, u32)) -> Ordering {
+        let dated = |at: usize| self.entries[at].summary.date.is_some();
+        match self.view.order() {
+            Sort::Auto | Sort::Newest => a.cmp(&b),
+            Sort::Relevance => b_score.cmp(&a_score).then(a.cmp(&b)),
+            // Undated articles stay last, never vanish.
+            Sort::Oldest => dated(b).cmp(&dated(a)).then_with(|| match dated(a) {
+                true => b.cmp(&a),
+                false => a.cmp(&b),
+            }),
+            Sort::Title => {
+                let title = |at: usize| self.entries[at].summary.title.as_str();
+                self.titles.compare(title(a), title(b)).then(a.cmp(&b))
+            }
+        }
+    }
+
+    /// Lists entries just merged in: old positions moved as `moved` says, the new ones are at
+    /// `added`. Without a search, only the new entries are filtered, counted and placed;
+    /// a search is run again over everything (its scores depend on the whole library).
+    pub(super) fn refresh_shown_after_adding(&mut self, moved: &[usize], added: &[usize]) {
+        if !self.view.query.trim().is_empty() {
+            return self.refresh_shown();
+        }
+        let (accepted, counts) = facets::count(
+            added.iter().map(|&at| facts(&self.entries[at])),
+            &self.view.filters,
+        );
+        let mut arrivals: Vec<(usize, u32)> = added
+            .iter()
+            .zip(accepted)
+            .filter(|&(&at, accepted)| accepted && self.listable(at))
+            .map(|(&at, _)| (at, 0))
+            .collect();
+        self.order(&mut arrivals);
+        let listed: Vec<(usize, u32)> = self.shown.iter().map(|&at| (moved[at], 0)).collect();
+        let merged = merge(&listed, arrivals, |&a, &b| self.compare(a, b));
+        self.shown = Shared::new(merged.items.into_iter().map(|(at, _)| at).collect());
+        let mut all = (*self.counts).clone();
+        all.absorb(counts);
+        self.counts = Shared::new(all);
+    }
+
+    /// Whether the "unread only" switch lets an entry through.
+    fn listable(&self, at: usize) -> bool {
+        !self.view.unread || !self.read.contains(&self.entries[at].summary.id)
+    }
+
     /// Puts an entry in the search index, with the body text when it is known.
-    pub(super) fn index_entry(&self, entry: &Entry, body: Option<&str>) {
+    pub(super) fn index_entry(&self, entry: &Entry, body: Option<&str>) -> DocId {
         let summary = &entry.summary;
         let categories: Vec<String> = summary.categories.iter().map(|p| p.join("/")).collect();
         let labels = summary
@@ -95,16 +133,17 @@ impl State {
                 body.or(entry.article.as_ref().map(|a| a.text.as_str()))
                     .unwrap_or(""),
             ),
-        });
+        })
     }
 }
 
-/// Bytes of an article's text that search looks through: all of any ordinary article; a huge
-/// one (a 20 MB dump) is searched in its first megabyte, so indexing it stays a short task.
-const SEARCHED_BYTES: usize = 1 << 20;
+/// Bytes of an article's text that search looks through: all of any ordinary article (some
+/// 80 000 words); a huge one (a 20 MB dump) is searched in its first half megabyte, so
+/// indexing it stays a short task (a megabyte took some 60 ms in the browser).
+const SEARCHED_BYTES: usize = 1 << 19;
 
 /// The part of `text` search looks through.
-fn searched(text: &str) -> &str {
+pub(super) fn searched(text: &str) -> &str {
     if text.len() <= SEARCHED_BYTES {
         return text;
     }

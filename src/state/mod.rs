@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use articles::catalog::{newest_first, Catalog, SearchText};
 use articles::facets::Counts;
-use articles::search::SearchIndex;
+use articles::search::{DocId, SearchIndex};
 use articles::{Article, Summary};
 use yew::Reducible;
 
@@ -18,8 +18,10 @@ use crate::i18n::Lang;
 use crate::route::Route;
 use crate::shared::Shared;
 use crate::view::{TitleOrder, View};
+use merge::merge;
 
 mod listing;
+mod merge;
 
 pub use listing::{DROPPED, HOSTED};
 
@@ -50,10 +52,50 @@ pub struct Entry {
     pub body: Option<Rc<str>>,
     /// The parsed article when it is already in memory (dropped files); hosted articles are
     /// fetched when opened.
-    pub article: Option<Rc<Article>>,
+    pub article: Option<Shared<Article>>,
     /// The file as the reader brought it in (dropped files only): kept to compare with a file
     /// dropped again, and to store again after an undo.
     pub original: Option<Rc<StoredFile>>,
+}
+
+impl Entry {
+    /// The text a card looks through for the passage around a hit: a hosted article's start
+    /// (once fetched for search), a dropped article's text.
+    pub fn body_text(&self) -> Option<BodyText> {
+        match (&self.body, &self.article) {
+            (Some(start), _) => Some(BodyText::Start(start.clone())),
+            (None, Some(article)) => Some(BodyText::Article(article.clone())),
+            (None, None) => None,
+        }
+    }
+}
+
+/// An article's text as a card sees it: shared, never copied, compared by identity (a
+/// dropped article's text may be megabytes long, and cards are rendered often).
+#[derive(Clone, Debug)]
+pub enum BodyText {
+    Start(Rc<str>),
+    Article(Shared<Article>),
+}
+
+impl BodyText {
+    /// The part of the text search looks through.
+    pub fn as_str(&self) -> &str {
+        match self {
+            BodyText::Start(start) => start,
+            BodyText::Article(article) => listing::searched(&article.text),
+        }
+    }
+}
+
+impl PartialEq for BodyText {
+    fn eq(&self, other: &BodyText) -> bool {
+        match (self, other) {
+            (BodyText::Start(a), BodyText::Start(b)) => Rc::ptr_eq(a, b),
+            (BodyText::Article(a), BodyText::Article(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 /// A message for the reader, with an "Undo" when something was just removed.
@@ -93,7 +135,7 @@ pub struct State {
     /// entries change, so a keystroke only looks positions up.
     positions: Shared<Vec<Option<usize>>>,
     /// The article being read, by id.
-    pub reading: Option<(String, Loadable<Rc<Article>>)>,
+    pub reading: Option<(String, Loadable<Shared<Article>>)>,
     /// A message about the last thing that happened to the reader's files.
     pub notice: Option<Notice>,
     /// Entries just removed, kept for a few seconds so the removal can be undone.
@@ -105,7 +147,7 @@ pub struct State {
     /// What the parts of a large drop added so far did, told when its last part arrives.
     arriving: Tally,
     /// Hosted articles already fetched and parsed, by id: opening one again costs nothing.
-    pub fetched: Rc<BTreeMap<String, Rc<Article>>>,
+    pub fetched: Rc<BTreeMap<String, Shared<Article>>>,
 }
 
 /// Everything that can happen to the state.
@@ -126,7 +168,7 @@ pub enum Action {
     SetView(View),
     ArticleLoaded {
         id: String,
-        result: Result<Rc<Article>, String>,
+        result: Result<Shared<Article>, String>,
     },
     /// Some of a large drop, already parsed: added without a word, the rest follows.
     FilesArriving(Vec<Entry>),
@@ -158,7 +200,7 @@ pub enum Action {
     /// An article read again (in another encoding).
     Reread {
         id: String,
-        article: Rc<Article>,
+        article: Shared<Article>,
     },
 }
 
@@ -294,7 +336,7 @@ impl State {
     }
 
     /// What can be said about an article right now: in memory, to be fetched, or missing.
-    fn availability(&self, id: &str) -> Loadable<Rc<Article>> {
+    fn availability(&self, id: &str) -> Loadable<Shared<Article>> {
         match self.entry(id) {
             Some(Entry {
                 article: Some(article),
@@ -319,35 +361,79 @@ impl State {
     /// new, how many replaced an older version, and how many were already there unchanged.
     fn add_entries(&mut self, added: Vec<Entry>) -> Tally {
         let mut tally = Tally::default();
-        // The arrivals by id; the library is scanned once for the ones it already has, so
-        // adding a shard of 1 000 to 100 000 entries costs no copy of their ids.
-        let mut arriving: HashMap<String, Entry> = added
+        // The last of several arrivals with one id wins.
+        let added: HashMap<String, Entry> = added
             .into_iter()
             .map(|entry| (entry.summary.id.clone(), entry))
             .collect();
-        let mut entries: Vec<Entry> = (*self.entries).clone();
-        for old in &mut entries {
-            let Some(entry) = arriving.remove(&old.summary.id) else {
-                continue;
-            };
-            if old.original.is_some() && old.original == entry.original {
-                tally.unchanged += 1;
-            } else {
-                self.index_entry(&entry, None);
-                *old = entry;
-                tally.replaced += 1;
+        let mut fresh = Vec::new();
+        let mut replacing = Vec::new();
+        for (id, entry) in added {
+            match self.position(&id) {
+                None => fresh.push(entry),
+                Some(at)
+                    if self.entries[at].original.is_some()
+                        && self.entries[at].original == entry.original =>
+                {
+                    tally.unchanged += 1
+                }
+                Some(at) => replacing.push((at, entry)),
             }
         }
-        tally.added = arriving.len();
-        for entry in arriving.values() {
+        tally.added = fresh.len();
+        tally.replaced = replacing.len();
+        if !replacing.is_empty() {
+            self.replace_entries(replacing, fresh);
+        } else if !fresh.is_empty() {
+            self.merge_entries(fresh);
+        }
+        tally
+    }
+
+    /// Where the entry with `id` is in `entries`.
+    fn position(&self, id: &str) -> Option<usize> {
+        let doc = self.index.borrow().doc(id)?;
+        self.positions.get(doc as usize).copied().flatten()
+    }
+
+    /// Merges new entries into the list: a large library is neither sorted nor counted again
+    /// for a shard or a part of a drop, so no arrival costs a long task.
+    fn merge_entries(&mut self, mut fresh: Vec<Entry>) {
+        fresh.sort_by(|a, b| newest_first(&a.summary, &b.summary));
+        let docs: Vec<DocId> = fresh.iter().map(|e| self.index_entry(e, None)).collect();
+        let merged = merge(&self.entries, fresh, |a, b| {
+            newest_first(&a.summary, &b.summary)
+        });
+        let mut positions: Vec<Option<usize>> = self
+            .positions
+            .iter()
+            .map(|at| at.map(|at| merged.moved[at]))
+            .collect();
+        positions.resize(self.index.borrow().documents(), None);
+        for (&doc, &at) in docs.iter().zip(&merged.placed) {
+            positions[doc as usize] = Some(at);
+        }
+        self.entries = Shared::new(merged.items);
+        self.positions = Shared::new(positions);
+        self.refresh_shown_after_adding(&merged.moved, &merged.placed);
+    }
+
+    /// Puts new versions of entries in place of the old ones (their dates may have changed, so
+    /// the list is sorted again), with some new entries.
+    fn replace_entries(&mut self, replacing: Vec<(usize, Entry)>, fresh: Vec<Entry>) {
+        let mut entries: Vec<Entry> = (*self.entries).clone();
+        for (at, entry) in replacing {
+            self.index_entry(&entry, None);
+            entries[at] = entry;
+        }
+        for entry in &fresh {
             self.index_entry(entry, None);
         }
-        entries.extend(arriving.into_values());
+        entries.extend(fresh);
         entries.sort_by(|a, b| newest_first(&a.summary, &b.summary));
         self.entries = Shared::new(entries);
         self.refresh_positions();
         self.refresh_shown();
-        tally
     }
 
     /// Adds hosted articles; the catalog is complete once no shard is left.
@@ -367,6 +453,31 @@ impl State {
                 .collect(),
         );
         self.refresh_reading();
+    }
+
+    /// Indexes hosted articles again with the start of their text. Their places in the list
+    /// stay; only their documents in the index change.
+    fn add_search_text(&mut self, texts: Vec<SearchText>) {
+        let mut entries = (*self.entries).clone();
+        let mut positions = (*self.positions).clone();
+        for SearchText { id, text } in texts {
+            let Some(at) = self
+                .position(&id)
+                .filter(|&at| entries[at].original.is_none())
+            else {
+                continue;
+            };
+            if let Some(old) = self.index.borrow().doc(&id) {
+                positions[old as usize] = None;
+            }
+            let doc = self.index_entry(&entries[at], Some(&text)) as usize;
+            positions.resize(positions.len().max(doc + 1), None);
+            positions[doc] = Some(at);
+            entries[at].body = Some(Rc::from(text));
+        }
+        self.entries = Shared::new(entries);
+        self.positions = Shared::new(positions);
+        self.refresh_shown();
     }
 
     /// The search shards to fetch now: the reader searches and they were not asked for yet.
@@ -422,20 +533,7 @@ impl Reducible for State {
                 next.add_hosted(summaries);
             }
             Action::SearchTextRequested => next.search_shards.clear(),
-            Action::SearchTextLoaded(texts) => {
-                let texts: HashMap<String, String> =
-                    texts.into_iter().map(|t| (t.id, t.text)).collect();
-                let mut entries = (*next.entries).clone();
-                for entry in entries.iter_mut().filter(|e| e.original.is_none()) {
-                    if let Some(text) = texts.get(&entry.summary.id) {
-                        next.index_entry(entry, Some(text));
-                        entry.body = Some(Rc::from(text.as_str()));
-                    }
-                }
-                next.entries = Shared::new(entries);
-                next.refresh_positions();
-                next.refresh_shown();
-            }
+            Action::SearchTextLoaded(texts) => next.add_search_text(texts),
             Action::CatalogLoaded(Err(message)) => {
                 next.catalog = Loadable::Failed(Problem::Failed(message));
                 next.refresh_reading();
@@ -599,7 +697,7 @@ mod tests {
             entries: vec![entry],
             skipped: Vec::new(),
         });
-        let again = Rc::new(parse(
+        let again = Shared::new(parse(
             "gbk.md",
             b"# New title\n\nnew words",
             &ParseOptions::default(),
@@ -729,9 +827,12 @@ mod tests {
             .map(|e| e.summary.id.as_str())
             .collect();
         assert_eq!(found, ["beta"]);
+        let mut recounted = (*state).clone();
+        recounted.refresh_positions();
+        assert_eq!(*state.positions, *recounted.positions);
     }
 
-    fn reading(state: &State) -> Option<&Loadable<Rc<Article>>> {
+    fn reading(state: &State) -> Option<&Loadable<Shared<Article>>> {
         state.reading.as_ref().map(|(_, l)| l)
     }
 
@@ -750,7 +851,7 @@ mod tests {
         let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&["a"]))));
         let state = state.reduce(Action::Navigate(Route::Read { id: "a".into() }));
         assert!(state.pending_fetch().is_some());
-        let article = Rc::new(parse("a.md", b"# A", &ParseOptions::default()));
+        let article = Shared::new(parse("a.md", b"# A", &ParseOptions::default()));
         let state = state.reduce(Action::ArticleLoaded {
             id: "a".into(),
             result: Ok(article.clone()),
@@ -774,7 +875,7 @@ mod tests {
         let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&["a"]))));
         let state = state.reduce(Action::Navigate(Route::Read { id: "a".into() }));
         let state = state.reduce(Action::Navigate(Route::Library));
-        let article = Rc::new(parse("a.md", b"x", &ParseOptions::default()));
+        let article = Shared::new(parse("a.md", b"x", &ParseOptions::default()));
         let state = state.reduce(Action::ArticleLoaded {
             id: "a".into(),
             result: Ok(article),
@@ -802,8 +903,78 @@ mod tests {
         assert_eq!(reading(&state), Some(&Loadable::Ready(article)));
     }
 
+    #[test]
+    fn arrivals_in_parts_list_and_count_as_a_full_recount_does() {
+        use crate::view::Sort;
+        use articles::facets::Filters;
+        let article = |n: usize| {
+            let date = match n % 7 {
+                0 => String::new(),
+                k => format!("date: 20{:02}-0{k}-1{}\n", 10 + n % 5, n % 10),
+            };
+            dropped(
+                &format!("{n}.md"),
+                &format!(
+                    "---\ntitle: T{}\n{date}tags: [t{}]\ncategories: [c{}]\n---\nbody {n}",
+                    n * 37 % 101,
+                    n % 4,
+                    n % 3
+                ),
+            )
+        };
+        let views = [
+            View::default(),
+            View {
+                filters: Filters {
+                    tags: vec!["t1".into(), "t2".into()],
+                    ..Filters::default()
+                },
+                sort: Sort::Oldest,
+                ..View::default()
+            },
+            View {
+                filters: Filters {
+                    from: Some((2011, 1)),
+                    ..Filters::default()
+                },
+                sort: Sort::Title,
+                unread: true,
+                ..View::default()
+            },
+            View {
+                query: "body".into(),
+                ..View::default()
+            },
+        ];
+        for view in views {
+            let read: HashSet<String> = (0..200)
+                .step_by(5)
+                .map(|n| format!("dropped/{n}"))
+                .collect();
+            let mut state =
+                Rc::new(State::with_view(Lang::En, Route::Library, view.clone()).with_read(read));
+            let mut next = 0;
+            for part in [1, 9, 30, 2, 50, 8] {
+                let entries = (next..next + part).map(article).collect();
+                next += part;
+                state = state.reduce(Action::FilesArriving(entries));
+                let mut recounted = (*state).clone();
+                recounted.refresh_positions();
+                recounted.refresh_shown();
+                assert_eq!(*state.positions, *recounted.positions, "{view:?}");
+                assert_eq!(*state.shown, *recounted.shown, "{view:?}");
+                assert_eq!(*state.counts, *recounted.counts, "{view:?}");
+                let mut sorted = state.entries.to_vec();
+                sorted.sort_by(|a, b| newest_first(&a.summary, &b.summary));
+                assert_eq!(sorted, *state.entries);
+            }
+            assert!(!state.shown.is_empty(), "{view:?}");
+            assert_eq!(state.entries.len(), 100);
+        }
+    }
+
     fn dropped(path: &str, text: &str) -> Entry {
-        let article = Rc::new(parse(path, text.as_bytes(), &ParseOptions::default()));
+        let article = Shared::new(parse(path, text.as_bytes(), &ParseOptions::default()));
         Entry {
             summary: Rc::new(Summary::of(&format!("dropped/{path}"), &article)),
             body: None,

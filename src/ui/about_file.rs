@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct AboutFileProps {
-    pub article: std::rc::Rc<Article>,
+    pub article: crate::shared::Shared<Article>,
     pub lang: Lang,
     /// Reads the file again in the encoding named (a WHATWG label).
     #[prop_or_default]

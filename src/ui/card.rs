@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::i18n::Lang;
 use crate::route::Route;
+use crate::state::BodyText;
 use crate::ui::byline::{Byline, Categories};
 
 #[derive(Properties, PartialEq)]
@@ -20,7 +21,7 @@ pub struct CardProps {
     pub query: Option<Rc<Query>>,
     /// The article's text, when known: a hit in it is shown in place of the excerpt.
     #[prop_or_default]
-    pub body: Option<Rc<str>>,
+    pub body: Option<BodyText>,
     /// Whether the reader has finished it.
     #[prop_or_default]
     pub read: bool,
@@ -41,7 +42,7 @@ pub fn Card(props: &CardProps) -> Html {
         .as_ref()
         .and_then(|query| {
             snippet(&summary.excerpt, query, SNIPPET_CHARS)
-                .or_else(|| snippet(props.body.as_deref()?, query, SNIPPET_CHARS))
+                .or_else(|| snippet(props.body.as_ref()?.as_str(), query, SNIPPET_CHARS))
         })
         .map_or_else(|| html! { { &summary.excerpt } }, |pieces| marked(&pieces));
     let title = match &props.query {

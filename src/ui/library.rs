@@ -166,9 +166,7 @@ pub fn Library(props: &LibraryProps) -> Html {
                 <div class={classes!("grid", list.then_some("grid-list"))}>
                     { for props.shown.iter().take(*limit).map(|&at| {
                         let entry = &props.entries[at];
-                        let body = entry.body.clone().or_else(|| {
-                            entry.article.as_ref().map(|a| Rc::from(a.text.as_str()))
-                        });
+                        let body = entry.body_text();
                         html! {
                             <Card key={entry.summary.id.clone()} summary={entry.summary.clone()}
                                 lang={props.lang} query={props.query.clone()} body={body}

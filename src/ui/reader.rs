@@ -14,6 +14,7 @@ use crate::browser::highlight::mark_hits;
 use crate::browser::page;
 use crate::i18n::Lang;
 use crate::route::Route;
+use crate::shared::Shared;
 use crate::state::{Loadable, Problem};
 use crate::ui::about_file::AboutFile;
 use crate::ui::byline::{Byline, Categories};
@@ -23,7 +24,7 @@ use crate::ui::progress::ReadingProgress;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
-    pub article: Loadable<Rc<Article>>,
+    pub article: Loadable<Shared<Article>>,
     pub lang: Lang,
     /// Removes the article from the library; only for articles the reader brought in.
     #[prop_or_default]
@@ -107,7 +108,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
-    pub article: Rc<Article>,
+    pub article: Shared<Article>,
     pub lang: Lang,
     #[prop_or_default]
     pub query: Option<Rc<Query>>,

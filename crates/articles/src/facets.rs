@@ -79,6 +79,24 @@ pub struct Counts {
     pub months: BTreeMap<Month, usize>,
 }
 
+impl Counts {
+    /// Adds the counts of more articles (counted with the same filters).
+    pub fn absorb(&mut self, more: Counts) {
+        fn sum<K: Ord>(into: &mut BTreeMap<K, usize>, from: BTreeMap<K, usize>) {
+            for (key, n) in from {
+                *into.entry(key).or_default() += n;
+            }
+        }
+        sum(&mut self.categories, more.categories);
+        sum(&mut self.tags, more.tags);
+        sum(&mut self.authors, more.authors);
+        sum(&mut self.years, more.years);
+        sum(&mut self.langs, more.langs);
+        sum(&mut self.sources, more.sources);
+        sum(&mut self.months, more.months);
+    }
+}
+
 impl Filters {
     /// Whether nothing is selected.
     pub fn is_empty(&self) -> bool {

@@ -4,7 +4,7 @@
 
 mod corpus_paths;
 
-use articles::facets::{count, Facts, Filters, Month, NONE};
+use articles::facets::{count, Counts, Facts, Filters, Month, NONE};
 use articles::{parse, Article, ParseOptions};
 
 fn corpus() -> Vec<(Article, &'static str)> {
@@ -171,7 +171,18 @@ fn counts_equal_an_independent_count_under_many_selections() {
     ];
     for filters in &selections {
         check(&library, filters);
+        counted_in_parts_equals_counted_at_once(&library, filters);
     }
+}
+
+/// The app counts a library arriving in parts by adding each part's counts.
+fn counted_in_parts_equals_counted_at_once(library: &[(Article, &str)], filters: &Filters) {
+    let at_once = count(library.iter().map(|(a, s)| facts(a, s)), filters).1;
+    let mut in_parts = Counts::default();
+    for part in library.chunks(37) {
+        in_parts.absorb(count(part.iter().map(|(a, s)| facts(a, s)), filters).1);
+    }
+    assert_eq!(in_parts, at_once);
 }
 
 #[test]

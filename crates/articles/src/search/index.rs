@@ -8,7 +8,9 @@
 //! checked against the candidates' text. Every match is confirmed on the text itself, so results
 //! equal a plain substring search, only faster.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::HashMap;
 
 use memchr::memmem::Finder;
 
@@ -312,9 +314,9 @@ impl SearchIndex {
             at if at < rest_at => LABEL_WEIGHT,
             _ => 1,
         };
-        let mut words: HashMap<&str, (u32, u32)> = HashMap::new();
-        let mut pairs: HashMap<(char, char), (u32, u32)> = HashMap::new();
-        let mut singles: HashMap<char, (u32, u32)> = HashMap::new();
+        let mut words: HashMap<&str, (u32, u32)> = HashMap::default();
+        let mut pairs: HashMap<(char, char), (u32, u32)> = HashMap::default();
+        let mut singles: HashMap<char, (u32, u32)> = HashMap::default();
         let mut word_start = None;
         let mut previous: Option<char> = None;
         for (at, c) in text
