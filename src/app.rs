@@ -79,11 +79,26 @@ pub fn App() -> Html {
                 dispatcher.dispatch(Action::CatalogLoaded(catalog));
                 // Newest first, one after the other: the first cards are there at once.
                 for path in shards {
-                    match fetch::shard(&path).await {
-                        Ok(articles) => dispatcher.dispatch(Action::ShardLoaded(articles)),
+                    let articles = match fetch::shard(&path).await {
+                        Ok(articles) => articles,
                         Err(reason) => {
                             dispatcher.dispatch(Action::CatalogLoaded(Err(reason)));
                             return;
+                        }
+                    };
+                    // Indexed and listed a part at a time, each a short task.
+                    let mut articles = articles.into_iter().peekable();
+                    loop {
+                        // Apart from the shard's download and parse, too.
+                        TimeoutFuture::new(0).await;
+                        let part = articles.by_ref().take(HOSTED_PART).collect();
+                        let more = articles.peek().is_some();
+                        dispatcher.dispatch(Action::ShardLoaded {
+                            summaries: part,
+                            more,
+                        });
+                        if !more {
+                            break;
                         }
                     }
                 }
@@ -98,9 +113,22 @@ pub fn App() -> Html {
                 dispatcher.dispatch(Action::SearchTextRequested);
                 spawn_local(async move {
                     for path in paths {
-                        match fetch::search_shard(&path).await {
-                            Ok(texts) => dispatcher.dispatch(Action::SearchTextLoaded(texts)),
-                            Err(reason) => dispatcher.dispatch(Action::Say(reason)),
+                        let texts = match fetch::search_shard(&path).await {
+                            Ok(texts) => texts,
+                            Err(reason) => {
+                                dispatcher.dispatch(Action::Say(reason));
+                                continue;
+                            }
+                        };
+                        // Indexed a part at a time, each a short task; listed once per shard.
+                        let mut texts = texts.into_iter().peekable();
+                        while texts.peek().is_some() {
+                            TimeoutFuture::new(0).await;
+                            let part = texts.by_ref().take(SEARCH_TEXT_PART).collect();
+                            dispatcher.dispatch(Action::SearchTextLoaded {
+                                texts: part,
+                                more: texts.peek().is_some(),
+                            });
                         }
                     }
                 });
@@ -544,6 +572,12 @@ pub fn App() -> Html {
 
 /// The file name of an export.
 const EXPORT_NAME: &str = "lectern-library.zip";
+
+/// Hosted articles listed at a time, from a shard of the catalog.
+const HOSTED_PART: usize = 200;
+
+/// Hosted articles' search texts indexed at a time (some 400 kB).
+const SEARCH_TEXT_PART: usize = 200;
 
 /// Entries a large drop adds to the list at a time.
 const ARRIVING_PART: usize = 200;

@@ -155,12 +155,19 @@ pub struct State {
 pub enum Action {
     /// The hosted catalog (its shards follow), or why it could not be read.
     CatalogLoaded(Result<Catalog, String>),
-    /// A shard of the catalog.
-    ShardLoaded(Vec<Summary>),
+    /// Part of a shard of the catalog; with `more` when the rest of the shard follows.
+    ShardLoaded {
+        summaries: Vec<Summary>,
+        more: bool,
+    },
     /// The search shards are being fetched.
     SearchTextRequested,
-    /// Search text of hosted articles, by id.
-    SearchTextLoaded(Vec<SearchText>),
+    /// Search text of hosted articles, by id; with `more` when more follows at once (the list
+    /// is searched again after the last part).
+    SearchTextLoaded {
+        texts: Vec<SearchText>,
+        more: bool,
+    },
     Navigate(Route),
     /// The reader typed in the search field.
     Search(String),
@@ -477,7 +484,6 @@ impl State {
         }
         self.entries = Shared::new(entries);
         self.positions = Shared::new(positions);
-        self.refresh_shown();
     }
 
     /// The search shards to fetch now: the reader searches and they were not asked for yet.
@@ -528,12 +534,19 @@ impl Reducible for State {
                 next.search_shards = catalog.search;
                 next.add_hosted(catalog.articles);
             }
-            Action::ShardLoaded(summaries) => {
-                next.shards_left = next.shards_left.saturating_sub(1);
+            Action::ShardLoaded { summaries, more } => {
+                if !more {
+                    next.shards_left = next.shards_left.saturating_sub(1);
+                }
                 next.add_hosted(summaries);
             }
             Action::SearchTextRequested => next.search_shards.clear(),
-            Action::SearchTextLoaded(texts) => next.add_search_text(texts),
+            Action::SearchTextLoaded { texts, more } => {
+                next.add_search_text(texts);
+                if !more {
+                    next.refresh_shown();
+                }
+            }
             Action::CatalogLoaded(Err(message)) => {
                 next.catalog = Loadable::Failed(Problem::Failed(message));
                 next.refresh_reading();
@@ -783,15 +796,27 @@ mod tests {
         ];
         let state = state.reduce(Action::CatalogLoaded(Ok(first)));
         assert_eq!(state.catalog, Loadable::Loading);
-        let state = state.reduce(Action::ShardLoaded(catalog(&["middle"]).articles));
+        // The first shard arrives in two parts.
+        let state = state.reduce(Action::ShardLoaded {
+            summaries: catalog(&["middle"]).articles,
+            more: true,
+        });
+        let state = state.reduce(Action::ShardLoaded {
+            summaries: catalog(&["middle-too"]).articles,
+            more: false,
+        });
+        assert_eq!(state.catalog, Loadable::Loading);
         assert_eq!(
             reading(&state),
             Some(&Loadable::Loading),
             "still waiting for its shard"
         );
-        let state = state.reduce(Action::ShardLoaded(catalog(&["late"]).articles));
+        let state = state.reduce(Action::ShardLoaded {
+            summaries: catalog(&["late"]).articles,
+            more: false,
+        });
         assert_eq!(state.catalog, Loadable::Ready(()));
-        assert_eq!(state.entries.len(), 3);
+        assert_eq!(state.entries.len(), 4);
         assert_eq!(
             state.pending_fetch(),
             Some(("late".into(), "late.md".into()))
@@ -817,10 +842,20 @@ mod tests {
         assert!(state.visible().is_empty());
         let state = state.reduce(Action::SearchTextRequested);
         assert_eq!(state.search_text_wanted(), None, "asked for once");
-        let state = state.reduce(Action::SearchTextLoaded(vec![SearchText {
-            id: "beta".into(),
-            text: "a hidden word".into(),
-        }]));
+        let state = state.reduce(Action::SearchTextLoaded {
+            texts: vec![SearchText {
+                id: "alpha".into(),
+                text: "nothing to see".into(),
+            }],
+            more: true,
+        });
+        let state = state.reduce(Action::SearchTextLoaded {
+            texts: vec![SearchText {
+                id: "beta".into(),
+                text: "a hidden word".into(),
+            }],
+            more: false,
+        });
         let found: Vec<&str> = state
             .visible()
             .iter()

@@ -10,15 +10,24 @@ await withBrowser(dist, 4191, async (browser, origin) => {
   await page.addInitScript(() => {
     window.__longest = 0;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+      for (const entry of list.getEntries()) {
+        window.__longest = Math.max(window.__longest, entry.duration);
+        // Tasks from the first cards on: the page is in use while the rest arrives.
+        if (window.__cardsAt !== undefined && entry.startTime >= window.__cardsAt) {
+          window.__longestAfterCards = Math.max(window.__longestAfterCards ?? 0, entry.duration);
+        }
+      }
     }).observe({ type: 'longtask', buffered: true });
   });
   const started = Date.now();
   await page.goto(`${origin}/?library=${encodeURIComponent(catalog)}`);
   await page.locator('article.card').first().waitFor();
   const firstCards = Date.now() - started;
+  await page.evaluate(() => (window.__cardsAt = performance.now()));
   await page.getByRole('status').filter({ hasText: `${count} articles` }).waitFor({ timeout: 300_000 });
   const listed = Date.now() - started;
+  const [longestStart, longestListing] = await page.evaluate(() => [window.__longest, window.__longestAfterCards ?? 0]);
+  await page.evaluate(() => (window.__longest = 0));
   const searchStarted = Date.now();
   await page.getByRole('searchbox', { name: 'Search' }).fill('details 旅行 note 9999');
   await page.getByRole('status').filter({ hasText: /^[1-9]\d* articles?$/ }).waitFor({ timeout: 300_000 });
@@ -26,6 +35,6 @@ await withBrowser(dist, 4191, async (browser, origin) => {
   const longest = await page.evaluate(() => window.__longest);
   console.log(
     `catalog: ${count} articles, first cards in ${(firstCards / 1000).toFixed(2)} s, all listed in ${(listed / 1000).toFixed(2)} s; ` +
-      `first search (fetching the search text) ${(searched / 1000).toFixed(2)} s; longest main-thread task ${Math.round(longest)} ms`,
+      `first search (fetching the search text) ${(searched / 1000).toFixed(2)} s; longest main-thread task ${Math.round(longestStart)} ms from the start (starting the app included), ${Math.round(longestListing)} ms once the first cards show, ${Math.round(longest)} ms while searching`,
   );
 });

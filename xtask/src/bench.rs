@@ -21,27 +21,50 @@ const SEARCH_SIZES: &[&str] = &["1000", "10000"];
 /// What the import benchmark drops: 1 000 files, 10 000 files, one 20 MB article.
 const IMPORT_CASES: &[&str] = &["1000", "10000", "big"];
 
-pub fn run() -> Result {
-    engine()?;
+/// The benchmark's parts, in the order they run.
+const PARTS: &[&str] = &["engine", "search", "import", "catalog"];
+
+/// Runs the `parts` named (all when none is).
+pub fn run(parts: &[String]) -> Result {
+    let wanted = |part: &str| parts.is_empty() || parts.iter().any(|p| p == part);
+    if let Some(unknown) = parts.iter().find(|p| !PARTS.contains(&p.as_str())) {
+        return Err(format!(
+            "no benchmark part {unknown:?}; parts: {}",
+            PARTS.join(", ")
+        ));
+    }
+    if wanted("engine") {
+        engine()?;
+    }
     tools::ensure_test_tools()?;
-    search()?;
+    if wanted("search") {
+        search()?;
+    }
+    if !wanted("import") && !wanted("catalog") {
+        return Ok(());
+    }
     let dist = build::dist(None)?;
-    status(
-        command("node")
-            .arg("tests/bench/import.mjs")
-            .arg(&dist)
-            .args(IMPORT_CASES),
-    )?;
-    let library = dist.join("bench-library");
-    index::write_split(&library, generate::catalog(CATALOG_SIZE), index::SHARD_SIZE)?;
-    report_catalog_size(&library)?;
-    status(
-        command("node")
-            .arg("tests/bench/catalog.mjs")
-            .arg(&dist)
-            .arg("bench-library/index.json")
-            .arg(CATALOG_SIZE.to_string()),
-    )
+    if wanted("import") {
+        status(
+            command("node")
+                .arg("tests/bench/import.mjs")
+                .arg(&dist)
+                .args(IMPORT_CASES),
+        )?;
+    }
+    if wanted("catalog") {
+        let library = dist.join("bench-library");
+        index::write_split(&library, generate::catalog(CATALOG_SIZE), index::SHARD_SIZE)?;
+        report_catalog_size(&library)?;
+        status(
+            command("node")
+                .arg("tests/bench/catalog.mjs")
+                .arg(&dist)
+                .arg("bench-library/index.json")
+                .arg(CATALOG_SIZE.to_string()),
+        )?;
+    }
+    Ok(())
 }
 
 /// Prints the catalog's size, raw and gzipped, per 1 000 articles: what is fetched to list them,

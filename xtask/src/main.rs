@@ -23,7 +23,7 @@ use std::process::ExitCode;
 
 use articles::front_matter::CategoryMode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--library DIR] | index <dir> [--separate-categories] [--shard-size N] | generate <dir> <count> [--shard-size N] | bench>";
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--library DIR] | index <dir> [--separate-categories] [--shard-size N] | generate <dir> <count> [--shard-size N] | bench [engine] [search] [import] [catalog]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -46,7 +46,7 @@ fn main() -> ExitCode {
             .map(|n| println!("generated and indexed {n} articles")),
             _ => Err(USAGE.into()),
         },
-        Some("bench") => bench::run(),
+        Some("bench") => bench::run(&args[1..]),
         _ => Err(USAGE.into()),
     };
     match result {

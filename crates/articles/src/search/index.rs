@@ -341,10 +341,11 @@ impl SearchIndex {
             previous = Some(c);
         }
         for (word, hits) in words {
-            self.words
-                .entry(word.into())
-                .or_default()
-                .push(found(doc, hits));
+            // Most words are known already: found without allocating a key.
+            match self.words.get_mut(word) {
+                Some(postings) => postings.push(found(doc, hits)),
+                None => drop(self.words.insert(word.into(), vec![found(doc, hits)])),
+            }
         }
         for (pair, hits) in pairs {
             self.pairs.entry(pair).or_default().push(found(doc, hits));
