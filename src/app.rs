@@ -47,9 +47,10 @@ pub fn App() -> Html {
     let help = use_state(|| false);
 
     use_effect_with(state.lang, |lang| page::set_document_lang(*lang));
-    // A new article opens at its top; the library keeps (and restores) its own place.
+    // A new article opens at its top (or at the section its link names, where the reader
+    // goes); the library keeps (and restores) its own place.
     use_effect_with(state.route.clone(), |route| {
-        if *route != Route::Library {
+        if *route != Route::Library && page::current_place().is_none() {
             page::scroll_to_top();
         }
     });
@@ -157,6 +158,14 @@ pub fn App() -> Html {
                         dispatcher.dispatch(Action::SetView(page::current_view()));
                     }
                     dispatcher.dispatch(Action::Navigate(route));
+                    // A link to another section of the open article: the reader stays, so go
+                    // there once this change has rendered.
+                    if let Some(at) = page::current_place() {
+                        Timeout::new(0, move || {
+                            page::scroll_to_id(&at);
+                        })
+                        .forget();
+                    }
                 })
             });
             move || drop(listener)

@@ -3,7 +3,7 @@
 use wasm_bindgen::JsCast;
 
 use crate::i18n::Lang;
-use crate::route::Route;
+use crate::route::{self, Route};
 use crate::view::View;
 
 /// The route in the address bar now.
@@ -47,10 +47,25 @@ pub fn show(route: &Route, view: &View) {
         Route::Library => view.to_hash(),
         other => other.to_hash(),
     };
-    if current_hash() == hash {
+    // An article's address may also hold a place in it (a heading), which stays.
+    if current_hash() == hash || (*route != Route::Library && current_route() == *route) {
         return;
     }
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+    }
+}
+
+/// The place in the open article the address points to (a heading's element id).
+pub fn current_place() -> Option<String> {
+    route::place(&current_hash())
+}
+
+/// Makes the address point at the element `at` of the article `id`, without a history entry:
+/// a link to the section the reader went to.
+pub fn show_place(id: &str, at: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let hash = route::read_at(id, at);
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
     }
 }

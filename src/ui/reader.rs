@@ -129,6 +129,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 let first = query
                     .as_ref()
                     .and_then(|query| mark_hits(&body.cast::<web_sys::Element>()?, query));
+                // A link to a section goes there; else the search's first hit is shown.
+                if page::current_place().is_some_and(|at| page::scroll_to_id(&at)) {
+                    return;
+                }
                 if let Some(first) = first {
                     let options = web_sys::ScrollIntoViewOptions::new();
                     options.set_block(web_sys::ScrollLogicalPosition::Center);
@@ -157,8 +161,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             </header>
             { for cover }
             <Diagnostics diagnostics={article.diagnostics.clone()} lang={props.lang} />
-            <Outline headings={article.outline.clone()} lang={props.lang} on_click={follow_in_article_anchors()} />
-            <div class="reader-body" ref={body.clone()} onclick={follow_in_article_anchors()}>
+            <Outline headings={article.outline.clone()} lang={props.lang} on_click={follow_in_article_anchors(&props.reading.id)} />
+            <div class="reader-body" ref={body.clone()} onclick={follow_in_article_anchors(&props.reading.id)}>
                 { Html::from_html_unchecked(AttrValue::from(article.html.clone())) }
             </div>
             <AboutFile article={article.clone()} lang={props.lang} on_reread={props.reading.on_reread.clone()} />
@@ -189,9 +193,10 @@ fn Diagnostics(props: &DiagnosticsProps) -> Html {
 }
 
 /// Scrolls to in-article anchors (`#a-…`, the sanitizer's id prefix) instead of letting the
-/// browser replace the hash route.
-fn follow_in_article_anchors() -> Callback<MouseEvent> {
-    Callback::from(|event: MouseEvent| {
+/// browser replace the hash route; the address then links to that place in the article `id`.
+fn follow_in_article_anchors(id: &str) -> Callback<MouseEvent> {
+    let article = id.to_owned();
+    Callback::from(move |event: MouseEvent| {
         let link = event
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -202,6 +207,9 @@ fn follow_in_article_anchors() -> Callback<MouseEvent> {
         if let Some(id) = href.strip_prefix('#') {
             if page::scroll_to_id(id) {
                 event.prevent_default();
+                if !article.is_empty() {
+                    page::show_place(&article, id);
+                }
             }
         }
     })

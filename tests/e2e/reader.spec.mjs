@@ -90,7 +90,8 @@ test('footnotes and in-article anchors work under hash routes', async ({ page })
   await expect(body.locator('table')).toBeVisible();
   await expect(body.locator('input[type=checkbox][disabled]')).toHaveCount(2);
   await body.locator('sup.footnote-reference a').click();
-  await expect(page).toHaveURL(/#\/read\/samples\/gfm-features$/);
+  // Still the article, now at the footnote.
+  await expect(page).toHaveURL(/#\/read\/samples\/gfm-features#a-1$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('GFM features');
   await expect(body.locator('.footnote-definition')).toBeInViewport();
 });
@@ -102,7 +103,19 @@ test('the contents lead to each heading, and the file tells what it holds', asyn
   await expect(contents.getByRole('link')).toHaveText(['布局（Layout）', '文件名称', '草稿', '脚手架', '支持的格式']);
   await contents.getByRole('link', { name: '脚手架' }).click();
   await expect(page.getByRole('heading', { level: 2, name: '脚手架' })).toBeInViewport();
-  await expect(page).toHaveURL(/#\/read\/hexo\/zh-cn-writing$/);
+  // The address now links to that section, and the link opens there, also in a new tab.
+  await expect(page).toHaveURL(/#\/read\/hexo\/zh-cn-writing#a-/);
+  const deepLink = page.url();
+  await page.goto('about:blank');
+  await page.goto(deepLink);
+  await expect(page.getByRole('heading', { level: 2, name: '脚手架' })).toBeInViewport();
+  await expect(page.getByRole('heading', { level: 1 })).not.toBeInViewport();
+  // A link to another section of the open article goes there.
+  const drafts = await page.getByRole('heading', { level: 2, name: '草稿' }).getAttribute('id');
+  await page.evaluate((at) => (location.hash = `#/read/hexo/zh-cn-writing#${encodeURIComponent(at)}`), drafts);
+  const top = (name) => page.getByRole('heading', { level: 2, name }).evaluate((h) => h.getBoundingClientRect().top);
+  await expect.poll(() => top('草稿')).toBeLessThan(100);
+  expect(await top('脚手架')).not.toBeLessThan(100);
 
   await page.getByText('About this file').click();
   const about = page.locator('.about-file');
