@@ -4,8 +4,12 @@
 //! It says `"ready"` once it listens. A job is `[job, context JSON, paths, byte arrays]`; each
 //! file is answered with `[job, index, metadata JSON, HTML length, body]` as soon as it is
 //! parsed, the body being the HTML then the text in UTF-8, in a buffer handed over without a
-//! copy (see `lectern::parse_job`).
+//! copy (see `lectern::parse_job`). Code blocks are coloured here (`articles::code`): articles
+//! parsed on the page, where workers cannot run, show their code plain.
 
+use std::borrow::Cow;
+
+use articles::code::highlight_code;
 use js_sys::{Array, Uint8Array};
 use lectern::parse_job::{Context, Parsed};
 use wasm_bindgen::prelude::*;
@@ -42,7 +46,12 @@ fn run(scope: &DedicatedWorkerGlobalScope, job: &Array) {
             .dyn_into::<Uint8Array>()
             .map(|array| array.to_vec())
             .unwrap_or_default();
-        let parsed = Parsed::of(parse(&path, &bytes));
+        let mut article = parse(&path, &bytes);
+        // Code is coloured here, so the page's own program does not carry the highlighter.
+        if let Cow::Owned(html) = highlight_code(&article.html) {
+            article.html = html;
+        }
+        let parsed = Parsed::of(article);
         let (body, html_length) = parsed.body();
         let body = Uint8Array::from(body.as_slice());
         let reply = Array::of5(

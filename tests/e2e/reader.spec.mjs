@@ -145,3 +145,31 @@ test('reading progress: kept, offered again, and a finished article is marked re
   await expect(page.getByRole('status')).toHaveText('11 articles');
   await expect(page).toHaveURL(/unread=1/);
 });
+
+test('code is coloured by the parsing worker, whose program alone carries the highlighter', async ({ page }) => {
+  const note = [
+    '# Code', '', '```rust', 'fn main() { let n = 42; } // done', '```', '',
+    '```yaml', 'title: Hello # greeting', '```', '', '```brainfuck', '+++.', '```', '',
+  ].join('\n');
+  await page.goto('./');
+  await expect(page.getByRole('status')).toHaveText('12 articles');
+  await page.getByLabel('Open files').setInputFiles([{ name: 'code.md', mimeType: 'text/markdown', buffer: Buffer.from(note) }]);
+  await page.getByRole('link', { name: 'Code', exact: true }).click();
+  const rust = page.locator('.reader-body code.language-rust');
+  await expect(rust.locator('.hl-k')).toHaveText(['fn', 'let']);
+  await expect(rust.locator('.hl-n')).toHaveText('42');
+  await expect(rust.locator('.hl-c')).toHaveText('// done');
+  await expect(rust).toHaveText('fn main() { let n = 42; } // done');
+  await expect(page.locator('.reader-body code.language-yaml .hl-t')).toHaveText('title');
+  // A language it does not know is shown plain.
+  await expect(page.locator('.reader-body code.language-brainfuck span')).toHaveCount(0);
+  // The colours have contrast in the code block (checked by axe in the layout tests too).
+  const colours = await rust.locator('.hl-k').first().evaluate((e) => getComputedStyle(e).color);
+  expect(colours).not.toBe(await rust.evaluate((e) => getComputedStyle(e).color));
+
+  const html = await (await page.request.get('./')).text();
+  const main = html.match(/lectern-[0-9a-f]+_bg\.wasm/)[0];
+  const bytes = async (path) => Buffer.from(await (await page.request.get(`./${path}`)).body());
+  expect((await bytes('lectern-worker_bg.wasm')).includes('hl-k')).toBe(true);
+  expect((await bytes(main)).includes('hl-k')).toBe(false);
+});

@@ -7,6 +7,7 @@
 mod article;
 pub mod body;
 pub mod catalog;
+pub mod code;
 pub mod date;
 pub mod decode;
 pub mod diagnostic;

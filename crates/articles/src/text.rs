@@ -84,7 +84,7 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 }
 
 /// Appends `text` with HTML character references decoded.
-fn push_decoded(out: &mut String, text: &str) {
+pub(crate) fn push_decoded(out: &mut String, text: &str) {
     let mut rest = text;
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);

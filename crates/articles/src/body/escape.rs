@@ -1,11 +1,26 @@
-//! Escaping text placed into HTML that the engine writes itself (tag plugin output).
+//! Escaping text placed into HTML that the engine writes itself (tag plugin output, coloured
+//! code).
 
 /// Escapes text content: `&`, `<`, `>`.
 pub fn text(value: &str) -> String {
-    value
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    let mut out = String::with_capacity(value.len());
+    push_text(&mut out, value);
+    out
+}
+
+/// Appends `value` to `out`, escaped as text content.
+pub fn push_text(out: &mut String, value: &str) {
+    let mut rest = value;
+    while let Some(at) = rest.find(['&', '<', '>']) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            _ => "&gt;",
+        });
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
 }
 
 /// Escapes a double-quoted attribute value.
