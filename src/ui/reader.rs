@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use articles::script::Script;
 use articles::search::Query;
 use articles::{Article, Diagnostic};
 use wasm_bindgen::JsCast;
@@ -121,6 +122,17 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let article = &props.article;
     let meta = &article.meta;
     let body = use_node_ref();
+    // The text's own script sets the measure, and its language when the front matter is silent.
+    let script = *use_memo(props.article.clone(), |article| Script::of(&article.text));
+    let lang = meta
+        .lang
+        .clone()
+        .or_else(|| script.lang().map(str::to_owned));
+    let measure = if script.is_cjk() {
+        "script-cjk"
+    } else {
+        "script-latin"
+    };
     {
         let body = body.clone();
         use_effect_with(
@@ -150,7 +162,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         }
     });
     html! {
-        <article class="reader" lang={meta.lang.clone()}>
+        <article class={classes!("reader", measure)} lang={lang}>
             <ReadingProgress id={props.reading.id.clone()} body={body.clone()} lang={props.lang}
                 on_read={props.reading.on_read.clone()} />
             <header class="reader-header">

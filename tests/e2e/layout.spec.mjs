@@ -83,3 +83,51 @@ for (const scheme of ['light', 'dark']) {
     }
   });
 }
+
+test('the reader keeps a comfortable measure: ~40 CJK characters, ~70 Latin ones a line', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(REFERENCE);
+  // Its front matter names no language: its text is Chinese, and the body says so.
+  await expect(page.locator('article.reader')).toHaveAttribute('lang', 'zh');
+  // A CJK character is one em wide: the column holds this many.
+  const ems = await page.locator('.reader-body').evaluate((b) => b.clientWidth / parseFloat(getComputedStyle(b).fontSize));
+  expect(ems, 'CJK characters a line').toBeGreaterThanOrEqual(35);
+  expect(ems, 'CJK characters a line').toBeLessThanOrEqual(45);
+  await page.goto('./#/read/jekyll/2013-05-06-jekyll-1-0-0-released');
+  await expect(page.locator('article.reader')).toHaveClass(/script-latin/);
+  // Characters a line of the longer paragraphs (their last, short line left out).
+  const latin = await page.evaluate(() =>
+    [...document.querySelectorAll('.reader-body p')]
+      .map((p) => [p.textContent.trim().length, Math.round(p.clientHeight / parseFloat(getComputedStyle(p).lineHeight))])
+      .filter(([, lines]) => lines >= 3)
+      .map(([chars, lines]) => chars / (lines - 0.5)),
+  );
+  expect(latin.length).toBeGreaterThan(0);
+  for (const perLine of latin) {
+    expect(perLine, 'Latin characters a line').toBeGreaterThanOrEqual(60);
+    expect(perLine, 'Latin characters a line').toBeLessThanOrEqual(80);
+  }
+});
+
+test.describe('in a Chinese browser', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('the interface is Chinese, accessible, and laid out well; screenshots', async ({ page }, testInfo) => {
+    for (const width of [375, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('./');
+      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+      await expect(page.getByRole('status')).toHaveText('12 篇文章');
+      await assertNoHorizontalScroll(page);
+      await assertAccessible(page, `the Chinese library at ${width} px`);
+      await page.screenshot({ path: testInfo.outputPath(`library-${width}-zh.png`), fullPage: true });
+      for (const [name, link] of [['reference', REFERENCE], ['writing', './#/read/hexo/zh-cn-writing']]) {
+        await page.goto(link);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await assertNoHorizontalScroll(page);
+        await assertAccessible(page, `${name} in the Chinese interface at ${width} px`);
+        await page.screenshot({ path: testInfo.outputPath(`${name}-${width}-zh.png`), fullPage: true });
+      }
+    }
+  });
+});

@@ -16,6 +16,7 @@ pub mod front_matter;
 mod html_elements;
 pub mod links;
 pub mod sanitize;
+pub mod script;
 pub mod search;
 pub mod text;
 pub mod url;
