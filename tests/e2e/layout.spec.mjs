@@ -131,3 +131,22 @@ test.describe('in a Chinese browser', () => {
     }
   });
 });
+
+test('printing gives the article alone, black on white, with its links spelled out', async ({ page }, testInfo) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('./#/read/hexo/2020-07-29-hexo-5-released');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  for (const chrome of ['.topbar', '.reader-nav', '.article-pager', '.site-footer', '.outline', '.about-file']) {
+    await expect(page.locator(chrome).first(), chrome).toBeHidden();
+  }
+  const colours = await page.locator('.reader-body').evaluate((body) => [
+    getComputedStyle(body).color,
+    getComputedStyle(document.body).backgroundColor,
+  ]);
+  expect(colours).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+  const link = page.locator('.reader-body a[href^="http"]').first();
+  const href = await link.getAttribute('href');
+  expect(await link.evaluate((a) => getComputedStyle(a, '::after').content)).toBe(`" (${href})"`);
+  await page.pdf({ path: testInfo.outputPath('hexo-5-released.pdf') });
+});
