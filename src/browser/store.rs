@@ -7,8 +7,9 @@
 //! batch of records at a time so the page stays responsive.
 
 use std::borrow::Borrow;
+use std::collections::HashMap;
 
-use crate::browser::download;
+use gloo_timers::future::TimeoutFuture;
 
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -55,10 +56,11 @@ pub async fn save<F: Borrow<StoredFile>>(files: &[F]) -> Result<(), String> {
     if files.is_empty() {
         return Ok(());
     }
+    let blobs = large_blobs(files).await;
     let (transaction, store) = writable().await?;
     let mut batch_bytes = 0;
     let mut last = None;
-    for file in files {
+    for (index, file) in files.iter().enumerate() {
         let file = file.borrow();
         if batch_bytes > BATCH_BYTES {
             if let Some(request) = last.take() {
@@ -69,7 +71,7 @@ pub async fn save<F: Borrow<StoredFile>>(files: &[F]) -> Result<(), String> {
             }
             batch_bytes = 0;
         }
-        match store.put(&to_record(file)) {
+        match store.put(&to_record(file, blobs.get(&index))) {
             Ok(request) => last = Some(request),
             Err(error) => {
                 // All of the drop or none of it: the puts already queued must not commit.
@@ -186,16 +188,37 @@ async fn finished(transaction: &IdbTransaction) -> Result<(), String> {
     }
 }
 
-fn to_record(file: &StoredFile) -> Object {
+/// A file's record: its path, and its bytes (a large file's as its blob).
+fn to_record(file: &StoredFile, blob: Option<&Blob>) -> Object {
     let record = Object::new();
     let _ = Reflect::set(&record, &"path".into(), &JsValue::from_str(&file.path));
-    let large = file.bytes.len() > BLOB_BYTES;
-    let bytes: JsValue = match large.then(|| download::blob(&file.bytes, "")).flatten() {
+    let bytes: JsValue = match blob {
         Some(blob) => blob.into(),
         None => Uint8Array::from(file.bytes.as_slice()).into(),
     };
     let _ = Reflect::set(&record, &"bytes".into(), &bytes);
     record
+}
+
+/// The large files of `files` as blobs, by index. Made before the transaction opens: each is
+/// two copies of megabytes (into JavaScript, then into the blob), given tasks of their own,
+/// and a transaction closes when a task ends with none of its requests pending.
+async fn large_blobs<F: Borrow<StoredFile>>(files: &[F]) -> HashMap<usize, Blob> {
+    let mut blobs = HashMap::new();
+    for (index, file) in files.iter().enumerate() {
+        let bytes = &file.borrow().bytes;
+        if bytes.len() <= BLOB_BYTES {
+            continue;
+        }
+        let array = Uint8Array::from(bytes.as_slice());
+        TimeoutFuture::new(0).await;
+        // A blob the browser refuses leaves the file to be stored as bytes.
+        if let Ok(blob) = Blob::new_with_u8_array_sequence(&Array::of1(&array)) {
+            blobs.insert(index, blob);
+        }
+        TimeoutFuture::new(0).await;
+    }
+    blobs
 }
 
 /// Files larger than this are stored as a `Blob`, which the browser writes out of line: as

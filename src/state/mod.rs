@@ -486,10 +486,14 @@ impl State {
         self.positions = Shared::new(positions);
     }
 
-    /// The search shards to fetch now: the reader searches and they were not asked for yet.
+    /// The search shards to fetch now: the reader searches, they were not asked for yet, and
+    /// every article they hold text for is listed (text for an article not yet listed would
+    /// have nowhere to go).
     pub fn search_text_wanted(&self) -> Option<Vec<String>> {
-        (!self.view.query.trim().is_empty() && !self.search_shards.is_empty())
-            .then(|| self.search_shards.clone())
+        (!self.view.query.trim().is_empty()
+            && !self.search_shards.is_empty()
+            && self.catalog == Loadable::Ready(()))
+        .then(|| self.search_shards.clone())
     }
 
     fn remove(&mut self, ids: &[String]) {
@@ -794,8 +798,15 @@ mod tests {
             "index/articles-0000.json".into(),
             "index/articles-0001.json".into(),
         ];
+        first.search = vec!["index/search-0000.json".into()];
         let state = state.reduce(Action::CatalogLoaded(Ok(first)));
         assert_eq!(state.catalog, Loadable::Loading);
+        let state = state.reduce(Action::Search("words".into()));
+        assert_eq!(
+            state.search_text_wanted(),
+            None,
+            "not before every article it holds text for is listed"
+        );
         // The first shard arrives in two parts.
         let state = state.reduce(Action::ShardLoaded {
             summaries: catalog(&["middle"]).articles,
@@ -817,6 +828,10 @@ mod tests {
         });
         assert_eq!(state.catalog, Loadable::Ready(()));
         assert_eq!(state.entries.len(), 4);
+        assert_eq!(
+            state.search_text_wanted(),
+            Some(vec!["index/search-0000.json".into()])
+        );
         assert_eq!(
             state.pending_fetch(),
             Some(("late".into(), "late.md".into()))

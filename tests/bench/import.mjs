@@ -19,7 +19,7 @@ const article = (n, paragraphs = 1) =>
   ).join('\n\n') + '\n';
 
 /// The files of one case: `count` small articles, or one article of about 20 MB.
-function files(which) {
+export function files(which) {
   if (which === 'big') {
     return [{ name: 'big.md', mimeType: 'text/markdown', buffer: Buffer.from(article(0, 75_000)) }];
   }
@@ -30,7 +30,8 @@ function files(which) {
   }));
 }
 
-await withBrowser(dist, 4190, async (browser, origin) => {
+// Run as a script, not when `profile.mjs` borrows `files`.
+if (import.meta.url === `file://${process.argv[1]}`) await withBrowser(dist, 4190, async (browser, origin) => {
   for (const which of cases) {
     const chosen = files(which);
     const megabytes = chosen.reduce((sum, f) => sum + f.buffer.length, 0) / 1e6;

@@ -136,6 +136,32 @@ test('dropped articles survive a reload; a removal sticks, and can be undone', a
   await expect(page.getByRole('link', { name: 'Keep me' })).toHaveCount(1);
 });
 
+test('a large file (kept as a blob) comes back whole after a reload', async ({ page }) => {
+  const paragraph = '长文的一段。A long paragraph of a large article, stored out of line.\n\n';
+  const big = `# A large article\n\n${paragraph.repeat(20_000)}The very last words.\n`;
+  expect(big.length).toBeGreaterThan(1 << 20);
+  await page.goto('./');
+  await page.getByLabel('Open files').setInputFiles([{ name: 'large.md', mimeType: 'text/markdown', buffer: Buffer.from(big) }]);
+  await expect(page.getByRole('status')).toHaveText('13 articles');
+  await expect(page.locator('.site-footer')).toContainText('MB of this browser’s storage');
+  await page.reload();
+  await expect(page.getByRole('status')).toHaveText('13 articles');
+  await page.getByRole('link', { name: 'A large article' }).click();
+  await expect(page.locator('.reader-body p').last()).toHaveText('The very last words.');
+  const stored = await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('lectern');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('files').objectStore('files').get('large.md');
+          get.onsuccess = () => resolve([get.result.bytes instanceof Blob, get.result.bytes.size]);
+        };
+      }),
+  );
+  expect(stored).toEqual([true, Buffer.byteLength(big)]);
+});
+
 test('the same file dropped twice is one article; a changed version replaces it', async ({ page }) => {
   await page.goto('./');
   const drop = (text) =>

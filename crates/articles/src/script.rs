@@ -68,11 +68,26 @@ mod tests {
     #[test]
     fn scripts_are_told_apart() {
         let cases = [
-            ("人民日报：夯实脱贫群众就业增收基本盘，Hexo 和 GitHub Pages 的文章。", Script::Chinese),
-            ("これは日本語の文章です。ひらがなとカタカナと漢字。", Script::Japanese),
-            ("이것은 한국어 문장입니다. 한글로 쓴 글입니다.", Script::Korean),
-            ("A plain English paragraph about reading articles in a browser.", Script::Alphabetic),
-            ("Русский текст о чтении статей в браузере, довольно длинный.", Script::Alphabetic),
+            (
+                "人民日报：夯实脱贫群众就业增收基本盘，Hexo 和 GitHub Pages 的文章。",
+                Script::Chinese,
+            ),
+            (
+                "これは日本語の文章です。ひらがなとカタカナと漢字。",
+                Script::Japanese,
+            ),
+            (
+                "이것은 한국어 문장입니다. 한글로 쓴 글입니다.",
+                Script::Korean,
+            ),
+            (
+                "A plain English paragraph about reading articles in a browser.",
+                Script::Alphabetic,
+            ),
+            (
+                "Русский текст о чтении статей в браузере, довольно длинный.",
+                Script::Alphabetic,
+            ),
             ("2022-02-17 12:00 :-)", Script::Unknown),
             ("", Script::Unknown),
         ];
@@ -80,7 +95,8 @@ mod tests {
             assert_eq!(Script::of(text), script, "{text}");
         }
         // Chinese with code and English names in it is still Chinese.
-        let mixed = "在 Rust 中使用 `fn main()` 函数，然后运行 cargo build 命令来构建项目。".repeat(3);
+        let mixed =
+            "在 Rust 中使用 `fn main()` 函数，然后运行 cargo build 命令来构建项目。".repeat(3);
         assert_eq!(Script::of(&mixed), Script::Chinese);
     }
 }

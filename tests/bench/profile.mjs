@@ -1,0 +1,87 @@
+// Where the page's main thread spends its time: a CPU profile of one import or one catalog
+// load in headless Chromium, summed per function over the busiest stretch of work.
+//
+//   node tests/bench/profile.mjs <dist> import <count | big>
+//   node tests/bench/profile.mjs <dist> catalog <catalog path within dist> <article count>
+//
+// Release builds strip function names; for readable names profile a build made with
+// `data-wasm-opt="0" data-keep-debug` on the `lectern` link of index.html (not committed).
+import { withBrowser } from './harness.mjs';
+import { files } from './import.mjs';
+
+const [dist, mode, ...rest] = process.argv.slice(2);
+const TOP = 30;
+
+await withBrowser(dist, 4194, async (browser, origin) => {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    window.__tasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__tasks.push(Math.round(e.duration));
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  if (mode === 'catalog') {
+    const [catalog, count] = rest;
+    await cdp.send('Profiler.start');
+    await page.goto(`${origin}/?library=${encodeURIComponent(catalog)}`);
+    await page.getByRole('status').filter({ hasText: `${count} articles` }).waitFor({ timeout: 600_000 });
+  } else {
+    const chosen = files(rest[0]);
+    await page.goto(`${origin}/`);
+    await page.getByRole('status').filter({ hasText: 'articles' }).waitFor();
+    const before = Number((await page.getByRole('status').textContent()).split(' ')[0]);
+    await page.getByLabel('Open files').setInputFiles(chosen);
+    await cdp.send('Profiler.start');
+    await page.getByRole('status').filter({ hasText: `${before + chosen.length} article` }).waitFor({ timeout: 600_000 });
+    await page.locator('.site-footer').waitFor({ timeout: 600_000 });
+  }
+  await page.waitForTimeout(500);
+  const { profile } = await cdp.send('Profiler.stop');
+  console.log(`long tasks (ms): ${JSON.stringify(await page.evaluate(() => window.__tasks))}`);
+  report(profile);
+});
+
+/// Prints self and inclusive time per function over the longest run of busy samples.
+function report(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (n) => n.callFrame.functionName || n.callFrame.url || '(anonymous)';
+  let t = profile.startTime;
+  const times = profile.timeDeltas.map((d) => (t += d));
+  let best = null;
+  let from = null;
+  profile.samples.forEach((id, i) => {
+    const idle = name(byId.get(id)) === '(idle)';
+    if (!idle && from === null) from = i;
+    if ((idle || i === profile.samples.length - 1) && from !== null) {
+      if (!best || times[i] - times[from] > times[best.to] - times[best.from]) best = { from, to: i };
+      from = null;
+    }
+  });
+  if (!best) return;
+  const self = new Map();
+  const inclusive = new Map();
+  for (let i = best.from; i < best.to; i++) {
+    const ms = (times[i + 1] - times[i]) / 1000;
+    const leaf = byId.get(profile.samples[i]);
+    self.set(name(leaf), (self.get(name(leaf)) ?? 0) + ms);
+    const seen = new Set();
+    for (let id = leaf.id; id !== undefined; id = parent.get(id)) {
+      const key = name(byId.get(id));
+      if (!seen.has(key)) inclusive.set(key, (inclusive.get(key) ?? 0) + ms);
+      seen.add(key);
+    }
+  }
+  const print = (title, map) => {
+    console.log(title);
+    [...map].sort((a, b) => b[1] - a[1]).slice(0, TOP)
+      .forEach(([key, ms]) => console.log(`${ms.toFixed(1).padStart(9)}  ${key.slice(0, 130)}`));
+  };
+  console.log(`busiest stretch: ${((times[best.to] - times[best.from]) / 1000).toFixed(1)} ms`);
+  print('self time (ms):', self);
+  print('inclusive time (ms):', inclusive);
+}
