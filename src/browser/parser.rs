@@ -22,9 +22,10 @@ use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 use crate::browser::store::StoredFile;
 use crate::parse_job::{BodyDecoder, Context, Parsed};
 
-/// The worker's entry script, beside the page: Trunk's loader for the `lectern-worker` binary
-/// (Trunk does not hash worker file names, so this one is stable).
-const WORKER_SCRIPT: &str = "./lectern-worker_loader.js";
+/// The worker's entry script, beside the page (`static/worker-loader.js`). Trunk does not hash
+/// a worker's file names, so the page adds its own build to the address, which the loader
+/// passes on: a worker cached from an older build is never paired with a newer page.
+const WORKER_SCRIPT: &str = "./worker-loader.js";
 
 /// Longest stretch of parsing on the page before it gets to breathe, in milliseconds.
 const SLICE_MILLIS: f64 = 25.0;
@@ -324,7 +325,7 @@ async fn running_worker() -> Option<Rc<ParseWorker>> {
 
 /// Starts the worker. Its listeners hold it weakly: the slot owns it, so stopping frees it.
 fn start_worker() -> Option<Rc<ParseWorker>> {
-    let worker = Worker::new(WORKER_SCRIPT).ok()?;
+    let worker = Worker::new(&format!("{WORKER_SCRIPT}?v={}", this_build())).ok()?;
     let parse_worker = Rc::new_cyclic(|me: &Weak<ParseWorker>| {
         let on_message = {
             let me = me.clone();
@@ -390,6 +391,20 @@ fn settle(worker: Option<Rc<ParseWorker>>) {
         // Dropped after the listener that called this returns.
         wasm_bindgen_futures::spawn_local(async move { drop(starting) });
     }
+}
+
+/// This build's name: the file name of the page's own script, which Trunk hashes per build
+/// (`lectern-<hash>.js`, preloaded by `index.html`); empty where there is none.
+fn this_build() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("link[rel=modulepreload]").ok().flatten())
+        .and_then(|link| link.get_attribute("href"))
+        .and_then(|href| {
+            let name = href.rsplit('/').next()?.trim_end_matches(".js");
+            Some(js_sys::encode_uri_component(name).into())
+        })
+        .unwrap_or_default()
 }
 
 fn describe(error: &JsValue) -> String {

@@ -29,6 +29,8 @@ test('opening files adds them to the library and names what was skipped', async 
 });
 
 test('a GBK file reads as Chinese, parsed by the worker off the page', async ({ page }) => {
+  const requested = [];
+  page.context().on('request', (request) => requested.push(request.url()));
   await page.goto('./');
   await expect(page.getByRole('status')).toHaveText('12 articles');
   const gbk = await readFile(new URL('../../crates/articles/tests/fixtures/edge/gbk-encoded.md', import.meta.url));
@@ -36,7 +38,13 @@ test('a GBK file reads as Chinese, parsed by the worker off the page', async ({ 
   await page.getByRole('link', { name: 'GBK 编码的文章' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('GBK 编码的文章');
   const workers = page.workers().map((worker) => worker.url());
-  expect(workers.some((url) => url.endsWith('/lectern-worker_loader.js')), workers.join('\n')).toBe(true);
+  // The worker is started with this build's name, which its own files are fetched with, so a
+  // cached worker of another build is never used.
+  const build = (await page.locator('link[rel=modulepreload]').getAttribute('href')).match(/lectern-[0-9a-f]+/)[0];
+  expect(workers.some((url) => url.endsWith(`/worker-loader.js?v=${build}`)), workers.join('\n')).toBe(true);
+  for (const file of ['lectern-worker.js', 'lectern-worker_bg.wasm']) {
+    expect(requested.some((url) => url.endsWith(`/${file}?v=${build}`)), requested.join('\n')).toBe(true);
+  }
   // Read in the wrong encoding on purpose, then in the right one again.
   await page.getByText('About this file').click();
   const encoding = page.getByLabel('Read as');
@@ -52,7 +60,7 @@ test.describe('a host that lacks the worker', () => {
   test.use({ expectedConsoleError: /404|Failed to load resource/ });
 
   test('files are still read, on the page itself', async ({ page }) => {
-    await page.route('**/lectern-worker_loader.js', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.route('**/worker-loader.js*', (route) => route.fulfill({ status: 404, body: '' }));
     await page.goto('./');
     await expect(page.getByRole('status')).toHaveText('12 articles');
     await page.getByLabel('Open files').setInputFiles([
