@@ -1,0 +1,65 @@
+//! One article of the library as the state holds it, and its text as a card sees it.
+
+use std::rc::Rc;
+
+use articles::{Article, Summary};
+
+use super::listing;
+use crate::browser::store::StoredFile;
+use crate::shared::Shared;
+
+/// One article of the library, hosted or brought in by the reader.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// Shared: the list is rebuilt as shards and drops arrive, its entries only counted again.
+    pub summary: Rc<Summary>,
+    /// The start of a hosted article's text, once the catalog's search shards are in (for the
+    /// passage a card shows around a hit).
+    pub body: Option<Rc<str>>,
+    /// The parsed article when it is already in memory (dropped files); hosted articles are
+    /// fetched when opened.
+    pub article: Option<Shared<Article>>,
+    /// The file as the reader brought it in (dropped files only): kept to compare with a file
+    /// dropped again, and to store again after an undo.
+    pub original: Option<Rc<StoredFile>>,
+}
+
+impl Entry {
+    /// The text a card looks through for the passage around a hit: a hosted article's start
+    /// (once fetched for search), a dropped article's text.
+    pub fn body_text(&self) -> Option<BodyText> {
+        match (&self.body, &self.article) {
+            (Some(start), _) => Some(BodyText::Start(start.clone())),
+            (None, Some(article)) => Some(BodyText::Article(article.clone())),
+            (None, None) => None,
+        }
+    }
+}
+
+/// An article's text as a card sees it: shared, never copied, compared by identity (a
+/// dropped article's text may be megabytes long, and cards are rendered often).
+#[derive(Clone, Debug)]
+pub enum BodyText {
+    Start(Rc<str>),
+    Article(Shared<Article>),
+}
+
+impl BodyText {
+    /// The part of the text search looks through.
+    pub fn as_str(&self) -> &str {
+        match self {
+            BodyText::Start(start) => start,
+            BodyText::Article(article) => listing::searched(&article.text),
+        }
+    }
+}
+
+impl PartialEq for BodyText {
+    fn eq(&self, other: &BodyText) -> bool {
+        match (self, other) {
+            (BodyText::Start(a), BodyText::Start(b)) => Rc::ptr_eq(a, b),
+            (BodyText::Article(a), BodyText::Article(b)) => a == b,
+            _ => false,
+        }
+    }
+}

@@ -1,0 +1,455 @@
+//! The reducer's tests: actions in, state out, natively.
+
+use super::*;
+use articles::{parse, ParseOptions};
+
+use crate::browser::store::StoredFile;
+
+fn catalog(ids: &[&str]) -> Catalog {
+    Catalog {
+        schema: 1,
+        articles: ids
+            .iter()
+            .map(|id| {
+                let text = format!("# {id}\n\nbody");
+                let article = parse(
+                    &format!("{id}.md"),
+                    text.as_bytes(),
+                    &ParseOptions::default(),
+                );
+                Summary::of(&format!("{id}.md"), &article)
+            })
+            .collect(),
+        ..Catalog::default()
+    }
+}
+
+#[test]
+fn an_article_read_again_replaces_the_old_reading() {
+    let entry = dropped("gbk.md", "# Old title\n\nold words");
+    let state = Rc::new(State::new(
+        Lang::En,
+        Route::Read {
+            id: "dropped/gbk".into(),
+        },
+    ));
+    let state = state.reduce(Action::FilesAdded {
+        entries: vec![entry],
+        skipped: Vec::new(),
+    });
+    let again = Shared::new(parse(
+        "gbk.md",
+        b"# New title\n\nnew words",
+        &ParseOptions::default(),
+    ));
+    let state = state.reduce(Action::Reread {
+        id: "dropped/gbk".into(),
+        article: again.clone(),
+    });
+    assert_eq!(reading(&state), Some(&Loadable::Ready(again)));
+    assert_eq!(state.entries[0].summary.title, "New title");
+    assert_eq!(state.entries[0].summary.id, "dropped/gbk");
+    let state = state.reduce(Action::Search("new words".into()));
+    assert_eq!(state.visible().len(), 1, "the index has the new text");
+}
+
+#[test]
+fn a_large_drop_arrives_in_parts_and_is_told_once() {
+    let state = Rc::new(State::new(Lang::En, Route::Library));
+    let state = state.reduce(Action::FilesArriving(vec![dropped("a.md", "# A")]));
+    assert_eq!(state.notice, None);
+    assert_eq!(state.visible().len(), 1, "listed as it arrives");
+    let state = state.reduce(Action::FilesAdded {
+        entries: vec![dropped("b.md", "# B"), dropped("a.md", "# A")],
+        skipped: Vec::new(),
+    });
+    assert!(state
+        .notice
+        .as_ref()
+        .is_some_and(|n| n.text == "Added 2 articles; 1 already in the library."));
+}
+
+#[test]
+fn unread_only_hides_what_was_finished() {
+    let state = Rc::new(State::new(Lang::En, Route::Library));
+    let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&["a", "b"]))));
+    let state = state.reduce(Action::MarkRead("a".into()));
+    assert_eq!(state.visible().len(), 2);
+    let state = state.reduce(Action::SetView(View {
+        unread: true,
+        ..View::default()
+    }));
+    let ids: Vec<&str> = state
+        .visible()
+        .iter()
+        .map(|e| e.summary.id.as_str())
+        .collect();
+    assert_eq!(ids, ["b"]);
+    let state = state.reduce(Action::MarkRead("b".into()));
+    assert!(state.visible().is_empty());
+}
+
+#[test]
+fn neighbours_follow_the_list_as_shown() {
+    let state = Rc::new(State::new(Lang::En, Route::Library));
+    let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&["a", "b", "c"]))));
+    let ids = |(before, after): (Option<&Entry>, Option<&Entry>)| {
+        (
+            before.map(|e| e.summary.id.clone()),
+            after.map(|e| e.summary.id.clone()),
+        )
+    };
+    assert_eq!(
+        ids(state.neighbours("b")),
+        (Some("a".into()), Some("c".into()))
+    );
+    assert_eq!(ids(state.neighbours("a")), (None, Some("b".into())));
+    let state = state.reduce(Action::Search("c".into()));
+    assert_eq!(ids(state.neighbours("c")), (None, None), "only c is listed");
+    assert_eq!(
+        ids(state.neighbours("b")),
+        (None, None),
+        "b is not in the list"
+    );
+}
+
+#[test]
+fn a_sharded_catalog_is_complete_with_its_last_shard() {
+    let state = Rc::new(State::new(Lang::En, Route::Read { id: "late".into() }));
+    let mut first = catalog(&["early"]);
+    first.shards = vec![
+        "index/articles-0000.json".into(),
+        "index/articles-0001.json".into(),
+    ];
+    first.search = vec!["index/search-0000.json".into()];
+    let state = state.reduce(Action::CatalogLoaded(Ok(first)));
+    assert_eq!(state.catalog, Loadable::Loading);
+    let state = state.reduce(Action::Search("words".into()));
+    assert_eq!(
+        state.search_text_wanted(),
+        None,
+        "not before every article it holds text for is listed"
+    );
+    // The first shard arrives in two parts.
+    let state = state.reduce(Action::ShardLoaded {
+        summaries: catalog(&["middle"]).articles,
+        more: true,
+    });
+    let state = state.reduce(Action::ShardLoaded {
+        summaries: catalog(&["middle-too"]).articles,
+        more: false,
+    });
+    assert_eq!(state.catalog, Loadable::Loading);
+    assert_eq!(
+        reading(&state),
+        Some(&Loadable::Loading),
+        "still waiting for its shard"
+    );
+    let state = state.reduce(Action::ShardLoaded {
+        summaries: catalog(&["late"]).articles,
+        more: false,
+    });
+    assert_eq!(state.catalog, Loadable::Ready(()));
+    assert_eq!(state.entries.len(), 4);
+    assert_eq!(
+        state.search_text_wanted(),
+        Some(vec!["index/search-0000.json".into()])
+    );
+    assert_eq!(
+        state.pending_fetch(),
+        Some(("late".into(), "late.md".into()))
+    );
+}
+
+#[test]
+fn search_text_is_asked_for_once_and_then_searched() {
+    let mut library = catalog(&["alpha", "beta"]);
+    library.search = vec!["index/search-0000.json".into()];
+    let state = Rc::new(State::new(Lang::En, Route::Library));
+    let state = state.reduce(Action::CatalogLoaded(Ok(library)));
+    assert_eq!(
+        state.search_text_wanted(),
+        None,
+        "not before the reader searches"
+    );
+    let state = state.reduce(Action::Search("hidden".into()));
+    assert_eq!(
+        state.search_text_wanted(),
+        Some(vec!["index/search-0000.json".into()])
+    );
+    assert!(state.visible().is_empty());
+    let state = state.reduce(Action::SearchTextRequested);
+    assert_eq!(state.search_text_wanted(), None, "asked for once");
+    let state = state.reduce(Action::SearchTextLoaded {
+        texts: vec![SearchText {
+            id: "alpha".into(),
+            text: "nothing to see".into(),
+        }],
+        more: true,
+    });
+    let state = state.reduce(Action::SearchTextLoaded {
+        texts: vec![SearchText {
+            id: "beta".into(),
+            text: "a hidden word".into(),
+        }],
+        more: false,
+    });
+    let found: Vec<&str> = state
+        .visible()
+        .iter()
+        .map(|e| e.summary.id.as_str())
+        .collect();
+    assert_eq!(found, ["beta"]);
+    let mut recounted = (*state).clone();
+    recounted.refresh_positions();
+    assert_eq!(*state.positions, *recounted.positions);
+}
+
+fn reading(state: &State) -> Option<&Loadable<Shared<Article>>> {
+    state.reading.as_ref().map(|(_, l)| l)
+}
+
+#[test]
+fn deep_link_waits_for_the_catalog_then_fetches() {
+    let state = Rc::new(State::new(Lang::En, Route::Read { id: "a".into() }));
+    assert_eq!(reading(&state), Some(&Loadable::Loading));
+    assert_eq!(state.pending_fetch(), None);
+    let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&["a", "b"]))));
+    assert_eq!(state.pending_fetch(), Some(("a".into(), "a.md".into())));
+}
+
+#[test]
+fn a_fetched_article_opens_again_without_fetching() {
+    let state = Rc::new(State::new(Lang::En, Route::Library));
+    let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&["a"]))));
+    let state = state.reduce(Action::Navigate(Route::Read { id: "a".into() }));
+    assert!(state.pending_fetch().is_some());
+    let article = Shared::new(parse("a.md", b"# A", &ParseOptions::default()));
+    let state = state.reduce(Action::ArticleLoaded {
+        id: "a".into(),
+        result: Ok(article.clone()),
+    });
+    let state = state.reduce(Action::Navigate(Route::Library));
+    let state = state.reduce(Action::Navigate(Route::Read { id: "a".into() }));
+    assert_eq!(state.pending_fetch(), None);
+    assert_eq!(reading(&state), Some(&Loadable::Ready(article)));
+}
+
+#[test]
+fn unknown_id_is_not_found_once_the_catalog_is_in() {
+    let state = Rc::new(State::new(Lang::En, Route::Read { id: "zzz".into() }));
+    let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&["a"]))));
+    assert_eq!(reading(&state), Some(&Loadable::Failed(Problem::NotFound)));
+}
+
+#[test]
+fn late_article_for_a_left_page_is_ignored() {
+    let state = Rc::new(State::new(Lang::En, Route::Library));
+    let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&["a"]))));
+    let state = state.reduce(Action::Navigate(Route::Read { id: "a".into() }));
+    let state = state.reduce(Action::Navigate(Route::Library));
+    let article = Shared::new(parse("a.md", b"x", &ParseOptions::default()));
+    let state = state.reduce(Action::ArticleLoaded {
+        id: "a".into(),
+        result: Ok(article),
+    });
+    assert_eq!(state.reading, None);
+}
+
+#[test]
+fn dropped_files_are_listed_and_readable_at_once() {
+    let state = Rc::new(State::new(Lang::En, Route::Library));
+    let entry = dropped("x.md", "# Dropped\n\ntext");
+    let article = entry.article.clone().expect("parsed");
+    let state = state.reduce(Action::FilesAdded {
+        entries: vec![entry],
+        skipped: vec!["photo.psd".into()],
+    });
+    assert_eq!(state.visible().len(), 1);
+    assert!(state
+        .notice
+        .as_ref()
+        .is_some_and(|n| n.text.contains("photo.psd")));
+    let state = state.reduce(Action::Navigate(Route::Read {
+        id: "dropped/x".into(),
+    }));
+    assert_eq!(reading(&state), Some(&Loadable::Ready(article)));
+}
+
+#[test]
+fn arrivals_in_parts_list_and_count_as_a_full_recount_does() {
+    use crate::view::Sort;
+    use articles::facets::Filters;
+    let article = |n: usize| {
+        let date = match n % 7 {
+            0 => String::new(),
+            k => format!("date: 20{:02}-0{k}-1{}\n", 10 + n % 5, n % 10),
+        };
+        dropped(
+            &format!("{n}.md"),
+            &format!(
+                "---\ntitle: T{}\n{date}tags: [t{}]\ncategories: [c{}]\n---\nbody {n}",
+                n * 37 % 101,
+                n % 4,
+                n % 3
+            ),
+        )
+    };
+    let views = [
+        View::default(),
+        View {
+            filters: Filters {
+                tags: vec!["t1".into(), "t2".into()],
+                ..Filters::default()
+            },
+            sort: Sort::Oldest,
+            ..View::default()
+        },
+        View {
+            filters: Filters {
+                from: Some((2011, 1)),
+                ..Filters::default()
+            },
+            sort: Sort::Title,
+            unread: true,
+            ..View::default()
+        },
+        View {
+            query: "body".into(),
+            ..View::default()
+        },
+    ];
+    for view in views {
+        let read: HashSet<String> = (0..200)
+            .step_by(5)
+            .map(|n| format!("dropped/{n}"))
+            .collect();
+        let mut state =
+            Rc::new(State::with_view(Lang::En, Route::Library, view.clone()).with_read(read));
+        let mut next = 0;
+        for part in [1, 9, 30, 2, 50, 8] {
+            let entries = (next..next + part).map(article).collect();
+            next += part;
+            state = state.reduce(Action::FilesArriving(entries));
+            let mut recounted = (*state).clone();
+            recounted.refresh_positions();
+            recounted.refresh_shown();
+            assert_eq!(*state.positions, *recounted.positions, "{view:?}");
+            assert_eq!(*state.shown, *recounted.shown, "{view:?}");
+            assert_eq!(*state.counts, *recounted.counts, "{view:?}");
+            let mut sorted = state.entries.to_vec();
+            sorted.sort_by(|a, b| newest_first(&a.summary, &b.summary));
+            assert_eq!(sorted, *state.entries);
+        }
+        assert!(!state.shown.is_empty(), "{view:?}");
+        assert_eq!(state.entries.len(), 100);
+    }
+}
+
+fn dropped(path: &str, text: &str) -> Entry {
+    let article = Shared::new(parse(path, text.as_bytes(), &ParseOptions::default()));
+    Entry {
+        summary: Rc::new(Summary::of(&format!("dropped/{path}"), &article)),
+        body: None,
+        article: Some(article),
+        original: Some(Rc::new(StoredFile {
+            path: path.to_owned(),
+            bytes: text.as_bytes().to_vec(),
+        })),
+    }
+}
+
+#[test]
+fn the_same_file_twice_is_one_entry_and_a_new_version_replaces_it() {
+    let state = Rc::new(State::new(Lang::En, Route::Library));
+    let add = |state: Rc<State>, text: &str| {
+        state.reduce(Action::FilesAdded {
+            entries: vec![dropped("a.md", text)],
+            skipped: vec![],
+        })
+    };
+    let state = add(state, "# One\n\nfirst");
+    let state = add(state, "# One\n\nfirst");
+    assert_eq!(state.entries.len(), 1);
+    assert!(state
+        .notice
+        .as_ref()
+        .is_some_and(|n| n.text.contains("already")));
+    let state = add(state, "# One\n\nsecond");
+    assert_eq!(state.entries.len(), 1);
+    assert!(state
+        .notice
+        .as_ref()
+        .is_some_and(|n| n.text.contains("replaced")));
+}
+
+#[test]
+fn removal_can_be_undone() {
+    let state = Rc::new(State::new(
+        Lang::En,
+        Route::Read {
+            id: "dropped/a".into(),
+        },
+    ));
+    let state = state.reduce(Action::FilesAdded {
+        entries: vec![dropped("a.md", "# A"), dropped("b.md", "# B")],
+        skipped: vec![],
+    });
+    let state = state.reduce(Action::Remove(vec!["dropped/a".into()]));
+    assert_eq!(state.entries.len(), 1);
+    assert_eq!(state.route, Route::Library);
+    assert!(state.notice.as_ref().is_some_and(|n| n.undo));
+    let state = state.reduce(Action::Undo);
+    assert_eq!(state.entries.len(), 2);
+    let state = state.reduce(Action::Remove(vec!["dropped/b".into()]));
+    let state = state.reduce(Action::ForgetRemoved);
+    assert!(state.removed.is_empty() && state.notice.is_none());
+    assert_eq!(state.entries.len(), 1);
+}
+
+#[test]
+fn links_by_name_resolve_to_the_article() {
+    let state = Rc::new(State::new(
+        Lang::En,
+        Route::Find {
+            name: "Beta".into(),
+        },
+    ));
+    assert_eq!(reading(&state), Some(&Loadable::Loading));
+    let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&[
+        "posts/alpha",
+        "posts/beta",
+    ]))));
+    assert_eq!(
+        state.route,
+        Route::Read {
+            id: "posts/beta".into()
+        }
+    );
+    let state = state.reduce(Action::Navigate(Route::Find {
+        name: "gamma".into(),
+    }));
+    assert_eq!(reading(&state), Some(&Loadable::Failed(Problem::NotFound)));
+    let state = state.reduce(Action::Navigate(Route::Find {
+        name: "ALPHA".into(),
+    }));
+    assert_eq!(
+        state.route,
+        Route::Read {
+            id: "posts/alpha".into()
+        }
+    );
+}
+
+#[test]
+fn search_filters_the_list() {
+    let state = Rc::new(State::new(Lang::En, Route::Library));
+    let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&["alpha", "beta"]))));
+    let state = state.reduce(Action::Search("alp".into()));
+    let ids: Vec<&str> = state
+        .visible()
+        .iter()
+        .map(|e| e.summary.id.as_str())
+        .collect();
+    assert_eq!(ids, vec!["alpha"]);
+}
