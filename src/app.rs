@@ -118,18 +118,20 @@ pub fn App() -> Html {
                             Ok(texts) => texts,
                             Err(reason) => {
                                 dispatcher.dispatch(Action::Say(reason));
-                                continue;
+                                // Done with, without text: the search goes on without it.
+                                Vec::new()
                             }
                         };
                         // Indexed a part at a time, each a short task; listed once per shard.
                         let mut texts = texts.into_iter().peekable();
-                        while texts.peek().is_some() {
+                        loop {
                             TimeoutFuture::new(0).await;
                             let part = texts.by_ref().take(SEARCH_TEXT_PART).collect();
-                            dispatcher.dispatch(Action::SearchTextLoaded {
-                                texts: part,
-                                more: texts.peek().is_some(),
-                            });
+                            let more = texts.peek().is_some();
+                            dispatcher.dispatch(Action::SearchTextLoaded { texts: part, more });
+                            if !more {
+                                break;
+                            }
                         }
                     }
                 });
@@ -549,6 +551,7 @@ pub fn App() -> Html {
             <Library entries={state.entries.clone()} shown={state.shown.clone()} request={state.view.to_params()}
                 query={query.clone()} read={state.read.clone()}
                 library_size={state.entries.len()} catalog={state.catalog.clone()} lang={state.lang}
+                without_text={state.searching_without_text()}
                 dropped={state.dropped_ids().len()} on_export={on_export} on_remove_all={on_remove_all} />
             </div>
         },

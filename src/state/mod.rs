@@ -69,6 +69,8 @@ pub struct State {
     pub shards_left: usize,
     /// The catalog's search shards, until they are asked for.
     pub search_shards: Vec<String>,
+    /// Search shards asked for that have not all arrived yet.
+    search_text_left: usize,
     /// Hosted and dropped articles, newest first.
     pub entries: Shared<Vec<Entry>>,
     /// Positions in `entries` of the articles the search lets through, best first.
@@ -173,6 +175,7 @@ impl State {
             catalog: Loadable::Loading,
             shards_left: 0,
             search_shards: Vec::new(),
+            search_text_left: 0,
             entries: Shared::default(),
             shown: Shared::default(),
             index: Shared::default(),
@@ -431,6 +434,13 @@ impl State {
         self.positions = Shared::new(positions);
     }
 
+    /// Whether a search sees only titles, labels and summaries of hosted articles for now: their
+    /// text is still to come.
+    pub fn searching_without_text(&self) -> bool {
+        !self.view.query.trim().is_empty()
+            && (self.search_text_left > 0 || !self.search_shards.is_empty())
+    }
+
     /// The search shards to fetch now: the reader searches, they were not asked for yet, and
     /// every article they hold text for is listed (text for an article not yet listed would
     /// have nowhere to go).
@@ -489,10 +499,14 @@ impl Reducible for State {
                 }
                 next.add_hosted(summaries);
             }
-            Action::SearchTextRequested => next.search_shards.clear(),
+            Action::SearchTextRequested => {
+                next.search_text_left = next.search_shards.len();
+                next.search_shards.clear();
+            }
             Action::SearchTextLoaded { texts, more } => {
                 next.add_search_text(texts);
                 if !more {
+                    next.search_text_left = next.search_text_left.saturating_sub(1);
                     next.refresh_shown();
                 }
             }

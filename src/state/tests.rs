@@ -178,8 +178,10 @@ fn search_text_is_asked_for_once_and_then_searched() {
         Some(vec!["index/search-0000.json".into()])
     );
     assert!(state.visible().is_empty());
+    assert!(state.searching_without_text());
     let state = state.reduce(Action::SearchTextRequested);
     assert_eq!(state.search_text_wanted(), None, "asked for once");
+    assert!(state.searching_without_text(), "until the text is in");
     let state = state.reduce(Action::SearchTextLoaded {
         texts: vec![SearchText {
             id: "alpha".into(),
@@ -194,6 +196,7 @@ fn search_text_is_asked_for_once_and_then_searched() {
         }],
         more: false,
     });
+    assert!(!state.searching_without_text());
     let found: Vec<&str> = state
         .visible()
         .iter()

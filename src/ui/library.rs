@@ -50,6 +50,9 @@ pub struct LibraryProps {
     pub library_size: usize,
     pub catalog: Loadable<()>,
     pub lang: Lang,
+    /// The search does not see hosted articles' text yet (it is loading).
+    #[prop_or_default]
+    pub without_text: bool,
     /// How many of the articles the reader brought in (they can be exported and removed).
     #[prop_or_default]
     pub dropped: usize,
@@ -138,6 +141,11 @@ pub fn Library(props: &LibraryProps) -> Html {
     }
     let status = match (&props.catalog, props.library_size) {
         (Loadable::Loading, 0) => text.loading_library.to_owned(),
+        _ if props.without_text => format!(
+            "{} {}",
+            props.lang.article_count(props.shown.len()),
+            text.text_loading
+        ),
         _ => props.lang.article_count(props.shown.len()),
     };
     let problem = match &props.catalog {

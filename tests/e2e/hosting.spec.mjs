@@ -32,8 +32,17 @@ test('a sharded catalog lists at once; search text is fetched on the first searc
   await expect(page.getByRole('status')).toHaveText('300 articles');
   const shards = requested.filter((path) => path.includes('/articles/index/'));
   expect(shards).toEqual([0, 1, 2].map((n) => `/lectern/articles/index/articles-000${n}.json`));
-  // "details" is only in the articles' bodies, which the catalog's search shards hold.
+  // "details" is only in the articles' bodies, which the catalog's search shards hold; while
+  // they are on their way (held back here), the count says the search does not see them yet.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/index/search-*.json', async (route) => {
+    await held;
+    await route.continue();
+  });
   await page.getByRole('searchbox', { name: 'Search' }).fill('details');
+  await expect(page.getByRole('status')).toHaveText(/^\d+ articles \(titles and summaries; the articles’ text is loading…\)$/);
+  release();
   await expect(page.getByRole('status')).toHaveText('300 articles');
   expect(requested.filter((path) => path.includes('/search-')).length).toBe(3);
   await page.getByRole('searchbox', { name: 'Search' }).fill('details 旅行 note 29');
