@@ -30,11 +30,14 @@ await withBrowser(dist, 4191, async (browser, origin) => {
   await page.evaluate(() => (window.__longest = 0));
   const searchStarted = Date.now();
   await page.getByRole('searchbox', { name: 'Search' }).fill('details 旅行 note 9999');
+  // First results come from titles and summaries; the count's note goes once all text is in.
+  await page.getByRole('status').filter({ hasText: /^\d+ articles?/ }).waitFor({ timeout: 300_000 });
+  const firstResults = Date.now() - searchStarted;
   await page.getByRole('status').filter({ hasText: /^[1-9]\d* articles?$/ }).waitFor({ timeout: 300_000 });
   const searched = Date.now() - searchStarted;
   const longest = await page.evaluate(() => window.__longest);
   console.log(
     `catalog: ${count} articles, first cards in ${(firstCards / 1000).toFixed(2)} s, all listed in ${(listed / 1000).toFixed(2)} s; ` +
-      `first search (fetching the search text) ${(searched / 1000).toFixed(2)} s; longest main-thread task ${Math.round(longestStart)} ms from the start (starting the app included), ${Math.round(longestListing)} ms once the first cards show, ${Math.round(longest)} ms while searching`,
+      `first search: results in ${(firstResults / 1000).toFixed(2)} s, all text fetched and searched in ${(searched / 1000).toFixed(2)} s; longest main-thread task ${Math.round(longestStart)} ms from the start (starting the app included), ${Math.round(longestListing)} ms once the first cards show, ${Math.round(longest)} ms while searching`,
   );
 });
