@@ -219,10 +219,7 @@ pub fn App() -> Html {
                         files::read(folder_drop::files(entries).await, &import).await
                     }
                     Given::Text(text) => Some((
-                        vec![StoredFile {
-                            path: pasted_name(),
-                            bytes: text.into_bytes(),
-                        }],
+                        vec![StoredFile::new(pasted_name(), text.into_bytes())],
                         Vec::new(),
                     )),
                 };

@@ -51,10 +51,7 @@ pub fn unpack(bytes: &[u8], prefix: &str) -> Result<Vec<StoredFile>, String> {
         if data.len() as u64 > MAX_FILE_BYTES || total > MAX_TOTAL_BYTES {
             return Err("expands to more than a library of articles plausibly holds".to_owned());
         }
-        files.push(StoredFile {
-            path: format!("{prefix}{path}"),
-            bytes: data,
-        });
+        files.push(StoredFile::new(format!("{prefix}{path}"), data));
     }
     Ok(files)
 }
@@ -81,10 +78,7 @@ mod tests {
     use super::*;
 
     fn file(path: &str, bytes: &[u8]) -> StoredFile {
-        StoredFile {
-            path: path.to_owned(),
-            bytes: bytes.to_vec(),
-        }
+        StoredFile::new(path.to_owned(), bytes.to_vec())
     }
 
     #[test]

@@ -1,19 +1,20 @@
 //! Lectern's parsing worker: a second WebAssembly program, started by the page in a Web Worker,
 //! that parses files so that no article, however large, holds up the page.
 //!
-//! It says `"ready"` once it listens. A job is `[job, context JSON, paths, byte arrays]`; each
-//! file is answered with `[job, index, metadata JSON, HTML length, body]` as soon as it is
-//! parsed, the body being the HTML then the text in UTF-8, in a buffer handed over without a
-//! copy (see `lectern::parse_job`). Code blocks are coloured here (`articles::code`): articles
+//! It says `"ready"` once it listens. A job is `[job, context JSON, paths, files]`, each file
+//! its bytes or (a large one) its blob, read here; each file is answered with `[job, index,
+//! metadata JSON, HTML length, body]` as soon as it is parsed, the body being the HTML then the
+//! text in UTF-8, in a buffer handed over without a copy (see `lectern::parse_job`). Code blocks are coloured here (`articles::code`): articles
 //! parsed on the page, where workers cannot run, show their code plain.
 
 use std::borrow::Cow;
 
 use articles::code::highlight_code;
+use articles::Article;
 use js_sys::{Array, Uint8Array};
 use lectern::parse_job::{Context, Parsed};
 use wasm_bindgen::prelude::*;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
 fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -41,12 +42,10 @@ fn run(scope: &DedicatedWorkerGlobalScope, job: &Array) {
     let files = Array::from(&job.get(3));
     for (index, path) in paths.iter().enumerate() {
         let path = path.as_string().unwrap_or_default();
-        let bytes = files
-            .get(index as u32)
-            .dyn_into::<Uint8Array>()
-            .map(|array| array.to_vec())
-            .unwrap_or_default();
-        let mut article = parse(&path, &bytes);
+        let mut article = match read_bytes(&files.get(index as u32)) {
+            Some(bytes) => parse(&path, &bytes),
+            None => Article::unreadable(&path, "the parsing worker could not read the file"),
+        };
         // Code is coloured here, so the page's own program does not carry the highlighter.
         if let Cow::Owned(html) = highlight_code(&article.html) {
             article.html = html;
@@ -63,4 +62,17 @@ fn run(scope: &DedicatedWorkerGlobalScope, job: &Array) {
         );
         let _ = scope.post_message_with_transfer(&reply, &Array::of1(&body.buffer()));
     }
+}
+
+/// A file's bytes as the page sent them: bytes, or (a large file) a blob read here.
+fn read_bytes(value: &JsValue) -> Option<Vec<u8>> {
+    if let Some(array) = value.dyn_ref::<Uint8Array>() {
+        return Some(array.to_vec());
+    }
+    let blob = value.dyn_ref::<Blob>()?;
+    let buffer = FileReaderSync::new()
+        .ok()?
+        .read_as_array_buffer(blob)
+        .ok()?;
+    Some(Uint8Array::new(&buffer).to_vec())
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use articles::Summary;
 use gloo_file::futures::read_as_bytes;
-use web_sys::Url;
+use web_sys::{Blob, Url};
 use yew::Callback;
 
 use crate::archive;
@@ -92,12 +92,13 @@ pub async fn read(
             skipped.push(path);
             continue;
         }
+        let blob: Blob = file.clone().into();
         let Ok(bytes) = read_as_bytes(&gloo_file::File::from(file)).await else {
             skipped.push(path);
             continue;
         };
         if !zip {
-            kept.push(StoredFile { path, bytes });
+            kept.push(StoredFile::new(path, bytes).with_blob(blob));
             continue;
         }
         match archive::unpack(&bytes, "") {

@@ -118,10 +118,7 @@ async fn parse_in_worker(
 /// Parses one file.
 pub async fn parse_one(context: &Context, path: &str, bytes: Vec<u8>) -> Article {
     let mut parsed = None;
-    let file = StoredFile {
-        path: path.to_owned(),
-        bytes,
-    };
+    let file = StoredFile::new(path.to_owned(), bytes);
     parse_all(context, vec![Rc::new(file)], |_, article| {
         parsed = Some(article);
         false
@@ -229,10 +226,16 @@ impl ParseWorker {
         let arrays = Array::new();
         let transfer = Array::new();
         for file in files {
-            let array = Uint8Array::from(file.bytes.as_slice());
-            transfer.push(&array.buffer());
             paths.push(&file.path.as_str().into());
-            arrays.push(&array);
+            // A large file goes as its blob, which the worker reads itself: no copy here.
+            match file.blob() {
+                Some(blob) => arrays.push(blob),
+                None => {
+                    let array = Uint8Array::from(file.bytes.as_slice());
+                    transfer.push(&array.buffer());
+                    arrays.push(&array)
+                }
+            };
         }
         let message = Array::of4(
             &job.into(),

@@ -24,12 +24,46 @@ const VERSION: u32 = 1;
 const FILES: &str = "files";
 
 /// A file as the reader brought it in.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct StoredFile {
     /// The path within the drop (`notes/a.md`), or the file name.
     pub path: String,
     pub bytes: Vec<u8>,
+    /// The same bytes as a browser `Blob` (the dropped `File`, or the stored blob), kept for a
+    /// large file: the worker and IndexedDB take it as it is, with no copy on the page.
+    blob: Option<Blob>,
 }
+
+impl StoredFile {
+    pub fn new(path: String, bytes: Vec<u8>) -> StoredFile {
+        StoredFile {
+            path,
+            bytes,
+            blob: None,
+        }
+    }
+
+    /// The file with its bytes also as `blob`, when it is large enough to be worth keeping.
+    pub fn with_blob(mut self, blob: Blob) -> StoredFile {
+        if self.bytes.len() > BLOB_BYTES {
+            self.blob = Some(blob);
+        }
+        self
+    }
+
+    pub fn blob(&self) -> Option<&Blob> {
+        self.blob.as_ref()
+    }
+}
+
+/// Two files are the same when their paths and bytes are (whatever blob holds them).
+impl PartialEq for StoredFile {
+    fn eq(&self, other: &StoredFile) -> bool {
+        self.path == other.path && self.bytes == other.bytes
+    }
+}
+
+impl Eq for StoredFile {}
 
 /// Every stored file.
 pub async fn load_all() -> Result<Vec<StoredFile>, String> {
@@ -206,8 +240,13 @@ fn to_record(file: &StoredFile, blob: Option<&Blob>) -> Object {
 async fn large_blobs<F: Borrow<StoredFile>>(files: &[F]) -> HashMap<usize, Blob> {
     let mut blobs = HashMap::new();
     for (index, file) in files.iter().enumerate() {
-        let bytes = &file.borrow().bytes;
+        let file = file.borrow();
+        let bytes = &file.bytes;
         if bytes.len() <= BLOB_BYTES {
+            continue;
+        }
+        if let Some(blob) = file.blob() {
+            blobs.insert(index, blob.clone());
             continue;
         }
         let array = Uint8Array::from(bytes.as_slice());
@@ -229,13 +268,12 @@ const BLOB_BYTES: usize = 1 << 20;
 async fn from_record(record: &JsValue) -> Option<StoredFile> {
     let path = Reflect::get(record, &"path".into()).ok()?.as_string()?;
     let bytes = Reflect::get(record, &"bytes".into()).ok()?;
-    let bytes = match bytes.dyn_into::<Blob>() {
-        Ok(blob) => Uint8Array::new(&JsFuture::from(blob.array_buffer()).await.ok()?),
-        Err(bytes) => bytes.dyn_into::<Uint8Array>().ok()?,
-    };
-    Some(StoredFile {
-        path,
-        bytes: bytes.to_vec(),
+    Some(match bytes.dyn_into::<Blob>() {
+        Ok(blob) => {
+            let array = Uint8Array::new(&JsFuture::from(blob.array_buffer()).await.ok()?);
+            StoredFile::new(path, array.to_vec()).with_blob(blob)
+        }
+        Err(bytes) => StoredFile::new(path, bytes.dyn_into::<Uint8Array>().ok()?.to_vec()),
     })
 }
 

@@ -355,10 +355,10 @@ fn dropped(path: &str, text: &str) -> Entry {
         summary: Rc::new(Summary::of(&format!("dropped/{path}"), &article)),
         body: None,
         article: Some(article),
-        original: Some(Rc::new(StoredFile {
-            path: path.to_owned(),
-            bytes: text.as_bytes().to_vec(),
-        })),
+        original: Some(Rc::new(StoredFile::new(
+            path.to_owned(),
+            text.as_bytes().to_vec(),
+        ))),
     }
 }
 
