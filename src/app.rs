@@ -126,7 +126,13 @@ pub fn App() -> Html {
                         let mut texts = texts.into_iter().peekable();
                         loop {
                             TimeoutFuture::new(0).await;
-                            let part = texts.by_ref().take(SEARCH_TEXT_PART).collect();
+                            let (mut part, mut bytes) = (Vec::new(), 0);
+                            while let Some(text) = texts.next_if(|next| {
+                                part.is_empty() || bytes + next.text.len() <= SEARCH_TEXT_PART
+                            }) {
+                                bytes += text.text.len();
+                                part.push(text);
+                            }
                             let more = texts.peek().is_some();
                             dispatcher.dispatch(Action::SearchTextLoaded { texts: part, more });
                             if !more {
@@ -546,7 +552,7 @@ pub fn App() -> Html {
             <FilterPanel view={state.view.clone()} counts={state.counts.clone()} lang={state.lang}
                 on_view={on_view} />
             <Library entries={state.entries.clone()} shown={state.shown.clone()} request={state.view.to_params()}
-                query={query.clone()} read={state.read.clone()}
+                query={query.clone()} read={state.read.clone()} bodies={state.bodies.clone()}
                 library_size={state.entries.len()} catalog={state.catalog.clone()} lang={state.lang}
                 without_text={state.searching_without_text()}
                 dropped={state.dropped_ids().len()} on_export={on_export} on_remove_all={on_remove_all} />
@@ -585,8 +591,9 @@ const EXPORT_NAME: &str = "lectern-library.zip";
 /// Hosted articles listed at a time, from a shard of the catalog.
 const HOSTED_PART: usize = 200;
 
-/// Hosted articles' search texts indexed at a time (some 400 kB).
-const SEARCH_TEXT_PART: usize = 200;
+/// Bytes of hosted articles' search text indexed at a time: indexing runs at some 5 MB/s in
+/// the browser, so a part is a task of some 25 ms.
+const SEARCH_TEXT_PART: usize = 128 << 10;
 
 /// Entries a large drop adds to the list at a time.
 const ARRIVING_PART: usize = 200;

@@ -153,7 +153,6 @@ async fn library_announces_its_count_and_lists_cards() {
         .iter()
         .map(|name| Entry {
             summary: summary(&format!("{name}.md"), &format!("# {name}\n\ntext")),
-            body: None,
             article: None,
             original: None,
         })
@@ -234,7 +233,6 @@ async fn a_large_library_lists_a_page_of_cards_at_a_time() {
     let entries: Vec<Entry> = (0..150)
         .map(|n| Entry {
             summary: summary(&format!("{n}.md"), &format!("# Article {n}\n\ntext")),
-            body: None,
             article: None,
             original: None,
         })

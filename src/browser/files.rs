@@ -150,7 +150,6 @@ pub async fn ingest(files: &[Rc<StoredFile>], import: Option<&Import>) -> Option
                 &format!("{DROPPED_PREFIX}{}", file.path),
                 &article,
             )),
-            body: None,
             article: Some(Shared::new(article)),
             original: Some(file.clone()),
         });

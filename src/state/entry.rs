@@ -1,5 +1,7 @@
 //! One article of the library as the state holds it, and its text as a card sees it.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use articles::{Article, Summary};
@@ -13,9 +15,6 @@ use crate::shared::Shared;
 pub struct Entry {
     /// Shared: the list is rebuilt as shards and drops arrive, its entries only counted again.
     pub summary: Rc<Summary>,
-    /// The start of a hosted article's text, once the catalog's search shards are in (for the
-    /// passage a card shows around a hit).
-    pub body: Option<Rc<str>>,
     /// The parsed article when it is already in memory (dropped files); hosted articles are
     /// fetched when opened.
     pub article: Option<Shared<Article>>,
@@ -24,14 +23,22 @@ pub struct Entry {
     pub original: Option<Rc<StoredFile>>,
 }
 
+/// The start of hosted articles' text, by id, once the catalog's search shards are in (for the
+/// passage a card shows around a hit). Filled in place: a copy of a 100 000-entry list for each
+/// part of the search text was a long task.
+pub type Bodies = RefCell<HashMap<String, Rc<str>>>;
+
 impl Entry {
-    /// The text a card looks through for the passage around a hit: a hosted article's start
-    /// (once fetched for search), a dropped article's text.
-    pub fn body_text(&self) -> Option<BodyText> {
-        match (&self.body, &self.article) {
-            (Some(start), _) => Some(BodyText::Start(start.clone())),
-            (None, Some(article)) => Some(BodyText::Article(article.clone())),
-            (None, None) => None,
+    /// The text a card looks through for the passage around a hit: a dropped article's text, a
+    /// hosted article's start (once fetched for search).
+    pub fn body_text(&self, bodies: &Bodies) -> Option<BodyText> {
+        match &self.article {
+            Some(article) => Some(BodyText::Article(article.clone())),
+            None => bodies
+                .borrow()
+                .get(&self.summary.id)
+                .cloned()
+                .map(BodyText::Start),
         }
     }
 }

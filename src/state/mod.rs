@@ -23,7 +23,7 @@ mod entry;
 mod listing;
 mod merge;
 
-pub use entry::{BodyText, Entry};
+pub use entry::{Bodies, BodyText, Entry};
 pub use listing::{DROPPED, HOSTED};
 
 /// Something that arrives later.
@@ -78,6 +78,8 @@ pub struct State {
     /// Every entry, indexed for search. Changed in place (through the cell) as entries come
     /// and go, never copied: it is the one part of the state too large to clone per action.
     pub index: Shared<RefCell<SearchIndex>>,
+    /// Hosted articles' search text, for cards (changed in place, like the index).
+    pub bodies: Shared<Bodies>,
     /// For each document of the index, its entry's position in `entries`: rebuilt when the
     /// entries change, so a keystroke only looks positions up.
     positions: Shared<Vec<Option<usize>>>,
@@ -179,6 +181,7 @@ impl State {
             entries: Shared::default(),
             shown: Shared::default(),
             index: Shared::default(),
+            bodies: Shared::default(),
             positions: Shared::default(),
             reading: None,
             notice: None,
@@ -401,7 +404,6 @@ impl State {
                 .into_iter()
                 .map(|summary| Entry {
                     summary: Rc::new(summary),
-                    body: None,
                     article: None,
                     original: None,
                 })
@@ -413,24 +415,22 @@ impl State {
     /// Indexes hosted articles again with the start of their text. Their places in the list
     /// stay; only their documents in the index change.
     fn add_search_text(&mut self, texts: Vec<SearchText>) {
-        let mut entries = (*self.entries).clone();
         let mut positions = (*self.positions).clone();
         for SearchText { id, text } in texts {
             let Some(at) = self
                 .position(&id)
-                .filter(|&at| entries[at].original.is_none())
+                .filter(|&at| self.entries[at].original.is_none())
             else {
                 continue;
             };
             if let Some(old) = self.index.borrow().doc(&id) {
                 positions[old as usize] = None;
             }
-            let doc = self.index_entry(&entries[at], Some(&text)) as usize;
+            let doc = self.index_entry(&self.entries[at], Some(&text)) as usize;
             positions.resize(positions.len().max(doc + 1), None);
             positions[doc] = Some(at);
-            entries[at].body = Some(Rc::from(text));
+            self.bodies.borrow_mut().insert(id, Rc::from(text));
         }
-        self.entries = Shared::new(entries);
         self.positions = Shared::new(positions);
     }
 

@@ -353,7 +353,6 @@ fn dropped(path: &str, text: &str) -> Entry {
     let article = Shared::new(parse(path, text.as_bytes(), &ParseOptions::default()));
     Entry {
         summary: Rc::new(Summary::of(&format!("dropped/{path}"), &article)),
-        body: None,
         article: Some(article),
         original: Some(Rc::new(StoredFile::new(
             path.to_owned(),

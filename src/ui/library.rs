@@ -14,7 +14,7 @@ use crate::browser::visibility::when_near_view;
 use crate::browser::{page, settings};
 use crate::i18n::Lang;
 use crate::shared::Shared;
-use crate::state::{Entry, Loadable, Problem};
+use crate::state::{Bodies, Entry, Loadable, Problem};
 use crate::ui::card::Card;
 
 /// Cards added at a time.
@@ -46,6 +46,9 @@ pub struct LibraryProps {
     /// The articles the reader has finished.
     #[prop_or_default]
     pub read: Shared<std::collections::HashSet<String>>,
+    /// Hosted articles' search text, for the passage a card shows around a hit.
+    #[prop_or_default]
+    pub bodies: Shared<Bodies>,
     /// Whether anything is in the library at all (to tell "empty" from "no match").
     pub library_size: usize,
     pub catalog: Loadable<()>,
@@ -174,7 +177,7 @@ pub fn Library(props: &LibraryProps) -> Html {
                 <div class={classes!("grid", list.then_some("grid-list"))}>
                     { for props.shown.iter().take(*limit).map(|&at| {
                         let entry = &props.entries[at];
-                        let body = entry.body_text();
+                        let body = entry.body_text(&props.bodies);
                         html! {
                             <Card key={entry.summary.id.clone()} summary={entry.summary.clone()}
                                 lang={props.lang} query={props.query.clone()} body={body}

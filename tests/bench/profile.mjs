@@ -3,6 +3,8 @@
 //
 //   node tests/bench/profile.mjs <dist> import <count | big>
 //   node tests/bench/profile.mjs <dist> catalog <catalog path within dist> <article count>
+//   node tests/bench/profile.mjs <dist> search <catalog path within dist> <article count> <query>
+//     (the catalog listed first; then the query typed a key at a time)
 //
 // Release builds strip function names; for readable names profile a build made with
 // `data-wasm-opt="0" data-keep-debug` on the `lectern` link of index.html (not committed).
@@ -23,11 +25,16 @@ await withBrowser(dist, 4194, async (browser, origin) => {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  if (mode === 'catalog') {
-    const [catalog, count] = rest;
-    await cdp.send('Profiler.start');
+  if (mode === 'catalog' || mode === 'search') {
+    const [catalog, count, query] = rest;
+    if (mode === 'catalog') await cdp.send('Profiler.start');
     await page.goto(`${origin}/?library=${encodeURIComponent(catalog)}`);
     await page.getByRole('status').filter({ hasText: `${count} articles` }).waitFor({ timeout: 600_000 });
+    if (mode === 'search') {
+      await page.evaluate(() => (window.__tasks = []));
+      await cdp.send('Profiler.start');
+      await page.getByRole('searchbox', { name: 'Search' }).pressSequentially(query, { delay: 150 });
+    }
   } else {
     const chosen = files(rest[0]);
     await page.goto(`${origin}/`);

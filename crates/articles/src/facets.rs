@@ -8,6 +8,8 @@
 
 use std::collections::BTreeMap;
 
+use foldhash::HashMap;
+
 /// The value standing for "this field is missing" in every facet but categories, where the
 /// empty path does.
 pub const NONE: &str = "";
@@ -118,10 +120,14 @@ impl Filters {
             }
             Facet::Tag => any_of(&self.tags, facts.tags),
             Facet::Author => any_of(&self.authors, facts.authors),
-            Facet::Year => one_of(
-                &self.years,
-                facts.month.map(|(y, _)| y.to_string()).as_deref(),
-            ),
+            // The year is written out only when years are chosen (this runs per article).
+            Facet::Year => {
+                self.years.is_empty()
+                    || one_of(
+                        &self.years,
+                        facts.month.map(|(y, _)| y.to_string()).as_deref(),
+                    )
+            }
             Facet::Lang => one_of(&self.langs, facts.lang),
             Facet::Source => one_of(&self.sources, Some(facts.source)),
             Facet::Dates => match (self.from, self.to) {
@@ -162,7 +168,7 @@ pub fn count<'a>(
     articles: impl Iterator<Item = Facts<'a>>,
     filters: &Filters,
 ) -> (Vec<bool>, Counts) {
-    let mut counts = Counts::default();
+    let mut tally = Tally::default();
     let mut accepted = Vec::new();
     for facts in articles {
         // The facets this article fails, as bits (one per facet, in `FACETS` order).
@@ -176,68 +182,95 @@ pub fn count<'a>(
         if failing.count_ones() <= 1 {
             for (at, &facet) in FACETS.iter().enumerate() {
                 if failing == 0 || failing == 1 << at {
-                    add(&mut counts, &facts, facet);
+                    tally.add(&facts, facet);
                 }
             }
         }
     }
-    (accepted, counts)
+    (accepted, tally.into_counts())
 }
 
-fn add(counts: &mut Counts, facts: &Facts, facet: Facet) {
-    match facet {
-        Facet::Category => {
-            if facts.categories.is_empty() {
-                *counts.categories.entry(Vec::new()).or_default() += 1;
-            }
-            let mut seen: Vec<&[String]> = Vec::new();
-            for path in facts.categories {
-                for depth in 1..=path.len() {
-                    let prefix = &path[..depth];
-                    if !seen.contains(&prefix) {
-                        seen.push(prefix);
-                        match counts.categories.get_mut(prefix) {
-                            Some(n) => *n += 1,
-                            None => drop(counts.categories.insert(prefix.to_vec(), 1)),
+/// Counts as they are taken: hashed, keyed by the articles' own values (no copy, no string
+/// comparisons per article: a search matching 100 000 articles counts them on each key
+/// typed), and sorted into [`Counts`] once at the end.
+#[derive(Default)]
+struct Tally<'a> {
+    categories: HashMap<&'a [String], usize>,
+    tags: HashMap<&'a str, usize>,
+    authors: HashMap<&'a str, usize>,
+    years: HashMap<Option<i32>, usize>,
+    langs: HashMap<&'a str, usize>,
+    sources: HashMap<&'a str, usize>,
+    months: HashMap<Month, usize>,
+}
+
+impl<'a> Tally<'a> {
+    fn add(&mut self, facts: &Facts<'a>, facet: Facet) {
+        match facet {
+            Facet::Category => {
+                if facts.categories.is_empty() {
+                    *self.categories.entry(&[]).or_default() += 1;
+                }
+                let mut seen: Vec<&[String]> = Vec::new();
+                for path in facts.categories {
+                    for depth in 1..=path.len() {
+                        let prefix = &path[..depth];
+                        if !seen.contains(&prefix) {
+                            seen.push(prefix);
+                            *self.categories.entry(prefix).or_default() += 1;
                         }
                     }
                 }
             }
-        }
-        Facet::Tag => list(&mut counts.tags, facts.tags),
-        Facet::Author => list(&mut counts.authors, facts.authors),
-        Facet::Year => bump(
-            &mut counts.years,
-            &facts.month.map_or_else(String::new, |(y, _)| y.to_string()),
-        ),
-        Facet::Lang => bump(&mut counts.langs, facts.lang.unwrap_or(NONE)),
-        Facet::Source => bump(&mut counts.sources, facts.source),
-        Facet::Dates => {
-            if let Some(month) = facts.month {
-                *counts.months.entry(month).or_default() += 1;
+            Facet::Tag => list(&mut self.tags, facts.tags),
+            Facet::Author => list(&mut self.authors, facts.authors),
+            Facet::Year => *self.years.entry(facts.month.map(|(y, _)| y)).or_default() += 1,
+            Facet::Lang => *self.langs.entry(facts.lang.unwrap_or(NONE)).or_default() += 1,
+            Facet::Source => *self.sources.entry(facts.source).or_default() += 1,
+            Facet::Dates => {
+                if let Some(month) = facts.month {
+                    *self.months.entry(month).or_default() += 1;
+                }
             }
+        }
+    }
+
+    fn into_counts(self) -> Counts {
+        let owned = |map: HashMap<&str, usize>| {
+            map.into_iter()
+                .map(|(key, n)| (key.to_owned(), n))
+                .collect()
+        };
+        Counts {
+            categories: self
+                .categories
+                .into_iter()
+                .map(|(path, n)| (path.to_vec(), n))
+                .collect(),
+            tags: owned(self.tags),
+            authors: owned(self.authors),
+            years: self
+                .years
+                .into_iter()
+                .map(|(year, n)| (year.map_or_else(String::new, |y| y.to_string()), n))
+                .collect(),
+            langs: owned(self.langs),
+            sources: owned(self.sources),
+            months: self.months.into_iter().collect(),
         }
     }
 }
 
 /// Counts each distinct value of a list once, or (none) for an empty list.
-fn list(map: &mut BTreeMap<String, usize>, values: &[String]) {
+fn list<'a>(map: &mut HashMap<&'a str, usize>, values: &'a [String]) {
     if values.is_empty() {
-        bump(map, NONE);
+        *map.entry(NONE).or_default() += 1;
     }
     let mut seen: Vec<&String> = Vec::new();
     for value in values {
         if !seen.contains(&value) {
             seen.push(value);
-            bump(map, value);
+            *map.entry(value.as_str()).or_default() += 1;
         }
-    }
-}
-
-/// Adds one to `key`'s count, copying the key only the first time it is seen.
-fn bump(map: &mut BTreeMap<String, usize>, key: &str) {
-    match map.get_mut(key) {
-        Some(n) => *n += 1,
-        None => drop(map.insert(key.to_owned(), 1)),
     }
 }
