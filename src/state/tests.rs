@@ -5,6 +5,15 @@ use articles::{parse, ParseOptions};
 
 use crate::browser::store::StoredFile;
 
+/// The ids of the articles listed, in order.
+fn visible_ids(state: &State) -> Vec<&str> {
+    state
+        .visible()
+        .iter()
+        .map(|e| e.summary.id.as_str())
+        .collect()
+}
+
 fn catalog(ids: &[&str]) -> Catalog {
     Catalog {
         schema: 1,
@@ -79,11 +88,7 @@ fn unread_only_hides_what_was_finished() {
         unread: true,
         ..View::default()
     }));
-    let ids: Vec<&str> = state
-        .visible()
-        .iter()
-        .map(|e| e.summary.id.as_str())
-        .collect();
+    let ids = visible_ids(&state);
     assert_eq!(ids, ["b"]);
     let state = state.reduce(Action::MarkRead("b".into()));
     assert!(state.visible().is_empty());
@@ -197,11 +202,7 @@ fn search_text_is_asked_for_once_and_then_searched() {
         more: false,
     });
     assert!(!state.searching_without_text());
-    let found: Vec<&str> = state
-        .visible()
-        .iter()
-        .map(|e| e.summary.id.as_str())
-        .collect();
+    let found = visible_ids(&state);
     assert_eq!(found, ["beta"]);
     let mut recounted = (*state).clone();
     recounted.refresh_positions();
@@ -448,10 +449,6 @@ fn search_filters_the_list() {
     let state = Rc::new(State::new(Lang::En, Route::Library));
     let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&["alpha", "beta"]))));
     let state = state.reduce(Action::Search("alp".into()));
-    let ids: Vec<&str> = state
-        .visible()
-        .iter()
-        .map(|e| e.summary.id.as_str())
-        .collect();
+    let ids = visible_ids(&state);
     assert_eq!(ids, vec!["alpha"]);
 }
