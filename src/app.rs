@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
-use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -16,10 +15,12 @@ use crate::browser::intake::{drop_listeners, pasted_name, Given};
 use crate::browser::keys::{self, Shortcut};
 use crate::browser::store::{self, StoredFile};
 use crate::browser::{collate, download, files, folder_drop, page, parser, reading, settings};
+use crate::loading;
 use crate::parse_job::Context;
+use crate::parts::{in_parts, one_task_each};
 use crate::route::Route;
 use crate::shared::Shared;
-use crate::state::{Action, Entry, State};
+use crate::state::{Action, State};
 use crate::ui::drop_overlay::DropOverlay;
 use crate::ui::filters::FilterPanel;
 use crate::ui::header::Header;
@@ -63,47 +64,7 @@ pub fn App() -> Html {
         // The reader's own files first, then the hosted library.
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            spawn_local(async move {
-                match store::load_all().await {
-                    Ok(stored) => {
-                        let stored: Vec<Rc<StoredFile>> = stored.into_iter().map(Rc::new).collect();
-                        let entries = files::ingest(&stored, None).await.unwrap_or_default();
-                        dispatcher.dispatch(Action::FilesRestored(entries));
-                    }
-                    Err(reason) => dispatcher.dispatch(Action::StorageFailed(reason)),
-                }
-                let catalog = fetch::catalog().await;
-                let shards = catalog
-                    .as_ref()
-                    .map(|c| c.shards.clone())
-                    .unwrap_or_default();
-                dispatcher.dispatch(Action::CatalogLoaded(catalog));
-                // Newest first, one after the other: the first cards are there at once.
-                for path in shards {
-                    let articles = match fetch::shard(&path).await {
-                        Ok(articles) => articles,
-                        Err(reason) => {
-                            dispatcher.dispatch(Action::CatalogLoaded(Err(reason)));
-                            return;
-                        }
-                    };
-                    // Indexed and listed a part at a time, each a short task.
-                    let mut articles = articles.into_iter().peekable();
-                    loop {
-                        // Apart from the shard's download and parse, too.
-                        TimeoutFuture::new(0).await;
-                        let part = articles.by_ref().take(HOSTED_PART).collect();
-                        let more = articles.peek().is_some();
-                        dispatcher.dispatch(Action::ShardLoaded {
-                            summaries: part,
-                            more,
-                        });
-                        if !more {
-                            break;
-                        }
-                    }
-                }
-            });
+            spawn_local(loading::library(dispatcher));
         });
     }
     {
@@ -112,35 +73,7 @@ pub fn App() -> Html {
         use_effect_with(state.search_text_wanted(), move |wanted| {
             if let Some(paths) = wanted.clone() {
                 dispatcher.dispatch(Action::SearchTextRequested);
-                spawn_local(async move {
-                    for path in paths {
-                        let texts = match fetch::search_shard(&path).await {
-                            Ok(texts) => texts,
-                            Err(reason) => {
-                                dispatcher.dispatch(Action::Say(reason));
-                                // Done with, without text: the search goes on without it.
-                                Vec::new()
-                            }
-                        };
-                        // Indexed a part at a time, each a short task; listed once per shard.
-                        let mut texts = texts.into_iter().peekable();
-                        loop {
-                            TimeoutFuture::new(0).await;
-                            let (mut part, mut bytes) = (Vec::new(), 0);
-                            while let Some(text) = texts.next_if(|next| {
-                                part.is_empty() || bytes + next.text.len() <= SEARCH_TEXT_PART
-                            }) {
-                                bytes += text.text.len();
-                                part.push(text);
-                            }
-                            let more = texts.peek().is_some();
-                            dispatcher.dispatch(Action::SearchTextLoaded { texts: part, more });
-                            if !more {
-                                break;
-                            }
-                        }
-                    }
-                });
+                spawn_local(loading::search_text(dispatcher.clone(), paths));
             }
         });
     }
@@ -240,21 +173,19 @@ pub fn App() -> Html {
                     return;
                 };
                 dispatcher.dispatch(Action::Importing(None));
-                // A large drop joins the list in parts, each a short task for the page.
-                let mut parts: Vec<Vec<Entry>> = Vec::new();
-                let mut entries = entries.into_iter().peekable();
-                while entries.peek().is_some() {
-                    parts.push(entries.by_ref().take(ARRIVING_PART).collect());
-                }
-                let last = parts.pop().unwrap_or_default();
-                for part in parts {
-                    dispatcher.dispatch(Action::FilesArriving(part));
-                    TimeoutFuture::new(0).await;
-                }
-                dispatcher.dispatch(Action::FilesAdded {
-                    entries: last,
-                    skipped,
-                });
+                // A large drop joins the list in parts; the last tells what the drop did.
+                let mut skipped = skipped;
+                one_task_each(in_parts(entries, ARRIVING_PART, |_| 1), |part, more| {
+                    dispatcher.dispatch(if more {
+                        Action::FilesArriving(part)
+                    } else {
+                        Action::FilesAdded {
+                            entries: part,
+                            skipped: std::mem::take(&mut skipped),
+                        }
+                    })
+                })
+                .await;
                 keep(&dispatcher, store::save(&kept).await).await;
             });
         })
@@ -587,13 +518,6 @@ pub fn App() -> Html {
 
 /// The file name of an export.
 const EXPORT_NAME: &str = "lectern-library.zip";
-
-/// Hosted articles listed at a time, from a shard of the catalog.
-const HOSTED_PART: usize = 200;
-
-/// Bytes of hosted articles' search text indexed at a time: indexing runs at some 5 MB/s in
-/// the browser, so a part is a task of some 25 ms.
-const SEARCH_TEXT_PART: usize = 128 << 10;
 
 /// Entries a large drop adds to the list at a time.
 const ARRIVING_PART: usize = 200;

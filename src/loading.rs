@@ -1,0 +1,73 @@
+//! Bringing the library in: the reader's stored files first, then the hosted catalog and its
+//! shards (newest first), and hosted articles' search text once the reader searches. What
+//! arrives is handed to the state in parts, each a short task (see `parts`).
+
+use std::rc::Rc;
+
+use yew::UseReducerDispatcher;
+
+use crate::browser::store::{self, StoredFile};
+use crate::browser::{fetch, files};
+use crate::parts::{in_parts, one_task_each};
+use crate::state::{Action, State};
+
+/// Hosted articles listed at a time, from a shard of the catalog.
+const HOSTED_PART: usize = 200;
+
+/// Bytes of hosted articles' search text indexed at a time: indexing runs at some 5 MB/s in
+/// the browser, so a part is a task of some 25 ms.
+const SEARCH_TEXT_PART: usize = 128 << 10;
+
+/// The reader's stored files, then the hosted catalog, a shard after another: the first cards
+/// are there at once.
+pub async fn library(dispatcher: UseReducerDispatcher<State>) {
+    match store::load_all().await {
+        Ok(stored) => {
+            let stored: Vec<Rc<StoredFile>> = stored.into_iter().map(Rc::new).collect();
+            let entries = files::ingest(&stored, None).await.unwrap_or_default();
+            dispatcher.dispatch(Action::FilesRestored(entries));
+        }
+        Err(reason) => dispatcher.dispatch(Action::StorageFailed(reason)),
+    }
+    let catalog = fetch::catalog().await;
+    let shards = catalog
+        .as_ref()
+        .map(|c| c.shards.clone())
+        .unwrap_or_default();
+    dispatcher.dispatch(Action::CatalogLoaded(catalog));
+    for path in shards {
+        let articles = match fetch::shard(&path).await {
+            Ok(articles) => articles,
+            Err(reason) => {
+                dispatcher.dispatch(Action::CatalogLoaded(Err(reason)));
+                return;
+            }
+        };
+        // Indexed and listed a part at a time, apart from the download and parse.
+        let parts = in_parts(articles, HOSTED_PART, |_| 1);
+        one_task_each(parts, |summaries, more| {
+            dispatcher.dispatch(Action::ShardLoaded { summaries, more })
+        })
+        .await;
+    }
+}
+
+/// The catalog's search shards at `paths`, indexed a part at a time; the list is searched again
+/// once per shard.
+pub async fn search_text(dispatcher: UseReducerDispatcher<State>, paths: Vec<String>) {
+    for path in paths {
+        let texts = match fetch::search_shard(&path).await {
+            Ok(texts) => texts,
+            Err(reason) => {
+                dispatcher.dispatch(Action::Say(reason));
+                // Done with, without text: the search goes on without it.
+                Vec::new()
+            }
+        };
+        let parts = in_parts(texts, SEARCH_TEXT_PART, |t| t.text.len());
+        one_task_each(parts, |texts, more| {
+            dispatcher.dispatch(Action::SearchTextLoaded { texts, more })
+        })
+        .await;
+    }
+}
