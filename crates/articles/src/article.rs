@@ -129,6 +129,11 @@ pub fn parse(name: &str, bytes: &[u8], options: &ParseOptions) -> Article {
     if !rendered.removed_tags.is_empty() {
         diagnostics.push(removed_tags_note(&rendered.removed_tags));
     }
+    if !rendered.tags_without_arguments.is_empty() {
+        diagnostics.push(tags_without_arguments_note(
+            &rendered.tags_without_arguments,
+        ));
+    }
     diagnostics.extend(
         rendered
             .math_errors
@@ -164,21 +169,39 @@ pub fn parse(name: &str, bytes: &[u8], options: &ParseOptions) -> Article {
 
 /// One note listing the template tags that were removed (the first few of them).
 fn removed_tags_note(removed: &[String]) -> Diagnostic {
-    const SHOWN: usize = 5;
-    let mut listed: Vec<&str> = removed.iter().take(SHOWN).map(String::as_str).collect();
-    listed.dedup();
-    let more = removed.len().saturating_sub(SHOWN);
-    let mut message = format!(
+    let message = format!(
         "{} template tag{} that only the original site can fill in {} left out: {}",
         removed.len(),
         if removed.len() == 1 { "" } else { "s" },
         if removed.len() == 1 { "was" } else { "were" },
-        listed.join(", ")
+        first_few(removed)
     );
-    if more > 0 {
-        message.push_str(&format!(" and {more} more"));
-    }
     Diagnostic::new(DiagnosticKind::Template, message)
+}
+
+/// One note listing the tags written without the arguments they need (the first few).
+fn tags_without_arguments_note(tags: &[String]) -> Diagnostic {
+    let quoted: Vec<String> = tags.iter().map(|tag| format!("`{tag}`")).collect();
+    let message = format!(
+        "{} {} arguments and {} left out",
+        first_few(&quoted),
+        if tags.len() == 1 { "needs" } else { "need" },
+        if tags.len() == 1 { "was" } else { "were" },
+    );
+    Diagnostic::new(DiagnosticKind::Template, message)
+}
+
+/// The first few of `items` (repeats next to each other shown once), and how many more.
+fn first_few(items: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let mut listed: Vec<&str> = items.iter().take(SHOWN).map(String::as_str).collect();
+    listed.dedup();
+    let mut text = listed.join(", ");
+    let more = items.len().saturating_sub(SHOWN);
+    if more > 0 {
+        text.push_str(&format!(" and {more} more"));
+    }
+    text
 }
 
 /// Decodes in the reader's chosen encoding, else the detected one, noting undecodable bytes.
@@ -260,5 +283,29 @@ mod tests {
             &ParseOptions::default(),
         );
         assert_eq!(article.excerpt, "Intro text.");
+    }
+
+    #[test]
+    fn tags_without_arguments_get_one_note() {
+        let article = parse(
+            "a.md",
+            b"{% link %} and {% asset_link %}",
+            &ParseOptions::default(),
+        );
+        let notes: Vec<&str> = article
+            .diagnostics
+            .iter()
+            .filter(|d| d.kind == DiagnosticKind::Template)
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            notes,
+            ["`{% link %}`, `{% asset_link %}` need arguments and were left out"]
+        );
+        let one = parse("a.md", b"{% link %}", &ParseOptions::default());
+        assert_eq!(
+            one.diagnostics[0].message,
+            "`{% link %}` needs arguments and was left out"
+        );
     }
 }

@@ -165,14 +165,16 @@ pub fn parse_date(text: &str) -> Option<ArticleDate> {
 
 /// Reads a Unix time: seconds, or milliseconds when the number is too large to be seconds.
 pub fn from_unix_number(number: i64) -> Option<ArticleDate> {
-    // 10^11 seconds is the year 5138; anything larger is a millisecond count.
-    let (seconds, format) = if number.abs() >= 100_000_000_000 {
+    // 10^11 seconds is the year 5138; anything larger is a millisecond count. `unsigned_abs`,
+    // because `i64::MIN.abs()` overflows.
+    let (seconds, format) = if number.unsigned_abs() >= 100_000_000_000 {
         (number.div_euclid(1000), DateFormat::UnixMillis)
     } else {
         (number, DateFormat::UnixSeconds)
     };
-    // Small numbers are more likely a year or a typo than a time in January 1970.
-    if seconds.abs() < 100_000 || seconds.abs() > 253_402_300_799 {
+    // Small numbers are more likely a year or a typo than a time in January 1970; the upper
+    // bound is the end of the year 9999.
+    if !(100_000..=253_402_300_799).contains(&seconds.unsigned_abs()) {
         return None;
     }
     let c = civil_from_unix(seconds);
@@ -194,7 +196,7 @@ pub fn date_from_file_name(name: &str) -> Option<ArticleDate> {
     let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let head = stem.get(..10)?;
     let bytes = head.as_bytes();
-    if bytes[4] != b'-' || bytes[7] != b'-' {
+    if bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
         return None;
     }
     let year = head.get(..4)?.parse().ok()?;
@@ -467,6 +469,15 @@ mod tests {
     fn unix_seconds_and_millis() {
         assert_eq!(attr("1645140740"), "2022-02-17T23:32:20Z");
         assert_eq!(attr("1645140740000"), "2022-02-17T23:32:20Z");
+    }
+
+    #[test]
+    fn extreme_numbers_are_refused_without_overflow() {
+        for number in [i64::MIN, i64::MIN + 1, i64::MAX, -100_000_000_000_000_000] {
+            assert_eq!(from_unix_number(number), None, "{number}");
+        }
+        assert_eq!(parse_date("-9223372036854775808"), None);
+        assert!(from_unix_number(-100_000_000_000).is_some());
     }
 
     #[test]

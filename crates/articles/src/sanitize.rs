@@ -4,13 +4,19 @@
 //! checked). It keeps what blog HTML needs, removes everything that can run script or escape
 //! the article, and decorates links and images for a reader: `rel="noopener noreferrer"`,
 //! lazy images that send no referrer (hot-link-protected CDNs refuse requests that do).
+//!
+//! Every URL attribute goes through [`crate::url`]'s resolver and its scheme check, in the
+//! attribute filter: ammonia calls the filter before its own relative-URL hook, and calls that
+//! hook for relative URLs only, so a relative link that resolves to a `blob:` URL could not be
+//! refused there.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use ammonia::{Builder, UrlRelative, UrlRelativeEvaluate};
+use ammonia::{Builder, UrlRelative};
 
 use crate::article::Location;
+use crate::url::{normalise, resolve_asset, resolve_link, safe_for_media};
 
 /// Prefix of every `id` in article HTML, so an article can never clobber the app's own ids.
 pub const ID_PREFIX: &str = "a-";
@@ -22,16 +28,6 @@ const VIDEO_PLAYERS: &[&str] = &[
     "https://www.youtube-nocookie.com/embed/",
     "https://player.vimeo.com/video/",
     "https://player.bilibili.com/player.html",
-];
-
-/// Inline images written as `data:` URLs that are safe to show (raster formats only; SVG can
-/// carry script).
-const DATA_IMAGES: &[&str] = &[
-    "data:image/png",
-    "data:image/jpeg",
-    "data:image/gif",
-    "data:image/webp",
-    "data:image/avif",
 ];
 
 /// Sanitizes `html`; relative URLs resolve against the article's `location`.
@@ -112,98 +108,168 @@ pub fn clean(html: &str, location: &Location) -> String {
         .clean_content_tags(HashSet::from([
             "script", "style", "title", "template", "noscript", "textarea", "xmp",
         ]))
-        .attribute_filter(|element, attribute, value| match (element, attribute) {
-            (_, "class") => safe_classes(value),
-            ("iframe", "src") => VIDEO_PLAYERS
-                .iter()
-                .any(|player| value.starts_with(player))
-                .then_some(Cow::Borrowed(value)),
-            (_, "src" | "poster") if starts_with_ignore_case(value, "data:") => DATA_IMAGES
-                .iter()
-                .any(|kind| starts_with_ignore_case(value, kind))
-                .then_some(Cow::Borrowed(value)),
-            (_, "href") if starts_with_ignore_case(value, "data:") => None,
-            _ => Some(Cow::Borrowed(value)),
+        .attribute_filter({
+            let location = location.clone();
+            move |element, attribute, value| filter_attribute(&location, element, attribute, value)
         })
-        .url_relative(UrlRelative::Custom(Box::new(Resolver(location.clone()))));
-    let cleaned = drop_empty_frames(builder.clean(html).to_string());
-    alt_for_images(cleaned)
+        // Relative URLs were resolved by the filter; resolving them again would nest them.
+        .url_relative(UrlRelative::PassThrough);
+    finish(&builder.clean(html).to_string())
 }
 
-/// Gives every image without a text alternative an empty one (`alt=""`): the article's words
-/// are what it says, and a screen reader would otherwise read the image's file name.
-fn alt_for_images(html: String) -> String {
-    if !html.contains("<img") {
-        return html;
+/// Keeps, rewrites or drops (`None`) one attribute the allow-list let through.
+fn filter_attribute<'u>(
+    location: &Location,
+    element: &str,
+    attribute: &str,
+    value: &'u str,
+) -> Option<Cow<'u, str>> {
+    match (element, attribute) {
+        (_, "class") => safe_classes(value),
+        ("iframe", "src") => video_player(value),
+        (_, "href" | "cite" | "xlink:href") => resolve_link(location, value).map(Cow::Owned),
+        (_, "src" | "poster") => resolve_asset(location, value).map(Cow::Owned),
+        (_, "srcset") => srcset_urls(value)
+            .all(safe_for_media)
+            .then_some(Cow::Borrowed(value)),
+        _ => Some(Cow::Borrowed(value)),
     }
-    let mut out = String::with_capacity(html.len() + 64);
-    let mut rest = html.as_str();
-    while let Some(start) = rest.find("<img") {
-        let after = &rest[start + 4..];
-        let (names, end) = attribute_names(after);
-        out.push_str(&rest[..start + 4]);
-        if !names.contains(&"alt") {
-            out.push_str(" alt=\"\"");
+}
+
+/// The URL of a known video player, as the browser reads it; `None` for any other frame.
+fn video_player(value: &str) -> Option<Cow<'_, str>> {
+    let url = normalise(value);
+    VIDEO_PLAYERS
+        .iter()
+        .any(|player| url.starts_with(player))
+        .then_some(url)
+}
+
+/// The URLs of a `srcset` (`a.png 1x, b.png 2x`): each candidate is a URL up to whitespace,
+/// then descriptors up to a comma. Every step takes at least the URL's first character.
+fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
+    let mut rest = srcset;
+    std::iter::from_fn(move || {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
+        if rest.is_empty() {
+            return None;
         }
-        out.push_str(&after[..end]);
-        rest = &after[end..];
+        let end = rest
+            .find(|c: char| c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        let (url, after) = rest.split_at_checked(end).unwrap_or((rest, ""));
+        rest = match url.strip_suffix(',') {
+            // `a.png,b.png`: a trailing comma ends the candidate.
+            Some(_) => after,
+            None => after.split_once(',').map_or("", |(_, next)| next),
+        };
+        Some(url.trim_end_matches(','))
+    })
+}
+
+/// The end tag of a frame, as the serializer writes it.
+const FRAME_END: &str = "</iframe>";
+
+/// The last pass over the sanitizer's output, in one scan: every image without a text
+/// alternative gets an empty one (`alt=""`: the article's words are what it says, and a screen
+/// reader would otherwise read the file name), every frame loses its content (browsers never
+/// show it), and frames that lost their `src` (not a known video player, only a blank box) go.
+///
+/// The output is well-formed: every `<` of text is escaped and every attribute value is in
+/// double quotes, so each `<` starts a tag, except inside a frame, whose content is raw text
+/// written unescaped; that content is skipped whole, never read as markup.
+///
+/// It always ends: each iteration consumes at least the `<` it found (a tag is at least one
+/// byte long) and more for a frame, so there are at most `html.len()` iterations, and each
+/// helper is a single forward scan.
+fn finish(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        let (text, tail) = rest.split_at_checked(lt).unwrap_or(("", rest));
+        out.push_str(text);
+        let (tag, after) = tail.split_at_checked(tag_len(tail)).unwrap_or((tail, ""));
+        rest = match element_name(tag) {
+            "img" => {
+                push_image(&mut out, tag);
+                after
+            }
+            "iframe" => {
+                // The content runs to the end tag, which raw text cannot contain; an unclosed
+                // frame (never written by the serializer) takes the rest with it.
+                let after_frame = after.split_once(FRAME_END).map_or("", |(_, next)| next);
+                if has_attribute(tag, "src") {
+                    out.push_str(tag);
+                    out.push_str(FRAME_END);
+                }
+                after_frame
+            }
+            _ => {
+                out.push_str(tag);
+                after
+            }
+        };
     }
     out.push_str(rest);
     out
 }
 
-/// The attribute names of a tag whose name was just read, and where its attributes end. The
-/// sanitizer writes every value in double quotes (a `"` inside escaped), so a quote-aware scan
-/// finds the true end even when a URL holds a `>`.
-fn attribute_names(tag: &str) -> (Vec<&str>, usize) {
+/// The length of the tag at the start of `html` (which starts with `<`), up to and including
+/// its `>`, or all of `html` when it is not closed; at least 1. A `>` inside a quoted value does
+/// not end the tag.
+fn tag_len(html: &str) -> usize {
+    let mut quoted = false;
+    for (at, byte) in html.bytes().enumerate().skip(1) {
+        match byte {
+            b'"' => quoted = !quoted,
+            b'>' if !quoted => return at + 1,
+            _ => {}
+        }
+    }
+    html.len()
+}
+
+/// The element name of a start tag (`<img …>` → `img`); empty for an end tag.
+fn element_name(tag: &str) -> &str {
+    let name = tag.get(1..).unwrap_or_default();
+    let end = name
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(name.len());
+    name.get(..end).unwrap_or_default()
+}
+
+/// Writes an image tag, with `alt=""` when it has no `alt`.
+fn push_image(out: &mut String, tag: &str) {
+    match tag.strip_prefix("<img") {
+        Some(attributes) if !has_attribute(tag, "alt") => {
+            out.push_str("<img alt=\"\"");
+            out.push_str(attributes);
+        }
+        _ => out.push_str(tag),
+    }
+}
+
+/// Whether the tag has the attribute `name`: a space outside quoted values, then the name, then
+/// `=`, a space or the end of the tag.
+fn has_attribute(tag: &str, name: &str) -> bool {
     let bytes = tag.as_bytes();
-    let mut names = Vec::new();
-    let mut at = 0;
-    while at < bytes.len() {
-        match bytes[at] {
-            b'>' | b'/' => break,
-            b' ' | b'\t' | b'\n' => at += 1,
-            _ => {
-                let start = at;
-                while at < bytes.len() && !matches!(bytes[at], b'=' | b' ' | b'>' | b'/') {
-                    at += 1;
-                }
-                names.push(&tag[start..at]);
-                if bytes.get(at) == Some(&b'=') && bytes.get(at + 1) == Some(&b'"') {
-                    at += 2;
-                    while at < bytes.len() && bytes[at] != b'"' {
-                        at += 1;
-                    }
-                    at += 1;
+    let mut quoted = false;
+    for (at, byte) in bytes.iter().enumerate() {
+        match byte {
+            b'"' => quoted = !quoted,
+            b' ' if !quoted => {
+                let after = bytes.get(at + 1..).unwrap_or_default();
+                let named = after.strip_prefix(name.as_bytes()).is_some_and(|end| {
+                    matches!(end.first(), None | Some(b'=' | b' ' | b'>' | b'/'))
+                });
+                if named {
+                    return true;
                 }
             }
+            _ => {}
         }
     }
-    (names, at.min(tag.len()))
-}
-
-/// Removes the iframes that lost their `src` (not a known video player): an empty frame is
-/// only a blank box. The sanitizer's output is well-formed, so the scan is exact.
-fn drop_empty_frames(html: String) -> String {
-    if !html.contains("<iframe") {
-        return html;
-    }
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html.as_str();
-    while let Some(start) = rest.find("<iframe") {
-        out.push_str(&rest[..start]);
-        let tail = &rest[start..];
-        let open_end = tail.find('>').map_or(tail.len(), |i| i + 1);
-        let close = tail
-            .find("</iframe>")
-            .map_or(open_end, |i| i + "</iframe>".len());
-        if tail[..open_end].contains(" src=\"") {
-            out.push_str(&tail[..close]);
-        }
-        rest = &tail[close..];
-    }
-    out.push_str(rest);
-    out
+    false
 }
 
 /// The MathML elements the math renderer writes (browsers render MathML Core natively).
@@ -234,21 +300,6 @@ const MATHML_TAGS: [&str; 25] = [
     "mpadded",
     "mphantom",
 ];
-
-fn starts_with_ignore_case(value: &str, prefix: &str) -> bool {
-    value
-        .get(..prefix.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-}
-
-/// Resolves the relative URLs of one article against its directory.
-struct Resolver(Location);
-
-impl<'a> UrlRelativeEvaluate<'a> for Resolver {
-    fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
-        crate::url::resolve_link(&self.0, url).map(Cow::Owned)
-    }
-}
 
 /// Keeps only the classes Lectern itself styles: code languages, footnotes, task lists,
 /// callouts and alerts, math, links to other articles.
@@ -381,5 +432,60 @@ mod tests {
             &Location::default(),
         );
         assert_eq!(html, "<code class=\"language-rust\">x</code><div>y</div>");
+    }
+
+    #[test]
+    fn frames_lose_their_content_and_frames_without_src_go() {
+        let html = clean(
+            "<iframe src=\"https://www.youtube.com/embed/x\"><img src=x></iframe><iframe>qqq</iframe>z",
+            &Location::default(),
+        );
+        assert!(html.ends_with("></iframe>z"), "{html}");
+        assert_eq!(html.matches("<iframe").count(), 1, "{html}");
+        assert!(!html.contains("<img") && !html.contains("qqq"), "{html}");
+    }
+
+    #[test]
+    fn schemes_are_checked_as_the_browser_reads_them() {
+        for spelling in [" data:", "\tdata:", "da&#9;ta:", "DA&#10;TA:", "&#1;data:"] {
+            let html = clean(
+                &format!("<a href=\"{spelling}text/html,x\">l</a><img src=\"{spelling}image/svg+xml,x\">"),
+                &Location::default(),
+            );
+            assert!(
+                !html.contains("href") && !html.contains("src"),
+                "{spelling}: {html}"
+            );
+        }
+        let html = clean(
+            "<img src=\" data:image/png;base64,AAAA\"><img srcset=\"a.png 1x, data:image/svg+xml,x 2x\">",
+            &Location::default(),
+        );
+        assert!(
+            html.contains("src=\"data:image/png;base64,AAAA\""),
+            "{html}"
+        );
+        assert!(!html.contains("srcset"), "{html}");
+    }
+
+    #[test]
+    fn links_to_dropped_files_lose_their_target() {
+        let mut dropped = Location::of(None, "dropped/", "a.md");
+        dropped.assets = std::sync::Arc::new(std::collections::BTreeMap::from([(
+            "d.svg".to_owned(),
+            "blob:http://x/1".to_owned(),
+        )]));
+        let html = clean(
+            "<a href=\"d.svg\">diagram</a><a href=\"blob:http://x/1\">b</a><img src=\"d.svg\">",
+            &dropped,
+        );
+        assert!(
+            html.contains(">diagram</a>") && !html.contains("href"),
+            "{html}"
+        );
+        assert!(html.contains("src=\"blob:http://x/1\""), "{html}");
+        let bare = Location::of(Some(""), "", "x.md");
+        let html = clean("<a href=\"./javascript:alert(1)\">x</a>", &bare);
+        assert!(html.contains("href=\"./javascript:alert(1)\""), "{html}");
     }
 }

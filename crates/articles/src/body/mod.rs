@@ -32,6 +32,8 @@ pub struct Rendered {
     pub leading_title: Option<String>,
     /// Template tags (`{% include %}`, `{{ site.url }}`…) removed because they mean nothing here.
     pub removed_tags: Vec<String>,
+    /// Known tags left out because they were written without arguments (`{% link %}`).
+    pub tags_without_arguments: Vec<String>,
     /// Formulas left as TeX, and why.
     pub math_errors: Vec<String>,
 }
@@ -53,6 +55,7 @@ pub fn render(body: &str, title: Option<&str>, location: &Location, name: &str) 
         kind: BodyKind::Markdown,
         leading_title: markdown.leading_title,
         removed_tags: expanded.removed,
+        tags_without_arguments: expanded.without_arguments,
         math_errors: markdown.math_errors,
     }
 }
@@ -63,6 +66,7 @@ fn html_body(body: &str, location: &Location) -> Rendered {
         kind: BodyKind::Html,
         leading_title: None,
         removed_tags: Vec::new(),
+        tags_without_arguments: Vec::new(),
         math_errors: Vec::new(),
     }
 }

@@ -9,6 +9,7 @@ pub mod split;
 mod yaml;
 
 pub use fields::{meta_from_fields, CategoryMode, Meta};
+pub use limits::MAX_DEPTH;
 pub use split::Format;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
@@ -82,13 +83,15 @@ fn parse_block(format: &Format, block: &str) -> Result<Value, ParseError> {
             limits::MAX_BLOCK_BYTES / 1024
         )));
     }
-    if limits::bracket_depth(block) > limits::MAX_DEPTH {
-        return Err(ParseError::Limit(format!(
-            "the front matter nests deeper than {} levels",
-            limits::MAX_DEPTH
-        )));
+    // A linear scan first, so no recursive parser ever sees deep nesting.
+    let depth = match format {
+        Format::Toml => limits::toml_depth(block),
+        _ => limits::bracket_depth(block),
+    };
+    if depth > MAX_DEPTH {
+        return Err(too_deep());
     }
-    match format {
+    let value = match format {
         Format::Yaml => yaml::parse(block),
         Format::Toml => parse_toml(block),
         Format::Json => parse_json(block),
@@ -96,7 +99,20 @@ fn parse_block(format: &Format, block: &str) -> Result<Value, ParseError> {
             message: format!("front matter in `{lang}` is not supported and was not run"),
             line: None,
         }),
+    }?;
+    // The bracket count sees neither YAML's indentation (the builder counts that itself) nor
+    // the braces Hexo lets JSON leave out, so the parsed value is measured too: nothing deeper
+    // leaves the engine (the page reads articles through JSON, which has its own limit).
+    if limits::value_depth(&value) > MAX_DEPTH {
+        return Err(too_deep());
     }
+    Ok(value)
+}
+
+fn too_deep() -> ParseError {
+    ParseError::Limit(format!(
+        "the front matter nests deeper than {MAX_DEPTH} levels"
+    ))
 }
 
 fn parse_toml(block: &str) -> Result<Value, ParseError> {

@@ -1,9 +1,11 @@
 //! YAML front matter into a [`Value`], built from parser events with hard limits.
 //!
 //! yaml-rust2's own loader expands every alias by cloning, so a "billion laughs" block would
-//! exhaust memory. This builder counts every value it creates, aliases included, and stops at
-//! [`MAX_NODES`]; it also stops at [`MAX_DEPTH`]. Both checks happen as events arrive, before
-//! any expansion, so memory stays flat.
+//! exhaust memory. This builder keeps a budget of what the block expands to: every value it
+//! creates, aliases included, up to [`MAX_NODES`], and every byte of scalar text, an alias
+//! costing all the bytes of its anchor, up to [`MAX_EXPANDED_BYTES`] (one long string repeated
+//! by aliases is few values but gigabytes). It also stops at [`MAX_DEPTH`]. Every check happens
+//! as events arrive, an alias's before its value is cloned, so memory stays flat.
 
 use std::collections::HashMap;
 
@@ -11,7 +13,7 @@ use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::TScalarStyle;
 use yaml_rust2::Yaml;
 
-use super::limits::{MAX_DEPTH, MAX_NODES};
+use super::limits::{MAX_DEPTH, MAX_EXPANDED_BYTES, MAX_NODES};
 use super::ParseError;
 use crate::value::Value;
 
@@ -39,18 +41,36 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
             }
         }
     }
-    Ok(builder.root.unwrap_or(Value::Map(Vec::new())))
+    Ok(Value::Map(Vec::new()))
+}
+
+/// What a block has expanded to so far, or what one value stands for.
+#[derive(Clone, Copy, Default)]
+struct Cost {
+    nodes: usize,
+    /// Bytes of scalar text (map keys included).
+    bytes: usize,
+}
+
+impl Cost {
+    /// The cost spent since `start` was taken.
+    fn since(self, start: Cost) -> Cost {
+        Cost {
+            nodes: self.nodes.saturating_sub(start.nodes),
+            bytes: self.bytes.saturating_sub(start.bytes),
+        }
+    }
 }
 
 enum Frame {
     List {
         anchor: usize,
-        first_node: usize,
+        start: Cost,
         items: Vec<Value>,
     },
     Map {
         anchor: usize,
-        first_node: usize,
+        start: Cost,
         entries: Vec<(String, Value)>,
         key: Option<String>,
     },
@@ -59,10 +79,9 @@ enum Frame {
 #[derive(Default)]
 struct Builder {
     stack: Vec<Frame>,
-    /// Anchored values and how many nodes each one stands for.
-    anchors: HashMap<usize, (Value, usize)>,
-    nodes: usize,
-    root: Option<Value>,
+    /// Anchored values and what each one costs every time an alias repeats it.
+    anchors: HashMap<usize, (Value, Cost)>,
+    spent: Cost,
 }
 
 impl Builder {
@@ -70,27 +89,29 @@ impl Builder {
     fn push(&mut self, event: Event) -> Result<Option<Value>, ParseError> {
         match event {
             Event::Scalar(text, style, anchor, tag) => {
-                self.count(1)?;
+                let cost = Cost {
+                    nodes: 1,
+                    bytes: text.len(),
+                };
+                self.spend(cost)?;
                 let value = scalar(text, style, tag.is_some());
-                self.remember(anchor, &value, 1);
+                self.remember(anchor, &value, cost);
                 Ok(self.complete(value))
             }
             Event::Alias(id) => {
-                let (value, size) =
-                    self.anchors
-                        .get(&id)
-                        .cloned()
-                        .ok_or_else(|| ParseError::Syntax {
-                            message: "alias to an unknown anchor".into(),
-                            line: None,
-                        })?;
-                self.count(size)?;
+                let (value, cost) = self.anchors.get(&id).ok_or_else(|| ParseError::Syntax {
+                    message: "alias to an unknown anchor".into(),
+                    line: None,
+                })?;
+                // The whole expansion is paid for before anything is cloned.
+                Self::charge(&mut self.spent, *cost)?;
+                let value = value.clone();
                 Ok(self.complete(value))
             }
             Event::SequenceStart(anchor, _) => {
                 self.open(Frame::List {
                     anchor,
-                    first_node: self.nodes,
+                    start: self.spent,
                     items: Vec::new(),
                 })?;
                 Ok(None)
@@ -98,32 +119,13 @@ impl Builder {
             Event::MappingStart(anchor, _) => {
                 self.open(Frame::Map {
                     anchor,
-                    first_node: self.nodes,
+                    start: self.spent,
                     entries: Vec::new(),
                     key: None,
                 })?;
                 Ok(None)
             }
-            Event::SequenceEnd | Event::MappingEnd => {
-                let (value, anchor, first_node) = match self.stack.pop() {
-                    Some(Frame::List {
-                        anchor,
-                        first_node,
-                        items,
-                    }) => (Value::List(items), anchor, first_node),
-                    Some(Frame::Map {
-                        anchor,
-                        first_node,
-                        entries,
-                        ..
-                    }) => (Value::Map(entries), anchor, first_node),
-                    None => return Ok(None),
-                };
-                self.count(1)?;
-                let size = self.nodes - first_node;
-                self.remember(anchor, &value, size);
-                Ok(self.complete(value))
-            }
+            Event::SequenceEnd | Event::MappingEnd => self.close(),
             _ => Ok(None),
         }
     }
@@ -131,36 +133,67 @@ impl Builder {
     fn open(&mut self, frame: Frame) -> Result<(), ParseError> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(ParseError::Limit(format!(
-                "front matter nests deeper than {MAX_DEPTH} levels"
+                "the front matter nests deeper than {MAX_DEPTH} levels"
             )));
         }
         self.stack.push(frame);
         Ok(())
     }
 
-    fn count(&mut self, nodes: usize) -> Result<(), ParseError> {
-        self.nodes = self.nodes.saturating_add(nodes);
-        if self.nodes > MAX_NODES {
+    /// Ends the innermost list or map; returns the document when that was its root.
+    fn close(&mut self) -> Result<Option<Value>, ParseError> {
+        let (value, anchor, start) = match self.stack.pop() {
+            Some(Frame::List {
+                anchor,
+                start,
+                items,
+            }) => (Value::List(items), anchor, start),
+            Some(Frame::Map {
+                anchor,
+                start,
+                entries,
+                ..
+            }) => (Value::Map(entries), anchor, start),
+            None => return Ok(None),
+        };
+        self.spend(Cost { nodes: 1, bytes: 0 })?;
+        let cost = self.spent.since(start);
+        self.remember(anchor, &value, cost);
+        Ok(self.complete(value))
+    }
+
+    fn spend(&mut self, cost: Cost) -> Result<(), ParseError> {
+        Self::charge(&mut self.spent, cost)
+    }
+
+    /// Adds `cost` to `spent`, or refuses the block when that passes a limit.
+    fn charge(spent: &mut Cost, cost: Cost) -> Result<(), ParseError> {
+        spent.nodes = spent.nodes.saturating_add(cost.nodes);
+        spent.bytes = spent.bytes.saturating_add(cost.bytes);
+        if spent.nodes > MAX_NODES {
             return Err(ParseError::Limit(format!(
                 "front matter expands to more than {MAX_NODES} values (aliases are counted as they expand)"
+            )));
+        }
+        if spent.bytes > MAX_EXPANDED_BYTES {
+            return Err(ParseError::Limit(format!(
+                "front matter expands to more than {} KiB of text (aliases are counted as they expand)",
+                MAX_EXPANDED_BYTES / 1024
             )));
         }
         Ok(())
     }
 
-    fn remember(&mut self, anchor: usize, value: &Value, size: usize) {
+    fn remember(&mut self, anchor: usize, value: &Value, cost: Cost) {
         if anchor != 0 {
-            self.anchors.insert(anchor, (value.clone(), size));
+            self.anchors.insert(anchor, (value.clone(), cost));
         }
     }
 
     /// Places a finished value in its parent, or returns it when it is the root.
     fn complete(&mut self, value: Value) -> Option<Value> {
         match self.stack.last_mut() {
-            None => {
-                self.root = Some(value.clone());
-                Some(value)
-            }
+            None => Some(value),
             Some(Frame::List { items, .. }) => {
                 items.push(value);
                 None
@@ -229,6 +262,28 @@ mod tests {
             text.push_str(&format!("{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
         }
         assert!(matches!(parse(&text), Err(ParseError::Limit(_))));
+    }
+
+    #[test]
+    fn alias_bomb_by_bytes_is_refused_quickly() {
+        let text = format!(
+            "a: &a {}\nb: [{}]\n",
+            "x".repeat(120_000),
+            vec!["*a"; 35_000].join(",")
+        );
+        let started = std::time::Instant::now();
+        match parse(&text) {
+            Err(ParseError::Limit(message)) => assert!(message.contains("KiB"), "{message}"),
+            other => panic!("expected a limit, got {other:?}"),
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    }
+
+    #[test]
+    fn text_within_the_byte_budget_expands() {
+        let text = format!("a: &a {}\nb: [*a, *a, *a]\n", "x".repeat(100_000));
+        let value = parse(&text).expect("yaml");
+        assert_eq!(value.get("a"), Some(&Value::String("x".repeat(100_000))));
     }
 
     #[test]

@@ -21,6 +21,18 @@ const URL_ATTRIBUTES: &[&str] = &[
 /// URL beginnings that must never reach a URL attribute (lower case).
 const FORBIDDEN_URLS: &[&str] = &["javascript:", "vbscript:", "data:text", "data:image/svg"];
 
+/// Link beginnings that must never reach an `href`: documents the page itself would host.
+const FORBIDDEN_LINKS: &[&str] = &["data:", "blob:"];
+
+/// A URL as the browser's URL parser reads it: leading and trailing controls and spaces
+/// stripped, tabs and newlines removed anywhere.
+fn as_the_browser_reads(url: &str) -> String {
+    url.trim_matches(|c: char| c <= ' ' || c.is_whitespace() || c.is_control())
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect()
+}
+
 /// Whether the markup of sanitized `html` is inert: no forbidden element, no event handler, no
 /// `srcdoc`, no script URL, and iframes only for the allowed video players. Text is not
 /// checked: in sanitized output every `<` of text is escaped, so each `<` starts a real tag.
@@ -38,11 +50,16 @@ pub fn attributes_are_inert(html: &str) -> Result<(), String> {
             if attribute.starts_with("on") || attribute == "srcdoc" {
                 return Err(format!("{attribute} survived in {shown}"));
             }
-            let url = value.trim_start_matches(|c: char| c.is_whitespace() || c.is_control());
+            let url = as_the_browser_reads(value);
             if URL_ATTRIBUTES.contains(&attribute.as_str())
                 && FORBIDDEN_URLS.iter().any(|bad| url.starts_with(bad))
             {
                 return Err(format!("a script URL survived in {shown}"));
+            }
+            if attribute == "href" && FORBIDDEN_LINKS.iter().any(|bad| url.starts_with(bad)) {
+                return Err(format!(
+                    "a link to a document of the page's own making survived in {shown}"
+                ));
             }
             if name == "iframe"
                 && attribute == "src"

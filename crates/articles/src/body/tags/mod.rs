@@ -5,13 +5,14 @@
 //!
 //! Code is left alone: fenced code blocks and inline code spans are copied verbatim, so
 //! documentation that *shows* tag syntax keeps showing it. Tags whose meaning is unclear are
-//! removed quietly and listed in one diagnostic, never left as `{% … %}` noise.
+//! removed quietly and listed in one diagnostic, never left as `{% … %}` noise; so are known
+//! tags written without the arguments they need (`{% link %}`).
 
 mod obsidian;
 mod plugins;
 mod syntax;
 
-use plugins::CONTAINERS;
+use plugins::{Inline, CONTAINERS};
 use syntax::{
     code_language, code_span_len, fenced_code_len, find_end_tag, floor_boundary, longest_run,
     split_name,
@@ -21,7 +22,10 @@ use syntax::{
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Expanded {
     pub source: String,
+    /// Tags that mean nothing here (`{% include %}`, `{{ site.url }}`).
     pub removed: Vec<String>,
+    /// Known tags removed because they were written without arguments (`{% link %}`).
+    pub without_arguments: Vec<String>,
 }
 
 /// Expands the tags of `source`. `asset_dir` is the post's asset folder (Hexo `asset_img`),
@@ -31,6 +35,7 @@ pub fn expand(source: &str, asset_dir: &str) -> Expanded {
         asset_dir,
         out: String::with_capacity(source.len() + 64),
         removed: Vec::new(),
+        without_arguments: Vec::new(),
         open: Vec::new(),
     };
     out.run(source);
@@ -40,6 +45,7 @@ pub fn expand(source: &str, asset_dir: &str) -> Expanded {
     Expanded {
         source: out.out,
         removed: out.removed,
+        without_arguments: out.without_arguments,
     }
 }
 
@@ -47,6 +53,7 @@ struct Expander<'a> {
     asset_dir: &'a str,
     out: String,
     removed: Vec<String>,
+    without_arguments: Vec<String>,
     /// Closing markup of the container tags still open (note, blockquote…).
     open: Vec<String>,
 }
@@ -144,13 +151,14 @@ impl Expander<'_> {
             return Some(len);
         }
         match plugins::inline(name, args, self.asset_dir) {
-            Some(html) => self.out.push_str(&html),
-            None if CONTAINERS.contains(&name) => {
+            Inline::Html(html) => self.out.push_str(&html),
+            Inline::NeedsArguments => self.without_arguments.push(rest[..len].to_owned()),
+            Inline::Unknown if CONTAINERS.contains(&name) => {
                 let (open, close) = plugins::container(name, args);
                 self.out.push_str(&open);
                 self.open.push(close);
             }
-            None => self.removed.push(rest[..len].to_owned()),
+            Inline::Unknown => self.removed.push(rest[..len].to_owned()),
         }
         Some(len)
     }
@@ -298,5 +306,40 @@ mod tests {
     fn unclosed_tags_are_plain_text() {
         assert_eq!(run("{% never closed"), "{% never closed");
         assert_eq!(run("{% codeblock %}\nno end"), "\nno end");
+    }
+
+    #[test]
+    fn tags_without_arguments_are_removed_and_reported() {
+        let out = expand(
+            "a {% link %} b {% asset_link %} c {{< link >}} d {% youtube \"\" %} e",
+            "post/",
+        );
+        assert_eq!(out.source, "a  b  c  d  e");
+        assert_eq!(
+            out.without_arguments,
+            vec![
+                "{% link %}",
+                "{% asset_link %}",
+                "{{< link >}}",
+                "{% youtube \"\" %}"
+            ]
+        );
+        assert!(out.removed.is_empty());
+    }
+
+    #[test]
+    fn links_with_arguments_in_any_order() {
+        assert_eq!(
+            run("{% link https://hexo.io Hexo %}"),
+            "<a href=\"https://hexo.io\">https://hexo.io</a>"
+        );
+        assert_eq!(
+            run("{% link Hexo site hexo.io %}"),
+            "<a href=\"hexo.io\">Hexo site</a>"
+        );
+        assert_eq!(
+            run("{% asset_link a.pdf %}"),
+            "<a href=\"post/a.pdf\">a.pdf</a>"
+        );
     }
 }

@@ -70,9 +70,30 @@ pub fn container(name: &str, args: &str) -> (String, String) {
     }
 }
 
-/// Single tags with a clear meaning, as inline HTML (or a URL inside a Markdown link).
-pub fn inline(name: &str, args: &str, asset_dir: &str) -> Option<String> {
+/// What a single tag becomes.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Inline {
+    /// Inline HTML (or a URL inside a Markdown link).
+    Html(String),
+    /// A known tag written without arguments: it has nothing to show.
+    NeedsArguments,
+    /// Not a single tag Lectern knows.
+    Unknown,
+}
+
+/// Single tags with a clear meaning. Every one of them needs at least one argument (what to
+/// link, show or embed); one written without any is reported, not shown as an empty link.
+pub fn inline(name: &str, args: &str, asset_dir: &str) -> Inline {
     let words = arguments(args);
+    match known_inline(name, args, &words, asset_dir) {
+        None => Inline::Unknown,
+        Some(_) if words.is_empty() => Inline::NeedsArguments,
+        Some(html) => Inline::Html(html),
+    }
+}
+
+/// The HTML of a known single tag (with whatever arguments it has), `None` for other names.
+fn known_inline(name: &str, args: &str, words: &[String], asset_dir: &str) -> Option<String> {
     let first = words.first().map(String::as_str).unwrap_or_default();
     let named = |key: &str| named_argument(args, key);
     Some(match name {
@@ -92,35 +113,44 @@ pub fn inline(name: &str, args: &str, asset_dir: &str) -> Option<String> {
             link(&format!("https://x.com/i/status/{id}"), "Post on X")
         }
         "iframe" | "video" => link(first, first),
-        "link" if words.len() == 1 => article_link_by_name(first, first),
-        "link" => {
-            let url_at = words
-                .iter()
-                .position(|w| looks_like_url(w))
-                .unwrap_or(words.len() - 1);
-            let text = words[..url_at].join(" ");
-            let url = &words[url_at];
-            link(url, if text.is_empty() { url } else { &text })
-        }
+        "link" => link_tag(words),
         "post_link" | "post_path" => {
-            let title = if words.len() > 1 {
-                words[1..].join(" ")
-            } else {
-                first.to_owned()
+            let title = match words.get(1..) {
+                Some(rest) if !rest.is_empty() => rest.join(" "),
+                _ => first.to_owned(),
             };
             article_link_by_name(first, &title)
         }
         "post_url" => find_href(first),
-        "asset_img" | "img" | "image" => image(name, &words, asset_dir),
+        "asset_img" | "img" | "image" => image(name, words, asset_dir),
         "asset_link" => link(
-            &format!("{}{first}", asset_dir),
-            words.get(1).unwrap_or(&words[0]),
+            &format!("{asset_dir}{first}"),
+            words.get(1).map_or(first, String::as_str),
         ),
-        "asset_path" => format!("{}{first}", asset_dir),
+        "asset_path" => format!("{asset_dir}{first}"),
         "figure" => figure(args),
         "ref" | "relref" => find_href(first),
         _ => return None,
     })
+}
+
+/// Hexo `{% link [text] url [external] [title] %}`: the URL is the first word that looks like
+/// one, else the last word; a single word names another article.
+fn link_tag(words: &[String]) -> String {
+    let Some((last, init)) = words.split_last() else {
+        return String::new();
+    };
+    if init.is_empty() {
+        return article_link_by_name(last, last);
+    }
+    let (text, url) = words
+        .iter()
+        .position(|w| looks_like_url(w))
+        .and_then(|at| words.split_at_checked(at))
+        .and_then(|(text, rest)| Some((text, rest.first()?)))
+        .unwrap_or((init, last));
+    let text = text.join(" ");
+    link(url, if text.is_empty() { url } else { &text })
 }
 
 /// Hexo `{% img [class] src [width] [height] ["title" ["alt"]] %}` and `asset_img`.
@@ -137,7 +167,7 @@ fn image(name: &str, words: &[String], asset_dir: &str) -> String {
     } else {
         src.clone()
     };
-    let rest = &words[(src_at + 1).min(words.len())..];
+    let rest = words.get(src_at + 1..).unwrap_or_default();
     let sizes: Vec<&String> = rest
         .iter()
         .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
