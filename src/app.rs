@@ -14,7 +14,9 @@ use crate::browser::fetch;
 use crate::browser::intake::{drop_listeners, pasted_name, Given};
 use crate::browser::keys::{self, Shortcut};
 use crate::browser::store::{self, StoredFile};
-use crate::browser::{collate, download, files, folder_drop, page, parser, reading, settings};
+use crate::browser::{
+    collate, download, files, folder_drop, page, parser, quarantine, reading, settings,
+};
 use crate::loading;
 use crate::parse_job::Context;
 use crate::parts::{in_parts, one_task_each};
@@ -46,6 +48,7 @@ pub fn App() -> Html {
     let dragging = use_state(|| false);
     let theme = use_state(settings::current_theme);
     let help = use_state(|| false);
+    let library_from = use_state(|| fetch::foreign_origin().map(AttrValue::from));
 
     use_effect_with(state.lang, |lang| page::set_document_lang(*lang));
     // A new article opens at its top (or at the section its link names, where the reader
@@ -433,8 +436,10 @@ pub fn App() -> Html {
                 };
                 match bytes {
                     Ok(bytes) => {
+                        // Asked for by the reader: a file set aside is read again.
+                        quarantine::release(&path);
                         let context = Context {
-                            encoding: Some(encoding),
+                            encoding: (!encoding.is_empty()).then_some(encoding),
                             ..context
                         };
                         let article = parser::parse_one(&context, &path, bytes).await;
@@ -495,7 +500,7 @@ pub fn App() -> Html {
             <a class="skip-link" href="#content" onclick={skip_to_content}>{ state.lang.text().skip_to_content }</a>
             <Header query={state.view.query.clone()} lang={state.lang} on_search={on_search}
                 on_files={add_files.reform(|list| Given::Files(files::from_list(list)))}
-                theme={*theme} on_theme={on_theme} on_lang={on_lang} />
+                theme={*theme} on_theme={on_theme} on_lang={on_lang} library_from={(*library_from).clone()} />
             <main id="content" tabindex="-1">
                 if let Some((done, total)) = state.importing {
                     <ImportProgress done={done} total={total} lang={state.lang} on_cancel={on_cancel_import} />

@@ -244,6 +244,8 @@ pub struct Text {
     pub drop_here: &'static str,
     pub not_found: &'static str,
     pub catalog_failed: &'static str,
+    /// Before the origin of a library from another site.
+    pub library_from: &'static str,
     pub article_failed: &'static str,
     pub notes_about_file: &'static str,
     pub by: &'static str,
@@ -290,6 +292,7 @@ pub struct Text {
     pub unread_only: &'static str,
     pub list_layout: &'static str,
     pub read_mark: &'static str,
+    pub try_again: &'static str,
 }
 
 const EN: Text = Text {
@@ -315,6 +318,7 @@ const EN: Text = Text {
     drop_here: "Drop articles to read them",
     not_found: "There is no article at this address.",
     catalog_failed: "The hosted library could not be loaded",
+    library_from: "Library from ",
     article_failed: "This article could not be loaded",
     notes_about_file: "Notes about this file",
     by: "by",
@@ -368,6 +372,7 @@ const EN: Text = Text {
     unread_only: "Unread only",
     list_layout: "Compact list",
     read_mark: "Read",
+    try_again: "Try again",
 };
 
 const ZH: Text = Text {
@@ -393,6 +398,7 @@ const ZH: Text = Text {
     drop_here: "拖放文章即可阅读",
     not_found: "这个地址没有文章。",
     catalog_failed: "无法加载托管的文库",
+    library_from: "文库来自 ",
     article_failed: "无法加载这篇文章",
     notes_about_file: "关于此文件的提示",
     by: "作者",
@@ -446,6 +452,7 @@ const ZH: Text = Text {
     unread_only: "只看未读",
     list_layout: "紧凑列表",
     read_mark: "已读",
+    try_again: "重新读取",
 };
 
 /// Files named in a message: the first few, then how many more, so a drop of thousands of

@@ -24,7 +24,7 @@ pub async fn library(dispatcher: UseReducerDispatcher<State>) {
     match store::load_all().await {
         Ok(stored) => {
             let stored: Vec<Rc<StoredFile>> = stored.into_iter().map(Rc::new).collect();
-            let entries = files::ingest(&stored, None).await.unwrap_or_default();
+            let entries = files::restore(&stored).await;
             dispatcher.dispatch(Action::FilesRestored(entries));
         }
         Err(reason) => dispatcher.dispatch(Action::StorageFailed(reason)),

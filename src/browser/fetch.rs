@@ -6,34 +6,70 @@ use articles::url::resolve_asset;
 use articles::Location;
 use gloo_net::http::Request;
 
+use crate::browser::files::DROPPED_PREFIX;
+
 /// Where the hosted library lives by default, relative to the page (so sub-path hosting works).
 const DEFAULT_LIBRARY: &str = "articles/";
 
 /// The hosted library's folder: `articles/` beside the page, or the one named by
 /// `?library=URL` (a catalog's URL, or its folder ending in `/`), possibly on another origin.
+/// Empty when the address names a library Lectern refuses to read (see [`requested_library`]).
 pub fn library_dir() -> String {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    let requested = search
+    requested_library()
+        .map(|library| library.unwrap_or_else(|| DEFAULT_LIBRARY.to_owned()))
+        .unwrap_or_default()
+}
+
+/// The folder of the library `?library=` names, resolved against the page: `None` without
+/// one, an error when it is not an `http:` or `https:` address (a `javascript:`, `data:` or
+/// `file:` "library" is never fetched).
+fn requested_library() -> Result<Option<String>, String> {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return Ok(None);
+    };
+    let requested = location
+        .search()
+        .unwrap_or_default()
         .trim_start_matches('?')
         .split('&')
         .find_map(|pair| pair.strip_prefix("library="))
         .map(|value| articles::links::decode_path(&value.replace('+', " ")))
         .filter(|value| !value.trim().is_empty());
-    match requested {
-        Some(url) if url.ends_with('/') => url,
-        Some(url) => url
-            .rfind('/')
-            .map_or_else(String::new, |slash| url[..=slash].to_owned()),
-        None => DEFAULT_LIBRARY.to_owned(),
+    let Some(requested) = requested else {
+        return Ok(None);
+    };
+    let page = location.href().unwrap_or_default();
+    let url = web_sys::Url::new_with_base(requested.trim(), &page)
+        .map_err(|_| format!("?library={requested} is not an address"))?;
+    if !matches!(url.protocol().as_str(), "http:" | "https:") {
+        return Err(format!(
+            "?library={requested}: only http: and https: libraries are read"
+        ));
     }
+    url.set_search("");
+    url.set_hash("");
+    let href = url.href();
+    Ok(Some(if href.ends_with('/') {
+        href
+    } else {
+        href.rfind('/')
+            .map_or_else(String::new, |slash| href[..=slash].to_owned())
+    }))
+}
+
+/// The origin of a library from another site (`?library=`), to say whose library is shown;
+/// `None` for the page's own.
+pub fn foreign_origin() -> Option<String> {
+    let library = requested_library().ok()??;
+    let page = web_sys::window()?.location().origin().ok()?;
+    let origin = web_sys::Url::new(&library).ok()?.origin();
+    (origin != page).then_some(origin)
 }
 
 /// The catalog at `<library>/index.json`. A missing default catalog is an empty library, not an
 /// error: Lectern opened from disk or hosted without articles simply has none.
 pub async fn catalog() -> Result<Catalog, String> {
-    let library = library_dir();
+    let library = requested_library()?.unwrap_or_else(|| DEFAULT_LIBRARY.to_owned());
     let url = format!("{library}index.json");
     let response = Request::get(&url).send().await.map_err(|_| {
         format!(
@@ -58,7 +94,7 @@ pub async fn catalog() -> Result<Catalog, String> {
             catalog.schema
         ));
     }
-    resolve_covers(&library, &mut catalog.articles);
+    guard(&library, &mut catalog.articles);
     Ok(catalog)
 }
 
@@ -66,13 +102,16 @@ pub async fn catalog() -> Result<Catalog, String> {
 pub async fn shard(path: &str) -> Result<Vec<Summary>, String> {
     let library = library_dir();
     let mut shard: Shard = json(&format!("{library}{path}")).await?;
-    resolve_covers(&library, &mut shard.articles);
+    guard(&library, &mut shard.articles);
     Ok(shard.articles)
 }
 
 /// The search text in a catalog's search shard at `path` (relative to the catalog).
 pub async fn search_shard(path: &str) -> Result<Vec<SearchText>, String> {
-    let shard: SearchShard = json(&format!("{}{path}", library_dir())).await?;
+    let mut shard: SearchShard = json(&format!("{}{path}", library_dir())).await?;
+    for text in &mut shard.texts {
+        text.id = hosted_id(std::mem::take(&mut text.id));
+    }
     Ok(shard.texts)
 }
 
@@ -82,14 +121,27 @@ async fn json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, String> {
         .map_err(|e| format!("{url} is not part of a Lectern catalog: {e}"))
 }
 
-/// Covers in a catalog are relative to it; the page is one folder up.
-fn resolve_covers(library: &str, articles: &mut [Summary]) {
+/// A catalog is read as untrusted input: covers are relative to it (the page is one folder up)
+/// and pass the engine's URL checks, and ids keep out of the reader's own files' space.
+fn guard(library: &str, articles: &mut [Summary]) {
     let location = Location::of(Some(library), "", "");
     for summary in articles {
+        summary.id = hosted_id(std::mem::take(&mut summary.id));
         summary.cover = summary
             .cover
             .take()
             .and_then(|cover| resolve_asset(&location, &cover));
+    }
+}
+
+/// A hosted article's id in the app: as the catalog says, unless it starts like the ids of
+/// the reader's own files (`dropped/…`), which a catalog must never replace, or with the `~`
+/// that marks such an id (so the mapping stays one-to-one).
+fn hosted_id(id: String) -> String {
+    if id.starts_with(DROPPED_PREFIX) || id.starts_with('~') {
+        format!("~{id}")
+    } else {
+        id
     }
 }
 
@@ -103,4 +155,22 @@ pub async fn bytes(url: &str) -> Result<Vec<u8>, String> {
         return Err(format!("{url}: HTTP {}", response.status()));
     }
     response.binary().await.map_err(|e| format!("{url}: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_catalog_never_takes_the_readers_ids() {
+        assert_eq!(hosted_id("news/a".into()), "news/a");
+        assert_eq!(hosted_id("dropped/note".into()), "~dropped/note");
+        // `~` marks a moved id, so an id that already starts with one moves too: two
+        // different catalog ids never become the same app id.
+        assert_eq!(hosted_id("~dropped/note".into()), "~~dropped/note");
+        assert_ne!(
+            hosted_id("~dropped/x".into()),
+            hosted_id("dropped/x".into())
+        );
+    }
 }

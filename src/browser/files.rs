@@ -4,14 +4,14 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use articles::Summary;
+use articles::{Article, Summary};
 use gloo_file::futures::read_as_bytes;
 use web_sys::{Blob, Url};
 use yew::Callback;
 
 use crate::archive;
 use crate::browser::store::StoredFile;
-use crate::browser::{download, parser};
+use crate::browser::{download, parser, quarantine};
 use crate::parse_job::Context;
 use crate::shared::Shared;
 use crate::state::Entry;
@@ -24,7 +24,7 @@ const ASSET_TYPES: &[(&str, &str)] = &[
     ("gif", "image/gif"),
     ("webp", "image/webp"),
     ("avif", "image/avif"),
-    ("svg", "image/svg+xml"),
+    ("svg", SVG_TYPE),
     ("bmp", "image/bmp"),
     ("ico", "image/x-icon"),
     ("mp4", "video/mp4"),
@@ -115,6 +115,25 @@ pub async fn read(
     Some((kept, skipped))
 }
 
+/// The reader's stored files again, at the start of a visit: like [`ingest`], except that a
+/// file set aside for stopping the parser before is listed without being parsed, until the
+/// reader asks to try it again.
+pub async fn restore(files: &[Rc<StoredFile>]) -> Vec<Entry> {
+    let (set_aside, to_parse): (Vec<_>, Vec<_>) = files.iter().cloned().partition(|file| {
+        is_article(&file.path) && quarantine::reason(&file.path, file.bytes.len()).is_some()
+    });
+    let mut entries = ingest(&to_parse, None).await.unwrap_or_default();
+    entries.extend(set_aside.into_iter().map(|file| {
+        let reason = quarantine::reason(&file.path, file.bytes.len()).unwrap_or_default();
+        let article = Article::unreadable(
+            &file.path,
+            &format!("on an earlier visit, {reason}. It is not read at the start until you choose Try again"),
+        );
+        entry(&file, article)
+    }));
+    entries
+}
+
 /// Turns stored files into library entries: the assets become `blob:` URLs that the articles'
 /// relative links resolve to, and the articles are parsed off the page (see [`parser`]).
 /// `None` when the import is cancelled.
@@ -123,7 +142,7 @@ pub async fn ingest(files: &[Rc<StoredFile>], import: Option<&Import>) -> Option
         id_root: DROPPED_PREFIX.to_owned(),
         assets: files
             .iter()
-            .filter_map(|file| Some((file.path.clone(), blob_url(file, media_type(&file.path)?)?)))
+            .filter_map(|file| Some((file.path.clone(), asset_url(file, media_type(&file.path)?)?)))
             .collect(),
         ..Context::default()
     };
@@ -144,23 +163,55 @@ pub async fn ingest(files: &[Rc<StoredFile>], import: Option<&Import>) -> Option
             import.report(index, total);
             reported = js_sys::Date::now();
         }
-        let file = &articles[index];
-        entries.push(Entry {
-            summary: Rc::new(Summary::of(
-                &format!("{DROPPED_PREFIX}{}", file.path),
-                &article,
-            )),
-            article: Some(Shared::new(article)),
-            original: Some(file.clone()),
-        });
+        entries.push(entry(&articles[index], article));
         true
     })
     .await;
     (!cancelled()).then_some(entries)
 }
 
-fn blob_url(file: &StoredFile, media_type: &str) -> Option<String> {
+/// The URL an asset is shown from. Pictures, video and sound get `blob:` URLs. An SVG gets a
+/// `data:` URL instead: an SVG can hold script, and a `blob:` URL has the page's origin, so
+/// opening one in a tab ("open image in new tab") would run that script as Lectern; a `data:`
+/// document has an origin of its own, and in an `<img>` an SVG never runs script at all.
+fn asset_url(file: &StoredFile, media_type: &str) -> Option<String> {
+    if media_type == SVG_TYPE {
+        return Some(data_url(media_type, &file.bytes));
+    }
     Url::create_object_url_with_blob(&download::blob(&file.bytes, media_type)?).ok()
+}
+
+const SVG_TYPE: &str = "image/svg+xml";
+
+/// `data:<type>,<bytes>`, percent-encoded (SVG is mostly ASCII text, so this is about as
+/// small as base64 and needs no encoder).
+fn data_url(media_type: &str, bytes: &[u8]) -> String {
+    let mut url = String::with_capacity(media_type.len() + 6 + bytes.len() * 11 / 10);
+    url.push_str("data:");
+    url.push_str(media_type);
+    url.push(',');
+    for &byte in bytes {
+        // Everything but `%`, `#`, spaces, quotes, brackets, controls and non-ASCII is safe
+        // as it is in a data URL.
+        if byte.is_ascii_alphanumeric() || b"-_.~!*()/:;=?@&+$,".contains(&byte) {
+            url.push(byte as char);
+        } else {
+            url.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    url
+}
+
+/// The library entry of one of the reader's files.
+fn entry(file: &Rc<StoredFile>, article: Article) -> Entry {
+    Entry {
+        summary: Rc::new(Summary::of(
+            &format!("{DROPPED_PREFIX}{}", file.path),
+            &article,
+        )),
+        article: Some(Shared::new(article)),
+        original: Some(file.clone()),
+    }
 }
 
 fn extension(path: &str) -> Option<String> {

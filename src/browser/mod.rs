@@ -11,6 +11,7 @@ pub mod intake;
 pub mod keys;
 pub mod page;
 pub mod parser;
+pub mod quarantine;
 pub mod reading;
 pub mod settings;
 pub mod store;

@@ -3,22 +3,27 @@
 //!
 //! One worker serves the whole visit and is started on first use. Where workers cannot run (a
 //! page opened from disk, a host without the worker's files), files are parsed on the page instead, in
-//! slices that leave it responsive. If the worker dies mid-job, the files it had not answered
-//! are listed as unreadable rather than lost, and the next job starts a new worker.
+//! slices that leave it responsive.
+//!
+//! A watchdog guards the worker: if it crashes (a trap), or answers nothing for longer than the
+//! file it is on may take ([`budget_millis`]), the file it was parsing is listed as unreadable,
+//! with a diagnostic naming it, and set aside (see [`quarantine`]); a new worker parses the rest.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::rc::{Rc, Weak};
 
 use articles::Article;
 use futures::channel::{mpsc, oneshot};
 use futures::StreamExt;
+use gloo_timers::callback::Interval;
 use gloo_timers::future::TimeoutFuture;
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 
+use crate::browser::quarantine;
 use crate::browser::store::StoredFile;
 use crate::parse_job::{BodyDecoder, Context, Parsed};
 
@@ -53,20 +58,99 @@ const MESSAGE_FILES: usize = 500;
 const MESSAGE_BYTES: usize = 4 << 20;
 
 /// Parses in the worker: the files go over in several messages, the page breathing between
-/// them, and the answers are taken in order.
+/// them, and the answers are taken in order. A worker that crashes or stalls is replaced: the
+/// file it stopped on is listed as unreadable and set aside, the rest are sent again.
 async fn parse_in_worker(
-    worker: &ParseWorker,
+    worker: &Rc<ParseWorker>,
     context: &Context,
     files: Vec<Rc<StoredFile>>,
     mut each: impl FnMut(usize, Article) -> bool,
 ) {
     let mut jobs = Vec::new();
-    let mut files = files.into_iter().peekable();
     let mut first = 0;
-    while files.peek().is_some() {
-        if first > 0 {
+    for (at, batch) in batches(files).into_iter().enumerate() {
+        if at > 0 {
             TimeoutFuture::new(0).await;
         }
+        let count = batch.len();
+        let replies = worker.submit_from(context, &batch, 0);
+        jobs.push((first, batch, replies));
+        first += count;
+    }
+    for (first, batch, mut replies) in jobs {
+        let mut next = 0;
+        while next < batch.len() {
+            let (index, article) = match replies.next().await {
+                Some(Reply::Parsed(index, answer)) => {
+                    let article = answer
+                        .take()
+                        .await
+                        .and_then(Parsed::article)
+                        .unwrap_or_else(|reason| Article::unreadable(&batch[index].path, &reason));
+                    (index, article)
+                }
+                stopped => {
+                    let stop = match stopped {
+                        Some(Reply::Stopped(stop)) => stop,
+                        _ => Stop::cancelled(),
+                    };
+                    if stop.cancelled {
+                        for (index, file) in batch.iter().enumerate().skip(next) {
+                            if !each(first + index, Article::unreadable(&file.path, &stop.reason)) {
+                                return;
+                            }
+                        }
+                        next = batch.len();
+                        continue;
+                    }
+                    if stop.culprit == Some(next) {
+                        // The file the worker stopped on: listed, never lost, and not parsed
+                        // again at the next start.
+                        let file = &batch[next];
+                        quarantine::set_aside(&file.path, file.bytes.len(), &stop.reason);
+                        if !each(first + next, Article::unreadable(&file.path, &stop.reason)) {
+                            return;
+                        }
+                        next += 1;
+                    }
+                    if next == batch.len() {
+                        continue;
+                    }
+                    // The rest goes to a new worker; where none can start, to the page.
+                    let rest = batch[next..].to_vec();
+                    match running_worker().await {
+                        Some(fresh) => replies = fresh.submit_from(context, &rest, next),
+                        None => {
+                            let offset = first + next;
+                            let mut going = true;
+                            parse_on_page(context, rest, |index, article| {
+                                going = each(offset + index, article);
+                                going
+                            })
+                            .await;
+                            if !going {
+                                return;
+                            }
+                            next = batch.len();
+                        }
+                    }
+                    continue;
+                }
+            };
+            next = index + 1;
+            if !each(first + index, article) {
+                return;
+            }
+        }
+    }
+}
+
+/// Files in messages of at most [`MESSAGE_FILES`] files or [`MESSAGE_BYTES`] bytes (at least one
+/// file each).
+fn batches(files: Vec<Rc<StoredFile>>) -> Vec<Vec<Rc<StoredFile>>> {
+    let mut batches = Vec::new();
+    let mut files = files.into_iter().peekable();
+    while files.peek().is_some() {
         let mut batch = Vec::new();
         let mut bytes = 0;
         while let Some(file) = files.next_if(|file| {
@@ -76,43 +160,15 @@ async fn parse_in_worker(
             bytes += file.bytes.len();
             batch.push(file);
         }
-        let count = batch.len();
-        let replies = worker.submit(context, &batch);
-        jobs.push((first, batch, replies));
-        first += count;
+        batches.push(batch);
     }
-    for (first, batch, mut replies) in jobs {
-        let mut next = 0;
-        while next < batch.len() {
-            let article = match replies.next().await {
-                Some(Reply::Parsed(index, answer)) => {
-                    next = index + 1;
-                    answer
-                        .take()
-                        .await
-                        .and_then(Parsed::article)
-                        .unwrap_or_else(|reason| Article::unreadable(&batch[index].path, &reason))
-                }
-                stopped => {
-                    let reason = match stopped {
-                        Some(Reply::Stopped(reason)) => reason,
-                        _ => "the parsing worker stopped".to_owned(),
-                    };
-                    // The worker died: what it had not answered is listed, not lost.
-                    for (index, file) in batch.iter().enumerate().skip(next) {
-                        if !each(first + index, Article::unreadable(&file.path, &reason)) {
-                            return;
-                        }
-                    }
-                    next = batch.len();
-                    continue;
-                }
-            };
-            if !each(first + next - 1, article) {
-                return;
-            }
-        }
-    }
+    batches
+}
+
+/// How long the worker may go without answering while it parses a file of `bytes`: a few
+/// seconds, and more for a large file (the engine reads some 5 MB/s in the slowest browsers).
+pub fn budget_millis(bytes: usize) -> f64 {
+    5_000.0 + bytes as f64 / 2_500.0
 }
 
 /// Parses one file.
@@ -135,7 +191,7 @@ pub fn stop() {
     if let Slot::Ready(worker) | Slot::Starting(worker, _) = slot {
         worker.worker.terminate();
         // Its jobs end now rather than wait forever.
-        worker.died("reading was stopped".to_owned());
+        worker.died(Stop::cancelled());
     }
 }
 
@@ -161,7 +217,26 @@ async fn parse_on_page(
 /// What the worker says about a job.
 enum Reply {
     Parsed(usize, Answer),
-    Stopped(String),
+    Stopped(Stop),
+}
+
+/// Why a job's worker stopped before answering every file.
+struct Stop {
+    reason: String,
+    /// The reader stopped it (an import cancelled): no file is to blame.
+    cancelled: bool,
+    /// The file (index in the job's batch) the worker was parsing when it crashed or stalled.
+    culprit: Option<usize>,
+}
+
+impl Stop {
+    fn cancelled() -> Stop {
+        Stop {
+            reason: "reading was stopped".to_owned(),
+            cancelled: true,
+            culprit: None,
+        }
+    }
 }
 
 /// One file's answer as it arrived: its body still in the buffer the worker handed over.
@@ -201,25 +276,50 @@ impl Answer {
 /// The worker of this visit, once it has said it is ready.
 struct ParseWorker {
     worker: Worker,
-    jobs: RefCell<HashMap<u32, mpsc::UnboundedSender<Reply>>>,
+    jobs: RefCell<BTreeMap<u32, Job>>,
     next_job: Cell<u32>,
+    /// When the worker last answered (or was given work while idle), in milliseconds.
+    last_heard: Cell<f64>,
     /// Set when it died: later messages would go unanswered.
     dead: Cell<bool>,
     _on_message: Closure<dyn Fn(MessageEvent)>,
     _on_error: Closure<dyn Fn(Event)>,
+    /// Looks every second for a stall; dropped with the worker.
+    watchdog: RefCell<Option<Interval>>,
 }
 
+/// A job the worker has not finished: where its answers go, and how far it has come.
+struct Job {
+    sender: mpsc::UnboundedSender<Reply>,
+    /// The size of each file, for its time budget.
+    sizes: Vec<usize>,
+    /// Files answered so far; the worker parses them in order.
+    answered: usize,
+    /// Added to the worker's indices: a job sent again after a crash starts mid-batch.
+    offset: usize,
+}
+
+/// How often the watchdog looks at the worker, in milliseconds.
+const WATCHDOG_MILLIS: u32 = 1_000;
+
 impl ParseWorker {
-    fn submit(
+    /// Sends `files` (the batch's files from `offset` on) to the worker; answers are numbered
+    /// from `offset`.
+    fn submit_from(
         &self,
         context: &Context,
         files: &[Rc<StoredFile>],
+        offset: usize,
     ) -> mpsc::UnboundedReceiver<Reply> {
         let job = self.next_job.get();
         self.next_job.set(job.wrapping_add(1));
         let (sender, receiver) = mpsc::unbounded();
         if self.dead.get() {
-            let _ = sender.unbounded_send(Reply::Stopped("the parsing worker stopped".to_owned()));
+            let _ = sender.unbounded_send(Reply::Stopped(Stop {
+                reason: "the parsing worker stopped".to_owned(),
+                cancelled: false,
+                culprit: None,
+            }));
             return receiver;
         }
         let paths = Array::new();
@@ -245,10 +345,27 @@ impl ParseWorker {
         );
         match self.worker.post_message_with_transfer(&message, &transfer) {
             Ok(()) => {
-                self.jobs.borrow_mut().insert(job, sender);
+                let mut jobs = self.jobs.borrow_mut();
+                if jobs.is_empty() {
+                    // Idle until now: its time on this job starts now.
+                    self.last_heard.set(js_sys::Date::now());
+                }
+                jobs.insert(
+                    job,
+                    Job {
+                        sender,
+                        sizes: files.iter().map(|f| f.bytes.len()).collect(),
+                        answered: 0,
+                        offset,
+                    },
+                );
             }
             Err(error) => {
-                let _ = sender.unbounded_send(Reply::Stopped(describe(&error)));
+                let _ = sender.unbounded_send(Reply::Stopped(Stop {
+                    reason: describe(&error),
+                    cancelled: false,
+                    culprit: None,
+                }));
             }
         }
         receiver
@@ -256,8 +373,9 @@ impl ParseWorker {
 
     /// Routes one answer of the worker to the job it belongs to.
     fn answer(&self, data: &JsValue) {
+        self.last_heard.set(js_sys::Date::now());
         let reply = Array::from(data);
-        let Some(job) = reply.get(0).as_f64().map(|id| id as u32) else {
+        let Some(id) = reply.get(0).as_f64().map(|id| id as u32) else {
             return;
         };
         let number = |at| reply.get(at).as_f64().unwrap_or(0.0) as usize;
@@ -269,18 +387,79 @@ impl ParseWorker {
                 .dyn_into()
                 .unwrap_or_else(|_| Uint8Array::new_with_length(0)),
         };
-        if let Some(sender) = self.jobs.borrow().get(&job) {
-            // A job whose reader stopped listening is no longer wanted.
-            let _ = sender.unbounded_send(Reply::Parsed(number(1), answer));
+        let index = number(1);
+        let mut jobs = self.jobs.borrow_mut();
+        let Some(job) = jobs.get_mut(&id) else { return };
+        job.answered = index + 1;
+        // A job whose reader stopped listening is no longer wanted.
+        let _ = job
+            .sender
+            .unbounded_send(Reply::Parsed(job.offset + index, answer));
+        if job.answered >= job.sizes.len() {
+            jobs.remove(&id);
         }
     }
 
-    /// The worker died: every job still running is told.
-    fn died(&self, reason: String) {
+    /// The file the worker is parsing now: the first unanswered file of its oldest job (it
+    /// takes jobs in order and files in order), as the job's id and the file's index in it.
+    fn current_file(&self) -> Option<(u32, usize, usize)> {
+        let jobs = self.jobs.borrow();
+        let (&id, job) = jobs
+            .iter()
+            .find(|(_, job)| job.answered < job.sizes.len())?;
+        Some((id, job.answered, job.sizes[job.answered]))
+    }
+
+    /// Called by the watchdog: a worker silent for longer than its file's budget has stalled.
+    fn check(&self) -> bool {
+        let Some((_, _, size)) = self.current_file() else {
+            return false;
+        };
+        js_sys::Date::now() - self.last_heard.get() > budget_millis(size)
+    }
+
+    /// The worker died: every job still running is told, and the job whose file it was
+    /// parsing learns which file that was.
+    fn died(&self, stop: Stop) {
         self.dead.set(true);
-        for (_, sender) in self.jobs.borrow_mut().drain() {
-            let _ = sender.unbounded_send(Reply::Stopped(reason.clone()));
+        let current = if stop.cancelled {
+            None
+        } else {
+            self.current_file()
+        };
+        for (id, job) in std::mem::take(&mut *self.jobs.borrow_mut()) {
+            let culprit = current
+                .filter(|(culprit_job, _, _)| *culprit_job == id)
+                .map(|(_, index, _)| job.offset + index);
+            let _ = job.sender.unbounded_send(Reply::Stopped(Stop {
+                reason: stop.reason.clone(),
+                cancelled: stop.cancelled,
+                culprit,
+            }));
         }
+    }
+
+    /// Ends this worker after a crash or a stall: the next job starts a fresh one.
+    fn fail(&self, reason: String) {
+        self.worker.terminate();
+        // Not dropped here: this may run inside the watchdog's own callback.
+        let watchdog = self.watchdog.borrow_mut().take();
+        self.died(Stop {
+            reason,
+            cancelled: false,
+            culprit: None,
+        });
+        // The worker is dropped after the listener that called this returns, not while it runs.
+        let old = SLOT.with(|slot| {
+            let mut slot = slot.borrow_mut();
+            match &*slot {
+                Slot::Ready(current) if std::ptr::eq(Rc::as_ptr(current), self) => {
+                    std::mem::replace(&mut *slot, Slot::Empty)
+                }
+                _ => Slot::Empty,
+            }
+        });
+        wasm_bindgen_futures::spawn_local(async move { drop((old, watchdog)) });
     }
 }
 
@@ -345,22 +524,37 @@ fn start_worker() -> Option<Rc<ParseWorker>> {
             let me = me.clone();
             Closure::<dyn Fn(Event)>::new(move |event: Event| {
                 let Some(me) = me.upgrade() else { return };
-                me.worker.terminate();
-                // A script that failed to load sends a plain event; a crash an `ErrorEvent`.
-                me.died(event.dyn_ref::<ErrorEvent>().map_or_else(
-                    || "the parsing worker could not start".to_owned(),
-                    ErrorEvent::message,
-                ));
                 let was_ready = SLOT.with(|slot| matches!(&*slot.borrow(), Slot::Ready(_)));
                 if was_ready {
-                    // It ran, then died (a bug on some file): the next job starts a fresh one.
-                    // The worker is dropped after this listener returns, not while it runs.
-                    let old =
-                        SLOT.with(|slot| std::mem::replace(&mut *slot.borrow_mut(), Slot::Empty));
-                    wasm_bindgen_futures::spawn_local(async move { drop(old) });
+                    // It ran, then died on some file (a trap): that file is set aside.
+                    let message = event
+                        .dyn_ref::<ErrorEvent>()
+                        .map(ErrorEvent::message)
+                        .unwrap_or_default();
+                    me.fail(format!(
+                        "the parser crashed while reading it ({message}); it was set aside"
+                    ));
                 } else {
                     // It never started (its files are missing on this host): parse on the page.
+                    me.worker.terminate();
+                    me.died(Stop {
+                        reason: "the parsing worker could not start".to_owned(),
+                        cancelled: false,
+                        culprit: None,
+                    });
                     settle(None);
+                }
+            })
+        };
+        let watchdog = {
+            let me = me.clone();
+            Interval::new(WATCHDOG_MILLIS, move || {
+                let Some(me) = me.upgrade() else { return };
+                if me.check() {
+                    me.fail(
+                        "the parser ran too long on it and was stopped; it was set aside"
+                            .to_owned(),
+                    );
                 }
             })
         };
@@ -370,9 +564,11 @@ fn start_worker() -> Option<Rc<ParseWorker>> {
             worker,
             jobs: RefCell::default(),
             next_job: Cell::new(0),
+            last_heard: Cell::new(js_sys::Date::now()),
             dead: Cell::new(false),
             _on_message: on_message,
             _on_error: on_error,
+            watchdog: RefCell::new(Some(watchdog)),
         }
     });
     Some(parse_worker)

@@ -1,8 +1,8 @@
 //! "About this file": where the article came from, the encoding it was read in, and every front
 //! matter field as a typed table (lists, maps and nested values included), so nothing in the
-//! file is hidden from the reader.
+//! file is hidden from the reader; for a file Lectern could not read, "Try again".
 
-use articles::{Article, Value};
+use articles::{Article, DiagnosticKind, Value};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 pub struct AboutFileProps {
     pub article: crate::shared::Shared<Article>,
     pub lang: Lang,
-    /// Reads the file again in the encoding named (a WHATWG label).
+    /// Reads the file again in the encoding named (a WHATWG label), or as detected (empty).
     #[prop_or_default]
     pub on_reread: Callback<String>,
 }
@@ -34,6 +34,10 @@ const ENCODINGS: &[&str] = &[
 pub fn AboutFile(props: &AboutFileProps) -> Html {
     let text = props.lang.text();
     let article = &props.article;
+    let unreadable = article
+        .diagnostics
+        .iter()
+        .any(|d| d.kind == DiagnosticKind::Internal);
     html! {
         <details class="about-file">
             <summary>{ text.about_file }</summary>
@@ -56,6 +60,12 @@ pub fn AboutFile(props: &AboutFileProps) -> Html {
                     </select>
                 </dd>
             </dl>
+            if unreadable {
+                // A file Lectern could not read (it stopped the parser, say) can be tried again.
+                <button type="button" class="button" onclick={props.on_reread.reform(|_| String::new())}>
+                    { text.try_again }
+                </button>
+            }
             if matches!(&article.fields, Value::Map(entries) if !entries.is_empty()) {
                 <h3>{ text.front_matter }</h3>
                 { value(&article.fields) }

@@ -1,4 +1,5 @@
-//! The top bar: the app's name (home), the search field, "Open files" and "Open folder", and
+//! The top bar: the app's name (home), whose library it is when it comes from another site,
+//! the search field, "Open files" and "Open folder", and
 //! the theme and language switches.
 
 use yew::prelude::*;
@@ -20,6 +21,9 @@ pub struct HeaderProps {
     pub on_theme: Callback<()>,
     #[prop_or_default]
     pub on_lang: Callback<()>,
+    /// The origin of a library from another site (`?library=`): whose articles these are.
+    #[prop_or_default]
+    pub library_from: Option<AttrValue>,
 }
 
 #[function_component]
@@ -46,6 +50,9 @@ pub fn Header(props: &HeaderProps) -> Html {
     html! {
         <header class="topbar">
             <a class="brand" href={Route::Library.to_hash()}>{ text.app_name }</a>
+            if let Some(origin) = &props.library_from {
+                <p class="library-from">{ text.library_from }<strong>{ origin.clone() }</strong></p>
+            }
             <input class="search" type="search" aria-label={text.search}
                 placeholder={text.search_placeholder} value={props.query.clone()} oninput={on_input} />
             <label class="button open-files">

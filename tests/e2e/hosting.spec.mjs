@@ -20,6 +20,8 @@ test('a deep link into a library hosted under a sub-path', async ({ page }) => {
 test('?library= opens a catalog from another origin that allows it', async ({ page }) => {
   await page.goto(`./?library=${encodeURIComponent(`${SITE}articles/index.json`)}#/`);
   await expect(page.getByRole('status')).toHaveText('300 articles');
+  // Whose articles these are is in the header.
+  await expect(page.locator('header .library-from')).toHaveText('Library from http://127.0.0.1:4180');
   await page.getByRole('searchbox', { name: 'Search' }).fill('读书 note 2');
   await page.getByRole('link', { name: '读书 note 2', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('读书 note 2');
@@ -97,4 +99,38 @@ test.describe('a host that refuses other origins', () => {
     await page.goto(`${SITE}?library=${encodeURIComponent('http://127.0.0.1:4173/articles/index.json')}`);
     await expect(page.getByRole('alert')).toContainText('may not let other sites read it (CORS)');
   });
+});
+
+test('?library= reads only http(s) addresses', async ({ page }) => {
+  const requested = [];
+  page.on('request', (request) => requested.push(request.url()));
+  for (const library of ['javascript:alert(1)//index.json', 'data:application/json,{}', 'file:///etc/index.json']) {
+    await page.goto(`./?library=${encodeURIComponent(library)}#/`);
+    await expect(page.getByRole('alert')).toContainText('only http: and https: libraries are read');
+    await expect(page.locator('header .library-from')).toHaveCount(0);
+  }
+  expect(requested.filter((url) => !url.startsWith('http://127.0.0.1:4173/'))).toEqual([]);
+});
+
+test('a catalog cannot take the place of the reader\'s own files', async ({ page }) => {
+  // A hostile catalog whose article claims the id of a dropped file.
+  const catalog = {
+    schema: 2,
+    count: 1,
+    articles: [{ id: 'dropped/note', path: 'note.md', title: 'Impostor', authors: [], categories: [], tags: [], excerpt: '', reading_minutes: 1 }],
+    shards: [],
+    search: [],
+  };
+  await page.route('**/elsewhere/index.json', (route) => route.fulfill({ json: catalog }));
+  await page.goto(`./?library=${encodeURIComponent('http://127.0.0.1:4173/elsewhere/index.json')}#/`);
+  await expect(page.getByRole('status')).toHaveText('1 article');
+  await page.getByLabel('Open files').setInputFiles([
+    { name: 'note.md', mimeType: 'text/markdown', buffer: Buffer.from('# My note\n\nMine.') },
+  ]);
+  await expect(page.getByRole('status')).toHaveText('2 articles');
+  await page.evaluate(() => { location.hash = '#/read/dropped/note'; });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My note');
+  await expect(page.locator('.reader-body')).toHaveText('Mine.');
+  await page.evaluate(() => { location.hash = '#/'; });
+  await expect(page.getByRole('link', { name: 'Impostor' })).toHaveAttribute('href', '#/read/~dropped/note');
 });
