@@ -13,6 +13,7 @@
 
 mod bench;
 mod build;
+mod csp;
 mod generate;
 mod index;
 mod run;
