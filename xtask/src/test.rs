@@ -66,7 +66,11 @@ pub fn all() -> Result {
                         "wasm32-unknown-unknown",
                     ])
                     .env("CARGO_TARGET_DIR", &target)
-                    .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+                    .env("CHROMEDRIVER", tools::find("chromedriver")?)
+                    .env(
+                        "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+                        tools::webdriver_config(&target)?,
+                    )
                     .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
             )
         }),
@@ -83,7 +87,8 @@ pub fn all() -> Result {
                         "--config",
                         "tests/e2e/playwright.config.mjs",
                     ])
-                    .env("LECTERN_E2E_LIBRARY", &library),
+                    .env("LECTERN_E2E_LIBRARY", &library)
+                    .env("CHROMIUM", tools::find("chromium")?),
             )
         }),
     ];

@@ -4,7 +4,7 @@
 //! every tool it uses is installed here at the version `Trunk.toml` pins and found on `PATH`.
 
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::run::{command, output, root, status, Result};
 
@@ -93,6 +93,39 @@ pub fn ensure_test_tools() -> Result {
         )?;
     }
     ensure_npm_packages()
+}
+
+/// The path of an installed program, found on `PATH` (Debian puts Chromium in `/usr/bin`).
+pub fn find(program: &str) -> Result<PathBuf> {
+    output("sh", &["-c", &format!("command -v {program}")])
+        .map(|path| PathBuf::from(path.trim()))
+        .filter(|path| path.is_absolute())
+        .ok_or_else(|| format!("`{program}` is not installed"))
+}
+
+/// The capabilities `wasm-bindgen-test-runner` gives ChromeDriver: this machine's Chromium,
+/// headless, with the flags a closed network needs. Written to the build folder, not committed,
+/// since the browser's path is the machine's.
+pub fn webdriver_config(target: &Path) -> Result<PathBuf> {
+    let config = serde_json::json!({
+        "goog:chromeOptions": {
+            "binary": find("chromium")?,
+            "args": [
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        }
+    });
+    let path = target.join("webdriver.json");
+    std::fs::create_dir_all(target).map_err(|e| format!("{}: {e}", target.display()))?;
+    std::fs::write(&path, config.to_string()).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(path)
 }
 
 /// `npm ci` from the committed lock file, when `node_modules` is missing or older than it.
