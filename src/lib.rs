@@ -1,13 +1,14 @@
 //! Lectern's browser app: a Yew front end over the `articles` engine.
 //!
 //! The app holds no parsing or search logic; it asks the engine. Browser APIs are confined to
-//! `browser/`, state changes to `state/`, and each component has a file in `ui/`.
+//! `browser/`, state changes to `state/`, workflows and storage writes to `effects/`, and each
+//! component has a file in `ui/`.
 
 pub mod app;
 pub mod archive;
 pub mod browser;
+pub mod effects;
 pub mod i18n;
-pub mod loading;
 pub mod parse_job;
 pub mod parts;
 pub mod route;

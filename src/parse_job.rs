@@ -1,9 +1,12 @@
 //! What the page and its parsing worker say to each other, in plain Rust (no browser APIs), so
 //! both sides share one definition and it is tested natively.
 //!
-//! A job is a batch of files with one [`Context`]; the worker answers each file with a
-//! [`Parsed`]: the article's metadata as JSON, its HTML and its text apart. Large bodies thus
-//! cross as strings the browser copies natively, rather than through a JSON parse on the page.
+//! A job ([`Job`]) is a batch of files with one [`Context`]; the worker says [`FromWorker::Ready`]
+//! once it listens, then answers each file with [`FromWorker::Parsed`]: the article's metadata
+//! as JSON, with its HTML and its text beside the message in one UTF-8 buffer handed over
+//! without a copy. Each message is its header (one of these types, as JSON) and a payload (the
+//! job's files; a reply's body); `wire` puts them into and takes them out of browser messages
+//! for both sides.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -12,8 +15,33 @@ use articles::{parse, Article, Location, ParseOptions};
 use serde::{Deserialize, Serialize};
 
 mod decoder;
+pub mod wire;
 
 pub use decoder::BodyDecoder;
+
+/// A batch of files for the worker to parse. The files (bytes, or a large file's blob) travel
+/// beside this header, in the order of `paths`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Job {
+    pub id: u32,
+    pub context: Context,
+    pub paths: Vec<String>,
+}
+
+/// What the worker says.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum FromWorker {
+    /// It listens: jobs may come.
+    Ready,
+    /// The file at `index` of job `job` is parsed: its metadata as JSON; its body (HTML, then
+    /// text, `html_length` bytes of HTML) travels beside this header.
+    Parsed {
+        job: u32,
+        index: usize,
+        meta: String,
+        html_length: usize,
+    },
+}
 
 /// Where the files of a job belong: the same for every file of a drop or of the hosted library.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -131,6 +159,33 @@ mod tests {
         // "中文" in GBK.
         let article = context.parser()("a.md", &[0xD6, 0xD0, 0xCE, 0xC4]);
         assert_eq!(article.text, "中文");
+    }
+
+    #[test]
+    fn messages_round_trip() {
+        let job = Job {
+            id: 7,
+            context: Context {
+                id_root: "dropped/".into(),
+                encoding: Some("GBK".into()),
+                ..Context::default()
+            },
+            paths: vec!["a.md".into(), "文/b.md".into()],
+        };
+        let text = serde_json::to_string(&job).expect("a job is plain data");
+        assert_eq!(serde_json::from_str::<Job>(&text).ok(), Some(job));
+        for reply in [
+            FromWorker::Ready,
+            FromWorker::Parsed {
+                job: 7,
+                index: 1,
+                meta: "{\"name\":\"b.md\"}".into(),
+                html_length: 12,
+            },
+        ] {
+            let text = serde_json::to_string(&reply).expect("a reply is plain data");
+            assert_eq!(serde_json::from_str::<FromWorker>(&text).ok(), Some(reply));
+        }
     }
 
     #[test]

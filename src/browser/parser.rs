@@ -18,14 +18,15 @@ use futures::channel::{mpsc, oneshot};
 use futures::StreamExt;
 use gloo_timers::callback::Interval;
 use gloo_timers::future::TimeoutFuture;
-use js_sys::{Array, Uint8Array};
+use js_sys::Uint8Array;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 
 use crate::browser::quarantine;
 use crate::browser::store::StoredFile;
-use crate::parse_job::{BodyDecoder, Context, Parsed};
+use crate::parse_job::wire::{self, JobFile};
+use crate::parse_job::{self, BodyDecoder, Context, FromWorker, Parsed};
 
 /// The worker's entry script, beside the page (`static/worker-loader.js`). Trunk does not hash
 /// a worker's file names, so the page adds its own build to the address, which the loader
@@ -322,26 +323,18 @@ impl ParseWorker {
             }));
             return receiver;
         }
-        let paths = Array::new();
-        let arrays = Array::new();
-        let transfer = Array::new();
-        for file in files {
-            paths.push(&file.path.as_str().into());
-            // A large file goes as its blob, which the worker reads itself: no copy here.
-            match file.blob() {
-                Some(blob) => arrays.push(blob),
-                None => {
-                    let array = Uint8Array::from(file.bytes.as_slice());
-                    transfer.push(&array.buffer());
-                    arrays.push(&array)
-                }
-            };
-        }
-        let message = Array::of4(
-            &job.into(),
-            &serde_json::to_string(context).unwrap_or_default().into(),
-            &paths,
-            &arrays,
+        let header = parse_job::Job {
+            id: job,
+            context: context.clone(),
+            paths: files.iter().map(|file| file.path.clone()).collect(),
+        };
+        // A large file goes as its blob, which the worker reads itself: no copy here.
+        let (message, transfer) = wire::job(
+            &header,
+            files.iter().map(|file| match file.blob() {
+                Some(blob) => JobFile::Blob(blob),
+                None => JobFile::Bytes(&file.bytes),
+            }),
         );
         match self.worker.post_message_with_transfer(&message, &transfer) {
             Ok(()) => {
@@ -372,31 +365,19 @@ impl ParseWorker {
     }
 
     /// Routes one answer of the worker to the job it belongs to.
-    fn answer(&self, data: &JsValue) {
+    fn answer(&self, job: u32, index: usize, answer: Answer) {
         self.last_heard.set(js_sys::Date::now());
-        let reply = Array::from(data);
-        let Some(id) = reply.get(0).as_f64().map(|id| id as u32) else {
+        let mut jobs = self.jobs.borrow_mut();
+        let Some(progress) = jobs.get_mut(&job) else {
             return;
         };
-        let number = |at| reply.get(at).as_f64().unwrap_or(0.0) as usize;
-        let answer = Answer {
-            meta: reply.get(2).as_string().unwrap_or_default(),
-            html_length: number(3),
-            body: reply
-                .get(4)
-                .dyn_into()
-                .unwrap_or_else(|_| Uint8Array::new_with_length(0)),
-        };
-        let index = number(1);
-        let mut jobs = self.jobs.borrow_mut();
-        let Some(job) = jobs.get_mut(&id) else { return };
-        job.answered = index + 1;
+        progress.answered = index + 1;
         // A job whose reader stopped listening is no longer wanted.
-        let _ = job
+        let _ = progress
             .sender
-            .unbounded_send(Reply::Parsed(job.offset + index, answer));
-        if job.answered >= job.sizes.len() {
-            jobs.remove(&id);
+            .unbounded_send(Reply::Parsed(progress.offset + index, answer));
+        if progress.answered >= progress.sizes.len() {
+            jobs.remove(&job);
         }
     }
 
@@ -512,11 +493,28 @@ fn start_worker() -> Option<Rc<ParseWorker>> {
         let on_message = {
             let me = me.clone();
             Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-                let data = event.data();
-                if data.as_string().as_deref() == Some("ready") {
-                    settle(me.upgrade());
-                } else if let Some(me) = me.upgrade() {
-                    me.answer(&data);
+                match wire::read_reply(&event.data()) {
+                    Some((FromWorker::Ready, _)) => settle(me.upgrade()),
+                    Some((
+                        FromWorker::Parsed {
+                            job,
+                            index,
+                            meta,
+                            html_length,
+                        },
+                        body,
+                    )) => {
+                        if let Some(me) = me.upgrade() {
+                            let answer = Answer {
+                                meta,
+                                html_length,
+                                body,
+                            };
+                            me.answer(job, index, answer);
+                        }
+                    }
+                    // Nothing else is sent; anything else is not an answer.
+                    None => {}
                 }
             })
         };

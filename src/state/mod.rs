@@ -19,12 +19,16 @@ use crate::shared::Shared;
 use crate::view::{TitleOrder, View};
 use merge::merge;
 
+mod catalog;
 mod entry;
 mod listing;
 mod merge;
+mod notice;
 
+pub use catalog::CatalogProgress;
 pub use entry::{Bodies, BodyText, Entry};
 pub use listing::{DROPPED, HOSTED};
+pub use notice::Notice;
 
 /// Something that arrives later.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,13 +47,6 @@ pub enum Problem {
     Failed(String),
 }
 
-/// A message for the reader, with an "Undo" when something was just removed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    pub text: String,
-    pub undo: bool,
-}
-
 /// Everything the interface shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -63,14 +60,8 @@ pub struct State {
     pub titles: TitleOrder,
     /// The articles the reader has finished.
     pub read: Shared<HashSet<String>>,
-    /// Whether the hosted catalog has arrived, with all its shards.
-    pub catalog: Loadable<()>,
-    /// Shards of the catalog still to arrive.
-    pub shards_left: usize,
-    /// The catalog's search shards, until they are asked for.
-    pub search_shards: Vec<String>,
-    /// Search shards asked for that have not all arrived yet.
-    search_text_left: usize,
+    /// How far the hosted catalog has come: its listing and its search text.
+    pub catalog: CatalogProgress,
     /// Hosted and dropped articles, newest first.
     pub entries: Shared<Vec<Entry>>,
     /// Positions in `entries` of the articles the search lets through, best first.
@@ -146,7 +137,7 @@ pub enum Action {
     StorageFailed(String),
     StorageUsed(f64),
     /// Something to tell the reader.
-    Say(String),
+    Notify(Notice),
     /// How far an import has come; `None` when it is over.
     Importing(Option<(usize, usize)>),
     /// The reader switched the interface language.
@@ -174,10 +165,7 @@ impl State {
             counts: Shared::default(),
             titles: TitleOrder::default(),
             read: Shared::default(),
-            catalog: Loadable::Loading,
-            shards_left: 0,
-            search_shards: Vec::new(),
-            search_text_left: 0,
+            catalog: CatalogProgress::default(),
             entries: Shared::default(),
             shown: Shared::default(),
             index: Shared::default(),
@@ -303,7 +291,7 @@ impl State {
             Some(_) => self.fetched.get(id).map_or(Loadable::Loading, |article| {
                 Loadable::Ready(article.clone())
             }),
-            None if self.catalog == Loadable::Loading => Loadable::Loading,
+            None if self.catalog.listing == Loadable::Loading => Loadable::Loading,
             None => Loadable::Failed(Problem::NotFound),
         }
     }
@@ -396,9 +384,7 @@ impl State {
 
     /// Adds hosted articles; the catalog is complete once no shard is left.
     fn add_hosted(&mut self, summaries: Vec<Summary>) {
-        if self.shards_left == 0 {
-            self.catalog = Loadable::Ready(());
-        }
+        self.catalog.listed();
         self.add_entries(
             summaries
                 .into_iter()
@@ -437,18 +423,14 @@ impl State {
     /// Whether a search sees only titles, labels and summaries of hosted articles for now: their
     /// text is still to come.
     pub fn searching_without_text(&self) -> bool {
-        !self.view.query.trim().is_empty()
-            && (self.search_text_left > 0 || !self.search_shards.is_empty())
+        !self.view.query.trim().is_empty() && self.catalog.text_pending()
     }
 
-    /// The search shards to fetch now: the reader searches, they were not asked for yet, and
-    /// every article they hold text for is listed (text for an article not yet listed would
-    /// have nowhere to go).
+    /// The search shards to fetch now: the reader searches, and they are waiting for it.
     pub fn search_text_wanted(&self) -> Option<Vec<String>> {
-        (!self.view.query.trim().is_empty()
-            && !self.search_shards.is_empty()
-            && self.catalog == Loadable::Ready(()))
-        .then(|| self.search_shards.clone())
+        (!self.view.query.trim().is_empty())
+            .then(|| self.catalog.text_wanted())
+            .flatten()
     }
 
     fn remove(&mut self, ids: &[String]) {
@@ -460,14 +442,8 @@ impl State {
         if removed.is_empty() {
             return;
         }
-        self.notice = Some(Notice {
-            text: self.lang.removed(
-                &removed
-                    .iter()
-                    .map(|e| e.summary.title.as_str())
-                    .collect::<Vec<_>>(),
-            ),
-            undo: true,
+        self.notice = Some(Notice::Removed {
+            titles: removed.iter().map(|e| e.summary.title.clone()).collect(),
         });
         for entry in &removed {
             self.index.borrow_mut().remove(&entry.summary.id);
@@ -489,29 +465,25 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::CatalogLoaded(Ok(catalog)) => {
-                next.shards_left = catalog.shards.len();
-                next.search_shards = catalog.search;
+                next.catalog.loaded(&catalog);
                 next.add_hosted(catalog.articles);
             }
             Action::ShardLoaded { summaries, more } => {
                 if !more {
-                    next.shards_left = next.shards_left.saturating_sub(1);
+                    next.catalog.shard_done();
                 }
                 next.add_hosted(summaries);
             }
-            Action::SearchTextRequested => {
-                next.search_text_left = next.search_shards.len();
-                next.search_shards.clear();
-            }
+            Action::SearchTextRequested => next.catalog.text_requested(),
             Action::SearchTextLoaded { texts, more } => {
                 next.add_search_text(texts);
                 if !more {
-                    next.search_text_left = next.search_text_left.saturating_sub(1);
+                    next.catalog.text_shard_done();
                     next.refresh_shown();
                 }
             }
             Action::CatalogLoaded(Err(message)) => {
-                next.catalog = Loadable::Failed(Problem::Failed(message));
+                next.catalog.failed(message);
                 next.refresh_reading();
             }
             Action::Navigate(route) => {
@@ -552,10 +524,12 @@ impl Reducible for State {
             }
             Action::FilesAdded { entries, skipped } => {
                 let tally = std::mem::take(&mut next.arriving).plus(next.add_entries(entries));
-                let text =
-                    next.lang
-                        .files_added(tally.added, tally.replaced, tally.unchanged, &skipped);
-                next.notice = Some(Notice { text, undo: false });
+                next.notice = Some(Notice::FilesAdded {
+                    added: tally.added,
+                    replaced: tally.replaced,
+                    unchanged: tally.unchanged,
+                    skipped,
+                });
                 next.refresh_reading();
             }
             Action::FilesRestored(entries) => {
@@ -570,18 +544,15 @@ impl Reducible for State {
             }
             Action::ForgetRemoved => {
                 next.removed.clear();
-                if next.notice.as_ref().is_some_and(|n| n.undo) {
+                if next.notice.as_ref().is_some_and(Notice::undo) {
                     next.notice = None;
                 }
             }
             Action::StorageFailed(message) => {
-                next.notice = Some(Notice {
-                    text: next.lang.storage_failed(&message),
-                    undo: false,
-                });
+                next.notice = Some(Notice::StorageFailed(message));
             }
             Action::StorageUsed(bytes) => next.storage_used = Some(bytes),
-            Action::Say(text) => next.notice = Some(Notice { text, undo: false }),
+            Action::Notify(notice) => next.notice = Some(notice),
             Action::Importing(progress) => next.importing = progress,
             Action::SetLang(lang) => next.lang = lang,
             Action::Reread { id, article } => {

@@ -75,7 +75,7 @@ fn a_large_drop_arrives_in_parts_and_is_told_once() {
     assert!(state
         .notice
         .as_ref()
-        .is_some_and(|n| n.text == "Added 2 articles; 1 already in the library."));
+        .is_some_and(|n| n.text(Lang::En) == "Added 2 articles; 1 already in the library."));
 }
 
 #[test]
@@ -128,7 +128,7 @@ fn a_sharded_catalog_is_complete_with_its_last_shard() {
     ];
     first.search = vec!["index/search-0000.json".into()];
     let state = state.reduce(Action::CatalogLoaded(Ok(first)));
-    assert_eq!(state.catalog, Loadable::Loading);
+    assert_eq!(state.catalog.listing, Loadable::Loading);
     let state = state.reduce(Action::Search("words".into()));
     assert_eq!(
         state.search_text_wanted(),
@@ -144,7 +144,7 @@ fn a_sharded_catalog_is_complete_with_its_last_shard() {
         summaries: catalog(&["middle-too"]).articles,
         more: false,
     });
-    assert_eq!(state.catalog, Loadable::Loading);
+    assert_eq!(state.catalog.listing, Loadable::Loading);
     assert_eq!(
         reading(&state),
         Some(&Loadable::Loading),
@@ -154,7 +154,7 @@ fn a_sharded_catalog_is_complete_with_its_last_shard() {
         summaries: catalog(&["late"]).articles,
         more: false,
     });
-    assert_eq!(state.catalog, Loadable::Ready(()));
+    assert_eq!(state.catalog.listing, Loadable::Ready(()));
     assert_eq!(state.entries.len(), 4);
     assert_eq!(
         state.search_text_wanted(),
@@ -273,7 +273,7 @@ fn dropped_files_are_listed_and_readable_at_once() {
     assert!(state
         .notice
         .as_ref()
-        .is_some_and(|n| n.text.contains("photo.psd")));
+        .is_some_and(|n| n.text(Lang::En).contains("photo.psd")));
     let state = state.reduce(Action::Navigate(Route::Read {
         id: "dropped/x".into(),
     }));
@@ -377,13 +377,13 @@ fn the_same_file_twice_is_one_entry_and_a_new_version_replaces_it() {
     assert!(state
         .notice
         .as_ref()
-        .is_some_and(|n| n.text.contains("already")));
+        .is_some_and(|n| n.text(Lang::En).contains("already")));
     let state = add(state, "# One\n\nsecond");
     assert_eq!(state.entries.len(), 1);
     assert!(state
         .notice
         .as_ref()
-        .is_some_and(|n| n.text.contains("replaced")));
+        .is_some_and(|n| n.text(Lang::En).contains("replaced")));
 }
 
 #[test]
@@ -401,7 +401,7 @@ fn removal_can_be_undone() {
     let state = state.reduce(Action::Remove(vec!["dropped/a".into()]));
     assert_eq!(state.entries.len(), 1);
     assert_eq!(state.route, Route::Library);
-    assert!(state.notice.as_ref().is_some_and(|n| n.undo));
+    assert!(state.notice.as_ref().is_some_and(Notice::undo));
     let state = state.reduce(Action::Undo);
     assert_eq!(state.entries.len(), 2);
     let state = state.reduce(Action::Remove(vec!["dropped/b".into()]));

@@ -1,4 +1,5 @@
-//! The message bar about the reader's files, with "Undo" right after a removal.
+//! The message bar about the reader's files, in the interface's language, with "Undo" right
+//! after a removal.
 
 use yew::prelude::*;
 
@@ -17,8 +18,8 @@ pub fn NoticeBar(props: &NoticeBarProps) -> Html {
     let on_undo = props.on_undo.reform(|_: MouseEvent| ());
     html! {
         <div class="notice" aria-live="polite">
-            <p>{ &props.notice.text }</p>
-            if props.notice.undo {
+            <p>{ props.notice.text(props.lang) }</p>
+            if props.notice.undo() {
                 <button type="button" class="button" onclick={on_undo}>{ props.lang.text().undo }</button>
             }
         </div>

@@ -9,17 +9,19 @@ import { test, expect } from './fixtures.mjs';
 
 const DOUBLE = `
 // Test double: jobs naming stall.md or trap.md are parsed up to that file, then the worker
-// stalls or crashes. Each job it sees is told to the test on a BroadcastChannel.
+// stalls or crashes. Each job it sees is told to the test on a BroadcastChannel. A message is
+// [the job as JSON, its files] (src/parse_job/wire.rs).
 const probe = new BroadcastChannel('lectern-test-probe');
 let real = null;
 Object.defineProperty(self, 'onmessage', { configurable: true, get: () => real, set: (h) => { real = h; } });
 self.addEventListener('message', (event) => {
-  const [job, context, paths, files] = event.data;
-  probe.postMessage(paths);
-  const bad = paths.findIndex((p) => /(^|\\/)(stall|trap)\\.md$/.test(p));
+  const [header, files] = event.data;
+  const job = JSON.parse(header);
+  probe.postMessage(job.paths);
+  const bad = job.paths.findIndex((p) => /(^|\\/)(stall|trap)\\.md$/.test(p));
   if (bad < 0) return real(event);
-  real({ data: [job, context, paths.slice(0, bad), files.slice(0, bad)] });
-  if (paths[bad].endsWith('stall.md')) { for (;;) {} }
+  real({ data: [JSON.stringify({ ...job, paths: job.paths.slice(0, bad) }), files.slice(0, bad)] });
+  if (job.paths[bad].endsWith('stall.md')) { for (;;) {} }
   throw new Error('simulated parser trap');
 });
 `;

@@ -9,7 +9,7 @@ use yew::UseReducerDispatcher;
 use crate::browser::store::{self, StoredFile};
 use crate::browser::{fetch, files};
 use crate::parts::{in_parts, one_task_each};
-use crate::state::{Action, State};
+use crate::state::{Action, Notice, State};
 
 /// Hosted articles listed at a time, from a shard of the catalog.
 const HOSTED_PART: usize = 200;
@@ -59,7 +59,7 @@ pub async fn search_text(dispatcher: UseReducerDispatcher<State>, paths: Vec<Str
         let texts = match fetch::search_shard(&path).await {
             Ok(texts) => texts,
             Err(reason) => {
-                dispatcher.dispatch(Action::Say(reason));
+                dispatcher.dispatch(Action::Notify(Notice::Problem(reason)));
                 // Done with, without text: the search goes on without it.
                 Vec::new()
             }

@@ -1,0 +1,108 @@
+//! The hooks that start effects: when the app starts, when the state asks for something (a
+//! hosted article to fetch, search text, an undo running out), and when the browser speaks
+//! (the address changes, files are dropped, a key is pressed).
+
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use super::{article, loading};
+use crate::browser::intake::{drop_listeners, Given};
+use crate::browser::keys::{self, Shortcut};
+use crate::browser::page;
+use crate::route::Route;
+use crate::state::{Action, State};
+
+/// How long an undo is offered after a removal.
+const UNDO_MILLIS: u32 = 8_000;
+
+/// The address and the document follow the state, and the state follows the address.
+#[hook]
+pub fn use_address(state: &UseReducerHandle<State>) {
+    use_effect_with(state.lang, |lang| page::set_document_lang(*lang));
+    // A new article opens at its top (or at the section its link names, where the reader
+    // goes); the library keeps (and restores) its own place.
+    use_effect_with(state.route.clone(), |route| {
+        if *route != Route::Library && page::current_place().is_none() {
+            page::scroll_to_top();
+        }
+    });
+    // Typing and resolved links rewrite the address in place; facets go through `go_view`.
+    use_effect_with(
+        (state.route.clone(), state.view.clone()),
+        |(route, view)| page::show(route, view),
+    );
+    let dispatcher = state.dispatcher();
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|window| {
+            EventListener::new(&window, "hashchange", move |_| {
+                let route = page::current_route();
+                if route == Route::Library {
+                    dispatcher.dispatch(Action::SetView(page::current_view()));
+                }
+                dispatcher.dispatch(Action::Navigate(route));
+                // A link to another section of the open article: the reader stays, so go
+                // there once this change has rendered.
+                if let Some(at) = page::current_place() {
+                    Timeout::new(0, move || {
+                        page::scroll_to_id(&at);
+                    })
+                    .forget();
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// The library comes in, and what the state waits for is fetched: the reader's stored files
+/// then the hosted catalog at start, hosted articles' text on the first search, a hosted
+/// article when it is opened; and an undo is forgotten after a while.
+#[hook]
+pub fn use_library(state: &UseReducerHandle<State>) {
+    let dispatcher = state.dispatcher();
+    use_effect_with((), move |_| spawn_local(loading::library(dispatcher)));
+    let dispatcher = state.dispatcher();
+    use_effect_with(state.search_text_wanted(), move |wanted| {
+        if let Some(paths) = wanted.clone() {
+            dispatcher.dispatch(Action::SearchTextRequested);
+            spawn_local(loading::search_text(dispatcher.clone(), paths));
+        }
+    });
+    let dispatcher = state.dispatcher();
+    use_effect_with(state.pending_fetch(), move |pending| {
+        if let Some((id, path)) = pending.clone() {
+            article::open_hosted(dispatcher, id, path);
+        }
+    });
+    let dispatcher = state.dispatcher();
+    use_effect_with(state.removed.len(), move |removed| {
+        let timer = (*removed > 0).then(|| {
+            Timeout::new(UNDO_MILLIS, move || {
+                dispatcher.dispatch(Action::ForgetRemoved)
+            })
+        });
+        move || drop(timer)
+    });
+}
+
+/// Files dropped or pasted anywhere on the page go to `add_files`; `dragging` says whether
+/// files are being dragged over it.
+#[hook]
+pub fn use_drops(dragging: UseStateSetter<bool>, add_files: Callback<Given>) {
+    use_effect_with((), move |_| {
+        let listeners = web_sys::window().map(|w| drop_listeners(&w, dragging, add_files));
+        move || drop(listeners)
+    });
+}
+
+/// Keyboard shortcuts go to `on_shortcut`, listened to again whenever `deps` change (the
+/// handler knows the open article's neighbours).
+#[hook]
+pub fn use_shortcuts<D: PartialEq + 'static>(on_shortcut: Callback<Shortcut>, deps: D) {
+    use_effect_with(deps, move |_| {
+        let listener = web_sys::window().map(|w| keys::listen(&w, on_shortcut));
+        move || drop(listener)
+    });
+}

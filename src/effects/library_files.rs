@@ -1,0 +1,149 @@
+//! Workflows on the reader's own files: importing (reading, parsing, listing in parts, storing),
+//! cancelling an import, removing one or all with an undo, and exporting them as a zip.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use wasm_bindgen_futures::spawn_local;
+
+use super::{keep, Dispatch};
+use crate::archive;
+use crate::browser::intake::{pasted_name, Given};
+use crate::browser::store::{self, StoredFile};
+use crate::browser::{download, files, folder_drop, parser};
+use crate::parts::{in_parts, one_task_each};
+use crate::state::{Action, Entry, Notice};
+
+/// Entries a large drop adds to the list at a time.
+const ARRIVING_PART: usize = 200;
+
+/// The file name of an export.
+const EXPORT_NAME: &str = "lectern-library.zip";
+
+/// The running import's cancel flag: a new flag for each import, so cancelling one never
+/// cancels the next.
+#[derive(Clone, Default)]
+pub struct Imports(Rc<RefCell<Rc<Cell<bool>>>>);
+
+impl Imports {
+    fn start(&self) -> Rc<Cell<bool>> {
+        let cancelled = Rc::new(Cell::new(false));
+        *self.0.borrow_mut() = cancelled.clone();
+        cancelled
+    }
+
+    /// Stops the running import now: the worker may be deep in a large file.
+    pub fn cancel(&self, dispatcher: &Dispatch) {
+        self.0.borrow().set(true);
+        parser::stop();
+        dispatcher.dispatch(Action::Importing(None));
+        dispatcher.dispatch(Action::Notify(Notice::ImportCancelled));
+    }
+}
+
+/// Reads, parses, lists (a large drop in parts) and stores what the reader gave.
+pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
+    let import = files::Import {
+        cancelled: imports.start(),
+        progress: {
+            let dispatcher = dispatcher.clone();
+            yew::Callback::from(move |(done, total)| {
+                dispatcher.dispatch(Action::Importing(Some((done, total))))
+            })
+        },
+    };
+    spawn_local(async move {
+        let outcome = match given {
+            Given::Files(chosen) => files::read(chosen, &import).await,
+            Given::Entries(entries) => {
+                files::read(folder_drop::files(entries).await, &import).await
+            }
+            Given::Text(text) => Some((
+                vec![StoredFile::new(pasted_name(), text.into_bytes())],
+                Vec::new(),
+            )),
+        };
+        let outcome = outcome.filter(|(kept, skipped)| !kept.is_empty() || !skipped.is_empty());
+        let Some((kept, mut skipped)) = outcome else {
+            dispatcher.dispatch(Action::Importing(None));
+            return;
+        };
+        let kept: Vec<Rc<StoredFile>> = kept.into_iter().map(Rc::new).collect();
+        let entries = files::ingest(&kept, Some(&import)).await;
+        dispatcher.dispatch(Action::Importing(None));
+        let Some(entries) = entries else { return };
+        // A large drop joins the list in parts; the last tells what the drop did.
+        one_task_each(in_parts(entries, ARRIVING_PART, |_| 1), |part, more| {
+            dispatcher.dispatch(if more {
+                Action::FilesArriving(part)
+            } else {
+                Action::FilesAdded {
+                    entries: part,
+                    skipped: std::mem::take(&mut skipped),
+                }
+            })
+        })
+        .await;
+        keep(&dispatcher, store::save(&kept).await).await;
+    });
+}
+
+/// What an undo puts back after "remove all": every stored file, pictures included (a single
+/// removal puts back the entries the state kept).
+#[derive(Clone, Default)]
+pub struct Cleared(Rc<RefCell<Vec<Rc<StoredFile>>>>);
+
+/// Removes one of the reader's articles, from the list and from storage.
+pub fn remove(dispatcher: Dispatch, cleared: &Cleared, entry: &Entry) {
+    let paths: Vec<String> = entry.original.iter().map(|f| f.path.clone()).collect();
+    cleared.0.borrow_mut().clear();
+    dispatcher.dispatch(Action::Remove(vec![entry.summary.id.clone()]));
+    spawn_local(async move { keep(&dispatcher, store::remove(&paths).await).await });
+}
+
+/// Removes every file the reader brought in, keeping them for an undo.
+pub fn remove_all(dispatcher: Dispatch, cleared: &Cleared, ids: Vec<String>) {
+    let cleared = cleared.clone();
+    spawn_local(async move {
+        *cleared.0.borrow_mut() = store::load_all()
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .map(Rc::new)
+            .collect();
+        dispatcher.dispatch(Action::Remove(ids));
+        keep(&dispatcher, store::clear().await).await;
+    });
+}
+
+/// Takes the last removal back: the entries the state kept, or everything after "remove all".
+pub fn undo(dispatcher: Dispatch, cleared: &Cleared, removed: &[Entry]) {
+    dispatcher.dispatch(Action::Undo);
+    let files = match std::mem::take(&mut *cleared.0.borrow_mut()) {
+        everything if !everything.is_empty() => everything,
+        _ => removed.iter().filter_map(|e| e.original.clone()).collect(),
+    };
+    spawn_local(async move { keep(&dispatcher, store::save(&files).await).await });
+}
+
+/// Saves the reader's files as a zip; with `shown`, only those articles (and every picture).
+pub fn export(dispatcher: Dispatch, shown: Option<HashSet<String>>) {
+    spawn_local(async move {
+        let exported = store::load_all().await.and_then(|files| {
+            let chosen: Vec<StoredFile> = files
+                .into_iter()
+                .filter(|f| {
+                    shown
+                        .as_ref()
+                        .is_none_or(|s| s.contains(&f.path) || !files::is_article(&f.path))
+                })
+                .collect();
+            let bytes = archive::pack(&chosen)?;
+            download::save(EXPORT_NAME, "application/zip", &bytes)
+        });
+        if let Err(reason) = exported {
+            dispatcher.dispatch(Action::Notify(Notice::ExportFailed(reason)));
+        }
+    });
+}
