@@ -13,6 +13,7 @@ use crate::browser::{collate, fetch, files, page, reading, settings};
 use crate::effects::article;
 use crate::effects::hooks::{use_address, use_drops, use_library, use_shortcuts};
 use crate::effects::library_files::{self, Cleared, Imports};
+use crate::effects::settings as choose;
 use crate::route::Route;
 use crate::state::{Action, Entry, State};
 use crate::ui::drop_overlay::DropOverlay;
@@ -33,11 +34,11 @@ pub fn App() -> Html {
             page::current_route(),
             page::current_view(),
         )
+        .with_settings(settings::current_theme(), settings::saved_layout())
         .with_titles(collate::titles())
         .with_read(reading::read_ids())
     });
     let dragging = use_state(|| false);
-    let theme = use_state(settings::current_theme);
     let help = use_state(|| false);
     let library_from = use_state(|| fetch::foreign_origin().map(AttrValue::from));
     let imports = use_memo((), |_| Imports::default());
@@ -96,19 +97,12 @@ pub fn App() -> Html {
         Callback::from(move |_| library_files::export(dispatcher.clone(), shown.clone()))
     };
     let on_theme = {
-        let theme = theme.clone();
-        Callback::from(move |_: ()| {
-            let next = theme.other();
-            settings::choose_theme(next);
-            theme.set(next);
-        })
+        let (dispatcher, theme) = (dispatcher.clone(), state.theme);
+        Callback::from(move |_: ()| choose::choose_theme(&dispatcher, theme.other()))
     };
     let on_lang = {
         let dispatcher = dispatcher.clone();
-        Callback::from(move |_: ()| {
-            settings::choose_lang(lang.other());
-            dispatcher.dispatch(Action::SetLang(lang.other()));
-        })
+        Callback::from(move |_: ()| choose::choose_lang(&dispatcher, lang.other()))
     };
 
     let reading_id = match &state.route {
@@ -137,6 +131,7 @@ pub fn App() -> Html {
             next.clone(),
             *help,
             state.view.clone(),
+            state.theme,
         ),
     );
     let reading = Reading {
@@ -181,6 +176,7 @@ pub fn App() -> Html {
                 query={query} read={state.read.clone()} bodies={state.bodies.clone()}
                 library_size={state.entries.len()} catalog={state.catalog.listing.clone()} lang={lang}
                 without_text={state.searching_without_text()}
+                layout={state.layout} on_layout={{ let dispatcher = dispatcher.clone(); Callback::from(move |layout| choose::choose_layout(&dispatcher, layout)) }}
                 dropped={state.dropped_ids().len()} on_export={on_export} on_remove_all={on_remove_all} />
             </div>
         },
@@ -195,7 +191,7 @@ pub fn App() -> Html {
             <a class="skip-link" href="#content" onclick={skip_to_content}>{ lang.text().skip_to_content }</a>
             <Header query={state.view.query.clone()} lang={lang} on_search={on_search}
                 on_files={add_files.reform(|list| Given::Files(files::from_list(list)))}
-                theme={*theme} on_theme={on_theme} on_lang={on_lang} library_from={(*library_from).clone()} />
+                theme={state.theme} on_theme={on_theme} on_lang={on_lang} library_from={(*library_from).clone()} />
             <main id="content" tabindex="-1">
                 if let Some((done, total)) = state.importing {
                     <ImportProgress done={done} total={total} lang={lang} on_cancel={on_cancel_import} />

@@ -3,29 +3,7 @@
 
 use crate::browser::page::local_storage as storage;
 use crate::i18n::Lang;
-
-/// The colour theme.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Theme {
-    Light,
-    Dark,
-}
-
-impl Theme {
-    fn name(self) -> &'static str {
-        match self {
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
-    pub fn other(self) -> Theme {
-        match self {
-            Theme::Light => Theme::Dark,
-            Theme::Dark => Theme::Light,
-        }
-    }
-}
+use crate::state::{Layout, Theme};
 
 const THEME_KEY: &str = "lectern.theme";
 const LANG_KEY: &str = "lectern.lang";
@@ -92,16 +70,25 @@ pub fn choose_lang(lang: Lang) {
     }
 }
 
-/// Whether the library shows a compact list rather than a grid of cards.
-pub fn saved_list_layout() -> bool {
-    storage()
+/// The library's layout chosen before (a grid of cards unless a list was chosen).
+pub fn saved_layout() -> Layout {
+    let list = storage()
         .and_then(|s| s.get_item(LIST_KEY).ok().flatten())
-        .is_some_and(|v| v == "list")
+        .is_some_and(|v| v == "list");
+    if list {
+        Layout::List
+    } else {
+        Layout::Grid
+    }
 }
 
 /// Remembers the library's layout.
-pub fn choose_list_layout(list: bool) {
+pub fn choose_layout(layout: Layout) {
     if let Some(storage) = storage() {
-        let _ = storage.set_item(LIST_KEY, if list { "list" } else { "grid" });
+        let value = match layout {
+            Layout::List => "list",
+            Layout::Grid => "grid",
+        };
+        let _ = storage.set_item(LIST_KEY, value);
     }
 }

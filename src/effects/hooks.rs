@@ -98,7 +98,7 @@ pub fn use_drops(dragging: UseStateSetter<bool>, add_files: Callback<Given>) {
 }
 
 /// Keyboard shortcuts go to `on_shortcut`, listened to again whenever `deps` change (the
-/// handler knows the open article's neighbours).
+/// handler knows the open article's neighbours and the theme).
 #[hook]
 pub fn use_shortcuts<D: PartialEq + 'static>(on_shortcut: Callback<Shortcut>, deps: D) {
     use_effect_with(deps, move |_| {

@@ -8,6 +8,7 @@ pub mod article;
 pub mod hooks;
 pub mod library_files;
 pub mod loading;
+pub mod settings;
 
 use yew::UseReducerDispatcher;
 

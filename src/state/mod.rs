@@ -24,11 +24,13 @@ mod entry;
 mod listing;
 mod merge;
 mod notice;
+mod settings;
 
 pub use catalog::CatalogProgress;
 pub use entry::{Bodies, BodyText, Entry};
 pub use listing::{DROPPED, HOSTED};
 pub use notice::Notice;
+pub use settings::{Layout, Theme};
 
 /// Something that arrives later.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,6 +53,10 @@ pub enum Problem {
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub lang: Lang,
+    /// The colour theme on screen: the reader's choice, else the system's.
+    pub theme: Theme,
+    /// How the library lays out its articles.
+    pub layout: Layout,
     pub route: Route,
     /// The library's search, filters and order (also in the address while the library shows).
     pub view: View,
@@ -142,6 +148,10 @@ pub enum Action {
     Importing(Option<(usize, usize)>),
     /// The reader switched the interface language.
     SetLang(Lang),
+    /// The reader switched the colour theme.
+    SetTheme(Theme),
+    /// The reader switched the library's layout.
+    SetLayout(Layout),
     /// The reader finished an article.
     MarkRead(String),
     /// An article read again (in another encoding).
@@ -160,6 +170,8 @@ impl State {
     pub fn with_view(lang: Lang, route: Route, view: View) -> State {
         let mut state = State {
             lang,
+            theme: Theme::Light,
+            layout: Layout::default(),
             route: Route::Library,
             view: View::default(),
             counts: Shared::default(),
@@ -187,6 +199,13 @@ impl State {
     /// Starts with the articles the reader finished before.
     pub fn with_read(mut self, read: HashSet<String>) -> State {
         self.read = Shared::new(read);
+        self
+    }
+
+    /// Starts with the theme and layout the reader chose before (or the system's theme).
+    pub fn with_settings(mut self, theme: Theme, layout: Layout) -> State {
+        self.theme = theme;
+        self.layout = layout;
         self
     }
 
@@ -555,6 +574,8 @@ impl Reducible for State {
             Action::Notify(notice) => next.notice = Some(notice),
             Action::Importing(progress) => next.importing = progress,
             Action::SetLang(lang) => next.lang = lang,
+            Action::SetTheme(theme) => next.theme = theme,
+            Action::SetLayout(layout) => next.layout = layout,
             Action::Reread { id, article } => {
                 let mut entries = (*next.entries).clone();
                 if let Some(entry) = entries.iter_mut().find(|e| e.summary.id == id) {

@@ -4,9 +4,9 @@
 
 use yew::prelude::*;
 
-use crate::browser::settings::Theme;
 use crate::i18n::Lang;
 use crate::route::Route;
+use crate::state::Theme;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {

@@ -10,11 +10,11 @@ use articles::search::Query;
 use gloo_events::EventListener;
 use yew::prelude::*;
 
+use crate::browser::page;
 use crate::browser::visibility::when_near_view;
-use crate::browser::{page, settings};
 use crate::i18n::Lang;
 use crate::shared::Shared;
-use crate::state::{Bodies, Entry, Loadable, Problem};
+use crate::state::{Bodies, Entry, Layout, Loadable, Problem};
 use crate::ui::card::Card;
 
 /// Cards added at a time.
@@ -59,6 +59,11 @@ pub struct LibraryProps {
     /// How many of the articles the reader brought in (they can be exported and removed).
     #[prop_or_default]
     pub dropped: usize,
+    /// A grid of cards, or a compact list; the toggle asks for the other.
+    #[prop_or_default]
+    pub layout: Layout,
+    #[prop_or_default]
+    pub on_layout: Callback<Layout>,
     #[prop_or_default]
     pub on_export: Callback<()>,
     #[prop_or_default]
@@ -68,14 +73,16 @@ pub struct LibraryProps {
 #[function_component]
 pub fn Library(props: &LibraryProps) -> Html {
     let text = props.lang.text();
-    let list = use_state(settings::saved_list_layout);
-    let toggle_layout = {
-        let list = list.clone();
-        Callback::from(move |_: MouseEvent| {
-            settings::choose_list_layout(!*list);
-            list.set(!*list);
-        })
-    };
+    let list = props.layout == Layout::List;
+    let toggle_layout = props.on_layout.reform(
+        move |_: MouseEvent| {
+            if list {
+                Layout::Grid
+            } else {
+                Layout::List
+            }
+        },
+    );
     // Back from an article to the same list: as many cards as before, scrolled as before.
     let returning = use_mut_ref(|| {
         RETURN_TO
