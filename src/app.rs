@@ -9,7 +9,8 @@ use yew::prelude::*;
 
 use crate::browser::intake::Given;
 use crate::browser::keys::{self, Shortcut};
-use crate::browser::{collate, fetch, files, page, reading, settings};
+use crate::browser::{collate, fetch, files, page, reading, settings, time};
+use crate::calendar::Calendar;
 use crate::effects::article;
 use crate::effects::hooks::{use_address, use_drops, use_library, use_shortcuts};
 use crate::effects::library_files::{self, Cleared, Imports};
@@ -40,6 +41,7 @@ pub fn App() -> Html {
     });
     let dragging = use_state(|| false);
     let help = use_state(|| false);
+    let calendar = use_memo((), |_| time::calendar());
     let library_from = use_state(|| fetch::foreign_origin().map(AttrValue::from));
     let imports = use_memo((), |_| Imports::default());
     let cleared = use_memo((), |_| Cleared::default());
@@ -187,7 +189,7 @@ pub fn App() -> Html {
         keys::focus("#content");
     });
     html! {
-        <>
+        <ContextProvider<Calendar> context={(*calendar).clone()}>
             <a class="skip-link" href="#content" onclick={skip_to_content}>{ lang.text().skip_to_content }</a>
             <Header query={state.view.query.clone()} lang={lang} on_search={on_search}
                 on_files={add_files.reform(|list| Given::Files(files::from_list(list)))}
@@ -208,7 +210,7 @@ pub fn App() -> Html {
             if *help {
                 <ShortcutsHelp lang={lang} on_close={{ let help = help.clone(); Callback::from(move |_: ()| help.set(false)) }} />
             }
-        </>
+        </ContextProvider<Calendar>>
     }
 }
 

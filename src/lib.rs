@@ -7,6 +7,7 @@
 pub mod app;
 pub mod archive;
 pub mod browser;
+pub mod calendar;
 pub mod effects;
 pub mod i18n;
 pub mod parse_job;

@@ -3,7 +3,7 @@
 use articles::ArticleDate;
 use yew::prelude::*;
 
-use crate::browser::time;
+use crate::calendar::Calendar;
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -20,11 +20,14 @@ pub struct BylineProps {
 /// `<time datetime>` in the reader's zone · authors · reading time.
 #[function_component]
 pub fn Byline(props: &BylineProps) -> Html {
+    // The reader's clock, from the app; UTC where none was given (tests).
+    let calendar = use_context::<Calendar>().unwrap_or_default();
     let mut parts: Vec<Html> = Vec::new();
     if let Some(date) = &props.date {
+        let full = calendar.full(date, props.lang);
         parts.push(html! {
-            <time datetime={date.datetime_attr()} title={time::full(date, props.lang)}>
-                { if props.brief { time::brief(date, props.lang) } else { time::full(date, props.lang) } }
+            <time datetime={date.datetime_attr()} title={full.clone()}>
+                { if props.brief { calendar.brief(date, props.lang) } else { full } }
             </time>
         });
     }
