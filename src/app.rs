@@ -9,12 +9,12 @@ use yew::prelude::*;
 
 use crate::browser::intake::Given;
 use crate::browser::keys::{self, Shortcut};
-use crate::browser::{collate, fetch, files, page, reading, settings, time};
+use crate::browser::reading::read_ids;
+use crate::browser::{collate, fetch, files, page, settings, time};
 use crate::calendar::Calendar;
-use crate::effects::article;
 use crate::effects::hooks::{use_address, use_drops, use_library, use_shortcuts};
 use crate::effects::library_files::{self, Cleared, Imports};
-use crate::effects::settings as choose;
+use crate::effects::{article, reading, settings as choose};
 use crate::route::Route;
 use crate::state::{Action, Entry, State};
 use crate::ui::drop_overlay::DropOverlay;
@@ -37,7 +37,7 @@ pub fn App() -> Html {
         )
         .with_settings(settings::current_theme(), settings::saved_layout())
         .with_titles(collate::titles())
-        .with_read(reading::read_ids())
+        .with_read(read_ids())
     });
     let dragging = use_state(|| false);
     let help = use_state(|| false);
@@ -140,7 +140,7 @@ pub fn App() -> Html {
         id: AttrValue::from(reading_id.clone().unwrap_or_default()),
         on_read: {
             let dispatcher = dispatcher.clone();
-            Callback::from(move |id: String| dispatcher.dispatch(Action::MarkRead(id)))
+            Callback::from(move |id: String| reading::mark_read(&dispatcher, id))
         },
         on_reread: {
             let open = open.map(|e| {
@@ -178,6 +178,7 @@ pub fn App() -> Html {
                 query={query} read={state.read.clone()} bodies={state.bodies.clone()}
                 library_size={state.entries.len()} catalog={state.catalog.listing.clone()} lang={lang}
                 without_text={state.searching_without_text()}
+                returning={state.list_place.clone()} on_leave={dispatcher.to_callback().reform(Action::ListLeft)}
                 layout={state.layout} on_layout={{ let dispatcher = dispatcher.clone(); Callback::from(move |layout| choose::choose_layout(&dispatcher, layout)) }}
                 dropped={state.dropped_ids().len()} on_export={on_export} on_remove_all={on_remove_all} />
             </div>

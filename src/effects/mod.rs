@@ -7,7 +7,9 @@
 pub mod article;
 pub mod hooks;
 pub mod library_files;
+pub mod list_place;
 pub mod loading;
+pub mod reading;
 pub mod settings;
 
 use yew::UseReducerDispatcher;

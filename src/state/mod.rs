@@ -30,7 +30,7 @@ pub use catalog::CatalogProgress;
 pub use entry::{Bodies, BodyText, Entry};
 pub use listing::{DROPPED, HOSTED};
 pub use notice::Notice;
-pub use settings::{Layout, Theme};
+pub use settings::{Layout, ListPlace, Theme};
 
 /// Something that arrives later.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,6 +57,8 @@ pub struct State {
     pub theme: Theme,
     /// How the library lays out its articles.
     pub layout: Layout,
+    /// Where the reader left the library's list, kept while an article is open.
+    pub list_place: Option<ListPlace>,
     pub route: Route,
     /// The library's search, filters and order (also in the address while the library shows).
     pub view: View,
@@ -152,6 +154,8 @@ pub enum Action {
     SetTheme(Theme),
     /// The reader switched the library's layout.
     SetLayout(Layout),
+    /// The library's list left the page (an article opened) at this place.
+    ListLeft(ListPlace),
     /// The reader finished an article.
     MarkRead(String),
     /// An article read again (in another encoding).
@@ -172,6 +176,7 @@ impl State {
             lang,
             theme: Theme::Light,
             layout: Layout::default(),
+            list_place: None,
             route: Route::Library,
             view: View::default(),
             counts: Shared::default(),
@@ -576,6 +581,7 @@ impl Reducible for State {
             Action::SetLang(lang) => next.lang = lang,
             Action::SetTheme(theme) => next.theme = theme,
             Action::SetLayout(layout) => next.layout = layout,
+            Action::ListLeft(place) => next.list_place = Some(place),
             Action::Reread { id, article } => {
                 let mut entries = (*next.entries).clone();
                 if let Some(entry) = entries.iter_mut().find(|e| e.summary.id == id) {

@@ -1,5 +1,5 @@
-//! The reader's settings as the state holds them; `browser::settings` keeps them between
-//! visits.
+//! The reader's settings as the state holds them (`browser::settings` keeps them between
+//! visits), and where they left the library's list.
 
 /// The colour theme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,4 +33,13 @@ pub enum Layout {
     Grid,
     /// A compact list.
     List,
+}
+
+/// Where the reader was in the library's list when they left it: the search (as the address
+/// writes it), how many cards were shown, and how far the page was scrolled.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ListPlace {
+    pub request: String,
+    pub limit: usize,
+    pub scroll: f64,
 }

@@ -3,34 +3,16 @@
 //! Cards are added a page at a time as the reader scrolls (or presses "Show more"), so a library
 //! of a hundred thousand articles costs one page of cards to show.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use articles::search::Query;
-use gloo_events::EventListener;
 use yew::prelude::*;
 
-use crate::browser::page;
-use crate::browser::visibility::when_near_view;
+use crate::effects::list_place::{use_list_paging, PAGE};
 use crate::i18n::Lang;
 use crate::shared::Shared;
-use crate::state::{Bodies, Entry, Layout, Loadable, Problem};
+use crate::state::{Bodies, Entry, Layout, ListPlace, Loadable, Problem};
 use crate::ui::card::Card;
-
-/// Cards added at a time.
-const PAGE: usize = 60;
-
-/// Where the reader was in a list when they left it.
-struct Place {
-    request: String,
-    limit: usize,
-    scroll: f64,
-}
-
-thread_local! {
-    /// The list's place, kept while an article is open (the list is not on the page then).
-    static RETURN_TO: Cell<Option<Place>> = const { Cell::new(None) };
-}
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
@@ -59,6 +41,12 @@ pub struct LibraryProps {
     /// How many of the articles the reader brought in (they can be exported and removed).
     #[prop_or_default]
     pub dropped: usize,
+    /// Where the reader left this list last (restored when it is the same search).
+    #[prop_or_default]
+    pub returning: Option<ListPlace>,
+    /// Gets the list's place as it leaves the page.
+    #[prop_or_default]
+    pub on_leave: Callback<ListPlace>,
     /// A grid of cards, or a compact list; the toggle asks for the other.
     #[prop_or_default]
     pub layout: Layout,
@@ -83,72 +71,14 @@ pub fn Library(props: &LibraryProps) -> Html {
             }
         },
     );
-    // Back from an article to the same list: as many cards as before, scrolled as before.
-    let returning = use_mut_ref(|| {
-        RETURN_TO
-            .with(Cell::take)
-            .filter(|place| place.request == props.request)
-    });
-    let limit = use_state(|| returning.borrow().as_ref().map_or(PAGE, |p| p.limit));
-    let first_request = use_mut_ref(|| Some(props.request.clone()));
-    {
-        // A new search starts again from its first page, at the top: left scrolled down, the
-        // short new list would at once grow again. Articles arriving do not move the reader.
-        let (limit, first_request) = (limit.setter(), first_request.clone());
-        let scroll = returning.borrow().as_ref().map_or(0.0, |p| p.scroll);
-        use_effect_with(props.request.clone(), move |request| {
-            if first_request.borrow_mut().take().as_ref() == Some(request) {
-                page::scroll_to(scroll);
-            } else {
-                limit.set(PAGE);
-                page::scroll_to_top();
-            }
-        });
-    }
-    // The place as of now, kept when the list leaves the page (to read an article). The scroll
-    // is followed as it happens: by the time the list is gone, the page may be shorter.
-    let here = use_mut_ref(|| Place {
-        request: String::new(),
-        limit: PAGE,
-        // Where the list is restored to, before any scroll event says so.
-        scroll: returning.borrow().as_ref().map_or(0.0, |p| p.scroll),
-    });
-    {
-        let mut place = here.borrow_mut();
-        place.request = props.request.clone();
-        place.limit = *limit;
-    }
-    {
-        let here = here.clone();
-        use_effect_with((), move |_| {
-            let follow = {
-                let here = here.clone();
-                web_sys::window().map(|window| {
-                    EventListener::new(&window, "scroll", move |_| {
-                        here.borrow_mut().scroll = page::scroll_position();
-                    })
-                })
-            };
-            move || {
-                drop(follow);
-                let place = here.replace(Place {
-                    request: String::new(),
-                    limit: PAGE,
-                    scroll: 0.0,
-                });
-                RETURN_TO.with(|slot| slot.set(Some(place)));
-            }
-        });
-    }
     let more = use_node_ref();
-    {
-        let (more, limit) = (more.clone(), limit.clone());
-        use_effect_with((*limit, props.shown.clone()), move |(current, _)| {
-            let next = *current + PAGE;
-            let watch = when_near_view(&more, move || limit.set(next));
-            move || drop(watch)
-        });
-    }
+    let limit = use_list_paging(
+        props.request.clone(),
+        props.shown.clone(),
+        more.clone(),
+        props.returning.clone(),
+        props.on_leave.clone(),
+    );
     let status = match (&props.catalog, props.library_size) {
         (Loadable::Loading, 0) => text.loading_library.to_owned(),
         _ if props.without_text => format!(

@@ -1,8 +1,10 @@
 //! The article's table of contents, from its headings: beside the text on wide screens, folded
-//! above it on phones. Its links scroll to the headings (see `reader.rs` for why not the hash).
+//! above it on phones. Its links scroll to the headings (see `effects/reading.rs` for why not the hash).
 
 use articles::text::Heading;
 use yew::prelude::*;
+
+use crate::effects::reading::is_wide;
 
 use crate::i18n::Lang;
 
@@ -16,9 +18,6 @@ pub struct OutlineProps {
 /// Headings worth a table of contents: at least this many, with ids to go to.
 const MIN_HEADINGS: usize = 2;
 
-/// Width from which the contents start open (they sit beside the text there).
-const WIDE: f64 = 1100.0;
-
 #[function_component]
 pub fn Outline(props: &OutlineProps) -> Html {
     let headings: Vec<&Heading> = props
@@ -30,10 +29,7 @@ pub fn Outline(props: &OutlineProps) -> Html {
         return html! {};
     }
     let top = headings.iter().map(|h| h.level).min().unwrap_or(2);
-    let wide = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w >= WIDE);
+    let wide = is_wide();
     let title = props.lang.text().contents;
     html! {
         <nav class="outline" aria-label={title}>

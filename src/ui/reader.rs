@@ -8,11 +8,9 @@ use std::rc::Rc;
 use articles::script::Script;
 use articles::search::Query;
 use articles::{Article, Diagnostic};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::browser::highlight::mark_hits;
-use crate::browser::page;
+use crate::effects::reading::{follow_in_article_anchors, use_marks_and_place};
 use crate::i18n::Lang;
 use crate::route::Route;
 use crate::shared::Shared;
@@ -133,26 +131,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     } else {
         "script-latin"
     };
-    {
-        let body = body.clone();
-        use_effect_with(
-            (props.article.clone(), props.query.clone()),
-            move |(_, query)| {
-                let first = query
-                    .as_ref()
-                    .and_then(|query| mark_hits(&body.cast::<web_sys::Element>()?, query));
-                // A link to a section goes there; else the search's first hit is shown.
-                if page::current_place().is_some_and(|at| page::scroll_to_id(&at)) {
-                    return;
-                }
-                if let Some(first) = first {
-                    let options = web_sys::ScrollIntoViewOptions::new();
-                    options.set_block(web_sys::ScrollLogicalPosition::Center);
-                    first.scroll_into_view_with_scroll_into_view_options(&options);
-                }
-            },
-        );
-    }
+    use_marks_and_place(props.article.clone(), body.clone(), props.query.clone());
     let cover = meta.cover.as_ref().map(|src| {
         html! {
             <figure class="reader-cover">
@@ -202,27 +181,4 @@ fn Diagnostics(props: &DiagnosticsProps) -> Html {
             </ul>
         </aside>
     }
-}
-
-/// Scrolls to in-article anchors (`#a-…`, the sanitizer's id prefix) instead of letting the
-/// browser replace the hash route; the address then links to that place in the article `id`.
-fn follow_in_article_anchors(id: &str) -> Callback<MouseEvent> {
-    let article = id.to_owned();
-    Callback::from(move |event: MouseEvent| {
-        let link = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href^='#']").ok().flatten());
-        let Some(href) = link.and_then(|a| a.get_attribute("href")) else {
-            return;
-        };
-        if let Some(id) = href.strip_prefix('#') {
-            if page::scroll_to_id(id) {
-                event.prevent_default();
-                if !article.is_empty() {
-                    page::show_place(&article, id);
-                }
-            }
-        }
-    })
 }
