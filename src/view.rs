@@ -9,7 +9,7 @@
 //! Keys may repeat (several values of a facet); an empty value is the facet's "(none)". Values
 //! are percent-encoded UTF-8, a category path segment by segment.
 
-use articles::facets::{Filters, Month};
+use articles::facets::{Facet, Filters, Month};
 use articles::links::{decode_path, encode_path};
 use std::rc::Rc;
 
@@ -66,20 +66,14 @@ impl View {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let value = decode_path(&value.replace('+', " "));
             let filters = &mut view.filters;
+            if let Some(facet) = Facet::with_key(key) {
+                let mut values = facet.selected(filters);
+                values.push(facet.read(&value));
+                facet.select(filters, values);
+                continue;
+            }
             match key {
                 "q" => view.query = value,
-                "cat" => filters.categories.push(
-                    value
-                        .split('/')
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_owned)
-                        .collect(),
-                ),
-                "tag" => filters.tags.push(value),
-                "author" => filters.authors.push(value),
-                "year" => filters.years.push(value),
-                "lang" => filters.langs.push(value),
-                "source" => filters.sources.push(value),
                 "from" => filters.from = parse_month(&value),
                 "to" => filters.to = parse_month(&value),
                 "sort" => view.sort = Sort::from_name(&value),
@@ -99,18 +93,9 @@ impl View {
             add("q", &self.query);
         }
         let f = &self.filters;
-        for path in &f.categories {
-            add("cat", &path.join("/"));
-        }
-        for (key, values) in [
-            ("tag", &f.tags),
-            ("author", &f.authors),
-            ("year", &f.years),
-            ("lang", &f.langs),
-            ("source", &f.sources),
-        ] {
-            for value in values {
-                add(key, value);
+        for facet in Facet::LISTED {
+            for value in facet.selected(f) {
+                add(facet.key(), &facet.write(&value));
             }
         }
         if let Some(from) = f.from {

@@ -4,7 +4,7 @@
 //! Every change produces a new [`View`] for the address; the panel holds no filter state of its
 //! own. On narrow screens it folds behind a button.
 
-use articles::facets::{Counts, Filters, Month, NONE};
+use articles::facets::{Counts, Facet, Filters, Month, NONE};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -62,12 +62,12 @@ pub fn FilterPanel(props: &FiltersProps) -> Html {
         })
     };
     let counts = &props.counts;
-    let list = |facet: ListFacet| {
+    let lists = Facet::LISTED.map(|facet| {
         html! {
             <FacetList facet={facet} view={props.view.clone()} counts={counts.clone()}
                 lang={props.lang} on_view={props.on_view.clone()} />
         }
-    };
+    });
     html! {
         <aside class={classes!("filters", open.then_some("filters-open"))} aria-label={text.filters}>
             <button type="button" class="button button-quiet filters-toggle" aria-expanded={open.to_string()}
@@ -98,12 +98,7 @@ pub fn FilterPanel(props: &FiltersProps) -> Html {
                 </label>
                 <DateRange view={props.view.clone()} months={counts.months.clone()} lang={props.lang}
                     on_view={props.on_view.clone()} />
-                { list(ListFacet::Categories) }
-                { list(ListFacet::Tags) }
-                { list(ListFacet::Authors) }
-                { list(ListFacet::Years) }
-                { list(ListFacet::Langs) }
-                { list(ListFacet::Sources) }
+                { for lists }
             </div>
         </aside>
     }
@@ -122,107 +117,44 @@ fn sort_label(lang: Lang, sort: Sort) -> &'static str {
 
 /// How many selections are active.
 fn active_count(filters: &Filters) -> usize {
-    filters.categories.len()
-        + filters.tags.len()
-        + filters.authors.len()
-        + filters.years.len()
-        + filters.langs.len()
-        + filters.sources.len()
+    Facet::LISTED
+        .iter()
+        .map(|facet| facet.selected(filters).len())
+        .sum::<usize>()
         + usize::from(filters.from.is_some() || filters.to.is_some())
 }
 
-/// The facets shown as lists of values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ListFacet {
-    Categories,
-    Tags,
-    Authors,
-    Years,
-    Langs,
-    Sources,
+/// A facet's name in the panel.
+fn title(facet: Facet, lang: Lang) -> &'static str {
+    let text = lang.text();
+    match facet {
+        Facet::Category => text.categories,
+        Facet::Tag => text.tags,
+        Facet::Author => text.authors,
+        Facet::Year => text.years,
+        Facet::Lang => text.languages,
+        Facet::Source => text.source,
+        Facet::Dates => text.dates,
+    }
 }
 
-impl ListFacet {
-    fn title(self, lang: Lang) -> &'static str {
-        let text = lang.text();
-        match self {
-            ListFacet::Categories => text.categories,
-            ListFacet::Tags => text.tags,
-            ListFacet::Authors => text.authors,
-            ListFacet::Years => text.years,
-            ListFacet::Langs => text.languages,
-            ListFacet::Sources => text.source,
-        }
-    }
-
-    /// The values with their counts, as paths (one segment except for categories).
-    fn values(self, counts: &Counts) -> Vec<(Vec<String>, usize)> {
-        let single = |map: &std::collections::BTreeMap<String, usize>| {
-            map.iter()
-                .map(|(k, n)| (vec![k.clone()], *n))
-                .collect::<Vec<_>>()
-        };
-        match self {
-            ListFacet::Categories => counts
-                .categories
-                .iter()
-                .map(|(k, n)| (k.clone(), *n))
-                .collect(),
-            ListFacet::Tags => single(&counts.tags),
-            ListFacet::Authors => single(&counts.authors),
-            ListFacet::Years => {
-                let mut years = single(&counts.years);
-                years.reverse();
-                years
-            }
-            ListFacet::Langs => single(&counts.langs),
-            ListFacet::Sources => single(&counts.sources),
-        }
-    }
-
-    /// The selected values, as paths.
-    fn selected(self, filters: &Filters) -> Vec<Vec<String>> {
-        let single = |values: &Vec<String>| values.iter().map(|v| vec![v.clone()]).collect();
-        match self {
-            ListFacet::Categories => filters.categories.clone(),
-            ListFacet::Tags => single(&filters.tags),
-            ListFacet::Authors => single(&filters.authors),
-            ListFacet::Years => single(&filters.years),
-            ListFacet::Langs => single(&filters.langs),
-            ListFacet::Sources => single(&filters.sources),
-        }
-    }
-
-    fn set(self, filters: &mut Filters, values: Vec<Vec<String>>) {
-        let single = |values: Vec<Vec<String>>| values.into_iter().map(|v| v.join("/")).collect();
-        match self {
-            ListFacet::Categories => filters.categories = values,
-            ListFacet::Tags => filters.tags = single(values),
-            ListFacet::Authors => filters.authors = single(values),
-            ListFacet::Years => filters.years = single(values),
-            ListFacet::Langs => filters.langs = single(values),
-            ListFacet::Sources => filters.sources = single(values),
-        }
-    }
-
-    /// How a value reads.
-    fn label(self, value: &[String], lang: Lang) -> String {
-        let text = lang.text();
-        match (self, value) {
-            (ListFacet::Categories, []) => text.none_value.to_owned(),
-            (ListFacet::Categories, path) => path.last().cloned().unwrap_or_default(),
-            (ListFacet::Sources, [v]) if v == HOSTED => text.hosted.to_owned(),
-            (ListFacet::Sources, [v]) if v == DROPPED => text.dropped.to_owned(),
-            (_, [v]) if v == NONE => text.none_value.to_owned(),
-            (_, [v]) => v.clone(),
-            _ => String::new(),
-        }
+/// How a value reads.
+fn label(facet: Facet, value: &[String], lang: Lang) -> String {
+    let text = lang.text();
+    match (facet, value) {
+        (Facet::Category, []) => text.none_value.to_owned(),
+        (Facet::Category, path) => path.last().cloned().unwrap_or_default(),
+        (Facet::Source, [v]) if v == HOSTED => text.hosted.to_owned(),
+        (Facet::Source, [v]) if v == DROPPED => text.dropped.to_owned(),
+        (_, [v]) if v == NONE => text.none_value.to_owned(),
+        (_, [v]) => v.clone(),
+        _ => String::new(),
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct FacetListProps {
-    facet: ListFacet,
+    facet: Facet,
     view: View,
     counts: Shared<Counts>,
     lang: Lang,
@@ -235,7 +167,7 @@ fn FacetList(props: &FacetListProps) -> Html {
     let all = use_state(|| false);
     let facet = props.facet;
     let selected = facet.selected(&props.view.filters);
-    let mut values = facet.values(&props.counts);
+    let mut values = facet.counted(&props.counts);
     // Selected values stay listed (to be unticked) even when nothing has them now.
     for chosen in &selected {
         if !values.iter().any(|(v, _)| v == chosen) {
@@ -247,7 +179,7 @@ fn FacetList(props: &FacetListProps) -> Html {
     }
     let total = values.len();
     // Categories keep their tree order; other facets list the largest first.
-    if facet != ListFacet::Categories && facet != ListFacet::Years {
+    if !facet.is_tree() && facet != Facet::Year {
         values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     }
     let shown = if *all { total } else { SHORT_LIST.min(total) };
@@ -263,7 +195,7 @@ fn FacetList(props: &FacetListProps) -> Html {
                 }
                 None => values.push(value.clone()),
             }
-            facet.set(&mut next.filters, values);
+            facet.select(&mut next.filters, values);
             on_view.emit(next);
         })
     };
@@ -271,11 +203,11 @@ fn FacetList(props: &FacetListProps) -> Html {
         let (view, on_view) = (props.view.clone(), props.on_view.clone());
         Callback::from(move |_: MouseEvent| {
             let mut next = view.clone();
-            facet.set(&mut next.filters, Vec::new());
+            facet.select(&mut next.filters, Vec::new());
             on_view.emit(next);
         })
     };
-    let title = facet.title(props.lang);
+    let title = title(facet, props.lang);
     html! {
         <fieldset class="facet">
             <legend>{ title }</legend>
@@ -285,13 +217,13 @@ fn FacetList(props: &FacetListProps) -> Html {
             }
             <ul>
                 { for values.iter().take(shown).map(|(value, count)| {
-                    let depth = if facet == ListFacet::Categories { value.len().saturating_sub(1) } else { 0 };
+                    let depth = if facet.is_tree() { value.len().saturating_sub(1) } else { 0 };
                     html! {
                         <li style={format!("--depth: {depth}")}>
                             <label>
                                 <input type="checkbox" checked={selected.contains(value)}
                                     onchange={toggle(value.clone())} />
-                                <span class="facet-value">{ facet.label(value, props.lang) }</span>
+                                <span class="facet-value">{ label(facet, value, props.lang) }</span>
                                 <span class="facet-count">{ count }</span>
                             </label>
                         </li>

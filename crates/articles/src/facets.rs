@@ -67,6 +67,108 @@ const FACETS: [Facet; 7] = [
     Facet::Dates,
 ];
 
+impl Facet {
+    /// The facets whose values are listed to tick, in the order the filter panel shows them
+    /// (the date range is set apart, by its bounds).
+    pub const LISTED: [Facet; 6] = [
+        Facet::Category,
+        Facet::Tag,
+        Facet::Author,
+        Facet::Year,
+        Facet::Lang,
+        Facet::Source,
+    ];
+
+    /// Its key in the library's address (`#/?tag=…`); the date range writes `from` and `to`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Category => "cat",
+            Facet::Tag => "tag",
+            Facet::Author => "author",
+            Facet::Year => "year",
+            Facet::Lang => "lang",
+            Facet::Source => "source",
+            Facet::Dates => "dates",
+        }
+    }
+
+    /// The facet whose address key is `key`.
+    pub fn with_key(key: &str) -> Option<Facet> {
+        Facet::LISTED.into_iter().find(|facet| facet.key() == key)
+    }
+
+    /// Whether its values are paths shown as a tree (categories), not single values.
+    pub fn is_tree(self) -> bool {
+        self == Facet::Category
+    }
+
+    /// Its values as written in the address: a path joined with `/`.
+    pub fn write(self, value: &[String]) -> String {
+        value.join("/")
+    }
+
+    /// A value read from the address.
+    pub fn read(self, text: &str) -> Vec<String> {
+        if self.is_tree() {
+            text.split('/')
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect()
+        } else {
+            vec![text.to_owned()]
+        }
+    }
+
+    /// The values selected in this facet, each as a path (one segment for single values).
+    pub fn selected(self, filters: &Filters) -> Vec<Vec<String>> {
+        let single = |values: &[String]| values.iter().map(|v| vec![v.clone()]).collect();
+        match self {
+            Facet::Category => filters.categories.clone(),
+            Facet::Dates => Vec::new(),
+            other => single(filters.values(other)),
+        }
+    }
+
+    /// Selects `values` (paths, as [`Facet::selected`] gives them) in this facet.
+    pub fn select(self, filters: &mut Filters, values: Vec<Vec<String>>) {
+        let single = |values: Vec<Vec<String>>| values.into_iter().flatten().collect();
+        match self {
+            Facet::Category => filters.categories = values,
+            Facet::Tag => filters.tags = single(values),
+            Facet::Author => filters.authors = single(values),
+            Facet::Year => filters.years = single(values),
+            Facet::Lang => filters.langs = single(values),
+            Facet::Source => filters.sources = single(values),
+            Facet::Dates => {}
+        }
+    }
+
+    /// Each value of this facet and how many articles it would give, in order.
+    pub fn counted(self, counts: &Counts) -> Vec<(Vec<String>, usize)> {
+        let single = |map: &BTreeMap<String, usize>| {
+            map.iter().map(|(k, &n)| (vec![k.clone()], n)).collect()
+        };
+        match self {
+            Facet::Category => counts
+                .categories
+                .iter()
+                .map(|(k, &n)| (k.clone(), n))
+                .collect(),
+            Facet::Tag => single(&counts.tags),
+            Facet::Author => single(&counts.authors),
+            // Newest year first.
+            Facet::Year => {
+                let mut years: Vec<_> = single(&counts.years);
+                years.reverse();
+                years
+            }
+            Facet::Lang => single(&counts.langs),
+            Facet::Source => single(&counts.sources),
+            Facet::Dates => Vec::new(),
+        }
+    }
+}
+
 /// How many articles each value of each facet would give.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -100,6 +202,18 @@ impl Counts {
 }
 
 impl Filters {
+    /// The single values selected in a facet of single values (empty for categories and dates).
+    fn values(&self, facet: Facet) -> &[String] {
+        match facet {
+            Facet::Tag => &self.tags,
+            Facet::Author => &self.authors,
+            Facet::Year => &self.years,
+            Facet::Lang => &self.langs,
+            Facet::Source => &self.sources,
+            Facet::Category | Facet::Dates => &[],
+        }
+    }
+
     /// Whether nothing is selected.
     pub fn is_empty(&self) -> bool {
         *self == Filters::default()
@@ -272,5 +386,31 @@ fn list<'a>(map: &mut HashMap<&'a str, usize>, values: &'a [String]) {
             seen.push(value);
             *map.entry(value.as_str()).or_default() += 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_listed_facet_is_described_once_and_round_trips() {
+        let mut filters = Filters::default();
+        for facet in Facet::LISTED {
+            assert_eq!(Facet::with_key(facet.key()), Some(facet));
+            let value = facet.read(&format!("{}/x", facet.key()));
+            assert_eq!(facet.read(&facet.write(&value)), value);
+            facet.select(&mut filters, vec![value.clone(), facet.read("")]);
+            assert_eq!(facet.selected(&filters), [value, facet.read("")]);
+        }
+        // Every listed facet lands in its own field: all of them are now selected.
+        assert_eq!(filters.tags, ["tag/x", ""]);
+        assert_eq!(
+            filters.categories,
+            [vec!["cat".to_owned(), "x".into()], vec![]]
+        );
+        assert!(Facet::LISTED
+            .iter()
+            .all(|f| f.selected(&filters).len() == 2));
     }
 }
