@@ -173,7 +173,7 @@ pub fn App() -> Html {
         None => html! {
             <div class="library-layout">
             <FilterPanel view={state.view.clone()} counts={state.counts.clone()} lang={lang}
-                on_view={Callback::from(|view: View| page::go_view(&view))} />
+                on_view={dispatcher.to_callback().reform(Action::ChooseView)} />
             <Library entries={state.entries.clone()} shown={state.shown.clone()} request={state.view.to_params()}
                 query={query} read={state.read.clone()} bodies={state.bodies.clone()}
                 library_size={state.entries.len()} catalog={state.catalog.listing.clone()} lang={lang}

@@ -27,8 +27,8 @@ pub fn go(route: &Route) {
     set_hash(&route.to_hash());
 }
 
-/// Sets the address to the library with `view`, adding a history entry (the `hashchange`
-/// listener follows): a facet ticked is a step Back can undo.
+/// Goes to the library with `view` from an article, a history step (the `hashchange`
+/// listener follows).
 pub fn go_view(view: &View) {
     set_hash(&view.to_hash());
 }
@@ -40,9 +40,10 @@ fn set_hash(hash: &str) {
     }
 }
 
-/// Makes the address show `route` (with `view` for the library) without a new history entry:
-/// after a `#/find/` link was resolved, and as the reader types a search.
-pub fn show(route: &Route, view: &View) {
+/// Makes the address show `route` (with `view` for the library): as a new history entry when
+/// `step` (a facet ticked, an order chosen: Back undoes it), else in place (a search typed, a
+/// `#/find/` link resolved). Setting the address this way fires no `hashchange`.
+pub fn show(route: &Route, view: &View, step: bool) {
     let hash = match route {
         Route::Library => view.to_hash(),
         other => other.to_hash(),
@@ -52,7 +53,12 @@ pub fn show(route: &Route, view: &View) {
         return;
     }
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+        let null = wasm_bindgen::JsValue::NULL;
+        let _ = if step {
+            history.push_state_with_url(&null, "", Some(&hash))
+        } else {
+            history.replace_state_with_url(&null, "", Some(&hash))
+        };
     }
 }
 

@@ -28,10 +28,15 @@ pub fn use_address(state: &UseReducerHandle<State>) {
             page::scroll_to_top();
         }
     });
-    // Typing and resolved links rewrite the address in place; facets go through `go_view`.
+    // The address follows the state: a view the reader chose is a history step, anything
+    // else (typing, a resolved link, the address itself) rewrites it in place.
+    let steps_seen = use_mut_ref(|| state.view_steps);
     use_effect_with(
-        (state.route.clone(), state.view.clone()),
-        |(route, view)| page::show(route, view),
+        (state.route.clone(), state.view.clone(), state.view_steps),
+        move |(route, view, steps)| {
+            let step = *steps != steps_seen.replace(*steps);
+            page::show(route, view, step);
+        },
     );
     let dispatcher = state.dispatcher();
     use_effect_with((), move |_| {

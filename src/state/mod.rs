@@ -62,6 +62,8 @@ pub struct State {
     pub route: Route,
     /// The library's search, filters and order (also in the address while the library shows).
     pub view: View,
+    /// Views the reader chose (a facet, an order) so far: each is a step in the history.
+    pub view_steps: usize,
     /// Facet counts for the current view.
     pub counts: Shared<Counts>,
     /// How titles are ordered: the browser's collation (pinyin for Chinese) in the app.
@@ -119,8 +121,10 @@ pub enum Action {
     Navigate(Route),
     /// The reader typed in the search field.
     Search(String),
-    /// The library's view changed (a facet ticked, a link followed, Back or Forward).
+    /// The address changed the library's view (a link followed, Back or Forward).
     SetView(View),
+    /// The reader chose a view in the filter panel (a step Back can undo).
+    ChooseView(View),
     ArticleLoaded {
         id: String,
         result: Result<Shared<Article>, String>,
@@ -179,6 +183,7 @@ impl State {
             list_place: None,
             route: Route::Library,
             view: View::default(),
+            view_steps: 0,
             counts: Shared::default(),
             titles: TitleOrder::default(),
             read: Shared::default(),
@@ -525,6 +530,14 @@ impl Reducible for State {
                     return self;
                 }
                 next.view = view;
+                next.refresh_shown();
+            }
+            Action::ChooseView(view) => {
+                if view == next.view {
+                    return self;
+                }
+                next.view = view;
+                next.view_steps += 1;
                 next.refresh_shown();
             }
             Action::ArticleLoaded { id, result } => match &next.reading {

@@ -452,3 +452,17 @@ fn search_filters_the_list() {
     let ids = visible_ids(&state);
     assert_eq!(ids, vec!["alpha"]);
 }
+
+#[test]
+fn a_view_the_reader_chooses_is_a_step_one_from_the_address_is_not() {
+    let state = Rc::new(State::new(Lang::En, Route::Library));
+    let tagged = View::parse("tag=a");
+    let state = state.reduce(Action::ChooseView(tagged.clone()));
+    assert_eq!((state.view_steps, &state.view), (1, &tagged));
+    // Back: the address brings the old view, which is no new step.
+    let state = state.reduce(Action::SetView(View::default()));
+    assert_eq!((state.view_steps, &state.view), (1, &View::default()));
+    // Choosing what is already shown changes nothing.
+    let state = state.reduce(Action::ChooseView(View::default()));
+    assert_eq!(state.view_steps, 1);
+}
