@@ -126,6 +126,9 @@ pub fn parse(name: &str, bytes: &[u8], options: &ParseOptions) -> Article {
         .and_then(|cover| crate::url::resolve_asset(&options.location, cover.trim()));
     meta.title = meta.title.filter(|t| !t.trim().is_empty());
     let rendered = body::render(front.body, meta.title.as_deref(), &options.location, name);
+    if let Some(cut) = rendered.html_cut {
+        diagnostics.push(Diagnostic::new(DiagnosticKind::Limit, cut.to_string()));
+    }
     if !rendered.removed_tags.is_empty() {
         diagnostics.push(removed_tags_note(&rendered.removed_tags));
     }

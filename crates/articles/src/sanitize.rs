@@ -10,6 +10,8 @@
 //! hook for relative URLs only, so a relative link that resolves to a `blob:` URL could not be
 //! refused there.
 
+pub mod limits;
+
 use std::borrow::Cow;
 use std::collections::HashSet;
 
@@ -17,6 +19,8 @@ use ammonia::{Builder, UrlRelative};
 
 use crate::article::Location;
 use crate::url::{normalise, resolve_asset, resolve_link, safe_for_media};
+
+pub use limits::{Cut, MAX_HTML_DEPTH};
 
 /// Prefix of every `id` in article HTML, so an article can never clobber the app's own ids.
 pub const ID_PREFIX: &str = "a-";
@@ -30,8 +34,32 @@ const VIDEO_PLAYERS: &[&str] = &[
     "https://player.bilibili.com/player.html",
 ];
 
-/// Sanitizes `html`; relative URLs resolve against the article's `location`.
+/// Sanitized HTML, and where the HTML given was cut short, if it was.
+#[derive(Debug)]
+pub struct Cleaned {
+    pub html: String,
+    pub cut: Option<Cut>,
+}
+
+/// Sanitizes `html`; relative URLs resolve against the article's `location`. HTML nested too
+/// deep for the parser to read quickly is cut off first (see [`limits`]), silently: use
+/// [`clean_within_limits`] to know.
 pub fn clean(html: &str, location: &Location) -> String {
+    clean_within_limits(html, location).html
+}
+
+/// Sanitizes what of `html` the parser can read quickly: all of it, or what comes before the
+/// point [`limits::cut_point`] finds, which is returned too.
+pub fn clean_within_limits(html: &str, location: &Location) -> Cleaned {
+    let cut = limits::cut_point(html);
+    let readable = cut.map_or(html, |cut| html.get(..cut.at).unwrap_or_default());
+    Cleaned {
+        html: sanitize(readable, location),
+        cut,
+    }
+}
+
+fn sanitize(html: &str, location: &Location) -> String {
     let mut builder = Builder::default();
     builder
         .add_tags(["video", "source", "track", "picture", "input", "iframe"])
@@ -410,6 +438,30 @@ mod tests {
                 && !html.contains("evil")
                 && !html.contains("srcdoc"),
             "{html}"
+        );
+    }
+
+    #[test]
+    fn html_nested_too_deep_is_cut_before_it_is_parsed() {
+        let html = format!(
+            "<p>kept</p>{}<p>lost</p>",
+            "<div>".repeat(MAX_HTML_DEPTH + 1)
+        );
+        let cleaned = clean_within_limits(&html, &Location::default());
+        let cut = cleaned.cut.expect("a cut");
+        assert_eq!(cut.at, "<p>kept</p>".len() + 5 * MAX_HTML_DEPTH);
+        assert!(
+            cleaned.html.starts_with("<p>kept</p><div>"),
+            "{}",
+            cleaned.html
+        );
+        assert_eq!(cleaned.html.matches("<div>").count(), MAX_HTML_DEPTH);
+        assert!(!cleaned.html.contains("lost"));
+        assert_eq!(clean(&html, &Location::default()), cleaned.html);
+        let shallow = clean_within_limits("<div><p>x</p></div>", &Location::default());
+        assert_eq!(
+            (shallow.html.as_str(), shallow.cut),
+            ("<div><p>x</p></div>", None)
         );
     }
 

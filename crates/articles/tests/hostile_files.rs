@@ -13,6 +13,7 @@ use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 use articles::front_matter::MAX_DEPTH;
+use articles::sanitize::MAX_HTML_DEPTH;
 use articles::{parse, Article, DiagnosticKind, Location, ParseOptions};
 use common::attributes_are_inert;
 
@@ -321,4 +322,111 @@ fn front_matter_past_the_depth_limit_is_refused() {
         assert!(article.text.contains("body"), "{notation}");
         assert_eq!(through_json(&article), article, "{notation}");
     }
+}
+
+#[test]
+fn unclosed_divs() {
+    let article = parse_fixture("unclosed-divs.md", ParseOptions::default());
+    let deeper = format!("nests HTML elements deeper than {MAX_HTML_DEPTH} levels");
+    assert!(
+        has_diagnostic(&article, DiagnosticKind::Limit, &deeper),
+        "{:?}",
+        article.diagnostics
+    );
+    // What comes before the cut is shown, nested as deep as the limit allows.
+    assert!(
+        article.text.contains("Before the elements"),
+        "{}",
+        article.text
+    );
+    assert_eq!(article.html.matches("<div>").count(), MAX_HTML_DEPTH);
+    assert!(!article.text.contains("after the elements"));
+    assert_inert(&article);
+    assert_eq!(through_json(&article), article);
+}
+
+/// Markup nested deep in other ways than `unclosed-divs.md`: Markdown that writes it, and
+/// HTML that a count of start and end tags would take for shallow (`<div/>` opens a div;
+/// `</span>` does not close past a `<div>`; `</form>` closes the form alone; a `<b>` closed by
+/// a block is reopened), each taking seconds to minutes before the sanitizer's input was
+/// bounded. Each gives an article quickly, with a `Limit` diagnostic.
+#[test]
+fn deeply_nested_markup_is_cut_quickly() {
+    let deep = 32_000;
+    let cases = [
+        ("quotes.md", format!("{} deep\n", ">".repeat(10_000))),
+        ("lists.md", format!("{}x\n", "- ".repeat(10_000))),
+        ("self-closed.md", "<div/>".repeat(deep)),
+        ("span-div.md", "<span><div></span>".repeat(deep / 2)),
+        ("form-div.md", "<form><div></form>".repeat(deep)),
+        ("bold-div.md", "<div><b></div>".repeat(deep)),
+        ("svg-tr.md", format!("<svg>{}", "<tr>".repeat(deep))),
+        (
+            "stray-end-tags.md",
+            format!(
+                "{}{}",
+                "<span>".repeat(MAX_HTML_DEPTH),
+                "</x>".repeat(250_000)
+            ),
+        ),
+    ];
+    for (name, text) in cases {
+        let article = parse_in_time(name, text.into_bytes(), ParseOptions::default());
+        assert!(
+            has_diagnostic(&article, DiagnosticKind::Limit, "of its HTML is not shown"),
+            "{name}: {:?}",
+            article.diagnostics
+        );
+        assert_eq!(through_json(&article), article, "{name}");
+    }
+    // Markup nested to the limit, and closed, is read whole.
+    let html = format!(
+        "{}in the middle{}after",
+        "<div>".repeat(MAX_HTML_DEPTH),
+        "</div>".repeat(MAX_HTML_DEPTH)
+    );
+    let article = parse_in_time(
+        "at-the-limit.html",
+        html.into_bytes(),
+        ParseOptions::default(),
+    );
+    assert!(article.diagnostics.is_empty(), "{:?}", article.diagnostics);
+    assert!(
+        article.text.contains("in the middle after"),
+        "{}",
+        article.text
+    );
+}
+
+#[test]
+fn wikilink_brackets() {
+    let article = parse_fixture("wikilink-brackets.md", ParseOptions::default());
+    assert!(article.diagnostics.is_empty(), "{:?}", article.diagnostics);
+    assert!(article.text.contains("Before the brackets"));
+    assert!(article.text.contains(&"[".repeat(1000)));
+    assert!(article.text.contains(&"![[".repeat(1000)));
+    assert!(
+        article.text.contains("a wiki link still works"),
+        "{}",
+        article.text
+    );
+    assert!(
+        article.html.contains("href=\"#/find/Other%20note\""),
+        "{}",
+        article.html
+    );
+}
+
+#[test]
+fn unclosed_tag_blocks() {
+    let article = parse_fixture("unclosed-tag-blocks.md", ParseOptions::default());
+    assert!(article.text.contains("Before the tags"));
+    assert!(
+        article
+            .text
+            .contains("After the tags, {% kept %} still works"),
+        "{}",
+        article.text
+    );
+    assert!(article.text.contains(&"{% ".repeat(1000)));
 }

@@ -36,6 +36,8 @@ pub struct Rendered {
     pub tags_without_arguments: Vec<String>,
     /// Formulas left as TeX, and why.
     pub math_errors: Vec<String>,
+    /// Where the HTML was cut off because it nested too deep to read quickly.
+    pub html_cut: Option<sanitize::Cut>,
 }
 
 /// Renders a body to safe HTML; relative URLs resolve against the article's `location`. A
@@ -50,24 +52,28 @@ pub fn render(body: &str, title: Option<&str>, location: &Location, name: &str) 
     if markdown.indented_html_code && is_html_fragment(body) {
         return html_body(body, location);
     }
+    let cleaned = sanitize::clean_within_limits(&markdown.html, location);
     Rendered {
-        html: sanitize::clean(&markdown.html, location),
+        html: cleaned.html,
         kind: BodyKind::Markdown,
         leading_title: markdown.leading_title,
         removed_tags: expanded.removed,
         tags_without_arguments: expanded.without_arguments,
         math_errors: markdown.math_errors,
+        html_cut: cleaned.cut,
     }
 }
 
 fn html_body(body: &str, location: &Location) -> Rendered {
+    let cleaned = sanitize::clean_within_limits(body, location);
     Rendered {
-        html: sanitize::clean(body, location),
+        html: cleaned.html,
         kind: BodyKind::Html,
         leading_title: None,
         removed_tags: Vec::new(),
         tags_without_arguments: Vec::new(),
         math_errors: Vec::new(),
+        html_cut: cleaned.cut,
     }
 }
 

@@ -14,8 +14,8 @@ mod syntax;
 
 use plugins::{Inline, CONTAINERS};
 use syntax::{
-    code_language, code_span_len, fenced_code_len, find_end_tag, floor_boundary, longest_run,
-    split_name,
+    code_language, fenced_code_len, find_end_tag, floor_boundary, longest_run, split_name,
+    CodeSpans, NextMatch,
 };
 
 /// The Markdown source with tags expanded, and the tags that were removed.
@@ -37,6 +37,9 @@ pub fn expand(source: &str, asset_dir: &str) -> Expanded {
         removed: Vec::new(),
         without_arguments: Vec::new(),
         open: Vec::new(),
+        closers: Default::default(),
+        missing_end_tags: Vec::new(),
+        code_spans: CodeSpans::default(),
     };
     out.run(source);
     while let Some(closer) = out.open.pop() {
@@ -56,10 +59,24 @@ struct Expander<'a> {
     without_arguments: Vec<String>,
     /// Closing markup of the container tags still open (note, blockquote…).
     open: Vec<String>,
+    /// The next of each tag closer (`%}`, `>}}`, `%}}`, `}}`, as in [`CLOSERS`]), remembered
+    /// so that a run of unclosed `{%` or `{{` searches the text after them once, not once each.
+    closers: [NextMatch; 4],
+    /// End tags of raw blocks (`{%` and `endcodeblock`…) known to be missing from a position
+    /// on. A failed search for one fails from any later position too, and each search reads
+    /// the rest of the source, so without this every unclosed `{% codeblock %}` would read it
+    /// again (8 000 of them: seconds).
+    missing_end_tags: Vec<(String, usize)>,
+    /// The backtick runs of the current line, for code spans.
+    code_spans: CodeSpans,
 }
 
-/// Longest tag text looked at, so an unclosed `{%` cannot make the scan quadratic.
+/// Longest tag text looked at: a tag whose closer is further away is not a tag.
 const MAX_TAG_LEN: usize = 2000;
+
+/// The tag delimiters, each opener with its closer, longest opener first; the index of a pair
+/// is the index of its closer's memory in [`Expander::closers`].
+const CLOSERS: [(&str, &str); 4] = [("{%", "%}"), ("{{<", ">}}"), ("{{%", "%}}"), ("{{", "}}")];
 
 impl Expander<'_> {
     fn wikilink(&mut self, rest: &str, embed: bool) -> Option<usize> {
@@ -72,6 +89,8 @@ impl Expander<'_> {
         let mut rest = source;
         let mut at_line_start = true;
         while !rest.is_empty() {
+            // Where `rest` starts in `source`: the searches remember positions in it.
+            let at = source.len() - rest.len();
             if at_line_start {
                 if let Some(len) = fenced_code_len(rest) {
                     self.out.push_str(&rest[..len]);
@@ -95,8 +114,8 @@ impl Expander<'_> {
             }
             let Some(c) = rest.chars().next() else { break };
             let consumed = match c {
-                '`' => Some(code_span_len(rest)),
-                '{' => self.tag(rest),
+                '`' => Some(self.code_spans.span_len(source, at)),
+                '{' => self.tag(source, at),
                 '!' if rest.starts_with("![[") => self.wikilink(rest, true),
                 '[' if rest.starts_with("[[") => self.wikilink(rest, false),
                 _ => None,
@@ -110,22 +129,19 @@ impl Expander<'_> {
         }
     }
 
-    /// Handles `{% … %}`, `{{< … >}}`, `{{% … %}}` and `{{ … }}` at the start of `rest`;
+    /// Handles `{% … %}`, `{{< … >}}`, `{{% … %}}` and `{{ … }}` at byte `at` of `source`;
     /// returns the bytes consumed, or `None` when this is not a tag.
-    fn tag(&mut self, rest: &str) -> Option<usize> {
-        let (open, close) = if rest.starts_with("{%") {
-            ("{%", "%}")
-        } else if rest.starts_with("{{<") {
-            ("{{<", ">}}")
-        } else if rest.starts_with("{{%") {
-            ("{{%", "%}}")
-        } else if rest.starts_with("{{") {
-            ("{{", "}}")
-        } else {
+    fn tag(&mut self, source: &str, at: usize) -> Option<usize> {
+        let rest = source.get(at..)?;
+        let kind = CLOSERS
+            .iter()
+            .position(|(open, _)| rest.starts_with(open))?;
+        let (open, close) = CLOSERS[kind];
+        // The first closer after the opener, which must end within MAX_TAG_LEN bytes.
+        let end = self.closers[kind].find(source, close, at + open.len())? - at;
+        if end + close.len() > floor_boundary(rest, MAX_TAG_LEN) {
             return None;
-        };
-        let window = &rest[..floor_boundary(rest, MAX_TAG_LEN)];
-        let end = window[open.len()..].find(close)? + open.len();
+        }
         let inner = rest[open.len()..end].trim().trim_matches('-').trim();
         let mut len = end + close.len();
         // A doubled closer (`{% note %} %}`, a common slip) is part of the tag, not text.
@@ -139,7 +155,7 @@ impl Expander<'_> {
             return Some(len);
         }
         let (name, args) = split_name(inner);
-        if let Some(consumed) = self.raw_block(rest, len, open, close, name, args) {
+        if let Some(consumed) = self.raw_block(rest, at, len, (open, close), name, args) {
             return Some(consumed);
         }
         if let Some(ended) = name.strip_prefix("end").or_else(|| name.strip_prefix('/')) {
@@ -164,12 +180,13 @@ impl Expander<'_> {
     }
 
     /// Tags whose content is code or raw text: everything up to the end tag is taken verbatim.
+    /// `rest` starts with the tag, at byte `at` of the source.
     fn raw_block(
         &mut self,
         rest: &str,
+        at: usize,
         tag_len: usize,
-        open: &str,
-        close: &str,
+        (open, close): (&str, &str),
         name: &str,
         args: &str,
     ) -> Option<usize> {
@@ -183,7 +200,16 @@ impl Expander<'_> {
             _ => format!("/{name}"),
         };
         let body = &rest[tag_len..];
-        let (content, after) = find_end_tag(body, open, close, &end_tag)?;
+        let key = format!("{open}{end_tag}");
+        let body_at = at + tag_len;
+        let known_missing = |(missing, from): &(String, usize)| *missing == key && *from <= body_at;
+        if self.missing_end_tags.iter().any(known_missing) {
+            return None;
+        }
+        let Some((content, after)) = find_end_tag(body, open, close, &end_tag) else {
+            self.missing_end_tags.push((key, body_at));
+            return None;
+        };
         if name == "raw" || name == "verbatim" {
             self.out.push_str(content);
         } else {
@@ -325,6 +351,46 @@ mod tests {
             ]
         );
         assert!(out.removed.is_empty());
+    }
+
+    #[test]
+    fn a_missing_end_tag_is_looked_for_once() {
+        // The second `codeblock` is not searched for again, and other end tags still are.
+        let out = run("{% codeblock %}a {% codeblock %}b {% raw %}{% c %}{% endraw %} d");
+        assert_eq!(out, "a b {% c %} d");
+        let out = run("{% raw %}x {{< highlight >}}y{{< /highlight >}} {% endraw %}");
+        assert_eq!(out, "x {{< highlight >}}y{{< /highlight >}} ");
+        let out =
+            run("{{< highlight go >}}a{{% /highlight %}} {{< highlight go >}}b{{< /highlight >}}");
+        assert!(
+            out.contains("```go\na{{% /highlight %}} {{< highlight go >}}b\n```"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn closers_are_found_past_earlier_openers() {
+        // One search for `%}` serves every `{%` before it.
+        let out = expand("{% {% {% include x %} {{ {{ y }} z", "");
+        assert_eq!(out.source, "  z");
+        assert_eq!(out.removed, vec!["{% {% {% include x %}", "{{ {{ y }}"]);
+        // A closer further than MAX_TAG_LEN bytes away closes nothing, a nearer one does.
+        let far = format!("{{% include {} %}}", "x".repeat(MAX_TAG_LEN));
+        assert_eq!(run(&far), far);
+        let padding = "x".repeat(MAX_TAG_LEN);
+        let out = expand(&format!("{{% {padding} {{% include y %}} z"), "");
+        assert_eq!(out.source, format!("{{% {padding}  z"));
+        assert_eq!(out.removed, vec!["{% include y %}"]);
+    }
+
+    #[test]
+    fn wiki_links_hold_no_bracket_or_line_break() {
+        assert_eq!(run("[[a[b]]"), "[[a[b]]");
+        assert_eq!(run("[[a\nb]]"), "[[a\nb]]");
+        assert_eq!(
+            run("[[[x]]"),
+            "[<a class=\"article-link\" href=\"#/find/x\">x</a>"
+        );
     }
 
     #[test]

@@ -1,0 +1,1263 @@
+//! How much nesting the sanitizer's HTML parser is given, checked by a linear scan before it
+//! runs.
+//!
+//! html5ever's tree builder walks its stack of open elements for many tokens: a `<div>` looks
+//! for an open `<p>` to close, an end tag for the element it closes, text for the formatting
+//! elements (`<b>`, `<a>`…) to reopen. Its time grows with the depth of the stack times the
+//! number of tokens, and it has no depth option: 32 000 unclosed `<div>`s (160 kB) took 5.4 s,
+//! 65 000 took 33 s. Bounding the depth alone is not enough: 2 000 open `<span>`s followed by
+//! 250 000 stray `</x>` (1 MB) took 20 s.
+//!
+//! So before it runs, [`cut_point`] reads the HTML once, tracking what the tree builder holds
+//! open (see [`Scan`]), and says where to stop: before the element that would nest deeper than
+//! [`MAX_HTML_DEPTH`], or before the token that would take the tree builder's walks past
+//! [`WORK_PER_BYTE`] steps per byte of HTML. What comes before is sanitized and shown; every
+//! 1 MB pattern tried now takes under half a second natively, as much as ordinary HTML.
+
+use std::fmt;
+
+/// The deepest nesting of HTML elements parsed; deeper markup is cut off, with a diagnostic.
+///
+/// No real article comes near it: Markdown nests a level or two per list or quote, scraped
+/// pages a few dozen, and Chrome's own parser stops nesting at 512. The tree builder's cost
+/// grows with its square: natively, 500 unclosed `<div>`s take 3 ms, 1 000 take 10 ms, 2 000
+/// take 40 ms (which made the fuzzer's inputs take about 100 ms each), 32 000 took 5.4 s.
+pub const MAX_HTML_DEPTH: usize = 1_000;
+
+/// The most steps of the tree builder's walks allowed per byte of HTML, as [`Scan`] estimates
+/// them. A step costs at most about 25 ns natively (measured on the worst patterns found: stray
+/// end tags, `<li>`, `<option>`, `<div>` under 2 000 open elements, text under an open `<b>`),
+/// so no input costs more than about 0.4 µs a byte, about what ordinary HTML dense with tags
+/// costs. Real HTML takes far less: the bundled articles at most 0.2 steps a byte, the
+/// DOMPurify payloads 1, a page nested 200 deep about 6.
+pub const WORK_PER_BYTE: usize = 16;
+
+/// Steps any document may take whatever its length: one nesting down to [`MAX_HTML_DEPTH`] and
+/// back, so that a short deep document is cut for its depth.
+const BASE_WORK: usize = MAX_HTML_DEPTH * MAX_HTML_DEPTH;
+
+/// Steps of a walk by node identity (is this formatting element still open?) that cost about
+/// as much as one step of a walk by name.
+const IDENTITY_STEPS: usize = 8;
+
+/// Comparing a formatting element with an earlier one of the same name, attributes and all
+/// (the tree builder keeps at most three alike), costs about eight steps.
+const COMPARE_STEPS: usize = 8;
+
+/// Where the HTML is cut, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cut {
+    /// Byte offset of the token that would have passed a limit; a char boundary (it is a `<`,
+    /// or the start of a piece of text).
+    pub at: usize,
+    pub reason: Reason,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// Elements nested deeper than [`MAX_HTML_DEPTH`].
+    Depth,
+    /// Tokens deep in the stack, more than [`WORK_PER_BYTE`] allows.
+    Work,
+    /// Markup whose reading depends on whether HTML is open inside SVG or MathML, which the
+    /// scan cannot tell there (CDATA after HTML inside `<foreignObject>`…); no article has it.
+    Unclear,
+}
+
+impl fmt::Display for Cut {
+    /// The diagnostic a reader sees.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let why = match self.reason {
+            Reason::Depth => {
+                format!("the article nests HTML elements deeper than {MAX_HTML_DEPTH} levels")
+            }
+            Reason::Work => {
+                "the article keeps so many HTML elements open that it would take too long to read"
+                    .to_owned()
+            }
+            Reason::Unclear => {
+                "the article's HTML mixes SVG or MathML with HTML in a way Lectern cannot read safely"
+                    .to_owned()
+            }
+        };
+        write!(
+            f,
+            "{why}; what follows byte {} of its HTML is not shown",
+            self.at
+        )
+    }
+}
+
+/// Where `html` must be cut for the sanitizer's parser to stay fast, or `None` when it may be
+/// parsed whole.
+pub fn cut_point(html: &str) -> Option<Cut> {
+    let budget = html
+        .len()
+        .saturating_mul(WORK_PER_BYTE)
+        .saturating_add(BASE_WORK);
+    Scan::new(html, budget).run().err()
+}
+
+/// An element the scan holds open.
+struct Open {
+    /// Lower case, as the tree builder compares names.
+    name: Box<str>,
+    kind: Kind,
+    /// Whether it is special: an end tag such as `</span>` does not close past it.
+    special: bool,
+    /// Whether it bounds the scope an end tag such as `</div>` looks in.
+    boundary: bool,
+    /// For an integration point: whether an HTML element the scan does not hold (a `<p>`, a
+    /// `<b>`…) was opened in it, so that the tree builder's current node may be HTML.
+    html_inside: bool,
+}
+
+/// What an open element is, for the parsing rules that depend on it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Html,
+    /// An SVG or MathML element; its children are in its namespace.
+    Svg,
+    MathMl,
+    /// Where HTML parsing resumes inside SVG or MathML: `foreignObject`, `desc`, `title`, and
+    /// `annotation-xml` whose encoding is HTML.
+    HtmlIntegration(Namespace),
+    /// MathML's `mi`, `mo`, `mn`, `ms`, `mtext`: HTML inside, except `mglyph` and `malignmark`.
+    TextIntegration,
+    /// MathML `annotation-xml` of another encoding: foreign, but `<svg>` in it starts SVG.
+    Annotation,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Namespace {
+    Svg,
+    MathMl,
+}
+
+impl Kind {
+    fn is_html(self) -> bool {
+        self == Kind::Html
+    }
+
+    fn is_integration_point(self) -> bool {
+        matches!(self, Kind::HtmlIntegration(_) | Kind::TextIntegration)
+    }
+
+    /// The namespace of foreign children.
+    fn namespace(self) -> Namespace {
+        match self {
+            Kind::Svg | Kind::HtmlIntegration(Namespace::Svg) => Namespace::Svg,
+            _ => Namespace::MathMl,
+        }
+    }
+}
+
+/// A tag as the tokenizer reads it.
+struct Tag {
+    /// Lower case.
+    name: String,
+    end: bool,
+    self_closing: bool,
+    /// Whether it has a `color`, `face` or `size` attribute (a `<font>` with one leaves SVG).
+    font_attribute: bool,
+    /// Whether its `encoding` is HTML (an `annotation-xml` with it holds HTML).
+    html_encoding: bool,
+    /// Where the tag ends (after its `>`).
+    next: usize,
+}
+
+/// The state of [`cut_point`]'s scan.
+///
+/// It follows html5ever's tokenizer exactly where that decides what is markup (tags and their
+/// attributes, comments, raw text such as `<script>` and `<style>` content, CDATA in SVG and
+/// MathML) and its tree builder closely where that decides what stays open, erring towards
+/// counting more:
+///
+/// - elements whose end tags are optional and that close implicitly (`p`, `td`, `tr`…) are not
+///   counted (list items are, closed as the tree builder closes them), nor void elements (`br`,
+///   `img`…); every other start tag opens an element, even written `<div/>` (HTML ignores the
+///   slash), except in SVG and MathML, where a slash closes it;
+/// - an end tag closes the innermost open element of its name and those inside it, only where
+///   the tree builder would (not past a table for `</div>`, not past a `<div>` for `</span>`);
+///   `</form>` closes only the form;
+/// - formatting elements (`b`, `i`, `a`…) are counted apart from the stack, because the tree
+///   builder reopens them after a block closes them (`<b><p>x</p>y` is bold twice): each start
+///   tag adds one, each end tag of that name takes one away;
+/// - in SVG and MathML, an HTML element such as `<div>` closes the foreign elements first;
+///   html5ever reads a `<select>`'s content as HTML, as browsers now do.
+///
+/// What the scan holds open is thus never much less than what the tree builder does, and its
+/// estimate of each token's walk (see [`Scan::start_steps`], [`Scan::end_tag`]) bounds the
+/// tree builder's.
+struct Scan<'a> {
+    html: &'a [u8],
+    /// Open elements, innermost last (formatting elements aside).
+    open: Vec<Open>,
+    /// Open formatting elements, oldest first: which (an index in [`FORMATTING`]), and how
+    /// many elements `open` held when it opened.
+    formatting: Vec<(usize, usize)>,
+    /// The steps of the tree builder's walks so far, as estimated.
+    work: usize,
+    /// The most `work` may reach.
+    budget: usize,
+}
+
+impl<'a> Scan<'a> {
+    fn new(html: &'a str, budget: usize) -> Self {
+        Scan {
+            html: html.as_bytes(),
+            open: Vec::new(),
+            formatting: Vec::new(),
+            work: 0,
+            budget,
+        }
+    }
+
+    /// Reads the HTML to its end (`Ok`) or to the token that passes a limit (`Err`).
+    ///
+    /// It always ends: each step moves `at` forward by at least one byte (the `<` of a tag or a
+    /// comment, or a whole piece of text).
+    fn run(&mut self) -> Result<(), Cut> {
+        let mut at = 0;
+        while at < self.html.len() {
+            let Some(lt) = memchr::memchr(b'<', &self.html[at..]) else {
+                return self.text(at, self.html.len());
+            };
+            if lt > 0 {
+                self.text(at, at + lt)?;
+            }
+            match self.markup(at + lt)? {
+                Some(next) => at = next.max(at + lt + 1),
+                None => return Ok(()),
+            }
+        }
+        Ok(())
+    }
+
+    fn depth(&self) -> usize {
+        self.open.len() + self.formatting.len()
+    }
+
+    /// A walk by node identity through the whole stack: the tree builder's check, for text and
+    /// most start tags, of whether the last formatting element is still open.
+    fn identity_walk(&self) -> usize {
+        self.depth() / IDENTITY_STEPS + 1
+    }
+
+    /// Counts `steps` of the tree builder's walks for the token at `at`.
+    fn spend(&mut self, at: usize, steps: usize) -> Result<(), Cut> {
+        self.work = self.work.saturating_add(steps);
+        if self.work > self.budget {
+            return Err(Cut {
+                at,
+                reason: Reason::Work,
+            });
+        }
+        Ok(())
+    }
+
+    /// Text from `start` to `end`: the tokenizer hands it over in pieces, a new one at each line
+    /// break, NUL and character reference, and the tree builder checks the formatting elements
+    /// for each (a character reference costs about four times as much, measured).
+    fn text(&mut self, start: usize, end: usize) -> Result<(), Cut> {
+        let (mut breaks, mut references) = (1usize, 0usize);
+        for byte in &self.html[start..end] {
+            match byte {
+                b'\n' | b'\r' | b'\0' => breaks += 1,
+                b'&' => references += 1,
+                _ => {}
+            }
+        }
+        let pieces = breaks + 4 * references;
+        self.spend(start, pieces.saturating_mul(self.identity_walk()))
+    }
+
+    /// Reads the markup at `at` (a `<`); returns where to go on, `None` at the end of the input.
+    fn markup(&mut self, at: usize) -> Result<Option<usize>, Cut> {
+        let html = self.html;
+        let after = &html[at + 1..];
+        if after.starts_with(b"!--") {
+            return Ok(comment_end(html, at + 4));
+        }
+        if after.starts_with(b"![CDATA[") && !self.current_is_html() {
+            // CDATA in SVG or MathML, a bogus comment (to the first `>`) in HTML.
+            if self.unsure() {
+                return Err(Cut {
+                    at,
+                    reason: Reason::Unclear,
+                });
+            }
+            return Ok(find(html, at + 9, b"]]>").map(|end| end + 3));
+        }
+        match after.first() {
+            // `<!DOCTYPE …>`, `<?…>`, `</…` not followed by a letter: bogus comments.
+            Some(b'!' | b'?') => Ok(find(html, at + 2, b">").map(|end| end + 1)),
+            Some(b'/') => match after.get(1) {
+                Some(b) if b.is_ascii_alphabetic() => self.tag(at),
+                Some(b'>') => Ok(Some(at + 3)),
+                Some(_) => Ok(find(html, at + 2, b">").map(|end| end + 1)),
+                None => Ok(None),
+            },
+            Some(b) if b.is_ascii_alphabetic() => self.tag(at),
+            // A `<` that starts nothing is text.
+            _ => Ok(Some(at + 1)),
+        }
+    }
+
+    /// Reads a start or end tag at `at`; returns where to go on.
+    fn tag(&mut self, at: usize) -> Result<Option<usize>, Cut> {
+        let Some(tag) = read_tag(self.html, at) else {
+            // A tag cut off by the end of the input is dropped, like the rest.
+            return Ok(None);
+        };
+        if tag.end {
+            let steps = self.end_tag(&tag.name);
+            self.spend(at, steps)?;
+            return Ok(Some(tag.next));
+        }
+        let steps = self.start_steps(&tag);
+        let raw_text = self.start_tag(&tag, at)?;
+        if self.depth() > MAX_HTML_DEPTH {
+            return Err(Cut {
+                at,
+                reason: Reason::Depth,
+            });
+        }
+        self.spend(at, steps)?;
+        Ok(match raw_text {
+            Some(RawText::Plain) => None,
+            Some(RawText::Script) => script_end(self.html, tag.next),
+            Some(RawText::Until) => raw_text_end(self.html, tag.next, tag.name.as_bytes()),
+            None => Some(tag.next),
+        })
+    }
+
+    /// Whether the innermost element the scan holds open is HTML (or none is open).
+    fn current_is_html(&self) -> bool {
+        self.open.last().is_none_or(|open| open.kind.is_html())
+    }
+
+    /// Whether the innermost element the scan holds is an integration point in which the tree
+    /// builder may hold HTML elements the scan does not, formatting elements to reopen among
+    /// them: its current node may then be HTML, or the integration point.
+    fn unsure(&self) -> bool {
+        self.open.last().is_some_and(|open| {
+            open.kind.is_integration_point() && (open.html_inside || !self.formatting.is_empty())
+        })
+    }
+
+    /// Whether the tree builder reads a start tag named `name` by HTML's rules.
+    fn html_rules_for_start(&self, name: &str) -> bool {
+        match self.open.last().map(|open| open.kind) {
+            None | Some(Kind::Html | Kind::HtmlIntegration(_)) => true,
+            Some(Kind::TextIntegration) => !matches!(name, "mglyph" | "malignmark"),
+            Some(Kind::Annotation) => name == "svg",
+            Some(Kind::Svg | Kind::MathMl) => false,
+        }
+    }
+
+    /// The steps the tree builder's walks take for a start tag, before it opens anything.
+    fn start_steps(&self, tag: &Tag) -> usize {
+        let name = tag.name.as_str();
+        if !self.html_rules_for_start(name) {
+            // A foreign element is inserted without a walk; what a breakout pops was pushed.
+            return 1;
+        }
+        match formatting_index(name) {
+            // The tree builder compares it with the open ones of its name, and a new `<a>`
+            // closes the open one.
+            Some(index) => {
+                let alike = self.formatting.iter().filter(|(i, _)| *i == index).count();
+                let closes = if name == "a" && alike > 0 {
+                    self.depth()
+                } else {
+                    0
+                };
+                self.identity_walk() + self.formatting.len() + COMPARE_STEPS * alike + closes
+            }
+            None if walks_on_start(name) => self.depth(),
+            None => self.identity_walk(),
+        }
+    }
+
+    /// Opens what a start tag at `at` opens; returns the kind of raw text that follows, if any.
+    fn start_tag(&mut self, tag: &Tag, at: usize) -> Result<Option<RawText>, Cut> {
+        let name = tag.name.as_str();
+        if matches!(name, "mglyph" | "malignmark") && self.unsure() {
+            return Err(Cut {
+                at,
+                reason: Reason::Unclear,
+            });
+        }
+        if !self.html_rules_for_start(name) {
+            let breaks_out = is_breakout(name) || (name == "font" && tag.font_attribute);
+            if !breaks_out {
+                if !tag.self_closing {
+                    let namespace = self
+                        .open
+                        .last()
+                        .map_or(Namespace::Svg, |open| open.kind.namespace());
+                    self.push(name, foreign_kind(namespace, name, tag.html_encoding));
+                }
+                return Ok(None);
+            }
+            // HTML in SVG or MathML closes the foreign elements, then opens as HTML.
+            while !self.html_rules_for_start(name) {
+                self.open.pop();
+            }
+        }
+        let raw_text = match name {
+            "select" if self.select_in_scope() => {
+                self.close_select();
+                None
+            }
+            "input" => {
+                self.close_select();
+                None
+            }
+            "li" | "dd" | "dt" => {
+                self.close_list_item(name);
+                self.push(name, Kind::Html);
+                None
+            }
+            "svg" | "math" if tag.self_closing => None,
+            "svg" => {
+                self.push(name, Kind::Svg);
+                None
+            }
+            "math" => {
+                self.push(name, Kind::MathMl);
+                None
+            }
+            "plaintext" => Some(RawText::Plain),
+            "script" => Some(RawText::Script),
+            "style" | "textarea" | "title" | "xmp" | "iframe" | "noembed" | "noframes"
+            | "noscript" => Some(RawText::Until),
+            _ if is_void(name) => None,
+            _ if closes_implicitly(name) => {
+                self.mark_html_inside();
+                None
+            }
+            _ => {
+                match formatting_index(name) {
+                    Some(index) => {
+                        // A new `<a>` or `<nobr>` closes the open one.
+                        if matches!(name, "a" | "nobr") {
+                            self.formatting.retain(|(i, _)| *i != index);
+                        }
+                        self.formatting.push((index, self.open.len()));
+                        self.mark_html_inside();
+                    }
+                    None => self.push(name, Kind::Html),
+                }
+                None
+            }
+        };
+        Ok(raw_text)
+    }
+
+    /// Notes that the innermost open element now holds an HTML element the scan does not hold.
+    fn mark_html_inside(&mut self) {
+        if let Some(open) = self.open.last_mut() {
+            open.html_inside = true;
+        }
+    }
+
+    fn push(&mut self, name: &str, kind: Kind) {
+        let (special, boundary) = match kind {
+            Kind::Html => (is_special_html(name), is_scope_boundary_html(name)),
+            Kind::Svg | Kind::MathMl => (false, false),
+            _ => (true, true),
+        };
+        self.open.push(Open {
+            name: name.into(),
+            kind,
+            special,
+            boundary,
+            html_inside: false,
+        });
+    }
+
+    /// Whether a `<select>` is open in scope: html5ever reads a select's content as HTML, as
+    /// browsers now do, but a new `<select>` or an `<input>` closes it.
+    fn select_in_scope(&self) -> bool {
+        for open in self.open.iter().rev() {
+            if open.kind.is_html() && &*open.name == "select" {
+                return true;
+            }
+            if open.boundary {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Closes the `<select>` in scope, if any, and what it holds.
+    fn close_select(&mut self) {
+        for (index, open) in self.open.iter().enumerate().rev() {
+            if open.kind.is_html() && &*open.name == "select" {
+                self.open.truncate(index);
+                return;
+            }
+            if open.boundary {
+                return;
+            }
+        }
+    }
+
+    /// Before a list item opens, closes the open one (`<li>` an `<li>`, `<dd>` or `<dt>` a
+    /// `<dd>` or `<dt>`) and what it holds, unless a special element other than `<address>`,
+    /// `<div>` or `<p>` comes first.
+    fn close_list_item(&mut self, name: &str) {
+        let same = |other: &str| match name {
+            "li" => other == "li",
+            _ => matches!(other, "dd" | "dt"),
+        };
+        for (index, open) in self.open.iter().enumerate().rev() {
+            if open.kind.is_html() && same(&open.name) {
+                self.open.truncate(index);
+                return;
+            }
+            if open.special && !matches!(&*open.name, "address" | "div" | "p") {
+                return;
+            }
+        }
+    }
+
+    /// Closes what an end tag closes; returns the steps the tree builder's walks take for it.
+    fn end_tag(&mut self, name: &str) -> usize {
+        let mut steps = 1;
+        let foreign = self
+            .open
+            .last()
+            .is_some_and(|open| !open.kind.is_html() && !self.unsure());
+        if foreign {
+            // In SVG or MathML: the innermost foreign element of that name, if no HTML element
+            // comes first; `</p>` and `</br>` close the foreign elements like HTML start tags.
+            if matches!(name, "p" | "br") {
+                while !self.html_rules_for_start(name) {
+                    self.open.pop();
+                }
+                return steps;
+            }
+            for (index, open) in self.open.iter().enumerate().rev() {
+                if open.kind.is_html() {
+                    break;
+                }
+                steps += 1;
+                if &*open.name == name {
+                    self.open.truncate(index);
+                    return steps;
+                }
+            }
+        }
+        if is_void(name) || closes_implicitly(name) {
+            // `</p>`, `</li>`, `</td>`… look through their scope, and what they close is not
+            // counted.
+            return steps + self.depth();
+        }
+        if let Some(index) = formatting_index(name) {
+            return steps + self.close_formatting(index);
+        }
+        let heading = is_heading(name);
+        let special = is_special_html(name);
+        // `</li>` looks no further than a list either.
+        let list = name == "li";
+        // The tree builder also walks past formatting elements and the elements not counted,
+        // about as many as the ones counted.
+        steps += self.formatting.len();
+        for (index, open) in self.open.iter().enumerate().rev() {
+            steps += 2;
+            let named =
+                open.kind.is_html() && (&*open.name == name || (heading && is_heading(&open.name)));
+            if named {
+                if name == "form" {
+                    self.open.remove(index);
+                } else {
+                    self.open.truncate(index);
+                }
+                return steps;
+            }
+            // `</div>` looks no further than a scope boundary (a table…), `</span>` no further
+            // than any special element (a `<div>`…).
+            let list_boundary = list && matches!(&*open.name, "ol" | "ul");
+            if (special && (open.boundary || list_boundary)) || (!special && open.special) {
+                return steps;
+            }
+        }
+        steps
+    }
+
+    /// Closes the innermost formatting element `index` (an index in [`FORMATTING`]); returns
+    /// the steps of the tree builder's adoption agency algorithm: few when that element is the
+    /// innermost, with nothing special opened since, else as many as the stack is deep.
+    fn close_formatting(&mut self, index: usize) -> usize {
+        let innermost = match self.formatting.last() {
+            Some(&(last, opened)) if last == index && opened <= self.open.len() => {
+                let since = &self.open[opened..];
+                (!since.iter().any(|open| open.special)).then_some(2 * since.len() + 1)
+            }
+            _ => None,
+        };
+        let steps = innermost.unwrap_or_else(|| self.depth());
+        if let Some(at) = self.formatting.iter().rposition(|(i, _)| *i == index) {
+            self.formatting.remove(at);
+        }
+        steps
+    }
+}
+
+/// The kinds of text whose markup is not read.
+enum RawText {
+    /// `<plaintext>`: the rest of the input.
+    Plain,
+    /// `<script>`: up to its end tag, read the tokenizer's way.
+    Script,
+    /// Up to the element's end tag.
+    Until,
+}
+
+/// The kind of a foreign element named `name` in `namespace`.
+fn foreign_kind(namespace: Namespace, name: &str, html_encoding: bool) -> Kind {
+    match (namespace, name) {
+        (Namespace::Svg, "foreignobject" | "desc" | "title") => {
+            Kind::HtmlIntegration(Namespace::Svg)
+        }
+        (Namespace::Svg, _) => Kind::Svg,
+        (Namespace::MathMl, "mi" | "mo" | "mn" | "ms" | "mtext") => Kind::TextIntegration,
+        (Namespace::MathMl, "annotation-xml") if html_encoding => {
+            Kind::HtmlIntegration(Namespace::MathMl)
+        }
+        (Namespace::MathMl, "annotation-xml") => Kind::Annotation,
+        (Namespace::MathMl, _) => Kind::MathMl,
+    }
+}
+
+/// Reads the tag at `at` (`<` then a letter, or `</` then a letter) as the tokenizer does:
+/// its name, then attributes up to the `>` that is not inside a quoted value. `None` when the
+/// input ends first.
+fn read_tag(html: &[u8], at: usize) -> Option<Tag> {
+    let end = html.get(at + 1) == Some(&b'/');
+    let mut pos = at + if end { 2 } else { 1 };
+    let name_len = html[pos..]
+        .iter()
+        .position(|&b| is_space(b) || b == b'/' || b == b'>')?;
+    let name = String::from_utf8_lossy(&html[pos..pos + name_len]).to_ascii_lowercase();
+    pos += name_len;
+    let mut tag = Tag {
+        name,
+        end,
+        self_closing: false,
+        font_attribute: false,
+        html_encoding: false,
+        next: 0,
+    };
+    // Each iteration reads at least one byte: a space, a `/`, or an attribute.
+    loop {
+        match *html.get(pos)? {
+            b'>' => break,
+            b if is_space(b) => pos += 1,
+            b'/' => {
+                pos += 1;
+                if html.get(pos) == Some(&b'>') {
+                    tag.self_closing = true;
+                    break;
+                }
+            }
+            _ => {
+                // An attribute name (a leading `=` belongs to it), then maybe `=` and a value.
+                let name_start = pos;
+                pos += 1;
+                while !matches!(html.get(pos), None | Some(b'/' | b'>' | b'='))
+                    && !is_space(html[pos])
+                {
+                    pos += 1;
+                }
+                let attribute = &html[name_start..pos];
+                while html.get(pos).is_some_and(|&b| is_space(b)) {
+                    pos += 1;
+                }
+                if html.get(pos) != Some(&b'=') {
+                    continue;
+                }
+                pos += 1;
+                while html.get(pos).is_some_and(|&b| is_space(b)) {
+                    pos += 1;
+                }
+                let value_start;
+                let value_end;
+                match *html.get(pos)? {
+                    quote @ (b'"' | b'\'') => {
+                        value_start = pos + 1;
+                        value_end = value_start + memchr::memchr(quote, &html[value_start..])?;
+                        pos = value_end + 1;
+                    }
+                    // `<a b=>`: an empty value.
+                    b'>' => {
+                        value_start = pos;
+                        value_end = pos;
+                    }
+                    _ => {
+                        value_start = pos;
+                        while !matches!(html.get(pos), None | Some(b'>')) && !is_space(html[pos]) {
+                            pos += 1;
+                        }
+                        value_end = pos;
+                    }
+                }
+                let value = &html[value_start..value_end];
+                if ["color", "face", "size"]
+                    .iter()
+                    .any(|font| attribute.eq_ignore_ascii_case(font.as_bytes()))
+                {
+                    tag.font_attribute = true;
+                }
+                if attribute.eq_ignore_ascii_case(b"encoding")
+                    && (value.eq_ignore_ascii_case(b"text/html")
+                        || value.eq_ignore_ascii_case(b"application/xhtml+xml"))
+                {
+                    tag.html_encoding = true;
+                }
+            }
+        }
+    }
+    tag.next = pos + 1;
+    Some(tag)
+}
+
+/// Whitespace as the tokenizer reads it (a carriage return has become a line feed by then).
+fn is_space(byte: u8) -> bool {
+    matches!(byte, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
+/// The first `needle` in `html` at or after `from`.
+fn find(html: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(html.get(from..)?, needle).map(|at| from + at)
+}
+
+/// Where a comment whose text starts at `from` ends (after its `-->` or `--!>`; `<!-->` and
+/// `<!--->` are empty comments); `None` when it runs to the end.
+fn comment_end(html: &[u8], from: usize) -> Option<usize> {
+    let text = html.get(from..)?;
+    if text.starts_with(b">") {
+        return Some(from + 1);
+    }
+    if text.starts_with(b"->") {
+        return Some(from + 2);
+    }
+    let mut at = from;
+    // Each iteration moves past one `--`.
+    while let Some(dashes) = find(html, at, b"--") {
+        let after = &html[dashes + 2..];
+        if after.starts_with(b">") {
+            return Some(dashes + 3);
+        }
+        if after.starts_with(b"!>") {
+            return Some(dashes + 4);
+        }
+        at = dashes + 1;
+    }
+    None
+}
+
+/// Whether an end tag named `name` (lower case) starts at `at`: `</name` then a space, `/` or
+/// `>`, in any case.
+fn is_end_tag(html: &[u8], at: usize, name: &[u8]) -> bool {
+    html.get(at..at + 2) == Some(b"</") && is_named(html, at + 2, name)
+}
+
+/// Whether `name` (lower case, in any case) starts at `at` followed by a space, `/` or `>`.
+fn is_named(html: &[u8], at: usize, name: &[u8]) -> bool {
+    html.get(at..at + name.len())
+        .is_some_and(|text| text.eq_ignore_ascii_case(name))
+        && html
+            .get(at + name.len())
+            .is_some_and(|&b| is_space(b) || b == b'/' || b == b'>')
+}
+
+/// Where the raw text or RCDATA of an element named `name` ends: at its end tag; `None` when
+/// it runs to the end.
+fn raw_text_end(html: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut at = from;
+    // Each iteration moves past one `<`.
+    while let Some(lt) = memchr::memchr(b'<', html.get(at..)?) {
+        if is_end_tag(html, at + lt, name) {
+            return Some(at + lt);
+        }
+        at += lt + 1;
+    }
+    None
+}
+
+/// Where a script's text ends, read as the tokenizer's script data states read it: at the
+/// first `</script`, except inside an HTML comment in the script, where a `<script` hides the
+/// next one (`<script><!--<script></script>` is still script). `None` when it runs to the end.
+fn script_end(html: &[u8], from: usize) -> Option<usize> {
+    #[derive(PartialEq)]
+    enum State {
+        Data,
+        Escaped,
+        DoubleEscaped,
+    }
+    let mut state = State::Data;
+    // Dashes just read: after two, a `>` ends the comment.
+    let mut dashes = 0;
+    let mut at = from;
+    // Each iteration moves past one byte, or the four of `<!--`.
+    while let Some(&byte) = html.get(at) {
+        match byte {
+            b'<' if state == State::Data => {
+                if html[at..].starts_with(b"<!--") {
+                    state = State::Escaped;
+                    dashes = 2;
+                    at += 4;
+                    continue;
+                }
+                if is_end_tag(html, at, b"script") {
+                    return Some(at);
+                }
+            }
+            b'-' if state != State::Data => {
+                dashes += 1;
+                at += 1;
+                continue;
+            }
+            b'>' if dashes >= 2 => state = State::Data,
+            b'<' if state == State::Escaped => {
+                if is_end_tag(html, at, b"script") {
+                    return Some(at);
+                }
+                if is_named(html, at + 1, b"script") {
+                    state = State::DoubleEscaped;
+                }
+            }
+            b'<' if state == State::DoubleEscaped && is_end_tag(html, at, b"script") => {
+                state = State::Escaped;
+            }
+            _ => {}
+        }
+        dashes = 0;
+        at += 1;
+    }
+    None
+}
+
+/// Elements that never hold anything: no end tag, nothing to close.
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "br"
+            | "col"
+            | "embed"
+            | "frame"
+            | "hr"
+            | "image"
+            | "img"
+            | "input"
+            | "keygen"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
+/// Elements whose end tags are optional and that close implicitly (the next `<p>` closes a
+/// `<p>`, the next `<td>` a `<td>`), or that the tree builder ignores in a body: not counted.
+fn closes_implicitly(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "tr"
+            | "td"
+            | "th"
+            | "option"
+            | "optgroup"
+            | "rp"
+            | "rt"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "colgroup"
+            | "caption"
+            | "html"
+            | "head"
+            | "body"
+    )
+}
+
+/// The formatting elements, which the tree builder reopens after a block closes them.
+const FORMATTING: [&str; 14] = [
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+];
+
+fn formatting_index(name: &str) -> Option<usize> {
+    FORMATTING.iter().position(|f| *f == name)
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// HTML start tags that, inside SVG or MathML, close the foreign elements.
+fn is_breakout(name: &str) -> bool {
+    is_heading(name)
+        || matches!(
+            name,
+            "b" | "big"
+                | "blockquote"
+                | "body"
+                | "br"
+                | "center"
+                | "code"
+                | "dd"
+                | "div"
+                | "dl"
+                | "dt"
+                | "em"
+                | "embed"
+                | "head"
+                | "hr"
+                | "i"
+                | "img"
+                | "li"
+                | "listing"
+                | "menu"
+                | "meta"
+                | "nobr"
+                | "ol"
+                | "p"
+                | "pre"
+                | "ruby"
+                | "s"
+                | "small"
+                | "span"
+                | "strong"
+                | "strike"
+                | "sub"
+                | "sup"
+                | "table"
+                | "tt"
+                | "u"
+                | "ul"
+                | "var"
+        )
+}
+
+/// HTML's special elements: an end tag such as `</span>` does not close past one.
+fn is_special_html(name: &str) -> bool {
+    is_heading(name)
+        || matches!(
+            name,
+            "address"
+                | "applet"
+                | "area"
+                | "article"
+                | "aside"
+                | "base"
+                | "basefont"
+                | "bgsound"
+                | "blockquote"
+                | "body"
+                | "br"
+                | "button"
+                | "caption"
+                | "center"
+                | "col"
+                | "colgroup"
+                | "dd"
+                | "details"
+                | "dialog"
+                | "dir"
+                | "div"
+                | "dl"
+                | "dt"
+                | "embed"
+                | "fieldset"
+                | "figcaption"
+                | "figure"
+                | "footer"
+                | "form"
+                | "frame"
+                | "frameset"
+                | "head"
+                | "header"
+                | "hgroup"
+                | "hr"
+                | "html"
+                | "iframe"
+                | "img"
+                | "input"
+                | "keygen"
+                | "li"
+                | "link"
+                | "listing"
+                | "main"
+                | "marquee"
+                | "menu"
+                | "meta"
+                | "nav"
+                | "noembed"
+                | "noframes"
+                | "noscript"
+                | "object"
+                | "ol"
+                | "p"
+                | "param"
+                | "plaintext"
+                | "pre"
+                | "script"
+                | "search"
+                | "section"
+                | "select"
+                | "source"
+                | "style"
+                | "summary"
+                | "table"
+                | "tbody"
+                | "td"
+                | "template"
+                | "textarea"
+                | "tfoot"
+                | "th"
+                | "thead"
+                | "title"
+                | "tr"
+                | "track"
+                | "ul"
+                | "wbr"
+                | "xmp"
+        )
+}
+
+/// HTML elements that bound the scope an end tag such as `</div>` looks in (in SVG and
+/// MathML, the integration points do).
+fn is_scope_boundary_html(name: &str) -> bool {
+    matches!(
+        name,
+        "applet"
+            | "caption"
+            | "html"
+            | "table"
+            | "td"
+            | "th"
+            | "marquee"
+            | "object"
+            | "select"
+            | "template"
+    )
+}
+
+/// Start tags for which the tree builder walks the whole stack: those that close an open `<p>`
+/// (blocks), look for an element in scope (a `<select>`, a `<button>`, a `<ruby>`…) or close
+/// list items.
+fn walks_on_start(name: &str) -> bool {
+    is_heading(name)
+        || matches!(
+            name,
+            "address"
+                | "article"
+                | "aside"
+                | "blockquote"
+                | "button"
+                | "center"
+                | "dd"
+                | "details"
+                | "dialog"
+                | "dir"
+                | "div"
+                | "dl"
+                | "dt"
+                | "fieldset"
+                | "figcaption"
+                | "figure"
+                | "footer"
+                | "form"
+                | "header"
+                | "hgroup"
+                | "hr"
+                | "input"
+                | "li"
+                | "listing"
+                | "main"
+                | "menu"
+                | "nav"
+                | "nobr"
+                | "ol"
+                | "optgroup"
+                | "option"
+                | "p"
+                | "plaintext"
+                | "pre"
+                | "rb"
+                | "rp"
+                | "rt"
+                | "rtc"
+                | "search"
+                | "section"
+                | "select"
+                | "summary"
+                | "table"
+                | "ul"
+                | "xmp"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How deep the scan finds `html` nested at its end.
+    fn depth(html: &str) -> usize {
+        let mut scan = Scan::new(html, usize::MAX);
+        assert_eq!(scan.run(), Ok(()), "{html}");
+        scan.depth()
+    }
+
+    #[test]
+    fn unclosed_elements_nest() {
+        assert_eq!(depth("<div><section><span>x"), 3);
+        assert_eq!(depth("<div><span>x</span></div>after"), 0);
+        // HTML ignores the slash of `<div/>`.
+        assert_eq!(depth("<div/><span/>"), 2);
+        assert_eq!(depth("<DIV><Span CLASS='a>b'>"), 2);
+    }
+
+    #[test]
+    fn void_and_implicitly_closed_elements_do_not() {
+        assert_eq!(
+            depth("<br><img src=x><hr/><input><p>a<p>b<td>c<tr><option>"),
+            0
+        );
+        assert_eq!(depth("<ul><li>a<li>b<li>c"), 2);
+        assert_eq!(depth("<ul><li><div><li>"), 2);
+        assert_eq!(depth("<dl><dt>a<dd>b<dt>c"), 2);
+        assert_eq!(depth("<ul><li><ul><li>"), 4);
+    }
+
+    #[test]
+    fn end_tags_close_only_what_the_tree_builder_closes() {
+        // `</span>` stops at the `<div>`, `</div>` at the table.
+        assert_eq!(depth("<span><div></span>"), 2);
+        assert_eq!(depth("<div><table></div>"), 2);
+        assert_eq!(depth("<div><span></div>"), 0);
+        assert_eq!(depth("<div></x></y>"), 1);
+        // `</form>` closes the form alone.
+        assert_eq!(depth("<form><div></form>"), 1);
+        assert_eq!(depth("<h1><span></h2>"), 0);
+        assert_eq!(depth("<select><div><input>"), 0);
+        assert_eq!(depth("<select><div><select>"), 0);
+        assert_eq!(depth("<select><div>"), 2);
+    }
+
+    #[test]
+    fn formatting_elements_count_until_closed() {
+        assert_eq!(depth("<b><i></b></i>"), 0);
+        assert_eq!(depth("<b><p>x</p>y"), 1);
+        assert_eq!(depth("<b><div></div>"), 1);
+        assert_eq!(depth("<a>1<a>2<a>3"), 1);
+        assert_eq!(depth("<b><b><b>"), 3);
+    }
+
+    #[test]
+    fn raw_text_comments_and_cdata_hold_no_markup() {
+        assert_eq!(depth("<script><div></script>"), 0);
+        assert_eq!(depth("<style><div></STYLE ><div>"), 1);
+        assert_eq!(depth("<textarea><div></textarea x>"), 0);
+        assert_eq!(depth("<title><div></title><div>"), 1);
+        assert_eq!(depth("<noscript><div></noscript>"), 0);
+        assert_eq!(depth("<plaintext></plaintext><div>"), 0);
+        // In a script, an HTML comment with `<script>` in it hides the next `</script>`.
+        assert_eq!(
+            depth("<script><!--<script></script><div>--></script><div>"),
+            1
+        );
+        assert_eq!(depth("<script><!-- --></script><div>"), 1);
+        assert_eq!(depth("<!-- <div> --><!--><div><!----!><div>"), 2);
+        assert_eq!(depth("<!-- <div> --!> <div>"), 1);
+        assert_eq!(depth("<!DOCTYPE html><?php <div> ?></ x><div>"), 1);
+        // CDATA only in SVG and MathML; in HTML, a comment to the first `>`.
+        assert_eq!(depth("<svg><![CDATA[ > <div> ]]>"), 1);
+        assert_eq!(depth("<![CDATA[ > <div> ]]>"), 1);
+        // A tag cut off by the end of the input is dropped.
+        assert_eq!(depth("<div><div class='x"), 1);
+    }
+
+    #[test]
+    fn svg_and_mathml_are_read_as_the_tree_builder_reads_them() {
+        assert_eq!(depth("<svg><g><g><path/><circle />"), 3);
+        assert_eq!(depth("<svg><g><path/></g></svg>"), 0);
+        // An HTML element closes the foreign ones.
+        assert_eq!(depth("<svg><g><div>"), 1);
+        assert_eq!(depth("<svg><g><font color=red>"), 1);
+        assert_eq!(depth("<svg><g><font>"), 3);
+        // Integration points hold HTML, where the slash means nothing and text is raw again.
+        assert_eq!(depth("<svg><foreignObject><div/><style><p></style>"), 3);
+        assert_eq!(depth("<math><mi><div/>"), 3);
+        assert_eq!(depth("<math><annotation-xml><div>"), 1);
+        assert_eq!(depth("<math><annotation-xml encoding='TEXT/HTML'><div>"), 3);
+        assert_eq!(depth("<svg><style><div>"), 1);
+        assert_eq!(depth("<svg><style><g>"), 3);
+    }
+
+    #[test]
+    fn depth_past_the_limit_cuts_before_the_element() {
+        let html = "<div>".repeat(MAX_HTML_DEPTH + 10);
+        let cut = cut_point(&html);
+        assert_eq!(
+            cut,
+            Some(Cut {
+                at: MAX_HTML_DEPTH * 5,
+                reason: Reason::Depth
+            })
+        );
+        assert_eq!(cut_point(&"<div>".repeat(MAX_HTML_DEPTH)), None);
+        assert_eq!(
+            cut.map(|cut| cut.to_string()).unwrap_or_default(),
+            "the article nests HTML elements deeper than 1000 levels; what follows byte 5000 of its HTML is not shown"
+        );
+    }
+
+    #[test]
+    fn walks_past_the_budget_cut_where_they_pass_it() {
+        // All the spans the depth allows, then stray end tags that each walk all of them.
+        let spans = "<span>".repeat(MAX_HTML_DEPTH);
+        let html = format!("{spans}{}", "</x>".repeat(100_000));
+        let cut = cut_point(&html).expect("a cut");
+        assert_eq!(cut.reason, Reason::Work);
+        assert!(
+            cut.at > spans.len() && html[cut.at..].starts_with("</x>"),
+            "{cut:?}"
+        );
+        // The same tags, closed as they go, are cheap.
+        assert_eq!(cut_point(&"<span></span></x>".repeat(100_000)), None);
+    }
+
+    #[test]
+    fn unclear_markup_is_cut() {
+        let html = "<svg><foreignObject><p><![CDATA[ > <div> ]]>";
+        assert_eq!(
+            cut_point(html).map(|cut| (cut.at, cut.reason)),
+            Some((23, Reason::Unclear))
+        );
+        assert_eq!(cut_point("<svg><foreignObject><![CDATA[x]]>"), None);
+    }
+
+    #[test]
+    fn every_cut_is_a_char_boundary_and_every_prefix_is_read() {
+        let html = "<p>中文<div a=\"é>\"><svg><g>文<!-- é -->&amp;<script>é</script></div>";
+        for end in (0..=html.len()).filter(|at| html.is_char_boundary(*at)) {
+            for budget in [0, 3, 10, usize::MAX] {
+                let mut scan = Scan::new(&html[..end], budget);
+                if let Err(cut) = scan.run() {
+                    assert!(html.is_char_boundary(cut.at), "{end}: {cut:?}");
+                }
+            }
+        }
+    }
+}
