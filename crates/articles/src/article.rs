@@ -194,10 +194,19 @@ fn tags_without_arguments_note(tags: &[String]) -> Diagnostic {
     Diagnostic::new(DiagnosticKind::Template, message)
 }
 
-/// The first few of `items` (repeats next to each other shown once), and how many more.
+/// The first few of `items` (repeats next to each other shown once, each cut to a readable
+/// length: an unclosed tag can run for thousands of characters), and how many more.
 fn first_few(items: &[String]) -> String {
     const SHOWN: usize = 5;
-    let mut listed: Vec<&str> = items.iter().take(SHOWN).map(String::as_str).collect();
+    const LONGEST: usize = 60;
+    let mut listed: Vec<String> = items
+        .iter()
+        .take(SHOWN)
+        .map(|item| match item.char_indices().nth(LONGEST) {
+            Some((cut, _)) => format!("{}…", &item[..cut]),
+            None => item.clone(),
+        })
+        .collect();
     listed.dedup();
     let mut text = listed.join(", ");
     let more = items.len().saturating_sub(SHOWN);
@@ -263,6 +272,13 @@ fn title_from_file_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_tag_is_named_by_its_start() {
+        let note = first_few(&["{% ".repeat(700), "{% x %}".into()]);
+        assert!(note.chars().count() < 100, "{note}");
+        assert!(note.ends_with("…, {% x %}"), "{note}");
+    }
 
     #[test]
     fn title_falls_back_to_heading_then_file_name() {
