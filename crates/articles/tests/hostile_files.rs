@@ -345,6 +345,19 @@ fn unclosed_divs() {
     assert_eq!(through_json(&article), article);
 }
 
+#[test]
+fn ampersand_run() {
+    let article = parse_fixture("ampersand-run.md", ParseOptions::default());
+    assert!(
+        has_diagnostic(&article, DiagnosticKind::Limit, "characters to escape"),
+        "{:?}",
+        article.diagnostics
+    );
+    assert_eq!(article.title, "A run of ampersands");
+    assert!(article.text.contains("Before the run."), "{}", article.text);
+    assert_inert(&article);
+}
+
 /// Markup nested deep in other ways than `unclosed-divs.md`: Markdown that writes it, and
 /// HTML that a count of start and end tags would take for shallow (`<div/>` opens a div;
 /// `</span>` does not close past a `<div>`; `</form>` closes the form alone; a `<b>` closed by

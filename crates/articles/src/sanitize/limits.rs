@@ -44,6 +44,16 @@ const IDENTITY_STEPS: usize = 8;
 /// (the tree builder keeps at most three alike), costs about eight steps.
 const COMPARE_STEPS: usize = 8;
 
+/// Bytes html5ever's serializer may scan again while it writes text out, per byte of HTML, and
+/// for any document. For each character it escapes (`&`, and the lead byte `0xC2` of U+0080 to
+/// U+00BF such as the no-break space) html5ever 0.40 looks for the next `<`, `>` or `"` through
+/// the rest of its text node before it looks for the next `&`, so a text node dense with them
+/// is quadratic: 65 kB of `&` took 0.5 s natively, 130 kB 1.8 s (found by the fuzzer). memchr
+/// scans some 4 GB a second, so the base is about 35 ms; real articles stay far below (a 5 kB
+/// paragraph with 100 `&` rescans 0.5 MB).
+const RESCAN_PER_BYTE: usize = 64;
+const BASE_RESCAN: usize = 1 << 27;
+
 /// Where the HTML is cut, and why.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Cut {
@@ -59,6 +69,8 @@ pub enum Reason {
     Depth,
     /// Tokens deep in the stack, more than [`WORK_PER_BYTE`] allows.
     Work,
+    /// Text so dense with characters to escape that writing it out would take too long.
+    Escapes,
     /// Markup whose reading depends on whether HTML is open inside SVG or MathML, which the
     /// scan cannot tell there (CDATA after HTML inside `<foreignObject>`…); no article has it.
     Unclear,
@@ -73,6 +85,10 @@ impl fmt::Display for Cut {
             }
             Reason::Work => {
                 "the article keeps so many HTML elements open that it would take too long to read"
+                    .to_owned()
+            }
+            Reason::Escapes => {
+                "the article's text has so many characters to escape in one stretch that it would take too long to show"
                     .to_owned()
             }
             Reason::Unclear => {
@@ -200,6 +216,8 @@ struct Scan<'a> {
     work: usize,
     /// The most `work` may reach.
     budget: usize,
+    /// Bytes the serializer will scan again for the text so far (see [`RESCAN_PER_BYTE`]).
+    rescan: usize,
 }
 
 impl<'a> Scan<'a> {
@@ -210,6 +228,7 @@ impl<'a> Scan<'a> {
             formatting: Vec::new(),
             work: 0,
             budget,
+            rescan: 0,
         }
     }
 
@@ -260,13 +279,29 @@ impl<'a> Scan<'a> {
     /// break, NUL and character reference, and the tree builder checks the formatting elements
     /// for each (a character reference costs about four times as much, measured).
     fn text(&mut self, start: usize, end: usize) -> Result<(), Cut> {
-        let (mut breaks, mut references) = (1usize, 0usize);
+        let (mut breaks, mut references, mut latin1) = (1usize, 0usize, 0usize);
         for byte in &self.html[start..end] {
             match byte {
                 b'\n' | b'\r' | b'\0' => breaks += 1,
                 b'&' => references += 1,
+                0xC2 => latin1 += 1,
                 _ => {}
             }
+        }
+        // Each may come out as a character the serializer escapes, and each escape rescans
+        // (at most) the rest of the text.
+        let rescan = (references + latin1).saturating_mul(end - start);
+        self.rescan = self.rescan.saturating_add(rescan);
+        let allowed = self
+            .html
+            .len()
+            .saturating_mul(RESCAN_PER_BYTE)
+            .saturating_add(BASE_RESCAN);
+        if self.rescan > allowed {
+            return Err(Cut {
+                at: start,
+                reason: Reason::Escapes,
+            });
         }
         let pieces = breaks + 4 * references;
         self.spend(start, pieces.saturating_mul(self.identity_walk()))
