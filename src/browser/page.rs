@@ -49,7 +49,13 @@ pub fn show(route: &Route, view: &View, step: bool) {
         other => other.to_hash(),
     };
     // An article's address may also hold a place in it (a heading), which stays.
-    if current_hash() == hash || (*route != Route::Library && current_route() == *route) {
+    let current = current_route();
+    if current_hash() == hash || (*route != Route::Library && current == *route) {
+        return;
+    }
+    // The address already names another article: it moved on (Back, a link, a script) and its
+    // `hashchange` is on its way; this older state must not put the address back.
+    if matches!((route, &current), (Route::Read { .. }, Route::Read { .. })) {
         return;
     }
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
