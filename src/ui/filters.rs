@@ -271,7 +271,7 @@ fn DateRange(props: &DateRangeProps) -> Html {
     };
     let filters = &props.view.filters;
     let bars = histogram(&props.months);
-    let highest = bars.iter().map(|b| b.2).max().unwrap_or(1).max(1);
+    let highest = bars.iter().map(|b| b.count).max().unwrap_or(1).max(1);
     html! {
         <fieldset class="facet dates">
             <legend>{ text.dates }</legend>
@@ -285,7 +285,7 @@ fn DateRange(props: &DateRangeProps) -> Html {
             </div>
             if bars.len() > 1 {
                 <div class="histogram">
-                    { for bars.into_iter().map(|(from, to, count, label)| {
+                    { for bars.into_iter().map(|Bar { from, to, count, label }| {
                         let (view, on_view) = (props.view.clone(), props.on_view.clone());
                         let pick = Callback::from(move |_: MouseEvent| {
                             let mut next = view.clone();
@@ -307,11 +307,17 @@ fn DateRange(props: &DateRangeProps) -> Html {
     }
 }
 
-/// The histogram's bars: (first month, last month, articles, label), every month of the span
-/// (empty ones too), or every year when the span is long.
-fn histogram(
-    months: &std::collections::BTreeMap<Month, usize>,
-) -> Vec<(Month, Month, usize, String)> {
+/// One bar of the date histogram: the period it stands for (and selects), and its articles.
+struct Bar {
+    from: Month,
+    to: Month,
+    count: usize,
+    label: String,
+}
+
+/// The histogram's bars: every month of the span (empty ones too), or every year when the span
+/// is long.
+fn histogram(months: &std::collections::BTreeMap<Month, usize>) -> Vec<Bar> {
     let (Some(&first), Some(&last)) = (months.keys().next(), months.keys().next_back()) else {
         return Vec::new();
     };
@@ -321,7 +327,12 @@ fn histogram(
         let mut month = first;
         while month <= last {
             let count = months.get(&month).copied().unwrap_or(0);
-            bars.push((month, month, count, month_text(month)));
+            bars.push(Bar {
+                from: month,
+                to: month,
+                count,
+                label: month_text(month),
+            });
             month = if month.1 == 12 {
                 (month.0 + 1, 1)
             } else {
@@ -333,7 +344,12 @@ fn histogram(
         (first.0..=last.0)
             .map(|year| {
                 let count = months.range((year, 1)..=(year, 12)).map(|(_, n)| n).sum();
-                ((year, 1), (year, 12), count, year.to_string())
+                Bar {
+                    from: (year, 1),
+                    to: (year, 12),
+                    count,
+                    label: year.to_string(),
+                }
             })
             .collect()
     }
