@@ -13,7 +13,7 @@ use crate::browser::reading::read_ids;
 use crate::browser::{collate, fetch, files, page, settings, time};
 use crate::calendar::Calendar;
 use crate::effects::hooks::{use_address, use_drops, use_library, use_shortcuts};
-use crate::effects::library_files::{self, Cleared, Imports};
+use crate::effects::library_files::{self, Imports};
 use crate::effects::{article, reading, settings as choose};
 use crate::route::Route;
 use crate::state::{Action, Entry, State};
@@ -44,7 +44,6 @@ pub fn App() -> Html {
     let calendar = use_memo((), |_| time::calendar());
     let library_from = use_state(|| fetch::foreign_origin().map(AttrValue::from));
     let imports = use_memo((), |_| Imports::default());
-    let cleared = use_memo((), |_| Cleared::default());
     use_address(&state);
     use_library(&state);
     let dispatcher = state.dispatcher();
@@ -75,15 +74,12 @@ pub fn App() -> Html {
         })
     };
     let on_undo = {
-        let (dispatcher, cleared, removed) =
-            (dispatcher.clone(), cleared.clone(), state.removed.clone());
-        Callback::from(move |_| library_files::undo(dispatcher.clone(), &cleared, &removed))
+        let (dispatcher, removed) = (dispatcher.clone(), state.removed.clone());
+        Callback::from(move |_| library_files::undo(dispatcher.clone(), &removed))
     };
     let on_remove_all = {
-        let (dispatcher, cleared, ids) = (dispatcher.clone(), cleared.clone(), state.dropped_ids());
-        Callback::from(move |_| {
-            library_files::remove_all(dispatcher.clone(), &cleared, ids.clone())
-        })
+        let (dispatcher, ids) = (dispatcher.clone(), state.dropped_ids());
+        Callback::from(move |_| library_files::remove_all(dispatcher.clone(), ids.clone()))
     };
     let on_export = {
         // With a search or filters, the export holds the articles shown (and every picture).
@@ -160,8 +156,8 @@ pub fn App() -> Html {
     };
     // The reader's own files can be removed from the reader.
     let on_remove = open.filter(|e| e.original.is_some()).map(|entry| {
-        let (dispatcher, cleared, entry) = (dispatcher.clone(), cleared.clone(), entry.clone());
-        Callback::from(move |_| library_files::remove(dispatcher.clone(), &cleared, &entry))
+        let (dispatcher, entry) = (dispatcher.clone(), entry.clone());
+        Callback::from(move |_| library_files::remove(dispatcher.clone(), &entry))
     });
     let query = Some(Rc::new(Query::parse(&state.view.query))).filter(|q| !q.is_empty());
     let view = match &state.reading {

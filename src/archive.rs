@@ -9,7 +9,7 @@ use std::io::{Cursor, Read, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
-use crate::browser::store::StoredFile;
+use crate::reader_file::ReaderFile;
 
 /// The most one file of an archive may expand to.
 const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -24,7 +24,7 @@ pub fn is_zip(name: &str) -> bool {
 }
 
 /// The files of an archive, paths prefixed with `prefix` (the archive's folder), or why not.
-pub fn unpack(bytes: &[u8], prefix: &str) -> Result<Vec<StoredFile>, String> {
+pub fn unpack(bytes: &[u8], prefix: &str) -> Result<Vec<ReaderFile>, String> {
     let mut archive = ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("not a readable zip archive ({e})"))?;
     if archive.len() > MAX_FILES {
@@ -51,14 +51,17 @@ pub fn unpack(bytes: &[u8], prefix: &str) -> Result<Vec<StoredFile>, String> {
         if data.len() as u64 > MAX_FILE_BYTES || total > MAX_TOTAL_BYTES {
             return Err("expands to more than a library of articles plausibly holds".to_owned());
         }
-        files.push(StoredFile::new(format!("{prefix}{path}"), data));
+        files.push(ReaderFile {
+            path: format!("{prefix}{path}"),
+            bytes: data,
+        });
     }
     Ok(files)
 }
 
 /// An archive of `files`, each under its path, bytes unchanged. Deterministic: the same files
 /// give the same archive.
-pub fn pack(files: &[StoredFile]) -> Result<Vec<u8>, String> {
+pub fn pack<'a>(files: impl IntoIterator<Item = &'a ReaderFile>) -> Result<Vec<u8>, String> {
     let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     for file in files {
@@ -77,8 +80,11 @@ pub fn pack(files: &[StoredFile]) -> Result<Vec<u8>, String> {
 mod tests {
     use super::*;
 
-    fn file(path: &str, bytes: &[u8]) -> StoredFile {
-        StoredFile::new(path.to_owned(), bytes.to_vec())
+    fn file(path: &str, bytes: &[u8]) -> ReaderFile {
+        ReaderFile {
+            path: path.to_owned(),
+            bytes: bytes.to_vec(),
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod effects;
 pub mod i18n;
 pub mod parse_job;
 pub mod parts;
+pub mod reader_file;
 pub mod route;
 pub mod shared;
 pub mod state;

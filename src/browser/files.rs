@@ -107,7 +107,7 @@ pub async fn read(
                     .into_iter()
                     .partition(|f| is_article(&f.path) || media_type(&f.path).is_some());
                 skipped.extend(other.into_iter().map(|f| f.path));
-                kept.extend(wanted);
+                kept.extend(wanted.into_iter().map(|f| StoredFile::from(Rc::new(f))));
             }
             Err(reason) => skipped.push(format!("{path} ({reason})")),
         }
@@ -210,7 +210,7 @@ fn entry(file: &Rc<StoredFile>, article: Article) -> Entry {
             &article,
         )),
         article: Some(Shared::new(article)),
-        original: Some(file.clone()),
+        original: Some(file.file.clone()),
     }
 }
 

@@ -8,6 +8,8 @@
 
 use std::borrow::Borrow;
 use std::collections::HashMap;
+use std::ops::Deref;
+use std::rc::Rc;
 
 use gloo_timers::future::TimeoutFuture;
 
@@ -19,16 +21,17 @@ use web_sys::{
     IdbTransactionMode,
 };
 
+use crate::reader_file::ReaderFile;
+
 const DATABASE: &str = "lectern";
 const VERSION: u32 = 1;
 const FILES: &str = "files";
 
-/// A file as the reader brought it in.
+/// A file as the reader brought it in, with the browser's handle on its bytes.
 #[derive(Clone, Debug)]
 pub struct StoredFile {
-    /// The path within the drop (`notes/a.md`), or the file name.
-    pub path: String,
-    pub bytes: Vec<u8>,
+    /// The path and bytes, shared with the entry the state keeps.
+    pub file: Rc<ReaderFile>,
     /// The same bytes as a browser `Blob` (the dropped `File`, or the stored blob), kept for a
     /// large file: the worker and IndexedDB take it as it is, with no copy on the page.
     blob: Option<Blob>,
@@ -36,16 +39,12 @@ pub struct StoredFile {
 
 impl StoredFile {
     pub fn new(path: String, bytes: Vec<u8>) -> StoredFile {
-        StoredFile {
-            path,
-            bytes,
-            blob: None,
-        }
+        StoredFile::from(Rc::new(ReaderFile { path, bytes }))
     }
 
     /// The file with its bytes also as `blob`, when it is large enough to be worth keeping.
     pub fn with_blob(mut self, blob: Blob) -> StoredFile {
-        if self.bytes.len() > BLOB_BYTES {
+        if self.file.bytes.len() > BLOB_BYTES {
             self.blob = Some(blob);
         }
         self
@@ -56,14 +55,20 @@ impl StoredFile {
     }
 }
 
-/// Two files are the same when their paths and bytes are (whatever blob holds them).
-impl PartialEq for StoredFile {
-    fn eq(&self, other: &StoredFile) -> bool {
-        self.path == other.path && self.bytes == other.bytes
+/// A file the state kept (to store again after an undo): its blob is made again if needed.
+impl From<Rc<ReaderFile>> for StoredFile {
+    fn from(file: Rc<ReaderFile>) -> StoredFile {
+        StoredFile { file, blob: None }
     }
 }
 
-impl Eq for StoredFile {}
+impl Deref for StoredFile {
+    type Target = ReaderFile;
+
+    fn deref(&self) -> &ReaderFile {
+        &self.file
+    }
+}
 
 /// Every stored file.
 pub async fn load_all() -> Result<Vec<StoredFile>, String> {

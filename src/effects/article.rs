@@ -6,9 +6,9 @@ use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 
 use super::Dispatch;
-use crate::browser::store::StoredFile;
 use crate::browser::{fetch, files, parser, quarantine};
 use crate::parse_job::Context;
+use crate::reader_file::ReaderFile;
 use crate::shared::Shared;
 use crate::state::{Action, Notice};
 
@@ -32,7 +32,7 @@ pub fn reread(
     dispatcher: Dispatch,
     id: String,
     path: String,
-    original: Option<Rc<StoredFile>>,
+    original: Option<Rc<ReaderFile>>,
     encoding: String,
 ) {
     spawn_local(async move {

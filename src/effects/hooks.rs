@@ -82,7 +82,7 @@ pub fn use_library(state: &UseReducerHandle<State>) {
         }
     });
     let dispatcher = state.dispatcher();
-    use_effect_with(state.removed.len(), move |removed| {
+    use_effect_with(state.removed.entries.len(), move |removed| {
         let timer = (*removed > 0).then(|| {
             Timeout::new(UNDO_MILLIS, move || {
                 dispatcher.dispatch(Action::ForgetRemoved)

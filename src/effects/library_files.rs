@@ -13,7 +13,7 @@ use crate::browser::intake::{pasted_name, Given};
 use crate::browser::store::{self, StoredFile};
 use crate::browser::{download, files, folder_drop, parser};
 use crate::parts::{in_parts, one_task_each};
-use crate::state::{Action, Entry, Notice};
+use crate::state::{Action, Entry, Notice, Removal};
 
 /// Entries a large drop adds to the list at a time.
 const ARRIVING_PART: usize = 200;
@@ -89,41 +89,42 @@ pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
     });
 }
 
-/// What an undo puts back after "remove all": every stored file, pictures included (a single
-/// removal puts back the entries the state kept).
-#[derive(Clone, Default)]
-pub struct Cleared(Rc<RefCell<Vec<Rc<StoredFile>>>>);
-
 /// Removes one of the reader's articles, from the list and from storage.
-pub fn remove(dispatcher: Dispatch, cleared: &Cleared, entry: &Entry) {
+pub fn remove(dispatcher: Dispatch, entry: &Entry) {
     let paths: Vec<String> = entry.original.iter().map(|f| f.path.clone()).collect();
-    cleared.0.borrow_mut().clear();
-    dispatcher.dispatch(Action::Remove(vec![entry.summary.id.clone()]));
+    dispatcher.dispatch(Action::Remove {
+        ids: vec![entry.summary.id.clone()],
+        files: None,
+    });
     spawn_local(async move { keep(&dispatcher, store::remove(&paths).await).await });
 }
 
-/// Removes every file the reader brought in, keeping them for an undo.
-pub fn remove_all(dispatcher: Dispatch, cleared: &Cleared, ids: Vec<String>) {
-    let cleared = cleared.clone();
+/// Removes every file the reader brought in, pictures included, keeping them for an undo.
+pub fn remove_all(dispatcher: Dispatch, ids: Vec<String>) {
     spawn_local(async move {
-        *cleared.0.borrow_mut() = store::load_all()
+        let files = store::load_all()
             .await
             .unwrap_or_default()
             .into_iter()
-            .map(Rc::new)
+            .map(|stored| stored.file)
             .collect();
-        dispatcher.dispatch(Action::Remove(ids));
+        dispatcher.dispatch(Action::Remove {
+            ids,
+            files: Some(files),
+        });
         keep(&dispatcher, store::clear().await).await;
     });
 }
 
-/// Takes the last removal back: the entries the state kept, or everything after "remove all".
-pub fn undo(dispatcher: Dispatch, cleared: &Cleared, removed: &[Entry]) {
+/// Takes the last removal back: the state puts the entries back, this stores the files again.
+pub fn undo(dispatcher: Dispatch, removal: &Removal) {
     dispatcher.dispatch(Action::Undo);
-    let files = match std::mem::take(&mut *cleared.0.borrow_mut()) {
-        everything if !everything.is_empty() => everything,
-        _ => removed.iter().filter_map(|e| e.original.clone()).collect(),
-    };
+    let files: Vec<StoredFile> = removal
+        .files
+        .iter()
+        .cloned()
+        .map(StoredFile::from)
+        .collect();
     spawn_local(async move { keep(&dispatcher, store::save(&files).await).await });
 }
 
@@ -139,7 +140,7 @@ pub fn export(dispatcher: Dispatch, shown: Option<HashSet<String>>) {
                         .is_none_or(|s| s.contains(&f.path) || !files::is_article(&f.path))
                 })
                 .collect();
-            let bytes = archive::pack(&chosen)?;
+            let bytes = archive::pack(chosen.iter().map(|f| &*f.file))?;
             download::save(EXPORT_NAME, "application/zip", &bytes)
         });
         if let Err(reason) = exported {

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use articles::{Article, Summary};
 
 use super::listing;
-use crate::browser::store::StoredFile;
+use crate::reader_file::ReaderFile;
 use crate::shared::Shared;
 
 /// One article of the library, hosted or brought in by the reader.
@@ -20,7 +20,23 @@ pub struct Entry {
     pub article: Option<Shared<Article>>,
     /// The file as the reader brought it in (dropped files only): kept to compare with a file
     /// dropped again, and to store again after an undo.
-    pub original: Option<Rc<StoredFile>>,
+    pub original: Option<Rc<ReaderFile>>,
+}
+
+/// A removal the reader can still take back: the state keeps all of it, so an undo needs
+/// nothing else.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Removal {
+    /// The entries taken out of the list.
+    pub entries: Vec<Entry>,
+    /// The files an undo stores again.
+    pub files: Vec<Rc<ReaderFile>>,
+}
+
+impl Removal {
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
 }
 
 /// The start of hosted articles' text, by id, once the catalog's search shards are in (for the

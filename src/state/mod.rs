@@ -14,6 +14,7 @@ use articles::{Article, Summary};
 use yew::Reducible;
 
 use crate::i18n::Lang;
+use crate::reader_file::ReaderFile;
 use crate::route::Route;
 use crate::shared::Shared;
 use crate::view::{TitleOrder, View};
@@ -27,7 +28,7 @@ mod notice;
 mod settings;
 
 pub use catalog::CatalogProgress;
-pub use entry::{Bodies, BodyText, Entry};
+pub use entry::{Bodies, BodyText, Entry, Removal};
 pub use listing::{DROPPED, HOSTED};
 pub use notice::Notice;
 pub use settings::{Layout, ListPlace, Theme};
@@ -88,8 +89,8 @@ pub struct State {
     pub reading: Option<(String, Loadable<Shared<Article>>)>,
     /// A message about the last thing that happened to the reader's files.
     pub notice: Option<Notice>,
-    /// Entries just removed, kept for a few seconds so the removal can be undone.
-    pub removed: Vec<Entry>,
+    /// What was just removed, kept for a few seconds so the removal can be undone.
+    pub removed: Removal,
     /// Bytes this site uses in the browser's storage, when known.
     pub storage_used: Option<f64>,
     /// Files done and in all while an import runs.
@@ -139,8 +140,12 @@ pub enum Action {
     },
     /// Files kept from an earlier visit.
     FilesRestored(Vec<Entry>),
-    /// The reader removes articles they brought in.
-    Remove(Vec<String>),
+    /// The reader removes articles they brought in; `files` are what an undo stores again (for
+    /// "remove all", every stored file, pictures included; by default the entries' files).
+    Remove {
+        ids: Vec<String>,
+        files: Option<Vec<Rc<ReaderFile>>>,
+    },
     /// The last removal is taken back.
     Undo,
     /// The time to undo is over.
@@ -195,7 +200,7 @@ impl State {
             positions: Shared::default(),
             reading: None,
             notice: None,
-            removed: Vec::new(),
+            removed: Removal::default(),
             storage_used: None,
             importing: None,
             arriving: Tally::default(),
@@ -462,7 +467,7 @@ impl State {
             .flatten()
     }
 
-    fn remove(&mut self, ids: &[String]) {
+    fn remove(&mut self, ids: &[String], files: Option<Vec<Rc<ReaderFile>>>) {
         let (removed, kept): (Vec<Entry>, Vec<Entry>) = self
             .entries
             .iter()
@@ -477,7 +482,11 @@ impl State {
         for entry in &removed {
             self.index.borrow_mut().remove(&entry.summary.id);
         }
-        self.removed = removed;
+        self.removed = Removal {
+            files: files
+                .unwrap_or_else(|| removed.iter().filter_map(|e| e.original.clone()).collect()),
+            entries: removed,
+        };
         self.entries = Shared::new(kept);
         self.refresh_positions();
         self.refresh_shown();
@@ -573,14 +582,14 @@ impl Reducible for State {
                 next.add_entries(entries);
                 next.refresh_reading();
             }
-            Action::Remove(ids) => next.remove(&ids),
+            Action::Remove { ids, files } => next.remove(&ids, files),
             Action::Undo => {
                 let removed = std::mem::take(&mut next.removed);
-                next.add_entries(removed);
+                next.add_entries(removed.entries);
                 next.notice = None;
             }
             Action::ForgetRemoved => {
-                next.removed.clear();
+                next.removed = Removal::default();
                 if next.notice.as_ref().is_some_and(Notice::undo) {
                     next.notice = None;
                 }

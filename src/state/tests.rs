@@ -3,7 +3,7 @@
 use super::*;
 use articles::{parse, ParseOptions};
 
-use crate::browser::store::StoredFile;
+use crate::reader_file::ReaderFile;
 
 /// The ids of the articles listed, in order.
 fn visible_ids(state: &State) -> Vec<&str> {
@@ -355,10 +355,10 @@ fn dropped(path: &str, text: &str) -> Entry {
     Entry {
         summary: Rc::new(Summary::of(&format!("dropped/{path}"), &article)),
         article: Some(article),
-        original: Some(Rc::new(StoredFile::new(
-            path.to_owned(),
-            text.as_bytes().to_vec(),
-        ))),
+        original: Some(Rc::new(ReaderFile {
+            path: path.to_owned(),
+            bytes: text.as_bytes().to_vec(),
+        })),
     }
 }
 
@@ -398,16 +398,61 @@ fn removal_can_be_undone() {
         entries: vec![dropped("a.md", "# A"), dropped("b.md", "# B")],
         skipped: vec![],
     });
-    let state = state.reduce(Action::Remove(vec!["dropped/a".into()]));
+    let state = state.reduce(Action::Remove {
+        ids: vec!["dropped/a".into()],
+        files: None,
+    });
     assert_eq!(state.entries.len(), 1);
     assert_eq!(state.route, Route::Library);
     assert!(state.notice.as_ref().is_some_and(Notice::undo));
+    // The removal holds what an undo stores again: here, the entry's own file.
+    let paths: Vec<&str> = state
+        .removed
+        .files
+        .iter()
+        .map(|f| f.path.as_str())
+        .collect();
+    assert_eq!(paths, ["a.md"]);
     let state = state.reduce(Action::Undo);
     assert_eq!(state.entries.len(), 2);
-    let state = state.reduce(Action::Remove(vec!["dropped/b".into()]));
+    let state = state.reduce(Action::Remove {
+        ids: vec!["dropped/b".into()],
+        files: None,
+    });
     let state = state.reduce(Action::ForgetRemoved);
     assert!(state.removed.is_empty() && state.notice.is_none());
     assert_eq!(state.entries.len(), 1);
+}
+
+#[test]
+fn removing_everything_keeps_every_file_for_the_undo() {
+    let state = Rc::new(State::new(Lang::En, Route::Library));
+    let state = state.reduce(Action::FilesAdded {
+        entries: vec![dropped("a.md", "# A"), dropped("b.md", "# B")],
+        skipped: vec![],
+    });
+    // "Remove all" hands over every stored file, pictures too, which no entry holds.
+    let picture = Rc::new(ReaderFile {
+        path: "cover.png".into(),
+        bytes: vec![0x89, b'P', b'N', b'G'],
+    });
+    let mut files: Vec<Rc<ReaderFile>> = state
+        .entries
+        .iter()
+        .filter_map(|e| e.original.clone())
+        .collect();
+    files.push(picture.clone());
+    let ids = state.dropped_ids();
+    let state = state.reduce(Action::Remove {
+        ids,
+        files: Some(files),
+    });
+    assert!(state.entries.is_empty());
+    assert_eq!(state.removed.files.len(), 3);
+    assert!(state.removed.files.contains(&picture));
+    let state = state.reduce(Action::Undo);
+    assert_eq!(state.entries.len(), 2);
+    assert!(state.removed.is_empty());
 }
 
 #[test]

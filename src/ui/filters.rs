@@ -34,33 +34,19 @@ pub fn FilterPanel(props: &FiltersProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    let change = |edit: fn(&mut View, String)| {
-        let (view, on_view) = (props.view.clone(), props.on_view.clone());
-        move |value: String| {
-            let mut next = view.clone();
-            edit(&mut next, value);
-            on_view.emit(next);
-        }
-    };
     let active = active_count(&props.view.filters);
-    let clear_all = {
-        let (view, on_view) = (props.view.clone(), props.on_view.clone());
-        // Clears the filters; the search and the order are not filters.
-        Callback::from(move |_: MouseEvent| {
-            on_view.emit(View {
-                filters: Filters::default(),
-                ..view.clone()
-            })
-        })
-    };
-    let sort = {
-        let set = change(|view, name| view.sort = Sort::from_name(&name));
-        Callback::from(move |event: Event| {
-            if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                set(select.value());
-            }
-        })
-    };
+    // Clears the filters; the search and the order are not filters.
+    let clear_all = edit_view(&props.view, &props.on_view, |view, _: MouseEvent| {
+        view.filters = Filters::default()
+    });
+    let sort = edit_view(&props.view, &props.on_view, |view, event: Event| {
+        if let Some(select) = event.target_dyn_into::<web_sys::HtmlSelectElement>() {
+            view.sort = Sort::from_name(&select.value());
+        }
+    });
+    let unread = edit_view(&props.view, &props.on_view, |view, _: Event| {
+        view.unread = !view.unread
+    });
     let counts = &props.counts;
     let lists = Facet::LISTED.map(|facet| {
         html! {
@@ -90,10 +76,7 @@ pub fn FilterPanel(props: &FiltersProps) -> Html {
                     </select>
                 </label>
                 <label class="unread-only">
-                    <input type="checkbox" checked={props.view.unread} onchange={{
-                        let (view, on_view) = (props.view.clone(), props.on_view.clone());
-                        Callback::from(move |_: Event| on_view.emit(View { unread: !view.unread, ..view.clone() }))
-                    }} />
+                    <input type="checkbox" checked={props.view.unread} onchange={unread} />
                     { text.unread_only }
                 </label>
                 <DateRange view={props.view.clone()} months={counts.months.clone()} lang={props.lang}
@@ -102,6 +85,21 @@ pub fn FilterPanel(props: &FiltersProps) -> Html {
             </div>
         </aside>
     }
+}
+
+/// A callback that emits the view as `edit` leaves it. Every control of the panel is one, so
+/// none keeps filter state of its own and each says only what it changes.
+fn edit_view<E: 'static>(
+    view: &View,
+    on_view: &Callback<View>,
+    edit: impl Fn(&mut View, E) + 'static,
+) -> Callback<E> {
+    let (view, on_view) = (view.clone(), on_view.clone());
+    Callback::from(move |event: E| {
+        let mut next = view.clone();
+        edit(&mut next, event);
+        on_view.emit(next);
+    })
 }
 
 fn sort_label(lang: Lang, sort: Sort) -> &'static str {
@@ -184,10 +182,8 @@ fn FacetList(props: &FacetListProps) -> Html {
     }
     let shown = if *all { total } else { SHORT_LIST.min(total) };
     let toggle = |value: Vec<String>| {
-        let (view, on_view, selected) =
-            (props.view.clone(), props.on_view.clone(), selected.clone());
-        Callback::from(move |_: Event| {
-            let mut next = view.clone();
+        let selected = selected.clone();
+        edit_view(&props.view, &props.on_view, move |view, _: Event| {
             let mut values = selected.clone();
             match values.iter().position(|v| *v == value) {
                 Some(at) => {
@@ -195,18 +191,12 @@ fn FacetList(props: &FacetListProps) -> Html {
                 }
                 None => values.push(value.clone()),
             }
-            facet.select(&mut next.filters, values);
-            on_view.emit(next);
+            facet.select(&mut view.filters, values);
         })
     };
-    let clear = {
-        let (view, on_view) = (props.view.clone(), props.on_view.clone());
-        Callback::from(move |_: MouseEvent| {
-            let mut next = view.clone();
-            facet.select(&mut next.filters, Vec::new());
-            on_view.emit(next);
-        })
-    };
+    let clear = edit_view(&props.view, &props.on_view, move |view, _: MouseEvent| {
+        facet.select(&mut view.filters, Vec::new())
+    });
     let title = title(facet, props.lang);
     html! {
         <fieldset class="facet">
@@ -254,19 +244,16 @@ struct DateRangeProps {
 fn DateRange(props: &DateRangeProps) -> Html {
     let text = props.lang.text();
     let set = |to: bool| {
-        let (view, on_view) = (props.view.clone(), props.on_view.clone());
-        Callback::from(move |event: Event| {
+        edit_view(&props.view, &props.on_view, move |view, event: Event| {
             let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
             };
-            let mut next = view.clone();
             let month = parse_month(&input.value());
             if to {
-                next.filters.to = month;
+                view.filters.to = month;
             } else {
-                next.filters.from = month;
+                view.filters.from = month;
             }
-            on_view.emit(next);
         })
     };
     let filters = &props.view.filters;
@@ -286,12 +273,9 @@ fn DateRange(props: &DateRangeProps) -> Html {
             if bars.len() > 1 {
                 <div class="histogram">
                     { for bars.into_iter().map(|Bar { from, to, count, label }| {
-                        let (view, on_view) = (props.view.clone(), props.on_view.clone());
-                        let pick = Callback::from(move |_: MouseEvent| {
-                            let mut next = view.clone();
-                            next.filters.from = Some(from);
-                            next.filters.to = Some(to);
-                            on_view.emit(next);
+                        let pick = edit_view(&props.view, &props.on_view, move |view, _: MouseEvent| {
+                            view.filters.from = Some(from);
+                            view.filters.to = Some(to);
                         });
                         let chosen = filters.from.is_some_and(|f| f <= from) && filters.to.is_some_and(|t| t >= to);
                         html! {

@@ -57,15 +57,16 @@ pub enum Facet {
     Dates,
 }
 
-const FACETS: [Facet; 7] = [
-    Facet::Category,
-    Facet::Tag,
-    Facet::Author,
-    Facet::Year,
-    Facet::Lang,
-    Facet::Source,
-    Facet::Dates,
-];
+/// Every facet: the listed ones, then the date range.
+const FACETS: [Facet; 7] = {
+    let mut all = [Facet::Dates; 7];
+    let mut at = 0;
+    while at < Facet::LISTED.len() {
+        all[at] = Facet::LISTED[at];
+        at += 1;
+    }
+    all
+};
 
 impl Facet {
     /// The facets whose values are listed to tick, in the order the filter panel shows them
