@@ -1,9 +1,9 @@
 //! Parsing off the page: files go to Lectern's parsing worker (`lectern-worker`, a second wasm
 //! program built by Trunk), and each parsed article comes back as soon as it is ready.
 //!
-//! One worker serves the whole visit and is started on first use. Where workers cannot run (a
-//! page opened from disk, a host without the worker's files), files are parsed on the page instead, in
-//! slices that leave it responsive.
+//! One worker serves the whole visit and is started on first use. The page itself never
+//! parses: it does not carry the engine's parser at all, which keeps its download small (see
+//! BENCHMARKS.md). Where no worker can start, each file is listed as unreadable, saying why.
 //!
 //! A watchdog guards the worker: if it crashes (a trap), or answers nothing for longer than the
 //! file it is on may take ([`budget_millis`]), the file it was parsing is listed as unreadable,
@@ -33,9 +33,6 @@ use crate::parse_job::{self, BodyDecoder, Context, FromWorker, Parsed};
 /// passes on: a worker cached from an older build is never paired with a newer page.
 const WORKER_SCRIPT: &str = "./worker-loader.js";
 
-/// Longest stretch of parsing on the page before it gets to breathe, in milliseconds.
-const SLICE_MILLIS: f64 = 25.0;
-
 /// Parses `files`, calling `each` with every file's index and article as it arrives, in order.
 /// Stops early, without waiting for the rest, when `each` returns `false`. The files are
 /// shared, not copied: a large drop's bytes are also kept for the library and for storage.
@@ -49,7 +46,19 @@ pub async fn parse_all(
     }
     match running_worker().await {
         Some(worker) => parse_in_worker(&worker, context, files, each).await,
-        None => parse_on_page(context, files, each).await,
+        None => unparsed(&files, each),
+    }
+}
+
+/// Why files go unread where no worker starts.
+const NO_WORKER: &str = "Lectern's parser could not start in this browser";
+
+/// Lists `files` as unreadable: no worker could parse them.
+fn unparsed(files: &[Rc<StoredFile>], mut each: impl FnMut(usize, Article) -> bool) {
+    for (index, file) in files.iter().enumerate() {
+        if !each(index, Article::unreadable(&file.path, NO_WORKER)) {
+            return;
+        }
     }
 }
 
@@ -117,18 +126,17 @@ async fn parse_in_worker(
                     if next == batch.len() {
                         continue;
                     }
-                    // The rest goes to a new worker; where none can start, to the page.
+                    // The rest goes to a new worker.
                     let rest = batch[next..].to_vec();
                     match running_worker().await {
                         Some(fresh) => replies = fresh.submit_from(context, &rest, next),
                         None => {
                             let offset = first + next;
                             let mut going = true;
-                            parse_on_page(context, rest, |index, article| {
+                            unparsed(&rest, |index, article| {
                                 going = each(offset + index, article);
                                 going
-                            })
-                            .await;
+                            });
                             if !going {
                                 return;
                             }
@@ -193,25 +201,6 @@ pub fn stop() {
         worker.worker.terminate();
         // Its jobs end now rather than wait forever.
         worker.died(Stop::cancelled());
-    }
-}
-
-/// The fallback: parsing on the page, a slice at a time.
-async fn parse_on_page(
-    context: &Context,
-    files: Vec<Rc<StoredFile>>,
-    mut each: impl FnMut(usize, Article) -> bool,
-) {
-    let parse = context.parser();
-    let mut slice_started = js_sys::Date::now();
-    for (index, file) in files.iter().enumerate() {
-        if js_sys::Date::now() - slice_started > SLICE_MILLIS {
-            TimeoutFuture::new(0).await;
-            slice_started = js_sys::Date::now();
-        }
-        if !each(index, parse(&file.path, &file.bytes)) {
-            return;
-        }
     }
 }
 
@@ -454,7 +443,7 @@ enum Slot {
         Vec<oneshot::Sender<Option<Rc<ParseWorker>>>>,
     ),
     Ready(Rc<ParseWorker>),
-    /// Workers cannot run here; parse on the page.
+    /// Workers cannot run here.
     Unavailable,
 }
 
@@ -533,7 +522,7 @@ fn start_worker() -> Option<Rc<ParseWorker>> {
                         "the parser crashed while reading it ({message}); it was set aside"
                     ));
                 } else {
-                    // It never started (its files are missing on this host): parse on the page.
+                    // It never started (its files are missing on this host).
                     me.worker.terminate();
                     me.died(Stop {
                         reason: "the parsing worker could not start".to_owned(),

@@ -9,10 +9,12 @@
 //!   Jekyll does; shards hold 1 000 articles unless told.
 //! - `generate <dir> <count> [--shard-size N]` writes a library of generated articles and its
 //!   catalog.
+//! - `size` measures the release build in `dist/` (gzip and brotli) against its budget.
 //! - `bench` measures the engine over the bundled corpora.
 
 mod bench;
 mod build;
+mod bundle;
 mod csp;
 mod generate;
 mod index;
@@ -24,7 +26,7 @@ use std::process::ExitCode;
 
 use articles::front_matter::CategoryMode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--library DIR] | index <dir> [--separate-categories] [--shard-size N] | generate <dir> <count> [--shard-size N] | bench [engine] [search] [import] [catalog]>";
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--library DIR] | index <dir> [--separate-categories] [--shard-size N] | generate <dir> <count> [--shard-size N] | size | bench [engine] [search] [import] [catalog]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
             .map(|n| println!("generated and indexed {n} articles")),
             _ => Err(USAGE.into()),
         },
+        Some("size") => bundle::check(&run::root().join("dist")),
         Some("bench") => bench::run(&args[1..]),
         _ => Err(USAGE.into()),
     };

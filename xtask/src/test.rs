@@ -3,7 +3,7 @@
 use std::time::Instant;
 
 use crate::run::{command, status, Result};
-use crate::{build, generate, tools};
+use crate::{build, bundle, generate, tools};
 
 /// Articles in the generated library the end-to-end tests open under a sub-path.
 const E2E_LIBRARY_SIZE: usize = 300;
@@ -17,7 +17,7 @@ pub fn all() -> Result {
     tools::ensure_build_tools()?;
     tools::ensure_test_tools()?;
     let target = tools::target_dir();
-    let steps: [(&str, &dyn Fn() -> Result); 6] = [
+    let steps: [(&str, &dyn Fn() -> Result); 7] = [
         ("fmt", &|| {
             status(command("cargo").args(["fmt", "--all", "--check"]))
         }),
@@ -75,6 +75,9 @@ pub fn all() -> Result {
             )
         }),
         ("release build", &|| build::dist(None).map(|_| ())),
+        ("download budget", &|| {
+            bundle::check(&crate::run::root().join("dist"))
+        }),
         ("end-to-end tests", &|| {
             // A generated library, served with the build under a sub-path (as GitHub Pages does).
             let library = target.join("e2e-library");

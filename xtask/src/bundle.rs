@@ -1,0 +1,111 @@
+//! The release build's download, measured as static hosts serve it (gzip -9 and brotli), and
+//! held to a budget by `cargo xtask test`: sizes are deterministic, so unlike timings they can
+//! be tests.
+//!
+//! The page's part is what the browser fetches before the library can paint (`index.html`,
+//! the app's script, wasm and style sheet, its icon); the worker's part (its loader, script
+//! and wasm) is fetched only when the first article is parsed.
+
+use std::io::Write;
+use std::path::Path;
+
+use flate2::write::GzEncoder;
+use flate2::Compression;
+
+use crate::run::Result;
+
+/// The most the page may weigh gzipped, in bytes. The goal is 200 KB; see BENCHMARKS.md for
+/// how far the build is from it and what holds it there. The budget only ever comes down.
+pub const PAGE_BUDGET: usize = 440_000;
+
+/// The most the page and the worker may weigh together, gzipped (goal: 500 KB).
+pub const TOTAL_BUDGET: usize = 1_160_000;
+
+/// A download's size: as stored, gzipped at level 9 and compressed with brotli at quality 11.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Size {
+    pub raw: usize,
+    pub gzip: usize,
+    pub brotli: usize,
+}
+
+impl std::ops::AddAssign for Size {
+    fn add_assign(&mut self, other: Size) {
+        self.raw += other.raw;
+        self.gzip += other.gzip;
+        self.brotli += other.brotli;
+    }
+}
+
+/// The page's and the worker's downloads.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Sizes {
+    pub page: Size,
+    pub worker: Size,
+}
+
+impl Sizes {
+    pub fn total(&self) -> Size {
+        let mut total = self.page;
+        total += self.worker;
+        total
+    }
+}
+
+/// Measures the build in `dist`: every file at its top level but the catalog's (`articles/`)
+/// and the host's headers.
+pub fn measure(dist: &Path) -> Result<Sizes> {
+    let mut sizes = Sizes::default();
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if path.is_dir() || name.starts_with('_') {
+            continue;
+        }
+        let size = of(&path)?;
+        if name.starts_with("lectern-worker") || name.starts_with("worker-loader") {
+            sizes.worker += size;
+        } else {
+            sizes.page += size;
+        }
+    }
+    Ok(sizes)
+}
+
+/// Fails when the build in `dist` is over budget; prints its sizes either way.
+pub fn check(dist: &Path) -> Result {
+    let sizes = measure(dist)?;
+    let kb = |bytes: usize| bytes as f64 / 1000.0;
+    eprintln!(
+        "download, gzip -9: page {:.0} KB (budget {:.0} KB), page and worker {:.0} KB (budget {:.0} KB)",
+        kb(sizes.page.gzip),
+        kb(PAGE_BUDGET),
+        kb(sizes.total().gzip),
+        kb(TOTAL_BUDGET),
+    );
+    if sizes.page.gzip > PAGE_BUDGET || sizes.total().gzip > TOTAL_BUDGET {
+        return Err("the build is over its download budget (xtask/src/bundle.rs)".into());
+    }
+    Ok(())
+}
+
+fn of(path: &Path) -> Result<Size> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut gzip = GzEncoder::new(Vec::new(), Compression::best());
+    gzip.write_all(&bytes).map_err(|e| e.to_string())?;
+    let gzip = gzip.finish().map_err(|e| e.to_string())?.len();
+    let mut brotli = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut bytes.as_slice(), &mut brotli, &params)
+        .map_err(|e| e.to_string())?;
+    Ok(Size {
+        raw: bytes.len(),
+        gzip,
+        brotli: brotli.len(),
+    })
+}
