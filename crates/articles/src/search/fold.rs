@@ -2,8 +2,12 @@
 //! and `ｃａｆｅ` meet. Compatibility forms are unified (NFKC: full-width Latin and digits,
 //! half-width katakana, ligatures), Latin, Greek and Cyrillic accents are dropped, letters are
 //! lowercased. Chinese, Japanese and Korean characters are kept as they are.
+//!
+//! The Unicode normalizer runs at build time (`build.rs`), which writes the characters whose
+//! folding differs from lowercasing into a table: its data stays out of every download.
 
-use icu_normalizer::{ComposingNormalizer, DecomposingNormalizer};
+include!("fold_rules.rs");
+include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
 
 /// `text` folded.
 pub fn fold(text: &str) -> String {
@@ -27,19 +31,6 @@ pub fn fold_with_offsets(text: &str) -> (String, Vec<(usize, usize)>) {
     (folded, offsets)
 }
 
-/// Whether `c` is a letter of a script written without spaces between words (Chinese,
-/// Japanese kana, Korean syllables): search finds any run of them, wherever words begin.
-pub fn is_cjk_letter(c: char) -> bool {
-    matches!(c as u32,
-        0x3041..=0x3096          // Hiragana
-        | 0x30A1..=0x30FA        // Katakana
-        | 0x3400..=0x4DBF        // CJK Extension A
-        | 0x4E00..=0x9FFF        // CJK Unified Ideographs
-        | 0xAC00..=0xD7A3        // Hangul syllables
-        | 0x20000..=0x3134F      // CJK Extensions B–G
-    )
-}
-
 fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
@@ -50,24 +41,54 @@ fn fold_char(c: char, out: &mut String) {
         out.push(c);
         return;
     }
-    let mut buffer = [0; 4];
-    let decomposed = DecomposingNormalizer::new_nfkd().normalize(c.encode_utf8(&mut buffer));
-    let bare: String = decomposed.chars().filter(|&c| !is_accent(c)).collect();
-    let composed = ComposingNormalizer::new_nfc().normalize(&bare);
-    for c in composed.chars() {
-        out.extend(c.to_lowercase());
+    let code = c as u32;
+    let run = RUNS.partition_point(|&(_, last, _)| last < code);
+    if let Some(&(first, _, distance)) = RUNS.get(run) {
+        if let Some(folded) = (first <= code)
+            .then(|| char::from_u32(code.wrapping_add(distance)))
+            .flatten()
+        {
+            out.push(folded);
+            return;
+        }
     }
-}
-
-/// Combining accents of Latin, Greek and Cyrillic letters (not the kana voicing marks, which
-/// change the letter).
-fn is_accent(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0xFE20..=0xFE2F)
+    if let Ok(at) = MANY.binary_search_by_key(&code, |&(c, _, _)| c) {
+        let (_, start, end) = MANY[at];
+        if let Some(folded) = POOL.get(start as usize..end as usize) {
+            out.push_str(folded);
+            return;
+        }
+    }
+    out.extend(c.to_lowercase());
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use icu_normalizer::{ComposingNormalizer, DecomposingNormalizer};
+
+    /// The build's table folds every character as the Unicode normalizer does.
+    #[test]
+    fn the_table_folds_as_the_normalizer() {
+        let mut folded = String::new();
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            if is_cjk_letter(c) {
+                continue;
+            }
+            let mut buffer = [0; 4];
+            let decomposed =
+                DecomposingNormalizer::new_nfkd().normalize(c.encode_utf8(&mut buffer));
+            let bare: String = decomposed.chars().filter(|&c| !is_accent(c)).collect();
+            let expected: String = ComposingNormalizer::new_nfc()
+                .normalize(&bare)
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect();
+            folded.clear();
+            fold_char(c, &mut folded);
+            assert_eq!(folded, expected, "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn case_accents_and_widths_fold_together() {
