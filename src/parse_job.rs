@@ -1,12 +1,14 @@
-//! What the page and its parsing worker say to each other, in plain Rust (no browser APIs), so
-//! both sides share one definition and it is tested natively.
+//! What the page and its worker say to each other, in plain Rust (no browser APIs), so both
+//! sides share one definition and it is tested natively.
 //!
-//! A job ([`Job`]) is a batch of files with one [`Context`]; the worker says [`FromWorker::Ready`]
-//! once it listens, then answers each file with [`FromWorker::Parsed`]: the article's metadata
-//! as JSON, with its HTML and its text beside the message in one UTF-8 buffer handed over
-//! without a copy. Each message is its header (one of these types, as JSON) and a payload (the
-//! job's files; a reply's body); `wire` puts them into and takes them out of browser messages
-//! for both sides.
+//! The worker does all the work on the bytes of files, so the page need not carry the code:
+//! parsing, and unpacking and packing `.zip` archives. A job ([`Job`]) is a batch of files and
+//! a [`Task`]; the worker says [`FromWorker::Ready`] once it listens, then answers: each file
+//! of a parse with [`FromWorker::Parsed`] (the article's metadata as JSON, its HTML and text
+//! beside the message in one UTF-8 buffer handed over without a copy), each archive of an
+//! unpack with [`FromWorker::Unpacked`], a pack with one [`FromWorker::Packed`]. Each message
+//! is its header (one of these types, as JSON) and a payload (the job's files; a reply's
+//! body); `wire` puts them into and takes them out of browser messages for both sides.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -19,13 +21,24 @@ pub mod wire;
 
 pub use decoder::BodyDecoder;
 
-/// A batch of files for the worker to parse. The files (bytes, or a large file's blob) travel
-/// beside this header, in the order of `paths`.
+/// A batch of files for the worker. The files (bytes, or a large file's blob) travel beside
+/// this header, in the order of `paths`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Job {
     pub id: u32,
-    pub context: Context,
+    pub task: Task,
     pub paths: Vec<String>,
+}
+
+/// What the worker does with a job's files.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Task {
+    /// Parse each file as an article.
+    Parse(Context),
+    /// Unpack each file, a `.zip` archive.
+    Unpack,
+    /// Pack every file into one `.zip` archive.
+    Pack,
 }
 
 /// What the worker says.
@@ -41,6 +54,31 @@ pub enum FromWorker {
         meta: String,
         html_length: usize,
     },
+    /// The archive at `index` of job `job` is unpacked: the path and length of each of its
+    /// files, whose bytes travel beside this header one after another; or why it could not be.
+    Unpacked {
+        job: u32,
+        index: usize,
+        files: Result<Vec<(String, usize)>, String>,
+    },
+    /// The files of job `job` are packed: the archive travels beside this header; or why not.
+    Packed {
+        job: u32,
+        result: Result<(), String>,
+    },
+}
+
+impl FromWorker {
+    /// The job and the file (or, for a pack, the whole job: 0) an answer is about.
+    pub fn answers(&self) -> Option<(u32, usize)> {
+        match *self {
+            FromWorker::Ready => None,
+            FromWorker::Parsed { job, index, .. } | FromWorker::Unpacked { job, index, .. } => {
+                Some((job, index))
+            }
+            FromWorker::Packed { job, .. } => Some((job, 0)),
+        }
+    }
 }
 
 /// Where the files of a job belong: the same for every file of a drop or of the hosted library.
@@ -163,17 +201,20 @@ mod tests {
 
     #[test]
     fn messages_round_trip() {
-        let job = Job {
-            id: 7,
-            context: Context {
-                id_root: "dropped/".into(),
-                encoding: Some("GBK".into()),
-                ..Context::default()
-            },
-            paths: vec!["a.md".into(), "文/b.md".into()],
-        };
-        let text = serde_json::to_string(&job).expect("a job is plain data");
-        assert_eq!(serde_json::from_str::<Job>(&text).ok(), Some(job));
+        let parse = Task::Parse(Context {
+            id_root: "dropped/".into(),
+            encoding: Some("GBK".into()),
+            ..Context::default()
+        });
+        for task in [parse, Task::Unpack, Task::Pack] {
+            let job = Job {
+                id: 7,
+                task,
+                paths: vec!["a.md".into(), "文/b.md".into()],
+            };
+            let text = serde_json::to_string(&job).expect("a job is plain data");
+            assert_eq!(serde_json::from_str::<Job>(&text).ok(), Some(job));
+        }
         for reply in [
             FromWorker::Ready,
             FromWorker::Parsed {
@@ -181,6 +222,20 @@ mod tests {
                 index: 1,
                 meta: "{\"name\":\"b.md\"}".into(),
                 html_length: 12,
+            },
+            FromWorker::Unpacked {
+                job: 7,
+                index: 0,
+                files: Ok(vec![("a.md".into(), 3), ("图/b.png".into(), 0)]),
+            },
+            FromWorker::Unpacked {
+                job: 7,
+                index: 1,
+                files: Err("not a readable zip archive".into()),
+            },
+            FromWorker::Packed {
+                job: 7,
+                result: Ok(()),
             },
         ] {
             let text = serde_json::to_string(&reply).expect("a reply is plain data");

@@ -1,19 +1,23 @@
-//! Lectern's parsing worker: a second WebAssembly program, started by the page in a Web Worker,
-//! that parses files so that no article, however large, holds up the page.
+//! Lectern's worker: a second WebAssembly program, started by the page in a Web Worker, that
+//! does all the work on the bytes of files (parsing articles, unpacking and packing `.zip`
+//! archives), so that no file, however large, holds up the page, and the page's own download
+//! carries none of that code.
 //!
-//! It says [`FromWorker::Ready`] once it listens, then answers each file of a [`Job`] with
-//! [`FromWorker::Parsed`] as soon as it is parsed, the body (HTML then text, in UTF-8) in a
-//! buffer handed over without a copy (the messages: `lectern::parse_job`). Code blocks are
-//! coloured here (`articles::code`): articles parsed on the page, where workers cannot run,
-//! show their code plain.
+//! It says [`FromWorker::Ready`] once it listens, then answers each [`Job`]: each file of a
+//! parse with [`FromWorker::Parsed`] as soon as it is parsed, the body (HTML then text, in
+//! UTF-8) in a buffer handed over without a copy; each archive of an unpack with
+//! [`FromWorker::Unpacked`]; a pack with [`FromWorker::Packed`] (the messages:
+//! `lectern::parse_job`). Code blocks are coloured here (`articles::code`).
 
 use std::borrow::Cow;
 
 use articles::code::highlight_code;
 use articles::Article;
 use js_sys::{Array, Uint8Array};
+use lectern::archive;
 use lectern::parse_job::wire::{self, read_job};
-use lectern::parse_job::{FromWorker, Job, Parsed};
+use lectern::parse_job::{Context, FromWorker, Job, Parsed, Task};
+use lectern::reader_file::ReaderFile;
 use wasm_bindgen::prelude::*;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
@@ -32,13 +36,22 @@ fn main() {
     post(&scope, &FromWorker::Ready, None);
 }
 
-/// Parses the files of one job, answering each as soon as it is done.
+/// Does one job.
 fn run(scope: &DedicatedWorkerGlobalScope, job: &Job, files: &Array) {
-    let parse = job.context.parser();
+    match &job.task {
+        Task::Parse(context) => parse(scope, job, context, files),
+        Task::Unpack => unpack(scope, job, files),
+        Task::Pack => pack(scope, job, files),
+    }
+}
+
+/// Parses the files of a job, answering each as soon as it is done.
+fn parse(scope: &DedicatedWorkerGlobalScope, job: &Job, context: &Context, files: &Array) {
+    let parse = context.parser();
     for (index, path) in job.paths.iter().enumerate() {
         let mut article = match read_bytes(&files.get(index as u32)) {
             Some(bytes) => parse(path, &bytes),
-            None => Article::unreadable(path, "the parsing worker could not read the file"),
+            None => Article::unreadable(path, UNREADABLE),
         };
         // Code is coloured here, so the page's own program does not carry the highlighter.
         if let Cow::Owned(html) = highlight_code(&article.html) {
@@ -55,6 +68,62 @@ fn run(scope: &DedicatedWorkerGlobalScope, job: &Job, files: &Array) {
         post(scope, &reply, Some(&body));
     }
 }
+
+/// Unpacks the archives of a job, answering each with its files' paths and lengths, their
+/// bytes one after another in the body.
+fn unpack(scope: &DedicatedWorkerGlobalScope, job: &Job, files: &Array) {
+    for index in 0..job.paths.len() {
+        let unpacked = read_bytes(&files.get(index as u32))
+            .ok_or_else(|| UNREADABLE.to_owned())
+            .and_then(|bytes| archive::unpack(&bytes, ""));
+        let mut body = Vec::new();
+        let files = unpacked.map(|files| {
+            files
+                .into_iter()
+                .map(|file| {
+                    body.extend_from_slice(&file.bytes);
+                    (file.path, file.bytes.len())
+                })
+                .collect()
+        });
+        let reply = FromWorker::Unpacked {
+            job: job.id,
+            index,
+            files,
+        };
+        post(scope, &reply, Some(&body));
+    }
+}
+
+/// Packs the files of a job into one archive.
+fn pack(scope: &DedicatedWorkerGlobalScope, job: &Job, files: &Array) {
+    let packed = job
+        .paths
+        .iter()
+        .enumerate()
+        .map(|(index, path)| {
+            let bytes =
+                read_bytes(&files.get(index as u32)).ok_or_else(|| UNREADABLE.to_owned())?;
+            Ok(ReaderFile {
+                path: path.clone(),
+                bytes,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()
+        .and_then(|files| archive::pack(&files));
+    let (result, body) = match packed {
+        Ok(archive) => (Ok(()), archive),
+        Err(reason) => (Err(reason), Vec::new()),
+    };
+    let reply = FromWorker::Packed {
+        job: job.id,
+        result,
+    };
+    post(scope, &reply, Some(&body));
+}
+
+/// Why a file the page sent could not be read here.
+const UNREADABLE: &str = "the worker could not read the file";
 
 fn post(scope: &DedicatedWorkerGlobalScope, reply: &FromWorker, body: Option<&[u8]>) {
     let (message, transfer) = wire::reply(reply, body);

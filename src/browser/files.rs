@@ -11,7 +11,7 @@ use yew::Callback;
 
 use crate::archive;
 use crate::browser::store::StoredFile;
-use crate::browser::{download, parser, quarantine};
+use crate::browser::{archives, download, parser, quarantine};
 use crate::parse_job::Context;
 use crate::shared::Shared;
 use crate::state::Entry;
@@ -79,6 +79,7 @@ pub async fn read(
 ) -> Option<(Vec<StoredFile>, Vec<String>)> {
     let mut kept = Vec::new();
     let mut skipped = Vec::new();
+    let mut zips = Vec::new();
     let total = files.len();
     for (done, (path, file)) in files.into_iter().enumerate() {
         if import.cancelled.get() {
@@ -97,11 +98,15 @@ pub async fn read(
             skipped.push(path);
             continue;
         };
-        if !zip {
-            kept.push(StoredFile::new(path, bytes).with_blob(blob));
-            continue;
+        let stored = StoredFile::new(path, bytes).with_blob(blob);
+        if zip {
+            zips.push(Rc::new(stored));
+        } else {
+            kept.push(stored);
         }
-        match archive::unpack(&bytes, "") {
+    }
+    for (zip, unpacked) in zips.iter().zip(archives::unpack(&zips).await) {
+        match unpacked {
             Ok(files) => {
                 let (wanted, other): (Vec<_>, Vec<_>) = files
                     .into_iter()
@@ -109,10 +114,10 @@ pub async fn read(
                 skipped.extend(other.into_iter().map(|f| f.path));
                 kept.extend(wanted.into_iter().map(|f| StoredFile::from(Rc::new(f))));
             }
-            Err(reason) => skipped.push(format!("{path} ({reason})")),
+            Err(reason) => skipped.push(format!("{} ({reason})", zip.path)),
         }
     }
-    Some((kept, skipped))
+    (!import.cancelled.get()).then_some((kept, skipped))
 }
 
 /// The reader's stored files again, at the start of a visit: like [`ingest`], except that a

@@ -1,6 +1,7 @@
 //! The app's edges: everything that talks to browser APIs. Components call these; nothing here
 //! knows about components.
 
+pub mod archives;
 pub mod collate;
 pub mod download;
 pub mod fetch;
@@ -17,3 +18,4 @@ pub mod settings;
 pub mod store;
 pub mod time;
 pub mod visibility;
+pub mod worker;

@@ -8,10 +8,9 @@ use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 
 use super::{keep, Dispatch};
-use crate::archive;
 use crate::browser::intake::{pasted_name, Given};
 use crate::browser::store::{self, StoredFile};
-use crate::browser::{download, files, folder_drop, parser};
+use crate::browser::{archives, download, files, folder_drop, worker};
 use crate::parts::{in_parts, one_task_each};
 use crate::state::{Action, Entry, Notice, Removal};
 
@@ -36,7 +35,7 @@ impl Imports {
     /// Stops the running import now: the worker may be deep in a large file.
     pub fn cancel(&self, dispatcher: &Dispatch) {
         self.0.borrow().set(true);
-        parser::stop();
+        worker::stop();
         dispatcher.dispatch(Action::Importing(None));
         dispatcher.dispatch(Action::Notify(Notice::ImportCancelled));
     }
@@ -131,19 +130,21 @@ pub fn undo(dispatcher: Dispatch, removal: &Removal) {
 /// Saves the reader's files as a zip; with `shown`, only those articles (and every picture).
 pub fn export(dispatcher: Dispatch, shown: Option<HashSet<String>>) {
     spawn_local(async move {
-        let exported = store::load_all().await.and_then(|files| {
-            let chosen: Vec<StoredFile> = files
+        let exported = async {
+            let chosen: Vec<Rc<StoredFile>> = store::load_all()
+                .await?
                 .into_iter()
                 .filter(|f| {
                     shown
                         .as_ref()
                         .is_none_or(|s| s.contains(&f.path) || !files::is_article(&f.path))
                 })
+                .map(Rc::new)
                 .collect();
-            let bytes = archive::pack(chosen.iter().map(|f| &*f.file))?;
+            let bytes = archives::pack(&chosen).await?;
             download::save(EXPORT_NAME, "application/zip", &bytes)
-        });
-        if let Err(reason) = exported {
+        };
+        if let Err(reason) = exported.await {
             dispatcher.dispatch(Action::Notify(Notice::ExportFailed(reason)));
         }
     });

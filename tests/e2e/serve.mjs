@@ -1,18 +1,22 @@
 // A static file server for the release build, on loopback only, used by the end-to-end tests.
 //
-//   node serve.mjs <dir> <port> [base] [--mount <url-prefix>=<dir>]... [--cors]
+//   node serve.mjs <dir> <port> [base] [--mount <url-prefix>=<dir>]... [--cors] [--gzip]
 //
 // With a base (e.g. /lectern/) the build is served only under it, as GitHub Pages serves a
 // project site. A mount serves another folder under a URL prefix (a generated library).
 // --cors lets pages of other origins read the files (a library opened with ?library=).
+// --gzip compresses responses (level 9) for browsers that accept it, as static hosts do: the
+// benchmarks time downloads on throttled links with it.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const args = process.argv.slice(2);
 const flags = args.filter((a, i) => a.startsWith('--') || args[i - 1] === '--mount');
 const [root = 'dist', port = '4173', base = '/'] = args.filter((a) => !flags.includes(a));
 const cors = args.includes('--cors');
+const gzip = args.includes('--gzip');
 const mounts = args
   .map((a, i) => (args[i - 1] === '--mount' ? a.split('=') : null))
   .filter(Boolean)
@@ -48,7 +52,11 @@ createServer(async (request, response) => {
   try {
     if (!file) throw new Error('outside');
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
+    let body = await readFile(file);
+    if (gzip && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+      body = gzipSync(body, { level: 9 });
+      headers['content-encoding'] = 'gzip';
+    }
     response.writeHead(200, { ...headers, 'content-type': types[extname(file)] ?? 'application/octet-stream' });
     response.end(body);
   } catch {

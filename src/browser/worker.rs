@@ -1,0 +1,468 @@
+//! The page's connection to Lectern's worker (`lectern-worker`, a second wasm program built by
+//! Trunk), which does all the work on the bytes of files: parsing (`parser.rs`), and unpacking
+//! and packing archives (`archives.rs`). The page does not carry that code at all, which keeps
+//! its download small (see BENCHMARKS.md).
+//!
+//! One worker serves the whole visit and is started on first use. A watchdog guards it: if it
+//! crashes (a trap), or answers nothing for longer than the file it is on may take
+//! ([`budget_millis`]), every job it had stops, the one whose file it was on learning which
+//! file that was; the next job starts a fresh worker.
+
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::rc::{Rc, Weak};
+
+use futures::channel::{mpsc, oneshot};
+use gloo_timers::callback::Interval;
+use gloo_timers::future::TimeoutFuture;
+use js_sys::Uint8Array;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
+
+use crate::browser::store::StoredFile;
+use crate::parse_job::wire::{self, JobFile};
+use crate::parse_job::{self, BodyDecoder, FromWorker, Parsed, Task};
+use crate::reader_file::ReaderFile;
+
+/// The worker's entry script, beside the page (`static/worker-loader.js`). Trunk does not hash
+/// a worker's file names, so the page adds its own build to the address, which the loader
+/// passes on: a worker cached from an older build is never paired with a newer page.
+const WORKER_SCRIPT: &str = "./worker-loader.js";
+
+/// How long the worker may go without answering while it parses a file of `bytes`: a few
+/// seconds, and more for a large file (the engine reads some 5 MB/s in the slowest browsers).
+pub fn budget_millis(bytes: usize) -> f64 {
+    5_000.0 + bytes as f64 / 2_500.0
+}
+
+/// Stops the worker and what it is doing (an import the reader cancelled); the next job starts
+/// a fresh one.
+pub fn stop() {
+    let slot = SLOT.with(|slot| std::mem::replace(&mut *slot.borrow_mut(), Slot::Empty));
+    if let Slot::Ready(worker) | Slot::Starting(worker, _) = slot {
+        worker.worker.terminate();
+        // Its jobs end now rather than wait forever.
+        worker.died(Stop::cancelled());
+    }
+}
+
+/// What the worker says about a job.
+pub enum Reply {
+    /// The answer about the file at this index.
+    Answered(usize, Answer),
+    Stopped(Stop),
+}
+
+/// Why a job's worker stopped before answering every file.
+pub struct Stop {
+    pub reason: String,
+    /// The reader stopped it (an import cancelled): no file is to blame.
+    pub cancelled: bool,
+    /// The file (index in the job's batch) the worker was on when it crashed or stalled.
+    pub culprit: Option<usize>,
+}
+
+impl Stop {
+    pub fn cancelled() -> Stop {
+        Stop {
+            reason: "reading was stopped".to_owned(),
+            cancelled: true,
+            culprit: None,
+        }
+    }
+}
+
+/// One answer as it arrived: its body still in the buffer the worker handed over.
+pub struct Answer {
+    header: FromWorker,
+    body: Uint8Array,
+}
+
+/// What the worker said was not the answer the job asked for (it never happens between a page
+/// and a worker of the same build).
+const UNEXPECTED: &str = "the worker answered something else";
+
+/// Bytes copied from an answer's buffer into wasm memory (and checked) in one go.
+const COPY_CHUNK: u32 = 4 << 20;
+
+impl Answer {
+    /// The parsed file; a large body is copied and checked a few megabytes at a time, between
+    /// which the page gets to breathe.
+    pub async fn parsed(self) -> Result<Parsed, String> {
+        let FromWorker::Parsed {
+            meta, html_length, ..
+        } = self.header
+        else {
+            return Err(UNEXPECTED.to_owned());
+        };
+        let length = self.body.length();
+        let mut decoder = BodyDecoder::new(meta, html_length, length as usize);
+        let mut piece = Vec::new();
+        let mut start = 0;
+        while start < length {
+            let end = length.min(start + COPY_CHUNK);
+            piece.resize((end - start) as usize, 0);
+            self.body.subarray(start, end).copy_to(&mut piece);
+            decoder.push(&piece)?;
+            start = end;
+            // Also after the last piece of a large body: what the page does with the article
+            // next (listing and indexing it) is another task.
+            if length > COPY_CHUNK {
+                TimeoutFuture::new(0).await;
+            }
+        }
+        decoder.finish()
+    }
+
+    /// The files of an unpacked archive.
+    pub fn unpacked(self) -> Result<Vec<ReaderFile>, String> {
+        let FromWorker::Unpacked { files, .. } = self.header else {
+            return Err(UNEXPECTED.to_owned());
+        };
+        let mut start = 0;
+        files?
+            .into_iter()
+            .map(|(path, length)| {
+                let end = u32::try_from(start + length).map_err(|e| e.to_string())?;
+                let bytes = self.body.subarray(start as u32, end).to_vec();
+                start += length;
+                Ok(ReaderFile { path, bytes })
+            })
+            .collect()
+    }
+
+    /// A packed archive's bytes.
+    pub fn packed(self) -> Result<Vec<u8>, String> {
+        let FromWorker::Packed { result, .. } = self.header else {
+            return Err(UNEXPECTED.to_owned());
+        };
+        result.map(|()| self.body.to_vec())
+    }
+}
+
+/// The worker of this visit, once it has said it is ready.
+pub struct Connection {
+    worker: Worker,
+    jobs: RefCell<BTreeMap<u32, Job>>,
+    next_job: Cell<u32>,
+    /// When the worker last answered (or was given work while idle), in milliseconds.
+    last_heard: Cell<f64>,
+    /// Set when it died: later messages would go unanswered.
+    dead: Cell<bool>,
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(Event)>,
+    /// Looks every second for a stall; dropped with the worker.
+    watchdog: RefCell<Option<Interval>>,
+}
+
+/// A job the worker has not finished: where its answers go, and how far it has come.
+struct Job {
+    sender: mpsc::UnboundedSender<Reply>,
+    /// The size of each file answered on its own (one, the whole job's, for a pack), for its
+    /// time budget.
+    sizes: Vec<usize>,
+    /// Files answered so far; the worker parses them in order.
+    answered: usize,
+    /// Added to the worker's indices: a job sent again after a crash starts mid-batch.
+    offset: usize,
+}
+
+/// How often the watchdog looks at the worker, in milliseconds.
+const WATCHDOG_MILLIS: u32 = 1_000;
+
+impl Connection {
+    /// Sends `files` (the batch's files from `offset` on) to the worker to do `task`; answers
+    /// are numbered from `offset`.
+    pub fn submit(
+        &self,
+        task: Task,
+        files: &[Rc<StoredFile>],
+        offset: usize,
+    ) -> mpsc::UnboundedReceiver<Reply> {
+        let sizes = match task {
+            // One answer for all the files: its budget is theirs together.
+            Task::Pack => vec![files.iter().map(|f| f.bytes.len()).sum()],
+            Task::Parse(_) | Task::Unpack => files.iter().map(|f| f.bytes.len()).collect(),
+        };
+        let job = self.next_job.get();
+        self.next_job.set(job.wrapping_add(1));
+        let (sender, receiver) = mpsc::unbounded();
+        if self.dead.get() {
+            let _ = sender.unbounded_send(Reply::Stopped(Stop {
+                reason: "Lectern's worker stopped".to_owned(),
+                cancelled: false,
+                culprit: None,
+            }));
+            return receiver;
+        }
+        let header = parse_job::Job {
+            id: job,
+            task,
+            paths: files.iter().map(|file| file.path.clone()).collect(),
+        };
+        // A large file goes as its blob, which the worker reads itself: no copy here.
+        let (message, transfer) = wire::job(
+            &header,
+            files.iter().map(|file| match file.blob() {
+                Some(blob) => JobFile::Blob(blob),
+                None => JobFile::Bytes(&file.bytes),
+            }),
+        );
+        match self.worker.post_message_with_transfer(&message, &transfer) {
+            Ok(()) => {
+                let mut jobs = self.jobs.borrow_mut();
+                if jobs.is_empty() {
+                    // Idle until now: its time on this job starts now.
+                    self.last_heard.set(js_sys::Date::now());
+                }
+                jobs.insert(
+                    job,
+                    Job {
+                        sender,
+                        sizes,
+                        answered: 0,
+                        offset,
+                    },
+                );
+            }
+            Err(error) => {
+                let _ = sender.unbounded_send(Reply::Stopped(Stop {
+                    reason: describe(&error),
+                    cancelled: false,
+                    culprit: None,
+                }));
+            }
+        }
+        receiver
+    }
+
+    /// Routes one answer of the worker to the job it belongs to.
+    fn answer(&self, job: u32, index: usize, answer: Answer) {
+        self.last_heard.set(js_sys::Date::now());
+        let mut jobs = self.jobs.borrow_mut();
+        let Some(progress) = jobs.get_mut(&job) else {
+            return;
+        };
+        progress.answered = index + 1;
+        // A job whose reader stopped listening is no longer wanted.
+        let _ = progress
+            .sender
+            .unbounded_send(Reply::Answered(progress.offset + index, answer));
+        if progress.answered >= progress.sizes.len() {
+            jobs.remove(&job);
+        }
+    }
+
+    /// The file the worker is parsing now: the first unanswered file of its oldest job (it
+    /// takes jobs in order and files in order), as the job's id and the file's index in it.
+    fn current_file(&self) -> Option<(u32, usize, usize)> {
+        let jobs = self.jobs.borrow();
+        let (&id, job) = jobs
+            .iter()
+            .find(|(_, job)| job.answered < job.sizes.len())?;
+        Some((id, job.answered, job.sizes[job.answered]))
+    }
+
+    /// Called by the watchdog: a worker silent for longer than its file's budget has stalled.
+    fn check(&self) -> bool {
+        let Some((_, _, size)) = self.current_file() else {
+            return false;
+        };
+        js_sys::Date::now() - self.last_heard.get() > budget_millis(size)
+    }
+
+    /// The worker died: every job still running is told, and the job whose file it was
+    /// parsing learns which file that was.
+    fn died(&self, stop: Stop) {
+        self.dead.set(true);
+        let current = if stop.cancelled {
+            None
+        } else {
+            self.current_file()
+        };
+        for (id, job) in std::mem::take(&mut *self.jobs.borrow_mut()) {
+            let culprit = current
+                .filter(|(culprit_job, _, _)| *culprit_job == id)
+                .map(|(_, index, _)| job.offset + index);
+            let _ = job.sender.unbounded_send(Reply::Stopped(Stop {
+                reason: stop.reason.clone(),
+                cancelled: stop.cancelled,
+                culprit,
+            }));
+        }
+    }
+
+    /// Ends this worker after a crash or a stall: the next job starts a fresh one.
+    fn fail(&self, reason: String) {
+        self.worker.terminate();
+        // Not dropped here: this may run inside the watchdog's own callback.
+        let watchdog = self.watchdog.borrow_mut().take();
+        self.died(Stop {
+            reason,
+            cancelled: false,
+            culprit: None,
+        });
+        // The worker is dropped after the listener that called this returns, not while it runs.
+        let old = SLOT.with(|slot| {
+            let mut slot = slot.borrow_mut();
+            match &*slot {
+                Slot::Ready(current) if std::ptr::eq(Rc::as_ptr(current), self) => {
+                    std::mem::replace(&mut *slot, Slot::Empty)
+                }
+                _ => Slot::Empty,
+            }
+        });
+        wasm_bindgen_futures::spawn_local(async move { drop((old, watchdog)) });
+    }
+}
+
+/// The worker's state for this visit.
+enum Slot {
+    /// Not started yet, or stopped.
+    Empty,
+    /// Started; these wait for it to say it is ready.
+    Starting(Rc<Connection>, Vec<oneshot::Sender<Option<Rc<Connection>>>>),
+    Ready(Rc<Connection>),
+    /// Workers cannot run here.
+    Unavailable,
+}
+
+thread_local! {
+    static SLOT: RefCell<Slot> = const { RefCell::new(Slot::Empty) };
+}
+
+/// The ready worker, starting it if need be; `None` where workers cannot run.
+pub async fn running() -> Option<Rc<Connection>> {
+    let (sender, receiver) = oneshot::channel();
+    SLOT.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        match &mut *slot {
+            Slot::Ready(worker) => drop(sender.send(Some(worker.clone()))),
+            Slot::Unavailable => drop(sender.send(None)),
+            Slot::Starting(_, waiting) => waiting.push(sender),
+            Slot::Empty => {
+                *slot = match start_worker() {
+                    Some(worker) => Slot::Starting(worker, vec![sender]),
+                    // A page opened from disk may not start workers at all.
+                    None => {
+                        drop(sender.send(None));
+                        Slot::Unavailable
+                    }
+                }
+            }
+        }
+    });
+    receiver.await.ok().flatten()
+}
+
+/// Starts the worker. Its listeners hold it weakly: the slot owns it, so stopping frees it.
+fn start_worker() -> Option<Rc<Connection>> {
+    let worker = Worker::new(&format!("{WORKER_SCRIPT}?v={}", this_build())).ok()?;
+    let connection = Rc::new_cyclic(|me: &Weak<Connection>| {
+        let on_message = {
+            let me = me.clone();
+            Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+                // Nothing else is sent; anything else is not an answer.
+                let Some((header, body)) = wire::read_reply(&event.data()) else {
+                    return;
+                };
+                match header.answers() {
+                    None => settle(me.upgrade()),
+                    Some((job, index)) => {
+                        if let Some(me) = me.upgrade() {
+                            me.answer(job, index, Answer { header, body });
+                        }
+                    }
+                }
+            })
+        };
+        let on_error = {
+            let me = me.clone();
+            Closure::<dyn Fn(Event)>::new(move |event: Event| {
+                let Some(me) = me.upgrade() else { return };
+                let was_ready = SLOT.with(|slot| matches!(&*slot.borrow(), Slot::Ready(_)));
+                if was_ready {
+                    // It ran, then died on some file (a trap).
+                    let message = event
+                        .dyn_ref::<ErrorEvent>()
+                        .map(ErrorEvent::message)
+                        .unwrap_or_default();
+                    me.fail(format!(
+                        "Lectern's worker crashed while reading it ({message})"
+                    ));
+                } else {
+                    // It never started (its files are missing on this host).
+                    me.worker.terminate();
+                    me.died(Stop {
+                        reason: "Lectern's worker could not start".to_owned(),
+                        cancelled: false,
+                        culprit: None,
+                    });
+                    settle(None);
+                }
+            })
+        };
+        let watchdog = {
+            let me = me.clone();
+            Interval::new(WATCHDOG_MILLIS, move || {
+                let Some(me) = me.upgrade() else { return };
+                if me.check() {
+                    me.fail("Lectern's worker ran too long on it and was stopped".to_owned());
+                }
+            })
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Connection {
+            worker,
+            jobs: RefCell::default(),
+            next_job: Cell::new(0),
+            last_heard: Cell::new(js_sys::Date::now()),
+            dead: Cell::new(false),
+            _on_message: on_message,
+            _on_error: on_error,
+            watchdog: RefCell::new(Some(watchdog)),
+        }
+    });
+    Some(connection)
+}
+
+/// Ends the start: the ready worker, or `None` when workers cannot run here.
+fn settle(worker: Option<Rc<Connection>>) {
+    let previous = SLOT.with(|slot| {
+        let next = match &worker {
+            Some(worker) => Slot::Ready(worker.clone()),
+            None => Slot::Unavailable,
+        };
+        std::mem::replace(&mut *slot.borrow_mut(), next)
+    });
+    if let Slot::Starting(starting, waiting) = previous {
+        for waiter in waiting {
+            let _ = waiter.send(worker.clone());
+        }
+        // Dropped after the listener that called this returns.
+        wasm_bindgen_futures::spawn_local(async move { drop(starting) });
+    }
+}
+
+/// This build's name: the file name of the page's own script, which Trunk hashes per build
+/// (`lectern-<hash>.js`, preloaded by `index.html`); empty where there is none.
+fn this_build() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("link[rel=modulepreload]").ok().flatten())
+        .and_then(|link| link.get_attribute("href"))
+        .and_then(|href| {
+            let name = href.rsplit('/').next()?.trim_end_matches(".js");
+            Some(js_sys::encode_uri_component(name).into())
+        })
+        .unwrap_or_default()
+}
+
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| format!("{error:?}"))
+}
