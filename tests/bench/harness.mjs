@@ -1,6 +1,21 @@
-// What the browser benchmarks share: a static server for a folder on loopback, and headless
-// Chromium. `withBrowser(dir, port, run)` serves `dir`, launches the browser, calls
-// `run(browser, origin)` and tears both down, whatever happens.
+// What the browser benchmarks share: a static server for a folder on loopback, headless
+// Chromium, and handing files to a page's file input as a reader's browser does.
+//
+//   withBrowser(dir, port, run, mounts)  serves `dir` (and each folder of `mounts`, URL prefix
+//                                        to folder, beside it), launches the browser, calls
+//                                        `run(browser, origin)` and tears both down, whatever
+//                                        happens
+//   asInputFiles(files)                  files ({ name, text }) as Playwright sets them
+//   stage(page, files)                   puts files in a hidden input of the page, ahead of
+//                                        any measurement
+//   handOver(page, selector)             gives the staged files to the input `selector` with a
+//                                        change event, and from then on keeps the longest
+//                                        main-thread task in `window.__longest`
+//   importIntoLectern(context, origin, files)
+//                                        opens Lectern, hands `files` to its "Open files" input
+//                                        and resolves once they are listed (and so searchable:
+//                                        the app indexes what it lists), with the page and the
+//                                        milliseconds from the hand-over
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
@@ -8,8 +23,9 @@ import { fileURLToPath } from 'node:url';
 
 const SERVE = resolve(dirname(fileURLToPath(import.meta.url)), '../e2e/serve.mjs');
 
-export async function withBrowser(dir, port, run) {
-  const server = spawn('node', [SERVE, dir, String(port)], { stdio: 'ignore' });
+export async function withBrowser(dir, port, run, mounts = {}) {
+  const mounted = Object.entries(mounts).flatMap(([prefix, folder]) => ['--mount', `${prefix}=${folder}`]);
+  const server = spawn('node', [SERVE, dir, String(port), ...mounted], { stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 500));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -21,4 +37,55 @@ export async function withBrowser(dir, port, run) {
     await browser.close();
     server.kill();
   }
+}
+
+export const asInputFiles = (files) =>
+  files.map(({ name, text }) => ({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) }));
+
+// Setting 10 000 files costs Playwright seconds of the page's main thread, so they are set on a
+// hidden input first and only their hand-over to the page's own input is measured.
+export async function stage(page, files) {
+  await page.evaluate(() => {
+    const staging = document.createElement('input');
+    staging.type = 'file';
+    staging.multiple = true;
+    staging.id = 'bench-staging';
+    staging.hidden = true;
+    document.body.append(staging);
+  });
+  await page.locator('#bench-staging').setInputFiles(asInputFiles(files));
+  await page.waitForTimeout(200);
+}
+
+export async function handOver(page, selector) {
+  await page.evaluate((selector) => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+    }).observe({ type: 'longtask', buffered: false });
+    window.__handedOver = performance.now();
+    const input = document.querySelector(selector);
+    input.files = document.getElementById('bench-staging').files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, selector);
+}
+
+export async function importIntoLectern(context, origin, files) {
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  const status = page.getByRole('status');
+  await status.filter({ hasText: 'articles' }).waitFor();
+  const total = Number((await status.textContent()).split(' ')[0]) + files.length;
+  await stage(page, files);
+  // The count is read the moment it changes, not when Playwright next polls.
+  await page.evaluate((total) => {
+    window.__listed = new Promise((done) => {
+      new MutationObserver(() => {
+        const count = document.getElementById('library-count')?.textContent ?? '';
+        if (count.startsWith(`${total} article`)) done(performance.now() - window.__handedOver);
+      }).observe(document.body, { childList: true, characterData: true, subtree: true });
+    });
+  }, total);
+  await handOver(page, 'input[type=file]:not([webkitdirectory]):not(#bench-staging)');
+  return { page, ms: await page.evaluate(() => window.__listed) };
 }

@@ -8,7 +8,7 @@
 //
 // Release builds strip function names; for readable names profile a build made with
 // `data-wasm-opt="0" data-keep-debug` on the `lectern` link of index.html (not committed).
-import { withBrowser } from './harness.mjs';
+import { asInputFiles, withBrowser } from './harness.mjs';
 import { files } from './import.mjs';
 
 const [dist, mode, ...rest] = process.argv.slice(2);
@@ -40,7 +40,7 @@ await withBrowser(dist, 4194, async (browser, origin) => {
     await page.goto(`${origin}/`);
     await page.getByRole('status').filter({ hasText: 'articles' }).waitFor();
     const before = Number((await page.getByRole('status').textContent()).split(' ')[0]);
-    await page.getByLabel('Open files').setInputFiles(chosen);
+    await page.getByLabel('Open files').setInputFiles(asInputFiles(chosen));
     await cdp.send('Profiler.start');
     await page.getByRole('status').filter({ hasText: `${before + chosen.length} article` }).waitFor({ timeout: 600_000 });
     await page.locator('.site-footer').waitFor({ timeout: 600_000 });

@@ -1,7 +1,9 @@
 //! `cargo xtask bench`: the engine's throughput over the bundled corpora (native, release); how
 //! long the release build takes to import 1 000 and 10 000 dropped files and one 20 MB article
-//! in Chromium; how large a 100 000-article catalog is and how fast it opens; and search (index
-//! build, query latency) beside MiniSearch on 1 000 and 10 000 generated articles.
+//! in Chromium; its ingest beside a JavaScript pipeline (gray-matter, marked, DOMPurify,
+//! MiniSearch) on the corpora and generated libraries; how large a 100 000-article catalog is
+//! and how fast it opens; and search (index build, query latency) beside MiniSearch on 1 000
+//! and 10 000 generated articles.
 
 use std::io::Write;
 use std::path::Path;
@@ -16,13 +18,16 @@ use crate::{build, generate, index, tools};
 const CATALOG_SIZE: usize = 100_000;
 
 /// Articles in the search benchmark.
-const SEARCH_SIZES: &[&str] = &["1000", "10000"];
+const SEARCH_SIZES: &[&str] = &["1000", "10000", "100000"];
 
 /// What the import benchmark drops: 1 000 files, 10 000 files, one 20 MB article.
 const IMPORT_CASES: &[&str] = &["1000", "10000", "big"];
 
+/// Runs of each ingest case, per side: enough for a median and a p95.
+const INGEST_RUNS: &str = "5";
+
 /// The benchmark's parts, in the order they run.
-const PARTS: &[&str] = &["engine", "search", "import", "catalog"];
+const PARTS: &[&str] = &["engine", "search", "import", "ingest", "catalog"];
 
 /// Runs the `parts` named (all when none is).
 pub fn run(parts: &[String]) -> Result {
@@ -40,7 +45,7 @@ pub fn run(parts: &[String]) -> Result {
     if wanted("search") {
         search()?;
     }
-    if !wanted("import") && !wanted("catalog") {
+    if !wanted("import") && !wanted("ingest") && !wanted("catalog") {
         return Ok(());
     }
     let dist = build::dist(None)?;
@@ -52,9 +57,16 @@ pub fn run(parts: &[String]) -> Result {
                 .args(IMPORT_CASES),
         )?;
     }
+    if wanted("ingest") {
+        ingest(&dist)?;
+    }
     if wanted("catalog") {
         let library = dist.join("bench-library");
-        index::write_split(&library, generate::catalog(CATALOG_SIZE), index::SHARD_SIZE)?;
+        index::write_split(
+            &library,
+            generate::catalog(CATALOG_SIZE)?,
+            index::SHARD_SIZE,
+        )?;
         report_catalog_size(&library)?;
         status(
             command("node")
@@ -103,6 +115,34 @@ fn size(path: &Path) -> Result<(usize, usize)> {
     encoder.write_all(&bytes).map_err(|e| e.to_string())?;
     let gzipped = encoder.finish().map_err(|e| e.to_string())?;
     Ok((bytes.len(), gzipped.len()))
+}
+
+/// Lectern's ingest beside the JavaScript pipeline, bundled here by esbuild into one browser
+/// script; the figures go to `bench/ingest.json` in the build folder, for BENCHMARKS.md.
+fn ingest(dist: &Path) -> Result {
+    let out = tools::target_dir().join("bench");
+    let bundle = out.join("js-pipeline.js");
+    status(
+        command("npx")
+            .args([
+                "esbuild",
+                "tests/bench/js-pipeline/pipeline.js",
+                "--bundle",
+                "--minify",
+            ])
+            .arg(format!("--outfile={}", bundle.display())),
+    )?;
+    let figures = out.join("ingest.json");
+    status(
+        command("node")
+            .arg("tests/bench/ingest.mjs")
+            .arg(dist)
+            .arg(&bundle)
+            .arg(&figures)
+            .arg(INGEST_RUNS),
+    )?;
+    println!("ingest figures written to {}", figures.display());
+    Ok(())
 }
 
 /// Lectern's search (its wasm build, `crates/search-bench`) beside MiniSearch, in Chromium.

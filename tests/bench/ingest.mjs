@@ -1,0 +1,104 @@
+// Ingest benchmark: Lectern beside the JavaScript pipeline (js-pipeline/: gray-matter, marked,
+// DOMPurify, MiniSearch), both given the same files through a file input in the same headless
+// Chromium, from the hand-over of the files to listed and searchable (Lectern: the count shows
+// them all; it indexes what it lists) or parsed, sanitized and indexed (the pipeline). Each
+// case runs several times, the two sides in turn, each run in a fresh browser context; the
+// median and p95 of each side and the ratio of the medians (JS / Lectern) are printed and
+// written as JSON to <figures.json>. Run by `cargo xtask bench ingest`, which bundles the
+// pipeline first.
+//
+//   node tests/bench/ingest.mjs <dist> <pipeline bundle> <figures.json> [runs]
+//
+// Cases: the Hexo and Jekyll corpora (crates/articles/tests/corpora), 1 000 and 10 000
+// generated articles (generate.mjs), and 500 generated Chinese articles shaped like the
+// reference article (HTML bodies of long paragraphs).
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TESTS, library, markdownFiles } from './generate.mjs';
+import { handOver, importIntoLectern, stage, withBrowser } from './harness.mjs';
+
+const [dist, bundle, figures, runs = '5'] = process.argv.slice(2);
+const here = dirname(fileURLToPath(import.meta.url));
+
+/// A corpus as dropped files; the path goes into the name, since several folders hold files of
+/// the same name and a file dropped twice is kept once.
+function corpus(name) {
+  const dir = join(TESTS, 'corpora', name);
+  return markdownFiles(dir).map((path) => ({
+    name: relative(dir, path).replaceAll('/', '__'),
+    text: readFileSync(path, 'utf8'),
+  }));
+}
+
+const cases = [
+  ['hexo-site', () => corpus('hexo-site')],
+  ['jekyll-posts', () => corpus('jekyll-posts')],
+  ['1000 generated', () => library(1000)],
+  ['10000 generated', () => library(10_000)],
+  ['500 like the reference article', () => library(500, 'reference')],
+];
+
+// The pipeline's page and its bundle, served beside Lectern.
+const site = mkdtempSync(join(tmpdir(), 'lectern-js-pipeline-'));
+copyFileSync(resolve(here, 'js-pipeline/index.html'), join(site, 'index.html'));
+copyFileSync(bundle, join(site, 'pipeline.js'));
+
+async function pipeline(context, origin, files) {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`pipeline page error: ${e.message}`));
+  await page.goto(`${origin}/js-pipeline/`);
+  await stage(page, files);
+  await handOver(page, '#files');
+  const result = await page.waitForFunction(() => window.result, null, { timeout: 600_000, polling: 50 });
+  const { ms, indexed } = await result.jsonValue();
+  if (indexed !== files.length) throw new Error(`the pipeline indexed ${indexed} of ${files.length} files`);
+  return { page, ms };
+}
+
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)];
+const summary = (times, longest) => ({
+  median: quantile(times, 0.5),
+  p95: quantile(times, 0.95),
+  runs: times,
+  longestTask: Math.max(...longest),
+});
+
+const results = [];
+let version;
+await withBrowser(
+  dist,
+  4195,
+  async (browser, origin) => {
+    version = browser.version();
+    for (const [name, make] of cases) {
+      const files = make();
+      const megabytes = files.reduce((sum, f) => sum + Buffer.byteLength(f.text), 0) / 1e6;
+      const times = { lectern: [], js: [] };
+      const longest = { lectern: [], js: [] };
+      for (let run = 0; run < Number(runs); run++) {
+        for (const side of ['lectern', 'js']) {
+          const context = await browser.newContext();
+          const { page, ms } =
+            side === 'lectern' ? await importIntoLectern(context, origin, files) : await pipeline(context, origin, files);
+          times[side].push(Math.round(ms));
+          longest[side].push(await page.evaluate(() => window.__longest));
+          await context.close();
+        }
+      }
+      const lectern = summary(times.lectern, longest.lectern);
+      const js = summary(times.js, longest.js);
+      const ratio = js.median / lectern.median;
+      results.push({ case: name, files: files.length, megabytes, lectern, js, ratio });
+      const ms = (x) => `${Math.round(x)} ms`;
+      console.log(
+        `ingest: ${name}, ${files.length} files (${megabytes.toFixed(1)} MB): ` +
+          `Lectern median ${ms(lectern.median)}, p95 ${ms(lectern.p95)} (longest task ${ms(lectern.longestTask)}); ` +
+          `JS median ${ms(js.median)}, p95 ${ms(js.p95)} (longest task ${ms(js.longestTask)}); JS / Lectern ${ratio.toFixed(2)}×`,
+      );
+    }
+  },
+  { '/js-pipeline/': site },
+);
+writeFileSync(figures, `${JSON.stringify({ runs: Number(runs), browser: `headless Chromium ${version}`, cases: results }, null, 2)}\n`);
