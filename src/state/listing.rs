@@ -1,10 +1,10 @@
 //! What the library lists: the search index kept in step with the entries, and the list
 //! recomputed (search, then facets, then order) when the entries or the view change.
 
-use articles::facets::{self, Facts};
-use std::cmp::Ordering;
+use std::cmp::{Ordering, Reverse};
 
-use articles::search::{DocId, Document, Query};
+use articles::facets::Facts;
+use articles::search::{in_list_order, DocId, Document, Query};
 
 use super::merge::merge;
 use super::{Entry, State};
@@ -14,25 +14,19 @@ use crate::view::Sort;
 impl State {
     /// Recomputes what the library lists, after the entries or the view changed: the search's
     /// matches, narrowed by the facets (whose counts are taken on the way), in the view's order.
+    /// This runs on every key typed, over up to every article of the library.
     pub(super) fn refresh_shown(&mut self) {
-        let query = Query::parse(&self.view.query);
-        let found = self.index.borrow().search(&query);
-        let candidates: Vec<(usize, u32)> = match found {
-            None => (0..self.entries.len()).map(|at| (at, 0)).collect(),
-            Some(found) => found
-                .iter()
-                .filter_map(|f| Some(((*self.positions.get(f.doc as usize)?)?, f.score)))
-                .collect(),
-        };
-        let (accepted, counts) = facets::count(
-            candidates.iter().map(|&(at, _)| facts(&self.entries[at])),
+        let found = self.index.borrow().search(&Query::parse(&self.view.query));
+        let candidates = in_list_order(found, &self.positions, self.entries.len());
+        let (accepted, counts) = self.facets.borrow().count(
+            candidates.iter().map(|&(_, doc, _)| doc),
             &self.view.filters,
         );
         let mut shown: Vec<(usize, u32)> = candidates
             .into_iter()
             .zip(accepted)
-            .filter_map(|(candidate, accepted)| accepted.then_some(candidate))
-            .filter(|&(at, _)| self.listable(at))
+            .filter(|&((at, _, _), accepted)| accepted && self.listable(at))
+            .map(|((at, _, score), _)| (at, score))
             .collect();
         self.order(&mut shown);
         self.shown = Shared::new(shown.into_iter().map(|(at, _)| at).collect());
@@ -60,6 +54,8 @@ impl State {
         match self.view.order() {
             // Already in that order; a sort of a sorted list is one pass.
             Sort::Auto | Sort::Newest => shown.sort_by_key(|&(at, _)| at),
+            // As `compare` orders them, by a key: no comparison asks the view for its order.
+            Sort::Relevance => shown.sort_unstable_by_key(|&(at, score)| (Reverse(score), at)),
             _ => shown.sort_by(|&a, &b| self.compare(a, b)),
         }
     }
@@ -89,15 +85,21 @@ impl State {
         if !self.view.query.trim().is_empty() {
             return self.refresh_shown();
         }
-        let (accepted, counts) = facets::count(
-            added.iter().map(|&at| facts(&self.entries[at])),
-            &self.view.filters,
-        );
-        let mut arrivals: Vec<(usize, u32)> = added
+        let index = self.index.borrow();
+        let arrived: Vec<(usize, DocId)> = added
             .iter()
+            .filter_map(|&at| Some((at, index.doc(&self.entries[at].summary.id)?)))
+            .collect();
+        drop(index);
+        let (accepted, counts) = self
+            .facets
+            .borrow()
+            .count(arrived.iter().map(|&(_, doc)| doc), &self.view.filters);
+        let mut arrivals: Vec<(usize, u32)> = arrived
+            .into_iter()
             .zip(accepted)
-            .filter(|&(&at, accepted)| accepted && self.listable(at))
-            .map(|(&at, _)| (at, 0))
+            .filter(|&((at, _), accepted)| accepted && self.listable(at))
+            .map(|((at, _), _)| (at, 0))
             .collect();
         self.order(&mut arrivals);
         let listed: Vec<(usize, u32)> = self.shown.iter().map(|&at| (moved[at], 0)).collect();
@@ -113,7 +115,8 @@ impl State {
         !self.view.unread || !self.read.contains(&self.entries[at].summary.id)
     }
 
-    /// Puts an entry in the search index, with the body text when it is known.
+    /// Puts an entry in the search index, with the body text when it is known, and its facet
+    /// values in the facet table under the same document.
     pub(super) fn index_entry(&self, entry: &Entry, body: Option<&str>) -> DocId {
         let summary = &entry.summary;
         let categories: Vec<String> = summary.categories.iter().map(|p| p.join("/")).collect();
@@ -124,7 +127,7 @@ impl State {
             .chain(&categories)
             .map(String::as_str)
             .collect();
-        self.index.borrow_mut().add(&Document {
+        let doc = self.index.borrow_mut().add(&Document {
             id: &summary.id,
             title: &summary.title,
             labels,
@@ -133,7 +136,9 @@ impl State {
                 body.or(entry.article.as_ref().map(|a| a.text.as_str()))
                     .unwrap_or(""),
             ),
-        })
+        });
+        self.facets.borrow_mut().set(doc, &facts(entry));
+        doc
     }
 }
 

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
 use articles::catalog::{newest_first, Catalog, SearchText};
-use articles::facets::Counts;
+use articles::facets::{Counts, FacetTable};
 use articles::search::{DocId, SearchIndex};
 use articles::{Article, Summary};
 use yew::Reducible;
@@ -78,8 +78,12 @@ pub struct State {
     /// Positions in `entries` of the articles the search lets through, best first.
     pub shown: Shared<Vec<usize>>,
     /// Every entry, indexed for search. Changed in place (through the cell) as entries come
-    /// and go, never copied: it is the one part of the state too large to clone per action.
+    /// and go, never copied: with the facet table, the part of the state too large to clone per
+    /// action.
     pub index: Shared<RefCell<SearchIndex>>,
+    /// Every document's facet values, numbered, so a keystroke counts the facets in arrays:
+    /// changed in place with the index, under its documents.
+    facets: Shared<RefCell<FacetTable>>,
     /// Hosted articles' search text, for cards (changed in place, like the index).
     pub bodies: Shared<Bodies>,
     /// For each document of the index, its entry's position in `entries`: rebuilt when the
@@ -196,6 +200,7 @@ impl State {
             entries: Shared::default(),
             shown: Shared::default(),
             index: Shared::default(),
+            facets: Shared::default(),
             bodies: Shared::default(),
             positions: Shared::default(),
             reading: None,

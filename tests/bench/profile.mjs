@@ -14,7 +14,7 @@ import { files } from './import.mjs';
 const [dist, mode, ...rest] = process.argv.slice(2);
 const TOP = 30;
 
-await withBrowser(dist, 4194, async (browser, origin) => {
+await withBrowser(dist, 4196, async (browser, origin) => {
   const page = await browser.newPage();
   await page.addInitScript(() => {
     window.__tasks = [];

@@ -5,8 +5,13 @@
 //! a "(none)" value ([`NONE`], or the empty path for categories) so articles missing the field
 //! are always reachable. A facet's counts reflect all the *other* active filters, so they say
 //! what ticking a value would give.
+//!
+//! Counting runs on every key typed, over every match: a [`FacetTable`] numbers each value once,
+//! as its article arrives, so a count is a pass of additions over small arrays.
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
+use std::hash::Hash;
 
 use foldhash::HashMap;
 
@@ -219,175 +224,272 @@ impl Filters {
     pub fn is_empty(&self) -> bool {
         *self == Filters::default()
     }
+}
 
-    /// Whether an article passes one facet's selection.
-    pub fn passes(&self, facts: &Facts, facet: Facet) -> bool {
-        match facet {
-            Facet::Category => {
-                self.categories.is_empty()
-                    || self.categories.iter().any(|chosen| {
-                        if chosen.is_empty() {
-                            facts.categories.is_empty()
-                        } else {
-                            facts.categories.iter().any(|path| path.starts_with(chosen))
-                        }
-                    })
-            }
-            Facet::Tag => any_of(&self.tags, facts.tags),
-            Facet::Author => any_of(&self.authors, facts.authors),
-            // The year is written out only when years are chosen (this runs per article).
-            Facet::Year => {
-                self.years.is_empty()
-                    || one_of(
-                        &self.years,
-                        facts.month.map(|(y, _)| y.to_string()).as_deref(),
-                    )
-            }
-            Facet::Lang => one_of(&self.langs, facts.lang),
-            Facet::Source => one_of(&self.sources, Some(facts.source)),
-            Facet::Dates => match (self.from, self.to) {
-                (None, None) => true,
-                (from, to) => facts.month.is_some_and(|month| {
-                    from.is_none_or(|from| month >= from) && to.is_none_or(|to| month <= to)
-                }),
-            },
+/// The facet values of a library's articles, each distinct value numbered (a slot) once, when
+/// its article is set: counting then adds ones in an array indexed by slot, with no hashing, no
+/// string compared and nothing allocated per article (a search matching 100 000 articles counts
+/// them on each key typed). Values are turned back into [`Counts`] once per count, from the
+/// slots that counted.
+///
+/// Rows are numbered by the caller (the app uses the search index's documents). A row set again
+/// leaves its old slots unused: the app never does (a new version is a new document).
+#[derive(Clone, Debug, Default)]
+pub struct FacetTable {
+    /// Each facet's distinct values and their slots (one numbering for all facets). Categories
+    /// hold every path and each of its parents; years and languages their missing value too.
+    categories: HashMap<Vec<String>, u32>,
+    tags: HashMap<String, u32>,
+    authors: HashMap<String, u32>,
+    years: HashMap<Option<i32>, u32>,
+    langs: HashMap<String, u32>,
+    sources: HashMap<String, u32>,
+    months: HashMap<Month, u32>,
+    /// Slots numbered so far.
+    next: u32,
+    /// Every row's slots, one run per facet in [`FACETS`] order, each value once.
+    slots: Vec<u32>,
+    /// Where each row's runs lie in `slots`: facet `f`'s from `bounds[f]` to `bounds[f + 1]`.
+    rows: Vec<Bounds>,
+}
+
+type Bounds = [u32; FACETS.len() + 1];
+
+impl FacetTable {
+    pub fn new() -> FacetTable {
+        FacetTable::default()
+    }
+
+    /// Numbers the facet values of an article as row `row`.
+    pub fn set(&mut self, row: u32, facts: &Facts) {
+        let mut bounds = Bounds::default();
+        let mut run = Vec::new();
+        for (at, &facet) in FACETS.iter().enumerate() {
+            bounds[at] = self.offset();
+            run.clear();
+            self.number(facts, facet, &mut run);
+            // Each value once: an article counts once per value.
+            run.sort_unstable();
+            run.dedup();
+            self.slots.extend_from_slice(&run);
+        }
+        bounds[FACETS.len()] = self.offset();
+        let at = row as usize;
+        if self.rows.len() <= at {
+            // Rows never set have no values: they count nowhere.
+            self.rows.resize(at + 1, Bounds::default());
+        }
+        if let Some(slot) = self.rows.get_mut(at) {
+            *slot = bounds;
         }
     }
 
-    /// Whether an article passes every selection.
-    pub fn accepts(&self, facts: &Facts) -> bool {
-        FACETS.iter().all(|&facet| self.passes(facts, facet))
-    }
-}
-
-/// Values chosen in a list field: any chosen value present, or (none) for an empty list.
-fn any_of(chosen: &[String], values: &[String]) -> bool {
-    chosen.is_empty()
-        || chosen.iter().any(|c| {
-            if c == NONE {
-                values.is_empty()
-            } else {
-                values.contains(c)
-            }
-        })
-}
-
-/// Values chosen in a single field.
-fn one_of(chosen: &[String], value: Option<&str>) -> bool {
-    chosen.is_empty() || chosen.iter().any(|c| c == value.unwrap_or(NONE))
-}
-
-/// Counts the facets over `articles` (those the search let through): each article counts in a
-/// facet when it passes every other facet. Returns which articles pass all filters, and counts.
-pub fn count<'a>(
-    articles: impl Iterator<Item = Facts<'a>>,
-    filters: &Filters,
-) -> (Vec<bool>, Counts) {
-    let mut tally = Tally::default();
-    let mut accepted = Vec::new();
-    for facts in articles {
-        // The facets this article fails, as bits (one per facet, in `FACETS` order).
-        let failing = FACETS
-            .iter()
-            .enumerate()
-            .filter(|&(_, &facet)| !filters.passes(&facts, facet))
-            .fold(0_u8, |bits, (at, _)| bits | 1 << at);
-        accepted.push(failing == 0);
-        // Counted in every facet when it passes them all; when it fails one, in that one only.
-        if failing.count_ones() <= 1 {
-            for (at, &facet) in FACETS.iter().enumerate() {
-                if failing == 0 || failing == 1 << at {
-                    tally.add(&facts, facet);
-                }
-            }
-        }
-    }
-    (accepted, tally.into_counts())
-}
-
-/// Counts as they are taken: hashed, keyed by the articles' own values (no copy, no string
-/// comparisons per article: a search matching 100 000 articles counts them on each key
-/// typed), and sorted into [`Counts`] once at the end.
-#[derive(Default)]
-struct Tally<'a> {
-    categories: HashMap<&'a [String], usize>,
-    tags: HashMap<&'a str, usize>,
-    authors: HashMap<&'a str, usize>,
-    years: HashMap<Option<i32>, usize>,
-    langs: HashMap<&'a str, usize>,
-    sources: HashMap<&'a str, usize>,
-    months: HashMap<Month, usize>,
-}
-
-impl<'a> Tally<'a> {
-    fn add(&mut self, facts: &Facts<'a>, facet: Facet) {
-        match facet {
-            Facet::Category => {
-                if facts.categories.is_empty() {
-                    *self.categories.entry(&[]).or_default() += 1;
-                }
-                let mut seen: Vec<&[String]> = Vec::new();
-                for path in facts.categories {
-                    for depth in 1..=path.len() {
-                        let prefix = &path[..depth];
-                        if !seen.contains(&prefix) {
-                            seen.push(prefix);
-                            *self.categories.entry(prefix).or_default() += 1;
-                        }
+    /// Counts the facets over `rows` (the articles the search let through): each row counts in
+    /// a facet when it passes every other facet. Returns which rows pass all filters, and counts.
+    pub fn count(
+        &self,
+        rows: impl IntoIterator<Item = u32>,
+        filters: &Filters,
+    ) -> (Vec<bool>, Counts) {
+        let (active, chosen) = self.selection(filters);
+        let rows = rows.into_iter();
+        let mut accepted = Vec::with_capacity(rows.size_hint().0);
+        let mut tally = vec![0_u32; self.next as usize];
+        let unset = Bounds::default();
+        for row in rows {
+            let bounds = self.rows.get(row as usize).unwrap_or(&unset);
+            let run = |at: usize| self.run(bounds[at], bounds[at + 1]);
+            // The facets this row fails, as bits (one per facet, in `FACETS` order); none to
+            // check without filters, the common case.
+            let mut failing = 0_u8;
+            if active != 0 {
+                for at in 0..FACETS.len() {
+                    if active & 1 << at != 0
+                        && !run(at)
+                            .iter()
+                            .any(|&slot| chosen.get(slot as usize) == Some(&true))
+                    {
+                        failing |= 1 << at;
                     }
                 }
             }
-            Facet::Tag => list(&mut self.tags, facts.tags),
-            Facet::Author => list(&mut self.authors, facts.authors),
-            Facet::Year => *self.years.entry(facts.month.map(|(y, _)| y)).or_default() += 1,
-            Facet::Lang => *self.langs.entry(facts.lang.unwrap_or(NONE)).or_default() += 1,
-            Facet::Source => *self.sources.entry(facts.source).or_default() += 1,
-            Facet::Dates => {
-                if let Some(month) = facts.month {
-                    *self.months.entry(month).or_default() += 1;
+            accepted.push(failing == 0);
+            // Counted in every facet when it passes them all; when it fails one, in that one only.
+            let counted = match failing {
+                0 => self.run(bounds[0], bounds[FACETS.len()]),
+                one if one.is_power_of_two() => run(one.trailing_zeros() as usize),
+                _ => continue,
+            };
+            for &slot in counted {
+                if let Some(n) = tally.get_mut(slot as usize) {
+                    *n += 1;
                 }
             }
         }
+        (accepted, self.counts(&tally))
     }
 
-    fn into_counts(self) -> Counts {
-        let owned = |map: HashMap<&str, usize>| {
-            map.into_iter()
-                .map(|(key, n)| (key.to_owned(), n))
-                .collect()
-        };
+    /// The slots of `facet`'s values in `facts`, pushed to `run` (repeats included).
+    fn number(&mut self, facts: &Facts, facet: Facet, run: &mut Vec<u32>) {
+        let next = &mut self.next;
+        match facet {
+            Facet::Category => {
+                if facts.categories.is_empty() {
+                    run.push(slot(next, &mut self.categories, &[] as &[String]));
+                }
+                for path in facts.categories {
+                    for depth in 1..=path.len() {
+                        run.push(slot(next, &mut self.categories, &path[..depth]));
+                    }
+                }
+            }
+            Facet::Tag => list(next, &mut self.tags, facts.tags, run),
+            Facet::Author => list(next, &mut self.authors, facts.authors, run),
+            Facet::Year => run.push(slot(next, &mut self.years, &facts.month.map(|(y, _)| y))),
+            Facet::Lang => run.push(slot(next, &mut self.langs, facts.lang.unwrap_or(NONE))),
+            Facet::Source => run.push(slot(next, &mut self.sources, facts.source)),
+            Facet::Dates => run.extend(facts.month.map(|m| slot(next, &mut self.months, &m))),
+        }
+    }
+
+    /// Where the next slot of a row goes.
+    fn offset(&self) -> u32 {
+        u32::try_from(self.slots.len()).unwrap_or(u32::MAX)
+    }
+
+    /// The slots from `start` to `end`.
+    fn run(&self, start: u32, end: u32) -> &[u32] {
+        self.slots.get(start as usize..end as usize).unwrap_or(&[])
+    }
+
+    /// The facets `filters` narrow, as bits in [`FACETS`] order, and which slots they choose.
+    fn selection(&self, filters: &Filters) -> (u8, Vec<bool>) {
+        let mut active = 0;
+        let mut chosen = vec![false; self.next as usize];
+        for (at, &facet) in FACETS.iter().enumerate() {
+            let values = filters.values(facet);
+            let slots: Vec<u32> = match facet {
+                Facet::Category => filters
+                    .categories
+                    .iter()
+                    .filter_map(|path| self.categories.get(path.as_slice()).copied())
+                    .collect(),
+                Facet::Tag => chosen_slots(&self.tags, values),
+                Facet::Author => chosen_slots(&self.authors, values),
+                Facet::Year => self
+                    .years
+                    .iter()
+                    .filter(|&(year, _)| values.contains(&year_text(*year)))
+                    .map(|(_, &slot)| slot)
+                    .collect(),
+                Facet::Lang => chosen_slots(&self.langs, values),
+                Facet::Source => chosen_slots(&self.sources, values),
+                Facet::Dates => self
+                    .months
+                    .iter()
+                    .filter(|&(month, _)| {
+                        filters.from.is_none_or(|from| *month >= from)
+                            && filters.to.is_none_or(|to| *month <= to)
+                    })
+                    .map(|(_, &slot)| slot)
+                    .collect(),
+            };
+            let narrows = match facet {
+                Facet::Category => !filters.categories.is_empty(),
+                Facet::Dates => filters.from.is_some() || filters.to.is_some(),
+                _ => !values.is_empty(),
+            };
+            if narrows {
+                active |= 1 << at;
+                for slot in slots {
+                    if let Some(chosen) = chosen.get_mut(slot as usize) {
+                        *chosen = true;
+                    }
+                }
+            }
+        }
+        (active, chosen)
+    }
+
+    /// The counts of the values whose slots counted.
+    fn counts(&self, tally: &[u32]) -> Counts {
         Counts {
-            categories: self
-                .categories
-                .into_iter()
-                .map(|(path, n)| (path.to_vec(), n))
-                .collect(),
-            tags: owned(self.tags),
-            authors: owned(self.authors),
-            years: self
-                .years
-                .into_iter()
-                .map(|(year, n)| (year.map_or_else(String::new, |y| y.to_string()), n))
-                .collect(),
-            langs: owned(self.langs),
-            sources: owned(self.sources),
-            months: self.months.into_iter().collect(),
+            categories: counted(&self.categories, tally, Vec::clone),
+            tags: counted(&self.tags, tally, String::clone),
+            authors: counted(&self.authors, tally, String::clone),
+            years: counted(&self.years, tally, |year| year_text(*year)),
+            langs: counted(&self.langs, tally, String::clone),
+            sources: counted(&self.sources, tally, String::clone),
+            months: counted(&self.months, tally, |month| *month),
         }
     }
 }
 
-/// Counts each distinct value of a list once, or (none) for an empty list.
-fn list<'a>(map: &mut HashMap<&'a str, usize>, values: &'a [String]) {
+/// Counts the facets over `articles` at once, through a table of them (see
+/// [`FacetTable::count`]): for counts taken once. A library that changes keeps its table and
+/// counts each search's matches in it.
+pub fn count<'a>(
+    articles: impl IntoIterator<Item = Facts<'a>>,
+    filters: &Filters,
+) -> (Vec<bool>, Counts) {
+    let mut table = FacetTable::new();
+    let mut rows = 0;
+    for facts in articles {
+        table.set(rows, &facts);
+        rows = rows.saturating_add(1);
+    }
+    table.count(0..rows, filters)
+}
+
+/// The slot of `key`, numbered now if it is new.
+fn slot<K, Q>(next: &mut u32, slots: &mut HashMap<K, u32>, key: &Q) -> u32
+where
+    K: Borrow<Q> + Hash + Eq,
+    Q: ToOwned<Owned = K> + Hash + Eq + ?Sized,
+{
+    if let Some(&slot) = slots.get(key) {
+        return slot;
+    }
+    let slot = *next;
+    *next = next.saturating_add(1);
+    slots.insert(key.to_owned(), slot);
+    slot
+}
+
+/// The slots of a list's values, or of (none) for an empty list.
+fn list(next: &mut u32, slots: &mut HashMap<String, u32>, values: &[String], run: &mut Vec<u32>) {
     if values.is_empty() {
-        *map.entry(NONE).or_default() += 1;
+        run.push(slot(next, slots, NONE));
     }
-    let mut seen: Vec<&String> = Vec::new();
-    for value in values {
-        if !seen.contains(&value) {
-            seen.push(value);
-            *map.entry(value.as_str()).or_default() += 1;
-        }
-    }
+    run.extend(values.iter().map(|value| slot(next, slots, value.as_str())));
+}
+
+/// The slots of the chosen values that some article has.
+fn chosen_slots(slots: &HashMap<String, u32>, chosen: &[String]) -> Vec<u32> {
+    chosen
+        .iter()
+        .filter_map(|value| slots.get(value.as_str()).copied())
+        .collect()
+}
+
+/// A year as the address and the counts write it; [`NONE`] for undated articles.
+fn year_text(year: Option<i32>) -> String {
+    year.map_or_else(String::new, |y| y.to_string())
+}
+
+/// Each value whose slot counted, named by `name`, with its count.
+fn counted<K, V: Ord>(
+    slots: &HashMap<K, u32>,
+    tally: &[u32],
+    name: impl Fn(&K) -> V,
+) -> BTreeMap<V, usize> {
+    slots
+        .iter()
+        .filter_map(|(key, &slot)| {
+            let n = *tally.get(slot as usize)?;
+            (n > 0).then(|| (name(key), n as usize))
+        })
+        .collect()
 }
 
 #[cfg(test)]

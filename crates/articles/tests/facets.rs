@@ -4,7 +4,7 @@
 
 mod corpus_paths;
 
-use articles::facets::{count, Counts, Facts, Filters, Month, NONE};
+use articles::facets::{count, Counts, FacetTable, Facts, Filters, Month, NONE};
 use articles::{parse, Article, ParseOptions};
 
 fn corpus() -> Vec<(Article, &'static str)> {
@@ -66,6 +66,20 @@ fn brute_accepts(article: &Article, source: &str, f: &Filters) -> bool {
         && single(&f.langs, meta.lang.clone().unwrap_or_default())
         && single(&f.sources, source.to_owned())
         && in_range
+}
+
+/// The library's facet values, one row per article in order.
+fn table(library: &[(Article, &str)]) -> FacetTable {
+    let mut table = FacetTable::new();
+    for (row, (article, source)) in (0..).zip(library) {
+        table.set(row, &facts(article, source));
+    }
+    table
+}
+
+/// Every row of a table of `len` articles.
+fn rows(len: usize) -> std::ops::Range<u32> {
+    0..u32::try_from(len).expect("a small library")
 }
 
 fn check(library: &[(Article, &str)], filters: &Filters) {
@@ -169,18 +183,20 @@ fn counts_equal_an_independent_count_under_many_selections() {
             ..Filters::default()
         },
     ];
+    let table = table(&library);
     for filters in &selections {
         check(&library, filters);
-        counted_in_parts_equals_counted_at_once(&library, filters);
+        counted_in_parts_equals_counted_at_once(&table, library.len(), filters);
     }
 }
 
 /// The app counts a library arriving in parts by adding each part's counts.
-fn counted_in_parts_equals_counted_at_once(library: &[(Article, &str)], filters: &Filters) {
-    let at_once = count(library.iter().map(|(a, s)| facts(a, s)), filters).1;
+fn counted_in_parts_equals_counted_at_once(table: &FacetTable, len: usize, filters: &Filters) {
+    let at_once = table.count(rows(len), filters).1;
     let mut in_parts = Counts::default();
-    for part in library.chunks(37) {
-        in_parts.absorb(count(part.iter().map(|(a, s)| facts(a, s)), filters).1);
+    let all: Vec<u32> = rows(len).collect();
+    for part in all.chunks(37) {
+        in_parts.absorb(table.count(part.iter().copied(), filters).1);
     }
     assert_eq!(in_parts, at_once);
 }
@@ -188,10 +204,7 @@ fn counted_in_parts_equals_counted_at_once(library: &[(Article, &str)], filters:
 #[test]
 fn none_buckets_keep_every_article_reachable() {
     let library = corpus();
-    let (_, counts) = count(
-        library.iter().map(|(a, s)| facts(a, s)),
-        &Filters::default(),
-    );
+    let (_, counts) = table(&library).count(rows(library.len()), &Filters::default());
     let total = library.len();
     // Every article is in a year bucket, a language bucket and a source bucket (one each).
     assert_eq!(counts.years.values().sum::<usize>(), total);
@@ -221,16 +234,55 @@ fn a_parent_category_includes_its_children() {
         source: "hosted",
         ..Facts::default()
     };
-    let filters = Filters {
-        categories: vec![vec!["金融".into()]],
+    let mut table = FacetTable::new();
+    table.set(0, &child);
+    let accepts = |chosen: &str| {
+        let filters = Filters {
+            categories: vec![vec![chosen.into()]],
+            ..Filters::default()
+        };
+        table.count([0], &filters).0 == [true]
+    };
+    assert!(accepts("金融"));
+    assert!(!accepts("新浪财经"), "a category is a path from the root");
+}
+
+#[test]
+fn rows_never_set_and_values_never_seen_count_nowhere() {
+    let tags = ["rust".to_owned(), "rust".to_owned()];
+    let mut table = FacetTable::new();
+    table.set(
+        2,
+        &Facts {
+            tags: &tags,
+            source: "hosted",
+            ..Facts::default()
+        },
+    );
+    let (accepted, counts) = table.count([0, 2, 7], &Filters::default());
+    assert_eq!(
+        accepted,
+        [true, true, true],
+        "no filter leaves anything out"
+    );
+    assert_eq!(
+        counts.tags.get("rust"),
+        Some(&1),
+        "a repeated tag counts once"
+    );
+    assert_eq!(counts.sources.values().sum::<usize>(), 1);
+    let unknown = Filters {
+        tags: vec!["never".into()],
         ..Filters::default()
     };
-    assert!(filters.accepts(&child));
-    let other = Filters {
-        categories: vec![vec!["新浪财经".into()]],
-        ..Filters::default()
-    };
-    assert!(!other.accepts(&child), "a category is a path from the root");
+    let (accepted, counts) = table.count([0, 2, 7], &unknown);
+    assert_eq!(accepted, [false, false, false]);
+    assert_eq!(
+        counts.tags.get("rust"),
+        Some(&1),
+        "counted in the facet it fails"
+    );
+    assert!(counts.sources.is_empty());
 }
 
 #[test]

@@ -226,12 +226,9 @@ fn title_hits_rank_above_body_hits() {
             body,
         });
     }
-    let order: Vec<&str> = index
-        .search(&Query::parse("deploy"))
-        .unwrap_or_default()
-        .iter()
-        .map(|f| index.id(f.doc))
-        .collect();
+    let mut found = index.search(&Query::parse("deploy")).unwrap_or_default();
+    found.sort_by_key(|f| std::cmp::Reverse(f.score));
+    let order: Vec<&str> = found.iter().map(|f| index.id(f.doc)).collect();
     assert_eq!(order, ["title", "tag", "body"]);
 }
 

@@ -129,8 +129,9 @@ impl SearchIndex {
         self.by_id.is_empty()
     }
 
-    /// The articles matching `query`, best first (ties in index order); `None` for an empty
-    /// query, which every article matches.
+    /// The articles matching `query`, in index order, each with its score (higher is better):
+    /// the caller orders them as its list needs, so a query matching most of the library is not
+    /// sorted twice. `None` for an empty query, which every article matches.
     pub fn search(&self, query: &Query) -> Option<Vec<Found>> {
         let (excluded, included): (Vec<&Term>, Vec<&Term>) =
             query.terms.iter().partition(|t| t.excluded);
@@ -138,6 +139,7 @@ impl SearchIndex {
             return None;
         }
         // Scores by document, 0 for no match: dense, so combining terms is a pass over arrays.
+        // Replaced documents still have postings; they are dropped once, at the end.
         let mut total: Option<Vec<u32>> = None;
         for term in &included {
             let matched = self.matching(term, total.as_deref());
@@ -155,8 +157,7 @@ impl SearchIndex {
                 }
             });
         }
-        let mut total =
-            total.unwrap_or_else(|| self.docs.iter().map(|d| u32::from(d.live)).collect());
+        let mut total = total.unwrap_or_else(|| vec![1; self.docs.len()]);
         for term in &excluded {
             let matched = self.matching(term, Some(&total));
             for (score, hit) in total.iter_mut().zip(matched) {
@@ -165,17 +166,13 @@ impl SearchIndex {
                 }
             }
         }
-        let mut found: Vec<Found> = total
-            .into_iter()
-            .enumerate()
-            .filter(|&(_, score)| score > 0)
-            .map(|(doc, score)| Found {
-                doc: DocId::try_from(doc).unwrap_or(DocId::MAX),
-                score,
-            })
-            .collect();
-        found.sort_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
-        Some(found)
+        Some(
+            (0..)
+                .zip(total.into_iter().zip(&self.docs))
+                .filter(|&(_, (score, doc))| score > 0 && doc.live)
+                .map(|(doc, (score, _))| Found { doc, score })
+                .collect(),
+        )
     }
 
     /// The document of an indexed article.
@@ -183,20 +180,14 @@ impl SearchIndex {
         self.by_id.get(id).copied()
     }
 
-    /// The scores of one term by document (0: no match); only among `within`'s matches if
-    /// given.
+    /// The scores of one term by document (0: no match). Postings are added as they are, in
+    /// one tight pass (a common prefix adds millions); `within` (the matches so far, if any)
+    /// only spares checking the text of documents already left out.
     fn matching(&self, term: &Term, within: Option<&[u32]>) -> Vec<u32> {
-        let allowed = |doc: DocId| {
-            let at = doc as usize;
-            self.docs.get(at).is_some_and(|d| d.live)
-                && within.is_none_or(|w| w.get(at).is_some_and(|&score| score > 0))
-        };
         let mut scores = vec![0_u32; self.docs.len()];
         let mut add = |hit: &Found| {
-            if allowed(hit.doc) {
-                if let Some(score) = scores.get_mut(hit.doc as usize) {
-                    *score = score.saturating_add(hit.score.max(1));
-                }
+            if let Some(score) = scores.get_mut(hit.doc as usize) {
+                *score = score.saturating_add(hit.score.max(1));
             }
         };
         match term.kind {
@@ -225,6 +216,11 @@ impl SearchIndex {
                     return scores;
                 }
                 let finder = Finder::new(term.text.as_bytes());
+                let allowed = |doc: DocId| {
+                    let at = doc as usize;
+                    self.docs.get(at).is_some_and(|d| d.live)
+                        && within.is_none_or(|w| w.get(at).is_some_and(|&score| score > 0))
+                };
                 for doc in candidates.into_iter().filter(|&doc| allowed(doc)) {
                     let score = self
                         .docs
@@ -354,6 +350,35 @@ impl SearchIndex {
             self.singles.entry(c).or_default().push(found(doc, hits));
         }
     }
+}
+
+/// A search's matches (`None`: every document) in the order of a list of `len` places, given
+/// each document's place in it (`places[doc]`; `None` for one not listed): `(place, document,
+/// score)`, place by place. Each is put in its place, so no sort runs: a search matching most of
+/// a large library is ordered in one pass on each key typed.
+pub fn in_list_order(
+    found: Option<Vec<Found>>,
+    places: &[Option<usize>],
+    len: usize,
+) -> Vec<(usize, DocId, u32)> {
+    let mut listed: Vec<Option<(DocId, u32)>> = vec![None; len];
+    let mut place = |doc: DocId, score: u32| {
+        let at = places.get(doc as usize).copied().flatten();
+        if let Some(slot) = at.and_then(|at| listed.get_mut(at)) {
+            *slot = Some((doc, score));
+        }
+    };
+    match found {
+        None => (0..places.len())
+            .filter_map(|doc| DocId::try_from(doc).ok())
+            .for_each(|doc| place(doc, 0)),
+        Some(found) => found.into_iter().for_each(|f| place(f.doc, f.score)),
+    }
+    listed
+        .into_iter()
+        .enumerate()
+        .filter_map(|(at, hit)| hit.map(|(doc, score)| (at, doc, score)))
+        .collect()
 }
 
 /// Counts a hit: `(weighted hits in title and labels, hits elsewhere)`.

@@ -8,5 +8,5 @@ pub mod index;
 pub mod query;
 
 pub use fold::fold;
-pub use index::{DocId, Document, Found, SearchIndex};
+pub use index::{in_list_order, DocId, Document, Found, SearchIndex};
 pub use query::{Query, Term, TermKind};
