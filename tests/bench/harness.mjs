@@ -1,8 +1,9 @@
 // What the browser benchmarks share: a static server for a folder on loopback, headless
 // Chromium, and handing files to a page's file input as a reader's browser does.
 //
-//   withBrowser(dir, port, run, mounts)  serves `dir` (and each folder of `mounts`, URL prefix
-//                                        to folder, beside it), launches the browser, calls
+//   withBrowser(dir, port, run, mounts)  serves `dir` gzipped, as hosts do (and each folder of
+//                                        `mounts`, URL prefix to folder, beside it), launches
+//                                        the browser, calls
 //                                        `run(browser, origin)` and tears both down, whatever
 //                                        happens
 //   asInputFiles(files)                  files ({ name, text }) as Playwright sets them
@@ -11,6 +12,9 @@
 //   handOver(page, selector)             gives the staged files to the input `selector` with a
 //                                        change event, and from then on keeps the longest
 //                                        main-thread task in `window.__longest`
+//   writeSection(title, about, rows)   one section of BENCHMARKS.md, as JSON where `cargo
+//                                        xtask bench` asks for it (LECTERN_BENCH_JSON): a
+//                                        table of `rows` (objects, one key per column)
 //   importIntoLectern(context, origin, files)
 //                                        opens Lectern, hands `files` to its "Open files" input
 //                                        and resolves once they are listed (and so searchable:
@@ -18,6 +22,7 @@
 //                                        milliseconds from the hand-over
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,7 +30,7 @@ const SERVE = resolve(dirname(fileURLToPath(import.meta.url)), '../e2e/serve.mjs
 
 export async function withBrowser(dir, port, run, mounts = {}) {
   const mounted = Object.entries(mounts).flatMap(([prefix, folder]) => ['--mount', `${prefix}=${folder}`]);
-  const server = spawn('node', [SERVE, dir, String(port), ...mounted], { stdio: 'ignore' });
+  const server = spawn('node', [SERVE, dir, String(port), ...mounted, '--gzip'], { stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 500));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -88,4 +93,9 @@ export async function importIntoLectern(context, origin, files) {
   }, total);
   await handOver(page, 'input[type=file]:not([webkitdirectory]):not(#bench-staging)');
   return { page, ms: await page.evaluate(() => window.__listed) };
+}
+
+export function writeSection(title, about, rows) {
+  const out = process.env.LECTERN_BENCH_JSON;
+  if (out) writeFileSync(out, `${JSON.stringify({ title, about, rows }, null, 2)}\n`);
 }

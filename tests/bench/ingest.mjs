@@ -4,22 +4,23 @@
 // them all; it indexes what it lists) or parsed, sanitized and indexed (the pipeline). Each
 // case runs several times, the two sides in turn, each run in a fresh browser context; the
 // median and p95 of each side and the ratio of the medians (JS / Lectern) are printed and
-// written as JSON to <figures.json>. Run by `cargo xtask bench ingest`, which bundles the
+// written as a section of BENCHMARKS.md. Run by `cargo xtask bench ingest`, which bundles the
 // pipeline first.
 //
-//   node tests/bench/ingest.mjs <dist> <pipeline bundle> <figures.json> [runs]
+//   node tests/bench/ingest.mjs <dist> <pipeline bundle> [runs]
 //
 // Cases: the Hexo and Jekyll corpora (crates/articles/tests/corpora), 1 000 and 10 000
 // generated articles (generate.mjs), and 500 generated Chinese articles shaped like the
 // reference article (HTML bodies of long paragraphs).
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TESTS, library, markdownFiles } from './generate.mjs';
-import { handOver, importIntoLectern, stage, withBrowser } from './harness.mjs';
+import { handOver, importIntoLectern, stage, withBrowser, writeSection } from './harness.mjs';
+import { summary } from './stats.mjs';
 
-const [dist, bundle, figures, runs = '5'] = process.argv.slice(2);
+const [dist, bundle, runs = '5'] = process.argv.slice(2);
 const here = dirname(fileURLToPath(import.meta.url));
 
 /// A corpus as dropped files; the path goes into the name, since several folders hold files of
@@ -57,21 +58,11 @@ async function pipeline(context, origin, files) {
   return { page, ms };
 }
 
-const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)];
-const summary = (times, longest) => ({
-  median: quantile(times, 0.5),
-  p95: quantile(times, 0.95),
-  runs: times,
-  longestTask: Math.max(...longest),
-});
-
-const results = [];
-let version;
+const rows = [];
 await withBrowser(
   dist,
   4195,
   async (browser, origin) => {
-    version = browser.version();
     for (const [name, make] of cases) {
       const files = make();
       const megabytes = files.reduce((sum, f) => sum + Buffer.byteLength(f.text), 0) / 1e6;
@@ -87,10 +78,18 @@ await withBrowser(
           await context.close();
         }
       }
-      const lectern = summary(times.lectern, longest.lectern);
-      const js = summary(times.js, longest.js);
+      const lectern = { ...summary(times.lectern), longestTask: Math.max(...longest.lectern) };
+      const js = { ...summary(times.js), longestTask: Math.max(...longest.js) };
       const ratio = js.median / lectern.median;
-      results.push({ case: name, files: files.length, megabytes, lectern, js, ratio });
+      rows.push({
+        case: name,
+        files: `${files.length} (${megabytes.toFixed(1)} MB)`,
+        'Lectern median / p95 (ms)': `${Math.round(lectern.median)} / ${Math.round(lectern.p95)}`,
+        'JS median / p95 (ms)': `${Math.round(js.median)} / ${Math.round(js.p95)}`,
+        'JS / Lectern': `${ratio.toFixed(2)}×`,
+        'longest task, Lectern / JS (ms)': `${Math.round(lectern.longestTask)} / ${Math.round(js.longestTask)}`,
+        goal: '≥ 5×',
+      });
       const ms = (x) => `${Math.round(x)} ms`;
       console.log(
         `ingest: ${name}, ${files.length} files (${megabytes.toFixed(1)} MB): ` +
@@ -101,4 +100,8 @@ await withBrowser(
   },
   { '/js-pipeline/': site },
 );
-writeFileSync(figures, `${JSON.stringify({ runs: Number(runs), browser: `headless Chromium ${version}`, cases: results }, null, 2)}\n`);
+writeSection(
+  'Ingest beside the JavaScript pipeline',
+  `The same files handed to Lectern's "Open files" input and to gray-matter + marked + DOMPurify + MiniSearch (js-pipeline/), in the same browser, the two in turn, ${runs} runs each in fresh contexts; from the hand-over to listed and searchable (Lectern) or parsed, sanitized and indexed (the pipeline). The ratio is of the medians: above 1, Lectern is faster.`,
+  rows,
+);

@@ -1,5 +1,6 @@
 // The search benchmark's page (see search.mjs): both engines, the same generated articles, the
 // same queries, timed with the page's clock. `window.run(count)` returns the figures.
+import { quantile } from './stats.mjs';
 import init, { Bench } from './search_bench.js';
 import MiniSearch from './minisearch.js';
 await init();
@@ -58,7 +59,6 @@ const queries = [en[0].slice(0, 1), en[0].slice(0, 2), zh[0].slice(0, 1), en[0].
   `"${en[0]} ${en[1]}"`, zh[0], zh[300], zh[2500], zh[1] + zh[2], zh[10].slice(1) + zh[11],
   `${zh[4]} ${en[9]}`, `${zh[0]} -${zh[1]}`];
 
-const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 // Each sample times ten runs of one query: the page's clock is too coarse for one.
 const RUNS = 10;
 function time(search) {

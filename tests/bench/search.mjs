@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withBrowser } from './harness.mjs';
+import { withBrowser, writeSection } from './harness.mjs';
 
 const [pkg, ...counts] = process.argv.slice(2);
 // The largest library MiniSearch indexes beside Lectern (see search-page.js).
@@ -18,11 +18,14 @@ const site = mkdtempSync(join(tmpdir(), 'lectern-search-bench-'));
 for (const file of readdirSync(pkg)) copyFileSync(join(pkg, file), join(site, file));
 copyFileSync(resolve(here, '../../node_modules/minisearch/dist/es/index.js'), join(site, 'minisearch.js'));
 copyFileSync(resolve(here, 'search-page.js'), join(site, 'search-page.js'));
+copyFileSync(resolve(here, 'stats.mjs'), join(site, 'stats.mjs'));
 writeFileSync(
   join(site, 'index.html'),
   '<!doctype html><meta charset="utf-8"><title>search bench</title><script type="module" src="./search-page.js"></script>',
 );
 
+const rows = [];
+const GOALS = { 10000: '≤ 5 ms p95', 100000: '≤ 16 ms p95' };
 await withBrowser(site, 4194, async (browser, origin) => {
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
@@ -31,6 +34,15 @@ await withBrowser(site, 4194, async (browser, origin) => {
   for (const count of counts.map(Number)) {
     const r = await page.evaluate(([n, mini]) => window.run(n, mini), [count, count <= MINI_MAX]);
     const ms = (x) => `${x.toFixed(2)} ms`;
+    const slowest = Object.entries(r.lectern.median).sort((a, b) => b[1] - a[1])[0];
+    rows.push({
+      articles: `${count} (${r.megabytes.toFixed(0)} MB of text)`,
+      'Lectern p50 / p95 (ms)': `${r.lectern.p50.toFixed(2)} / ${r.lectern.p95.toFixed(2)}`,
+      'MiniSearch p50 / p95 (ms)': r.mini ? `${r.mini.p50.toFixed(2)} / ${r.mini.p95.toFixed(2)}` : 'not run',
+      'slowest query (Lectern median)': `${slowest[0]}: ${slowest[1].toFixed(2)} ms`,
+      'index built in (s)': (r.lectern.build / 1000).toFixed(2),
+      goal: GOALS[count] ?? '',
+    });
     console.log(`search: ${count} articles (${r.megabytes.toFixed(1)} MB of text)`);
     console.log(`  Lectern    index ${(r.lectern.build / 1000).toFixed(2)} s; query p50 ${ms(r.lectern.p50)}, p95 ${ms(r.lectern.p95)} (a keystroke: search, facet counts, order)`);
     if (r.mini) {
@@ -49,3 +61,8 @@ await withBrowser(site, 4194, async (browser, origin) => {
     }
   }
 });
+writeSection(
+  'Search',
+  `A keystroke's work (crates/search-bench): parse the query, search, put the matches in list order, count the facets, order by relevance; over generated articles, every query of the set timed in rounds, p50 and p95 over all. MiniSearch (npm) on the same articles, up to ${MINI_MAX}.`,
+  rows,
+);

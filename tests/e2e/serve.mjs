@@ -46,6 +46,17 @@ function within(dir, relative) {
   return file.startsWith(dir) ? file : null;
 }
 
+/// Files compressed once, as a host serves them precompressed: compressing per request would
+/// time the server, not the page.
+const gzipped = new Map();
+function compressed(file, body) {
+  const known = gzipped.get(file);
+  if (known?.source.equals(body)) return known.body;
+  const entry = { source: body, body: gzipSync(body, { level: 9 }) };
+  gzipped.set(file, entry);
+  return entry.body;
+}
+
 createServer(async (request, response) => {
   const headers = cors ? { 'access-control-allow-origin': '*' } : {};
   let file = locate(decodeURIComponent(new URL(request.url, 'http://localhost').pathname));
@@ -54,7 +65,7 @@ createServer(async (request, response) => {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     let body = await readFile(file);
     if (gzip && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
-      body = gzipSync(body, { level: 9 });
+      body = compressed(file, body);
       headers['content-encoding'] = 'gzip';
     }
     response.writeHead(200, { ...headers, 'content-type': types[extname(file)] ?? 'application/octet-stream' });

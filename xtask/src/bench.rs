@@ -1,18 +1,41 @@
-//! `cargo xtask bench`: the engine's throughput over the bundled corpora (native, release); how
-//! long the release build takes to import 1 000 and 10 000 dropped files and one 20 MB article
-//! in Chromium; its ingest beside a JavaScript pipeline (gray-matter, marked, DOMPurify,
-//! MiniSearch) on the corpora and generated libraries; how large a 100 000-article catalog is
-//! and how fast it opens; and search (index build, a keystroke's latency) on 1 000, 10 000 and
-//! 100 000 generated articles, beside MiniSearch up to 10 000.
+//! `cargo xtask bench [part]...`: Lectern measured beside what people would use instead, each
+//! figure written into BENCHMARKS.md (see `report.rs`). The parts, in the order they run:
+//!
+//! - `size`: the release build's download (gzip -9 and brotli), page and worker;
+//! - `engine`: the engine's native throughput beside pulldown-cmark + ammonia alone;
+//! - `search`: a keystroke's work over 1 000, 10 000 and 100 000 generated articles beside
+//!   MiniSearch (`crates/search-bench` in Chromium);
+//! - `start`: the first card on loopback and on throttled links, the start's longest task, a
+//!   reload with 10 000 stored articles, memory after importing them;
+//! - `import`: 1 000 and 10 000 dropped files and one 20 MB article;
+//! - `ingest`: the same files through Lectern and through a JavaScript pipeline (gray-matter,
+//!   marked, DOMPurify, MiniSearch) in the same browser;
+//! - `catalog`: a 100 000-article hosted catalog: its size, how fast it lists and searches.
 
-use std::io::Write;
 use std::path::Path;
 
-use flate2::write::GzEncoder;
-use flate2::Compression;
+use serde_json::{json, Value};
 
+use crate::report::{self, row, Section};
 use crate::run::{command, status, Result};
-use crate::{build, generate, index, tools};
+use crate::{build, bundle, generate, index, tools};
+
+/// The benchmark's parts, in the order they run (and appear in BENCHMARKS.md).
+const PARTS: &[&str] = &[
+    "size", "engine", "search", "start", "import", "ingest", "catalog",
+];
+
+/// The report's sections, in order: one per part, and the catalog's size before its timing.
+const SECTIONS: &[&str] = &[
+    "size",
+    "engine",
+    "search",
+    "start",
+    "import",
+    "ingest",
+    "catalog-size",
+    "catalog",
+];
 
 /// Articles in the catalog benchmark.
 const CATALOG_SIZE: usize = 100_000;
@@ -23,139 +46,161 @@ const SEARCH_SIZES: &[&str] = &["1000", "10000", "100000"];
 /// What the import benchmark drops: 1 000 files, 10 000 files, one 20 MB article.
 const IMPORT_CASES: &[&str] = &["1000", "10000", "big"];
 
-/// Runs of each ingest case, per side: enough for a median and a p95.
-const INGEST_RUNS: &str = "5";
+/// Runs of each timed browser figure: enough for a median and a p95.
+const RUNS: &str = "5";
 
-/// The benchmark's parts, in the order they run.
-const PARTS: &[&str] = &["engine", "search", "import", "ingest", "catalog"];
-
-/// Runs the `parts` named (all when none is).
+/// Runs the `parts` named (all when none is), then writes BENCHMARKS.md.
 pub fn run(parts: &[String]) -> Result {
-    let wanted = |part: &str| parts.is_empty() || parts.iter().any(|p| p == part);
     if let Some(unknown) = parts.iter().find(|p| !PARTS.contains(&p.as_str())) {
         return Err(format!(
             "no benchmark part {unknown:?}; parts: {}",
             PARTS.join(", ")
         ));
     }
-    if wanted("engine") {
-        engine()?;
-    }
+    let chosen: Vec<&str> = PARTS
+        .iter()
+        .copied()
+        .filter(|part| parts.is_empty() || parts.iter().any(|p| p == part))
+        .collect();
+    report::clear(
+        SECTIONS
+            .iter()
+            .filter(|section| chosen.iter().any(|part| section.starts_with(part))),
+    )?;
     tools::ensure_test_tools()?;
-    if wanted("search") {
-        search()?;
-    }
-    if !wanted("import") && !wanted("ingest") && !wanted("catalog") {
-        return Ok(());
-    }
-    let dist = build::dist(None)?;
-    if wanted("import") {
-        status(
-            command("node")
-                .arg("tests/bench/import.mjs")
-                .arg(&dist)
-                .args(IMPORT_CASES),
-        )?;
-    }
-    if wanted("ingest") {
-        ingest(&dist)?;
-    }
-    if wanted("catalog") {
-        let library = dist.join("bench-library");
-        index::write_split(
-            &library,
-            generate::catalog(CATALOG_SIZE)?,
-            index::SHARD_SIZE,
-        )?;
-        report_catalog_size(&library)?;
-        status(
-            command("node")
-                .arg("tests/bench/catalog.mjs")
-                .arg(&dist)
-                .arg("bench-library/index.json")
-                .arg(CATALOG_SIZE.to_string()),
-        )?;
-    }
-    Ok(())
-}
-
-/// Prints the catalog's size, raw and gzipped, per 1 000 articles: what is fetched to list them,
-/// and what the first search adds.
-fn report_catalog_size(library: &Path) -> Result {
-    let mut listing = size(&library.join("index.json"))?;
-    let mut search = (0, 0);
-    let shards = std::fs::read_dir(library.join(articles::catalog::SHARD_DIR))
-        .map_err(|e| format!("{}: {e}", library.display()))?;
-    for shard in shards {
-        let path = shard.map_err(|e| e.to_string())?.path();
-        let (raw, gzipped) = size(&path)?;
-        let total = if path.to_string_lossy().contains("search-") {
-            &mut search
-        } else {
-            &mut listing
+    // Parts that measure the release build share one.
+    let mut dist = None;
+    for part in &chosen {
+        let mut built = || -> Result<std::path::PathBuf> {
+            if let Some(dist) = &dist {
+                return Ok(std::path::PathBuf::clone(dist));
+            }
+            let fresh = build::dist(None)?;
+            dist = Some(fresh.clone());
+            Ok(fresh)
         };
-        total.0 += raw;
-        total.1 += gzipped;
+        match *part {
+            "engine" => engine()?,
+            "search" => search()?,
+            "size" => size(&built()?)?,
+            "start" => status(
+                node("start", "tests/bench/start.mjs")
+                    .arg(built()?)
+                    .arg(RUNS),
+            )?,
+            "import" => status(
+                node("import", "tests/bench/import.mjs")
+                    .arg(built()?)
+                    .args(IMPORT_CASES),
+            )?,
+            "ingest" => ingest(&built()?)?,
+            "catalog" => catalog(&built()?)?,
+            _ => {}
+        }
     }
-    let per_thousand = |bytes: usize| bytes as f64 / (CATALOG_SIZE as f64 / 1000.0) / 1000.0;
-    println!(
-        "catalog: {CATALOG_SIZE} articles; per 1000 articles, listing {:.0} kB ({:.0} kB gzipped), search text {:.0} kB ({:.0} kB gzipped)",
-        per_thousand(listing.0),
-        per_thousand(listing.1),
-        per_thousand(search.0),
-        per_thousand(search.1),
-    );
-    Ok(())
+    report::write(SECTIONS)
 }
 
-/// A file's size, raw and gzipped (as a static host serves it).
-fn size(path: &Path) -> Result<(usize, usize)> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
-    encoder.write_all(&bytes).map_err(|e| e.to_string())?;
-    let gzipped = encoder.finish().map_err(|e| e.to_string())?;
-    Ok((bytes.len(), gzipped.len()))
+/// A benchmark script run by node, told where to write its section.
+fn node(part: &str, script: &str) -> std::process::Command {
+    let mut node = command("node");
+    node.arg(script)
+        .env("LECTERN_BENCH_JSON", report::path(part))
+        .env("CHROMIUM", tools::find("chromium").unwrap_or_default());
+    node
 }
 
-/// Lectern's ingest beside the JavaScript pipeline, bundled here by esbuild into one browser
-/// script; the figures go to `bench/ingest.json` in the build folder, for BENCHMARKS.md.
-fn ingest(dist: &Path) -> Result {
-    let out = tools::target_dir().join("bench");
-    let bundle = out.join("js-pipeline.js");
-    status(
-        command("npx")
-            .args([
-                "esbuild",
-                "tests/bench/js-pipeline/pipeline.js",
-                "--bundle",
-                "--minify",
-            ])
-            .arg(format!("--outfile={}", bundle.display())),
-    )?;
-    let figures = out.join("ingest.json");
-    status(
-        command("node")
-            .arg("tests/bench/ingest.mjs")
-            .arg(dist)
-            .arg(&bundle)
-            .arg(&figures)
-            .arg(INGEST_RUNS),
-    )?;
-    println!("ingest figures written to {}", figures.display());
-    Ok(())
+/// The release build's download, as `bundle.rs` measures it for the budget test.
+fn size(dist: &Path) -> Result {
+    let sizes = bundle::measure(dist)?;
+    let kb = |bytes: usize| json!(format!("{:.0}", bytes as f64 / 1000.0));
+    let line = |part: &str, size: bundle::Size, goal: &str| {
+        row([
+            ("download", json!(part)),
+            ("raw (KB)", kb(size.raw)),
+            ("gzip -9 (KB)", kb(size.gzip)),
+            ("brotli (KB)", kb(size.brotli)),
+            ("budget, gzip (KB)", json!(goal)),
+        ])
+    };
+    let budget = |bytes: usize, goal: usize| format!("{:.0} (goal {goal})", bytes as f64 / 1000.0);
+    report::write_section(
+        "size",
+        &Section {
+            title: "Download".into(),
+            about: "The release build's files as static hosts serve them. The page's part is all the browser fetches before the library can paint; the worker's is fetched when the first article is parsed. `cargo xtask test` fails above the budget, which only comes down.".into(),
+            rows: vec![
+                line("page, before the library paints", sizes.page, &budget(bundle::PAGE_BUDGET, 200)),
+                line("worker", sizes.worker, ""),
+                line("in all", sizes.total(), &budget(bundle::TOTAL_BUDGET, 500)),
+            ],
+        },
+    )
+}
+
+/// The engine's throughput beside pulldown-cmark + ammonia alone, natively, in release.
+fn engine() -> Result {
+    let out = command("cargo")
+        .args(["run", "--release", "--quiet", "--package", "articles"])
+        .args(["--example", "throughput", "--", "--json"])
+        .args([
+            "crates/articles/tests/corpora",
+            "crates/articles/tests/fixtures",
+        ])
+        .env("CARGO_TARGET_DIR", tools::target_dir())
+        .output()
+        .map_err(|e| format!("could not run the throughput example: {e}"))?;
+    if !out.status.success() {
+        return Err("the throughput example failed".into());
+    }
+    let figures: Value = serde_json::from_slice(&out.stdout)
+        .map_err(|e| format!("the throughput example's output: {e}"))?;
+    let rate = |side: &Value| {
+        json!(format!(
+            "{} articles/s, {} MB/s",
+            side["articles_per_s"], side["mb_per_s"]
+        ))
+    };
+    println!("engine: {figures}");
+    report::write_section(
+        "engine",
+        &Section {
+            title: "Engine, natively".into(),
+            about: format!(
+                "`articles::parse` (front matter, Markdown, sanitizing, text, outline) beside pulldown-cmark + ammonia alone on the same {} files ({:.1} MB: the repo's corpora and fixtures), best of {} rounds, in turn (crates/articles/examples/throughput). The hostile fixtures are timed for the engine alone.",
+                figures["articles"],
+                figures["bytes"].as_f64().unwrap_or_default() / 1e6,
+                figures["rounds"],
+            ),
+            rows: vec![
+                row([
+                    ("files", json!("corpora and fixtures")),
+                    ("engine", rate(&figures["engine"])),
+                    ("pulldown-cmark + ammonia", rate(&figures["baseline"])),
+                    ("engine time / theirs", json!(format!("{}×", figures["ratio"]))),
+                    ("goal", json!("≤ 2×")),
+                ]),
+                row([
+                    ("files", json!("hostile fixtures")),
+                    ("engine", rate(&figures["hostile"]["engine"])),
+                    ("pulldown-cmark + ammonia", json!("")),
+                    ("engine time / theirs", json!("")),
+                    ("goal", json!("")),
+                ]),
+            ],
+        },
+    )
 }
 
 /// Lectern's search (its wasm build, `crates/search-bench`) beside MiniSearch, in Chromium.
 fn search() -> Result {
     tools::ensure_build_tools()?;
-    status(command("cargo").args([
-        "build",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--package",
-        "search-bench",
-    ]))?;
+    status(
+        command("cargo")
+            .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
+            .args(["--package", "search-bench"])
+            .env("CARGO_TARGET_DIR", tools::target_dir()),
+    )?;
     let target = tools::target_dir();
     let package = target.join("search-bench-pkg");
     status(
@@ -165,23 +210,80 @@ fn search() -> Result {
             .arg(target.join("wasm32-unknown-unknown/release/search_bench.wasm")),
     )?;
     status(
-        command("node")
-            .arg("tests/bench/search.mjs")
+        node("search", "tests/bench/search.mjs")
             .arg(&package)
             .args(SEARCH_SIZES),
     )
 }
 
-fn engine() -> Result {
-    status(command("cargo").args([
-        "run",
-        "--release",
-        "--package",
-        "articles",
-        "--example",
-        "throughput",
-        "--",
-        "crates/articles/tests/corpora",
-        "crates/articles/tests/fixtures",
-    ]))
+/// Lectern's ingest beside the JavaScript pipeline, bundled here by esbuild into one script.
+fn ingest(dist: &Path) -> Result {
+    let bundle = tools::target_dir().join("bench/js-pipeline.js");
+    status(
+        command("npx")
+            .args(["esbuild", "tests/bench/js-pipeline/pipeline.js"])
+            .args(["--bundle", "--minify"])
+            .arg(format!("--outfile={}", bundle.display())),
+    )?;
+    status(
+        node("ingest", "tests/bench/ingest.mjs")
+            .arg(dist)
+            .arg(&bundle)
+            .arg(RUNS),
+    )
+}
+
+/// A generated 100 000-article catalog beside the build: its size, then how it opens.
+fn catalog(dist: &Path) -> Result {
+    let library = dist.join("bench-library");
+    index::write_split(
+        &library,
+        generate::catalog(CATALOG_SIZE)?,
+        index::SHARD_SIZE,
+    )?;
+    catalog_size(&library)?;
+    status(
+        node("catalog", "tests/bench/catalog.mjs")
+            .arg(dist)
+            .arg("bench-library/index.json")
+            .arg(CATALOG_SIZE.to_string()),
+    )
+}
+
+/// The catalog's size per 1 000 articles: what is fetched to list them, and what the first
+/// search adds.
+fn catalog_size(library: &Path) -> Result {
+    let mut listing = bundle::of(&library.join("index.json"))?;
+    let mut search = bundle::Size::default();
+    let dir = library.join(articles::catalog::SHARD_DIR);
+    let shards = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for shard in shards {
+        let path = shard.map_err(|e| e.to_string())?.path();
+        let size = bundle::of(&path)?;
+        if path.to_string_lossy().contains("search-") {
+            search += size;
+        } else {
+            listing += size;
+        }
+    }
+    let per_thousand = |bytes: usize| json!(format!("{:.0}", bytes as f64 / CATALOG_SIZE as f64));
+    let line = |what: &str, size: bundle::Size| {
+        row([
+            ("part", json!(what)),
+            ("raw (KB)", per_thousand(size.raw)),
+            ("gzip -9 (KB)", per_thousand(size.gzip)),
+            ("brotli (KB)", per_thousand(size.brotli)),
+        ])
+    };
+    report::write_section(
+        "catalog-size",
+        &Section {
+            title: "Hosted catalog: download per 1 000 articles".into(),
+            about: format!("A generated catalog of {CATALOG_SIZE} articles (`cargo xtask generate`: vocabulary and lengths drawn from the corpora)."),
+            rows: vec![
+                line("listing (index.json and its shards)", listing),
+                line("search text (fetched at the first search)", search),
+            ],
+        },
+    )
 }

@@ -90,7 +90,8 @@ pub fn check(dist: &Path) -> Result {
     Ok(())
 }
 
-fn of(path: &Path) -> Result<Size> {
+/// The size of the file at `path`.
+pub fn of(path: &Path) -> Result<Size> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut gzip = GzEncoder::new(Vec::new(), Compression::best());
     gzip.write_all(&bytes).map_err(|e| e.to_string())?;

@@ -10,7 +10,8 @@
 //! - `generate <dir> <count> [--shard-size N]` writes a library of generated articles and its
 //!   catalog.
 //! - `size` measures the release build in `dist/` (gzip and brotli) against its budget.
-//! - `bench` measures the engine over the bundled corpora.
+//! - `bench [part]...` measures Lectern beside the tools people would use instead and writes
+//!   BENCHMARKS.md (see `bench.rs` for the parts).
 
 mod bench;
 mod build;
@@ -18,6 +19,7 @@ mod bundle;
 mod csp;
 mod generate;
 mod index;
+mod report;
 mod run;
 mod test;
 mod tools;
@@ -26,7 +28,7 @@ use std::process::ExitCode;
 
 use articles::front_matter::CategoryMode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--library DIR] | index <dir> [--separate-categories] [--shard-size N] | generate <dir> <count> [--shard-size N] | size | bench [engine] [search] [import] [catalog]>";
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--library DIR] | index <dir> [--separate-categories] [--shard-size N] | generate <dir> <count> [--shard-size N] | size | bench [size] [engine] [search] [start] [import] [ingest] [catalog]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -1,0 +1,108 @@
+// Start-up benchmark, in headless Chromium against the release build served gzipped (as static
+// hosts serve it): the first card of the sample library on loopback, on a 9 Mbps / 40 ms link
+// and on "slow 4G" (1.6 Mbps / 150 ms, Chrome DevTools' network emulation); the longest task
+// before that card; how long a reload takes to list 10 000 stored articles again; and the
+// memory the page holds after importing them. Each figure is the median and p95 of several
+// runs, each in a fresh browser context (nothing cached).
+//
+//   node tests/bench/start.mjs <dist> [runs]
+import { library } from './generate.mjs';
+import { importIntoLectern, withBrowser, writeSection } from './harness.mjs';
+import { summary } from './stats.mjs';
+
+const [dist, runs = '5'] = process.argv.slice(2);
+const LINKS = [
+  { name: 'loopback', goal: '≤ 300 ms' },
+  { name: '9 Mbps, 40 ms', latency: 40, download: 9e6 / 8, upload: 9e6 / 8 },
+  { name: 'slow 4G (1.6 Mbps, 150 ms)', latency: 150, download: 1.6e6 / 8, upload: 750e3 / 8, goal: '≤ 2 000 ms' },
+];
+const STORED = 10_000;
+
+/// Records, from the page's own clock, when the first card appears and the longest task until then.
+function watchStart() {
+  window.__longest = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (window.__firstCard === undefined) window.__longest = Math.max(window.__longest, entry.duration);
+    }
+  }).observe({ type: 'longtask', buffered: true });
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('article.card')) {
+      window.__firstCard = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+  addEventListener('TrunkApplicationStarted', (event) => (window.__wasmMemory = event.detail.wasm.memory));
+}
+
+const rows = [];
+const row = (figure, times, goal = '') => {
+  const { median, p95 } = summary(times);
+  rows.push({ figure, 'median (ms)': Math.round(median), 'p95 (ms)': Math.round(p95), goal });
+  console.log(`start: ${figure}: median ${Math.round(median)} ms, p95 ${Math.round(p95)} ms`);
+};
+await withBrowser(dist, 4195, async (browser, origin) => {
+  // The server compresses each file once: that first request is not timed.
+  await (await browser.newPage()).goto(`${origin}/`);
+  for (const link of LINKS) {
+    const firstCard = [];
+    const longest = [];
+    for (let run = 0; run < Number(runs); run += 1) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      if (link.latency) {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: link.latency,
+          downloadThroughput: link.download,
+          uploadThroughput: link.upload,
+        });
+      }
+      await page.addInitScript(watchStart);
+      await page.goto(`${origin}/`);
+      await page.locator('article.card').first().waitFor({ timeout: 60_000 });
+      await page.waitForFunction(() => window.__firstCard !== undefined);
+      firstCard.push(await page.evaluate(() => window.__firstCard));
+      longest.push(await page.evaluate(() => window.__longest));
+      await context.close();
+    }
+    row(`first card, ${link.name}`, firstCard, link.goal);
+    row(`longest task until the first card, ${link.name}`, longest, '< 50 ms');
+  }
+
+  // A reader's 10 000 articles, stored; then reloads until all are listed again.
+  const context = await browser.newContext();
+  await context.addInitScript(watchStart);
+  const { page } = await importIntoLectern(context, origin, library(STORED));
+  // Stored once the footer's storage figure shows.
+  await page.locator('.site-footer').waitFor({ timeout: 600_000 });
+  await page.waitForTimeout(1000);
+  const memory = await page.evaluate(() => {
+    const wasm = window.__wasmMemory?.buffer.byteLength ?? 0;
+    return { wasm, js: performance.memory?.usedJSHeapSize ?? 0 };
+  });
+  const megabytes = `${(memory.wasm / 1e6).toFixed(0)} MB of wasm memory, ${(memory.js / 1e6).toFixed(0)} MB of JS heap`;
+  rows.push({ figure: `memory after importing ${STORED} articles`, 'median (ms)': megabytes, 'p95 (ms)': '', goal: '' });
+  console.log(`start: memory after importing ${STORED} articles: ${megabytes}`);
+  const total = Number((await page.locator('#library-count').textContent()).split(' ')[0]);
+  const reloads = [];
+  for (let run = 0; run < Number(runs); run += 1) {
+    await page.reload();
+    await page.waitForFunction(
+      (total) => document.getElementById('library-count')?.textContent.startsWith(`${total} article`),
+      total,
+      { timeout: 120_000, polling: 10 },
+    );
+    reloads.push(await page.evaluate(() => performance.now()));
+  }
+  row(`reload until ${STORED} stored articles are listed`, reloads, '≤ 1 500 ms');
+  await context.close();
+});
+
+writeSection(
+  'Start',
+  `The release build served gzipped on loopback, each run in a fresh browser context (nothing cached); links throttled with Chrome DevTools' network emulation. ${runs} runs each.`,
+  rows,
+);
