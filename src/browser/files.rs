@@ -120,29 +120,56 @@ pub async fn read(
     (!import.cancelled.get()).then_some((kept, skipped))
 }
 
-/// The reader's stored files again, at the start of a visit: like [`ingest`], except that a
-/// file set aside for stopping the parser before is listed without being parsed, until the
-/// reader asks to try it again.
-pub async fn restore(files: &[Rc<StoredFile>]) -> Vec<Entry> {
+/// The reader's stored files again, at the start of a visit, handed to `take` in parts as they
+/// are parsed, so the first are listed at once, however many there are: like [`ingest`], except
+/// that a file set aside for stopping the parser before is listed without being parsed, until
+/// the reader asks to try it again.
+pub async fn restore(files: &[Rc<StoredFile>], mut take: impl FnMut(Vec<Entry>)) {
     let (set_aside, to_parse): (Vec<_>, Vec<_>) = files.iter().cloned().partition(|file| {
         is_article(&file.path) && quarantine::reason(&file.path, file.bytes.len()).is_some()
     });
-    let mut entries = ingest(&to_parse, None).await.unwrap_or_default();
-    entries.extend(set_aside.into_iter().map(|file| {
-        let reason = quarantine::reason(&file.path, file.bytes.len()).unwrap_or_default();
-        let article = Article::unreadable(
-            &file.path,
-            &format!("on an earlier visit, {reason}. It is not read at the start until you choose Try again"),
+    if !set_aside.is_empty() {
+        take(
+            set_aside
+                .into_iter()
+                .map(|file| {
+                    let reason =
+                        quarantine::reason(&file.path, file.bytes.len()).unwrap_or_default();
+                    let article = Article::unreadable(
+                        &file.path,
+                        &format!("on an earlier visit, {reason}. It is not read at the start until you choose Try again"),
+                    );
+                    entry(&file, article)
+                })
+                .collect(),
         );
-        entry(&file, article)
-    }));
-    entries
+    }
+    let mut part = Vec::new();
+    let mut handed = js_sys::Date::now();
+    ingest(&to_parse, None, |entry| {
+        part.push(entry);
+        if part.len() >= RESTORED_PART || js_sys::Date::now() - handed > REPORT_MILLIS {
+            take(std::mem::take(&mut part));
+            handed = js_sys::Date::now();
+        }
+    })
+    .await;
+    if !part.is_empty() {
+        take(part);
+    }
 }
 
-/// Turns stored files into library entries: the assets become `blob:` URLs that the articles'
-/// relative links resolve to, and the articles are parsed off the page (see [`parser`]).
-/// `None` when the import is cancelled.
-pub async fn ingest(files: &[Rc<StoredFile>], import: Option<&Import>) -> Option<Vec<Entry>> {
+/// Restored entries listed at a time: each part is indexed in one task.
+const RESTORED_PART: usize = 200;
+
+/// Turns stored files into library entries, handing each to `take` as soon as it is parsed (in
+/// order): the assets become `blob:` URLs that the articles' relative links resolve to, and the
+/// articles are parsed off the page (see [`parser`]). `false` when the import is cancelled.
+pub async fn ingest(
+    files: &[Rc<StoredFile>],
+    import: Option<&Import>,
+    mut take: impl FnMut(Entry),
+) -> bool {
     let context = Context {
         id_root: DROPPED_PREFIX.to_owned(),
         assets: files
@@ -157,7 +184,6 @@ pub async fn ingest(files: &[Rc<StoredFile>], import: Option<&Import>) -> Option
         .cloned()
         .collect();
     let total = articles.len();
-    let mut entries = Vec::with_capacity(total);
     let mut reported = js_sys::Date::now();
     let cancelled = || import.is_some_and(|i| i.cancelled.get());
     parser::parse_all(&context, articles.clone(), |index, article| {
@@ -168,11 +194,11 @@ pub async fn ingest(files: &[Rc<StoredFile>], import: Option<&Import>) -> Option
             import.report(index, total);
             reported = js_sys::Date::now();
         }
-        entries.push(entry(&articles[index], article));
+        take(entry(&articles[index], article));
         true
     })
     .await;
-    (!cancelled()).then_some(entries)
+    !cancelled()
 }
 
 /// The URL an asset is shown from. Pictures, video and sound get `blob:` URLs. An SVG gets a

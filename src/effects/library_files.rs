@@ -69,9 +69,12 @@ pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
             return;
         };
         let kept: Vec<Rc<StoredFile>> = kept.into_iter().map(Rc::new).collect();
-        let entries = files::ingest(&kept, Some(&import)).await;
+        let mut entries = Vec::with_capacity(kept.len());
+        let finished = files::ingest(&kept, Some(&import), |entry| entries.push(entry)).await;
         dispatcher.dispatch(Action::Importing(None));
-        let Some(entries) = entries else { return };
+        if !finished {
+            return;
+        }
         // A large drop joins the list in parts; the last tells what the drop did.
         one_task_each(in_parts(entries, ARRIVING_PART, |_| 1), |part, more| {
             dispatcher.dispatch(if more {

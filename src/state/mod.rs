@@ -142,7 +142,7 @@ pub enum Action {
         entries: Vec<Entry>,
         skipped: Vec<String>,
     },
-    /// Files kept from an earlier visit.
+    /// Files kept from an earlier visit (a part of them: they are listed as they are parsed).
     FilesRestored(Vec<Entry>),
     /// The reader removes articles they brought in; `files` are what an undo stores again (for
     /// "remove all", every stored file, pictures included; by default the entries' files).
