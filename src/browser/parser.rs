@@ -28,7 +28,7 @@ pub async fn parse_all(
         return;
     }
     match worker::running().await {
-        Some(worker) => parse_in_worker(&worker, context, files, each).await,
+        Some(_) => parse_in_workers(context, files, each).await,
         None => unparsed(&files, each),
     }
 }
@@ -45,16 +45,16 @@ fn unparsed(files: &[Rc<StoredFile>], mut each: impl FnMut(usize, Article) -> bo
     }
 }
 
-/// Most files and bytes handed to the worker in one message: posting ten thousand files at
-/// once would copy them all in one long task of the page.
-const MESSAGE_FILES: usize = 500;
-const MESSAGE_BYTES: usize = 4 << 20;
+/// Most files and bytes handed to a worker in one message: posting ten thousand files at once
+/// would copy them all in one long task of the page, and smaller batches spread over the pool.
+const MESSAGE_FILES: usize = 200;
+const MESSAGE_BYTES: usize = 2 << 20;
 
-/// Parses in the worker: the files go over in several messages, the page breathing between
-/// them, and the answers are taken in order. A worker that crashes or stalls is replaced: the
-/// file it stopped on is listed as unreadable and set aside, the rest are sent again.
-async fn parse_in_worker(
-    worker: &Rc<worker::Connection>,
+/// Parses in the workers: the files go over in several messages, each to the next worker of the
+/// pool, the page breathing between them, and the answers are taken in order. A worker that
+/// crashes or stalls is replaced: the file it stopped on is listed as unreadable and set aside,
+/// the rest are sent again.
+async fn parse_in_workers(
     context: &Context,
     files: Vec<Rc<StoredFile>>,
     mut each: impl FnMut(usize, Article) -> bool,
@@ -66,11 +66,14 @@ async fn parse_in_worker(
             TimeoutFuture::new(0).await;
         }
         let count = batch.len();
-        let replies = worker.submit(Task::Parse(context.clone()), &batch, 0);
-        jobs.push((first, batch, replies));
+        let replies = match worker::running_at(at).await {
+            Some(worker) => worker.submit(Task::Parse(context.clone()), &batch, 0),
+            None => stopped_before_start(),
+        };
+        jobs.push((at, first, batch, replies));
         first += count;
     }
-    for (first, batch, mut replies) in jobs {
+    for (at, first, batch, mut replies) in jobs {
         let mut next = 0;
         while next < batch.len() {
             let (index, article) = match replies.next().await {
@@ -112,7 +115,7 @@ async fn parse_in_worker(
                     }
                     // The rest goes to a new worker.
                     let rest = batch[next..].to_vec();
-                    match worker::running().await {
+                    match worker::running_at(at).await {
                         Some(fresh) => {
                             replies = fresh.submit(Task::Parse(context.clone()), &rest, next)
                         }
@@ -138,6 +141,17 @@ async fn parse_in_worker(
             }
         }
     }
+}
+
+/// The replies of a batch no worker could take: it stopped before it started.
+fn stopped_before_start() -> futures::channel::mpsc::UnboundedReceiver<Reply> {
+    let (sender, receiver) = futures::channel::mpsc::unbounded();
+    let _ = sender.unbounded_send(Reply::Stopped(Stop {
+        reason: NO_WORKER.to_owned(),
+        cancelled: false,
+        culprit: None,
+    }));
+    receiver
 }
 
 /// Files in messages of at most [`MESSAGE_FILES`] files or [`MESSAGE_BYTES`] bytes (at least one

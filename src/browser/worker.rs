@@ -3,7 +3,8 @@
 //! and packing archives (`archives.rs`). The page does not carry that code at all, which keeps
 //! its download small (see BENCHMARKS.md).
 //!
-//! One worker serves the whole visit and is started on first use. A watchdog guards it: if it
+//! A few workers serve the whole visit (one per core, up to four: [`pool_size`]), each started
+//! on first use; parsing spreads its batches over them. A watchdog guards each: if it
 //! crashes (a trap), or answers nothing for longer than the file it is on may take
 //! ([`budget_millis`]), every job it had stops, the one whose file it was on learning which
 //! file that was; the next job starts a fresh worker.
@@ -36,16 +37,27 @@ pub fn budget_millis(bytes: usize) -> f64 {
     5_000.0 + bytes as f64 / 2_500.0
 }
 
-/// Stops the worker and what it is doing (an import the reader cancelled); the next job starts
-/// a fresh one.
+/// Stops the workers and what they are doing (an import the reader cancelled); the next job
+/// starts fresh ones.
 pub fn stop() {
-    let slot = SLOT.with(|slot| std::mem::replace(&mut *slot.borrow_mut(), Slot::Empty));
-    if let Slot::Ready(worker) | Slot::Starting(worker, _) = slot {
-        worker.worker.terminate();
-        // Its jobs end now rather than wait forever.
-        worker.died(Stop::cancelled());
+    let slots = SLOTS.with(|slots| std::mem::take(&mut *slots.borrow_mut()));
+    for slot in slots {
+        if let Slot::Ready(worker) | Slot::Starting(worker, _) = slot {
+            worker.worker.terminate();
+            // Its jobs end now rather than wait forever.
+            worker.died(Stop::cancelled());
+        }
     }
 }
+
+/// Workers at most: one per core the browser reports, up to four (each holds its own copy of
+/// the engine, some megabytes).
+pub fn pool_size() -> usize {
+    let cores = web_sys::window().map_or(1.0, |w| w.navigator().hardware_concurrency());
+    (cores as usize).clamp(1, MAX_WORKERS)
+}
+
+const MAX_WORKERS: usize = 4;
 
 /// What the worker says about a job.
 pub enum Reply {
@@ -144,6 +156,8 @@ impl Answer {
 /// The worker of this visit, once it has said it is ready.
 pub struct Connection {
     worker: Worker,
+    /// Its place in the pool.
+    slot: usize,
     jobs: RefCell<BTreeMap<u32, Job>>,
     next_job: Cell<u32>,
     /// When the worker last answered (or was given work while idle), in milliseconds.
@@ -304,20 +318,17 @@ impl Connection {
             culprit: None,
         });
         // The worker is dropped after the listener that called this returns, not while it runs.
-        let old = SLOT.with(|slot| {
-            let mut slot = slot.borrow_mut();
-            match &*slot {
-                Slot::Ready(current) if std::ptr::eq(Rc::as_ptr(current), self) => {
-                    std::mem::replace(&mut *slot, Slot::Empty)
-                }
-                _ => Slot::Empty,
+        let old = with_slot(self.slot, |slot| match &*slot {
+            Slot::Ready(current) if std::ptr::eq(Rc::as_ptr(current), self) => {
+                std::mem::replace(slot, Slot::Empty)
             }
+            _ => Slot::Empty,
         });
         wasm_bindgen_futures::spawn_local(async move { drop((old, watchdog)) });
     }
 }
 
-/// The worker's state for this visit.
+/// The state of one worker of the pool for this visit.
 enum Slot {
     /// Not started yet, or stopped.
     Empty,
@@ -329,26 +340,48 @@ enum Slot {
 }
 
 thread_local! {
-    static SLOT: RefCell<Slot> = const { RefCell::new(Slot::Empty) };
+    static SLOTS: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The ready worker, starting it if need be; `None` where workers cannot run.
+/// Runs `change` on the slot at `index` (of the pool's size).
+fn with_slot<R>(index: usize, change: impl FnOnce(&mut Slot) -> R) -> R {
+    SLOTS.with(|slots| {
+        let mut slots = slots.borrow_mut();
+        if slots.len() <= index {
+            slots.resize_with(index + 1, || Slot::Empty);
+        }
+        change(&mut slots[index])
+    })
+}
+
+/// The first worker, ready, starting it if need be; `None` where workers cannot run.
 pub async fn running() -> Option<Rc<Connection>> {
+    running_at(0).await
+}
+
+/// The worker at `index` of the pool (wrapping around), ready, starting it if need be; the
+/// first worker if this one cannot start; `None` where workers cannot run.
+pub async fn running_at(index: usize) -> Option<Rc<Connection>> {
+    let index = index % pool_size();
+    match start_or_wait(index).await {
+        None if index > 0 => start_or_wait(0).await,
+        worker => worker,
+    }
+}
+
+async fn start_or_wait(index: usize) -> Option<Rc<Connection>> {
     let (sender, receiver) = oneshot::channel();
-    SLOT.with(|slot| {
-        let mut slot = slot.borrow_mut();
-        match &mut *slot {
-            Slot::Ready(worker) => drop(sender.send(Some(worker.clone()))),
-            Slot::Unavailable => drop(sender.send(None)),
-            Slot::Starting(_, waiting) => waiting.push(sender),
-            Slot::Empty => {
-                *slot = match start_worker() {
-                    Some(worker) => Slot::Starting(worker, vec![sender]),
-                    // A page opened from disk may not start workers at all.
-                    None => {
-                        drop(sender.send(None));
-                        Slot::Unavailable
-                    }
+    with_slot(index, |slot| match slot {
+        Slot::Ready(worker) => drop(sender.send(Some(worker.clone()))),
+        Slot::Unavailable => drop(sender.send(None)),
+        Slot::Starting(_, waiting) => waiting.push(sender),
+        Slot::Empty => {
+            *slot = match start_worker(index) {
+                Some(worker) => Slot::Starting(worker, vec![sender]),
+                // A page opened from disk may not start workers at all.
+                None => {
+                    drop(sender.send(None));
+                    Slot::Unavailable
                 }
             }
         }
@@ -356,8 +389,9 @@ pub async fn running() -> Option<Rc<Connection>> {
     receiver.await.ok().flatten()
 }
 
-/// Starts the worker. Its listeners hold it weakly: the slot owns it, so stopping frees it.
-fn start_worker() -> Option<Rc<Connection>> {
+/// Starts the worker of slot `index`. Its listeners hold it weakly: the slot owns it, so
+/// stopping frees it.
+fn start_worker(index: usize) -> Option<Rc<Connection>> {
     let worker = Worker::new(&format!("{WORKER_SCRIPT}?v={}", this_build())).ok()?;
     let connection = Rc::new_cyclic(|me: &Weak<Connection>| {
         let on_message = {
@@ -368,7 +402,7 @@ fn start_worker() -> Option<Rc<Connection>> {
                     return;
                 };
                 match header.answers() {
-                    None => settle(me.upgrade()),
+                    None => settle(index, me.upgrade()),
                     Some((job, index)) => {
                         if let Some(me) = me.upgrade() {
                             me.answer(job, index, Answer { header, body });
@@ -381,7 +415,7 @@ fn start_worker() -> Option<Rc<Connection>> {
             let me = me.clone();
             Closure::<dyn Fn(Event)>::new(move |event: Event| {
                 let Some(me) = me.upgrade() else { return };
-                let was_ready = SLOT.with(|slot| matches!(&*slot.borrow(), Slot::Ready(_)));
+                let was_ready = with_slot(index, |slot| matches!(slot, Slot::Ready(_)));
                 if was_ready {
                     // It ran, then died on some file (a trap).
                     let message = event
@@ -399,7 +433,7 @@ fn start_worker() -> Option<Rc<Connection>> {
                         cancelled: false,
                         culprit: None,
                     });
-                    settle(None);
+                    settle(index, None);
                 }
             })
         };
@@ -416,6 +450,7 @@ fn start_worker() -> Option<Rc<Connection>> {
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         Connection {
             worker,
+            slot: index,
             jobs: RefCell::default(),
             next_job: Cell::new(0),
             last_heard: Cell::new(js_sys::Date::now()),
@@ -428,15 +463,13 @@ fn start_worker() -> Option<Rc<Connection>> {
     Some(connection)
 }
 
-/// Ends the start: the ready worker, or `None` when workers cannot run here.
-fn settle(worker: Option<Rc<Connection>>) {
-    let previous = SLOT.with(|slot| {
-        let next = match &worker {
-            Some(worker) => Slot::Ready(worker.clone()),
-            None => Slot::Unavailable,
-        };
-        std::mem::replace(&mut *slot.borrow_mut(), next)
-    });
+/// Ends the start of slot `index`: the ready worker, or `None` when workers cannot run here.
+fn settle(index: usize, worker: Option<Rc<Connection>>) {
+    let next = match &worker {
+        Some(worker) => Slot::Ready(worker.clone()),
+        None => Slot::Unavailable,
+    };
+    let previous = with_slot(index, |slot| std::mem::replace(slot, next));
     if let Slot::Starting(starting, waiting) = previous {
         for waiter in waiting {
             let _ = waiter.send(worker.clone());
