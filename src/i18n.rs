@@ -115,6 +115,7 @@ impl Lang {
         replaced: usize,
         unchanged: usize,
         skipped: &[String],
+        beside: &[String],
     ) -> String {
         let mut parts = Vec::new();
         match self {
@@ -125,6 +126,13 @@ impl Lang {
                 }
                 if unchanged > 0 {
                     parts.push(format!("{unchanged} already in the library"));
+                }
+                if !beside.is_empty() {
+                    parts.push(format!(
+                        "{} kept beside one of the same name: {}",
+                        beside.len(),
+                        named(self, beside)
+                    ));
                 }
                 if !skipped.is_empty() {
                     parts.push(format!(
@@ -142,6 +150,13 @@ impl Lang {
                 }
                 if unchanged > 0 {
                     parts.push(format!("{unchanged} 篇已在文库中"));
+                }
+                if !beside.is_empty() {
+                    parts.push(format!(
+                        "{} 个同名文件另存为：{}",
+                        beside.len(),
+                        named(self, beside)
+                    ));
                 }
                 if !skipped.is_empty() {
                     parts.push(format!(
@@ -502,12 +517,12 @@ mod tests {
     fn thousands_of_skipped_files_take_one_line() {
         let skipped: Vec<String> = (0..2000).map(|n| format!("f{n}.pdf")).collect();
         assert_eq!(
-            Lang::En.files_added(1, 0, 0, &skipped),
+            Lang::En.files_added(1, 0, 0, &skipped, &[]),
             "Added 1 article; skipped 2000 files (not an article or an image): \
              f0.pdf, f1.pdf, f2.pdf, f3.pdf, f4.pdf and 1995 more."
         );
         assert!(Lang::Zh
-            .files_added(1, 0, 0, &skipped[..2])
+            .files_added(1, 0, 0, &skipped[..2], &[])
             .ends_with("f0.pdf、f1.pdf。"));
     }
 }

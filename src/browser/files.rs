@@ -13,6 +13,7 @@ use crate::archive;
 use crate::browser::store::StoredFile;
 use crate::browser::{archives, download, parser, quarantine};
 use crate::parse_job::Context;
+use crate::reader_file::{tell_apart, Twin};
 use crate::shared::Shared;
 use crate::state::Entry;
 
@@ -71,12 +72,19 @@ impl Import {
 /// How often an import reports its progress, in milliseconds.
 const REPORT_MILLIS: f64 = 100.0;
 
+/// What a drop or a pick gave, read.
+pub struct Picked {
+    /// The articles and assets, each under a name of its own.
+    pub kept: Vec<StoredFile>,
+    /// The files skipped (not an article or an image, unreadable), by name.
+    pub skipped: Vec<String>,
+    /// The new names of files kept beside another of the same name.
+    pub beside: Vec<String>,
+}
+
 /// Reads the files worth keeping (articles and assets, also from inside `.zip` archives);
 /// returns them and the names of the files skipped, or `None` when cancelled.
-pub async fn read(
-    files: Vec<(String, web_sys::File)>,
-    import: &Import,
-) -> Option<(Vec<StoredFile>, Vec<String>)> {
+pub async fn read(files: Vec<(String, web_sys::File)>, import: &Import) -> Option<Picked> {
     let mut kept = Vec::new();
     let mut skipped = Vec::new();
     let mut zips = Vec::new();
@@ -117,7 +125,33 @@ pub async fn read(
             Err(reason) => skipped.push(format!("{} ({reason})", zip.path)),
         }
     }
-    (!import.cancelled.get()).then_some((kept, skipped))
+    if import.cancelled.get() {
+        return None;
+    }
+    Some(told_apart(kept, skipped))
+}
+
+/// `kept` with no file of the drop replacing another (see [`tell_apart`]).
+pub fn told_apart(kept: Vec<StoredFile>, skipped: Vec<String>) -> Picked {
+    let twins = tell_apart(&kept.iter().map(|f| &*f.file).collect::<Vec<_>>());
+    let mut beside = Vec::new();
+    let kept = kept
+        .into_iter()
+        .zip(twins)
+        .filter_map(|(file, twin)| match twin {
+            Twin::Keep => Some(file),
+            Twin::Same => None,
+            Twin::Beside(name) => {
+                beside.push(name.clone());
+                Some(file.renamed(name))
+            }
+        })
+        .collect();
+    Picked {
+        kept,
+        skipped,
+        beside,
+    }
 }
 
 /// The reader's stored files again, at the start of a visit, handed to `take` in parts as they

@@ -53,6 +53,17 @@ impl StoredFile {
     pub fn blob(&self) -> Option<&Blob> {
         self.blob.as_ref()
     }
+
+    /// The same file under another path.
+    pub fn renamed(&self, path: String) -> StoredFile {
+        StoredFile {
+            file: Rc::new(ReaderFile {
+                path,
+                bytes: self.file.bytes.clone(),
+            }),
+            blob: self.blob.clone(),
+        }
+    }
 }
 
 /// A file the state kept (to store again after an undo): its blob is made again if needed.

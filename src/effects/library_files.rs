@@ -58,13 +58,19 @@ pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
             Given::Entries(entries) => {
                 files::read(folder_drop::files(entries).await, &import).await
             }
-            Given::Text(text) => Some((
+            Given::Text(text) => Some(files::told_apart(
                 vec![StoredFile::new(pasted_name(), text.into_bytes())],
                 Vec::new(),
             )),
         };
-        let outcome = outcome.filter(|(kept, skipped)| !kept.is_empty() || !skipped.is_empty());
-        let Some((kept, mut skipped)) = outcome else {
+        let outcome =
+            outcome.filter(|picked| !picked.kept.is_empty() || !picked.skipped.is_empty());
+        let Some(files::Picked {
+            kept,
+            mut skipped,
+            mut beside,
+        }) = outcome
+        else {
             dispatcher.dispatch(Action::Importing(None));
             return;
         };
@@ -83,6 +89,7 @@ pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
                 Action::FilesAdded {
                     entries: part,
                     skipped: std::mem::take(&mut skipped),
+                    beside: std::mem::take(&mut beside),
                 }
             })
         })

@@ -141,6 +141,8 @@ pub enum Action {
     FilesAdded {
         entries: Vec<Entry>,
         skipped: Vec<String>,
+        /// The new names of files kept beside another of the same name.
+        beside: Vec<String>,
     },
     /// Files kept from an earlier visit (a part of them: they are listed as they are parsed).
     FilesRestored(Vec<Entry>),
@@ -573,13 +575,18 @@ impl Reducible for State {
                 next.arriving = next.arriving.plus(tally);
                 next.refresh_reading();
             }
-            Action::FilesAdded { entries, skipped } => {
+            Action::FilesAdded {
+                entries,
+                skipped,
+                beside,
+            } => {
                 let tally = std::mem::take(&mut next.arriving).plus(next.add_entries(entries));
                 next.notice = Some(Notice::FilesAdded {
                     added: tally.added,
                     replaced: tally.replaced,
                     unchanged: tally.unchanged,
                     skipped,
+                    beside,
                 });
                 next.refresh_reading();
             }

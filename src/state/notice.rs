@@ -11,6 +11,8 @@ pub enum Notice {
         replaced: usize,
         unchanged: usize,
         skipped: Vec<String>,
+        /// Files kept beside another of the same name, by their new names.
+        beside: Vec<String>,
     },
     /// Articles the reader removed (an "Undo" is offered).
     Removed {
@@ -39,7 +41,8 @@ impl Notice {
                 replaced,
                 unchanged,
                 skipped,
-            } => lang.files_added(*added, *replaced, *unchanged, skipped),
+                beside,
+            } => lang.files_added(*added, *replaced, *unchanged, skipped, beside),
             Notice::Removed { titles } => {
                 lang.removed(&titles.iter().map(String::as_str).collect::<Vec<_>>())
             }
@@ -62,6 +65,7 @@ mod tests {
             replaced: 0,
             unchanged: 0,
             skipped: Vec::new(),
+            beside: Vec::new(),
         };
         assert!(notice.text(Lang::En).starts_with("Added 2 articles"));
         assert!(notice.text(Lang::Zh).starts_with("已添加 2 篇文章"));

@@ -45,6 +45,7 @@ fn an_article_read_again_replaces_the_old_reading() {
     let state = state.reduce(Action::FilesAdded {
         entries: vec![entry],
         skipped: Vec::new(),
+        beside: Vec::new(),
     });
     let again = Shared::new(parse(
         "gbk.md",
@@ -71,6 +72,7 @@ fn a_large_drop_arrives_in_parts_and_is_told_once() {
     let state = state.reduce(Action::FilesAdded {
         entries: vec![dropped("b.md", "# B"), dropped("a.md", "# A")],
         skipped: Vec::new(),
+        beside: Vec::new(),
     });
     assert!(state
         .notice
@@ -268,12 +270,15 @@ fn dropped_files_are_listed_and_readable_at_once() {
     let state = state.reduce(Action::FilesAdded {
         entries: vec![entry],
         skipped: vec!["photo.psd".into()],
+        beside: vec!["x (2).md".into()],
     });
     assert_eq!(state.visible().len(), 1);
     assert!(state
         .notice
         .as_ref()
-        .is_some_and(|n| n.text(Lang::En).contains("photo.psd")));
+        .is_some_and(|n| n.text(Lang::En).contains("photo.psd")
+            && n.text(Lang::En)
+                .contains("1 kept beside one of the same name: x (2).md")));
     let state = state.reduce(Action::Navigate(Route::Read {
         id: "dropped/x".into(),
     }));
@@ -369,6 +374,7 @@ fn the_same_file_twice_is_one_entry_and_a_new_version_replaces_it() {
         state.reduce(Action::FilesAdded {
             entries: vec![dropped("a.md", text)],
             skipped: vec![],
+            beside: Vec::new(),
         })
     };
     let state = add(state, "# One\n\nfirst");
@@ -397,6 +403,7 @@ fn removal_can_be_undone() {
     let state = state.reduce(Action::FilesAdded {
         entries: vec![dropped("a.md", "# A"), dropped("b.md", "# B")],
         skipped: vec![],
+        beside: Vec::new(),
     });
     let state = state.reduce(Action::Remove {
         ids: vec!["dropped/a".into()],
@@ -430,6 +437,7 @@ fn removing_everything_keeps_every_file_for_the_undo() {
     let state = state.reduce(Action::FilesAdded {
         entries: vec![dropped("a.md", "# A"), dropped("b.md", "# B")],
         skipped: vec![],
+        beside: Vec::new(),
     });
     // "Remove all" hands over every stored file, pictures too, which no entry holds.
     let picture = Rc::new(ReaderFile {

@@ -189,6 +189,22 @@ test('the same file dropped twice is one article; a changed version replaces it'
   await expect(page.locator('.reader-body')).toHaveText('second');
 });
 
+test('two files of one name picked together are both kept; the notice says so', async ({ page }) => {
+  await page.goto('./');
+  // "Open files" gives names without folders: a Hugo site's blog/dnstap.md and plugins/dnstap.md.
+  await page.getByLabel('Open files').setInputFiles([
+    { name: 'dnstap.md', mimeType: 'text/markdown', buffer: Buffer.from('# dnstap on the blog\n\nA post.') },
+    { name: 'dnstap.md', mimeType: 'text/markdown', buffer: Buffer.from('# The dnstap plugin\n\nA plugin page.') },
+  ]);
+  await expect(page.getByRole('status')).toHaveText('14 articles');
+  await expect(page.locator('.notice')).toContainText('1 kept beside one of the same name: dnstap (2).md');
+  await page.getByRole('link', { name: 'The dnstap plugin' }).click();
+  await expect(page.locator('.reader-body')).toHaveText('A plugin page.');
+  await page.goBack();
+  await page.getByRole('link', { name: 'dnstap on the blog' }).click();
+  await expect(page.locator('.reader-body')).toHaveText('A post.');
+});
+
 test('a folder keeps its pictures, shown beside its articles', async ({ page }, testInfo) => {
   const png = Buffer.from(
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
