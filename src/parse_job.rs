@@ -111,8 +111,9 @@ impl Context {
     }
 }
 
-/// One parsed file on its way from the worker to the page.
-#[derive(Debug, PartialEq)]
+/// One parsed file on its way from the worker to the page (and kept with the file it came
+/// from, so a reload need not parse it again).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Parsed {
     /// The article without its HTML and text, as JSON.
     pub meta: String,

@@ -2,10 +2,12 @@
 //! (a folder's images, shown from `blob:` URLs) and files Lectern skips, and parsed.
 
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use articles::{Article, Summary};
 use gloo_file::futures::read_as_bytes;
+use gloo_timers::future::TimeoutFuture;
 use web_sys::{Blob, Url};
 use yew::Callback;
 
@@ -154,12 +156,16 @@ pub fn told_apart(kept: Vec<StoredFile>, skipped: Vec<String>) -> Picked {
     }
 }
 
-/// The reader's stored files again, at the start of a visit, handed to `take` in parts as they
-/// are parsed, so the first are listed at once, however many there are: like [`ingest`], except
-/// that a file set aside for stopping the parser before is listed without being parsed, until
-/// the reader asks to try it again.
-pub async fn restore(files: &[Rc<StoredFile>], mut take: impl FnMut(Vec<Entry>)) {
-    let (set_aside, to_parse): (Vec<_>, Vec<_>) = files.iter().cloned().partition(|file| {
+/// The reader's stored files again, at the start of a visit, handed to `take` in parts, so the
+/// first are listed at once, however many there are. An article this build parsed before comes
+/// back as it was stored; the others are parsed (and returned, with their articles, to be
+/// stored again). A file set aside for stopping the parser before is listed without being
+/// parsed, until the reader asks to try it again.
+pub async fn restore(
+    files: &[Rc<StoredFile>],
+    mut take: impl FnMut(Vec<Entry>),
+) -> Vec<StoredFile> {
+    let (set_aside, rest): (Vec<_>, Vec<_>) = files.iter().cloned().partition(|file| {
         is_article(&file.path) && quarantine::reason(&file.path, file.bytes.len()).is_some()
     });
     if !set_aside.is_empty() {
@@ -178,20 +184,53 @@ pub async fn restore(files: &[Rc<StoredFile>], mut take: impl FnMut(Vec<Entry>))
                 .collect(),
         );
     }
+    let (cached, to_parse): (Vec<_>, Vec<_>) = rest
+        .into_iter()
+        .partition(|file| is_article(&file.path) && file.parsed.is_some());
     let mut part = Vec::new();
     let mut handed = js_sys::Date::now();
-    ingest(&to_parse, None, |entry| {
-        part.push(entry);
-        if part.len() >= RESTORED_PART || js_sys::Date::now() - handed > REPORT_MILLIS {
+    for file in &cached {
+        if let Some(article) = file
+            .parsed
+            .as_deref()
+            .and_then(|p| p.clone().article().ok())
+        {
+            part.push(entry(file, article));
+        }
+        if part.len() >= RESTORED_PART || js_sys::Date::now() - handed > SLICE_MILLIS {
             take(std::mem::take(&mut part));
+            TimeoutFuture::new(0).await;
             handed = js_sys::Date::now();
         }
-    })
-    .await;
+    }
+    let mut parsed = Vec::new();
+    let by_path: HashMap<&str, &Rc<StoredFile>> =
+        to_parse.iter().map(|f| (f.path.as_str(), f)).collect();
+    if to_parse.iter().any(|file| is_article(&file.path)) {
+        ingest(&to_parse, None, |entry| {
+            let file = entry
+                .original
+                .as_ref()
+                .and_then(|original| by_path.get(original.path.as_str()));
+            if let (Some(file), Some(article)) = (file, &entry.article) {
+                parsed.push(file.with_parsed(article));
+            }
+            part.push(entry);
+            if part.len() >= RESTORED_PART || js_sys::Date::now() - handed > REPORT_MILLIS {
+                take(std::mem::take(&mut part));
+                handed = js_sys::Date::now();
+            }
+        })
+        .await;
+    }
     if !part.is_empty() {
         take(part);
     }
+    parsed
 }
+
+/// Longest stretch of reading stored articles back before the page gets to breathe.
+const SLICE_MILLIS: f64 = 30.0;
 
 /// Restored entries listed at a time: each part is indexed in one task.
 const RESTORED_PART: usize = 200;

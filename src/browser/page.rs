@@ -1,4 +1,4 @@
-//! The page itself: its address (hash routes), its language, scrolling.
+//! The page itself: its address (hash routes), its language, scrolling, its build.
 
 use wasm_bindgen::JsCast;
 
@@ -141,4 +141,18 @@ pub fn scroll_to_id(id: &str) -> bool {
 /// The page's `localStorage`, where small settings live; `None` where the browser refuses it.
 pub fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// This build's name: the file name of the page's own script, which Trunk hashes per build
+/// (`lectern-<hash>.js`, preloaded by `index.html`); empty where there is none.
+pub fn this_build() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("link[rel=modulepreload]").ok().flatten())
+        .and_then(|link| link.get_attribute("href"))
+        .and_then(|href| {
+            let name = href.rsplit('/').next()?.trim_end_matches(".js");
+            Some(js_sys::encode_uri_component(name).into())
+        })
+        .unwrap_or_default()
 }

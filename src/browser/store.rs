@@ -2,7 +2,8 @@
 //!
 //! One object store, `files`, keyed by the file's path within what was dropped; each record
 //! keeps the original bytes (a large file as a `Blob`), so a newer engine can re-read them and
-//! nothing is lost. Writes are
+//! nothing is lost, and the article this build parsed from them: a reload lists thousands of
+//! stored files without parsing them again (another build parses them afresh). Writes are
 //! batched: one transaction for a whole drop, which commits entirely or not at all, fed a
 //! batch of records at a time so the page stays responsive.
 
@@ -11,6 +12,7 @@ use std::collections::HashMap;
 use std::ops::Deref;
 use std::rc::Rc;
 
+use articles::Article;
 use gloo_timers::future::TimeoutFuture;
 
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
@@ -21,6 +23,8 @@ use web_sys::{
     IdbTransactionMode,
 };
 
+use crate::browser::page;
+use crate::parse_job::Parsed;
 use crate::reader_file::ReaderFile;
 
 const DATABASE: &str = "lectern";
@@ -35,6 +39,8 @@ pub struct StoredFile {
     /// The same bytes as a browser `Blob` (the dropped `File`, or the stored blob), kept for a
     /// large file: the worker and IndexedDB take it as it is, with no copy on the page.
     blob: Option<Blob>,
+    /// The article this build parsed from it, as the worker handed it over.
+    pub parsed: Option<Rc<Parsed>>,
 }
 
 impl StoredFile {
@@ -62,6 +68,18 @@ impl StoredFile {
                 bytes: self.file.bytes.clone(),
             }),
             blob: self.blob.clone(),
+            parsed: None,
+        }
+    }
+
+    /// The file with the article parsed from it, to store beside it. Not kept: a file that
+    /// could not be read (it is tried again at the next visit), and an article showing pictures
+    /// of its drop (their `blob:` URLs last one visit, so it is parsed again at the next).
+    pub fn with_parsed(&self, article: &Article) -> StoredFile {
+        let keep = !article.is_unreadable() && !article.html.contains("blob:");
+        StoredFile {
+            parsed: keep.then(|| Rc::new(Parsed::of(article.clone()))),
+            ..self.clone()
         }
     }
 }
@@ -69,7 +87,11 @@ impl StoredFile {
 /// A file the state kept (to store again after an undo): its blob is made again if needed.
 impl From<Rc<ReaderFile>> for StoredFile {
     fn from(file: Rc<ReaderFile>) -> StoredFile {
-        StoredFile { file, blob: None }
+        StoredFile {
+            file,
+            blob: None,
+            parsed: None,
+        }
     }
 }
 
@@ -90,9 +112,10 @@ pub async fn load_all() -> Result<Vec<StoredFile>, String> {
         .and_then(|store| store.get_all())
         .map_err(describe)?;
     let records: Array = settle(&request).await?.unchecked_into();
+    let build = page::this_build();
     let mut files = Vec::with_capacity(records.length() as usize);
     for record in records.iter() {
-        files.extend(from_record(&record).await);
+        files.extend(from_record(&record, &build).await);
     }
     Ok(files)
 }
@@ -107,6 +130,7 @@ pub async fn save<F: Borrow<StoredFile>>(files: &[F]) -> Result<(), String> {
         return Ok(());
     }
     let blobs = large_blobs(files).await;
+    let build = page::this_build();
     let (transaction, store) = writable().await?;
     let mut batch_bytes = 0;
     let mut last = None;
@@ -121,7 +145,7 @@ pub async fn save<F: Borrow<StoredFile>>(files: &[F]) -> Result<(), String> {
             }
             batch_bytes = 0;
         }
-        match store.put(&to_record(file, blobs.get(&index))) {
+        match store.put(&to_record(file, blobs.get(&index), &build)) {
             Ok(request) => last = Some(request),
             Err(error) => {
                 // All of the drop or none of it: the puts already queued must not commit.
@@ -129,8 +153,13 @@ pub async fn save<F: Borrow<StoredFile>>(files: &[F]) -> Result<(), String> {
                 return Err(describe(error));
             }
         }
-        // Each record costs its bytes and some fixed work.
-        batch_bytes += file.bytes.len() + RECORD_COST;
+        // Each record costs its bytes (and its article's) and some fixed work.
+        batch_bytes += file.bytes.len()
+            + file
+                .parsed
+                .as_ref()
+                .map_or(0, |p| p.meta.len() + p.html.len() + p.text.len())
+            + RECORD_COST;
     }
     finished(&transaction).await
 }
@@ -238,8 +267,9 @@ async fn finished(transaction: &IdbTransaction) -> Result<(), String> {
     }
 }
 
-/// A file's record: its path, and its bytes (a large file's as its blob).
-fn to_record(file: &StoredFile, blob: Option<&Blob>) -> Object {
+/// A file's record: its path, its bytes (a large file's as its blob), and the article parsed
+/// from it with the build that parsed it.
+fn to_record(file: &StoredFile, blob: Option<&Blob>, build: &str) -> Object {
     let record = Object::new();
     let _ = Reflect::set(&record, &"path".into(), &JsValue::from_str(&file.path));
     let bytes: JsValue = match blob {
@@ -247,7 +277,31 @@ fn to_record(file: &StoredFile, blob: Option<&Blob>) -> Object {
         None => Uint8Array::from(file.bytes.as_slice()).into(),
     };
     let _ = Reflect::set(&record, &"bytes".into(), &bytes);
+    if let Some(parsed) = file.parsed.as_ref().filter(|_| !build.is_empty()) {
+        let cached = Object::new();
+        for (key, value) in [
+            ("build", build),
+            ("meta", &parsed.meta),
+            ("html", &parsed.html),
+            ("text", &parsed.text),
+        ] {
+            let _ = Reflect::set(&cached, &key.into(), &JsValue::from_str(value));
+        }
+        let _ = Reflect::set(&record, &"parsed".into(), &cached);
+    }
     record
+}
+
+/// The article stored with a record, when this build parsed it.
+fn parsed_from(record: &JsValue, build: &str) -> Option<Rc<Parsed>> {
+    let cached = Reflect::get(record, &"parsed".into()).ok()?;
+    let field = |key: &str| Reflect::get(&cached, &key.into()).ok()?.as_string();
+    (!build.is_empty() && field("build")? == build).then_some(())?;
+    Some(Rc::new(Parsed {
+        meta: field("meta")?,
+        html: field("html")?,
+        text: field("text")?,
+    }))
 }
 
 /// The large files of `files` as blobs, by index. Made before the transaction opens: each is
@@ -281,15 +335,19 @@ async fn large_blobs<F: Borrow<StoredFile>>(files: &[F]) -> HashMap<usize, Blob>
 /// thousands of blobs would be thousands of files on disk.
 const BLOB_BYTES: usize = 1 << 20;
 
-async fn from_record(record: &JsValue) -> Option<StoredFile> {
+async fn from_record(record: &JsValue, build: &str) -> Option<StoredFile> {
     let path = Reflect::get(record, &"path".into()).ok()?.as_string()?;
     let bytes = Reflect::get(record, &"bytes".into()).ok()?;
-    Some(match bytes.dyn_into::<Blob>() {
+    let file = match bytes.dyn_into::<Blob>() {
         Ok(blob) => {
             let array = Uint8Array::new(&JsFuture::from(blob.array_buffer()).await.ok()?);
             StoredFile::new(path, array.to_vec()).with_blob(blob)
         }
         Err(bytes) => StoredFile::new(path, bytes.dyn_into::<Uint8Array>().ok()?.to_vec()),
+    };
+    Some(StoredFile {
+        parsed: parsed_from(record, build),
+        ..file
     })
 }
 

@@ -21,6 +21,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 
+use crate::browser::page;
 use crate::browser::store::StoredFile;
 use crate::parse_job::wire::{self, JobFile};
 use crate::parse_job::{self, BodyDecoder, FromWorker, Parsed, Task};
@@ -392,7 +393,7 @@ async fn start_or_wait(index: usize) -> Option<Rc<Connection>> {
 /// Starts the worker of slot `index`. Its listeners hold it weakly: the slot owns it, so
 /// stopping frees it.
 fn start_worker(index: usize) -> Option<Rc<Connection>> {
-    let worker = Worker::new(&format!("{WORKER_SCRIPT}?v={}", this_build())).ok()?;
+    let worker = Worker::new(&format!("{WORKER_SCRIPT}?v={}", page::this_build())).ok()?;
     let connection = Rc::new_cyclic(|me: &Weak<Connection>| {
         let on_message = {
             let me = me.clone();
@@ -477,20 +478,6 @@ fn settle(index: usize, worker: Option<Rc<Connection>>) {
         // Dropped after the listener that called this returns.
         wasm_bindgen_futures::spawn_local(async move { drop(starting) });
     }
-}
-
-/// This build's name: the file name of the page's own script, which Trunk hashes per build
-/// (`lectern-<hash>.js`, preloaded by `index.html`); empty where there is none.
-fn this_build() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("link[rel=modulepreload]").ok().flatten())
-        .and_then(|link| link.get_attribute("href"))
-        .and_then(|href| {
-            let name = href.rsplit('/').next()?.trim_end_matches(".js");
-            Some(js_sys::encode_uri_component(name).into())
-        })
-        .unwrap_or_default()
 }
 
 fn describe(error: &JsValue) -> String {

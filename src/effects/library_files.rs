@@ -2,9 +2,10 @@
 //! cancelling an import, removing one or all with an undo, and exporting them as a zip.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
+use articles::Article;
 use wasm_bindgen_futures::spawn_local;
 
 use super::{keep, Dispatch};
@@ -12,6 +13,7 @@ use crate::browser::intake::{pasted_name, Given};
 use crate::browser::store::{self, StoredFile};
 use crate::browser::{archives, download, files, folder_drop, worker};
 use crate::parts::{in_parts, one_task_each};
+use crate::shared::Shared;
 use crate::state::{Action, Entry, Notice, Removal};
 
 /// Entries a large drop adds to the list at a time.
@@ -81,6 +83,18 @@ pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
         if !finished {
             return;
         }
+        // Stored with their files, so a reload need not parse them again.
+        let articles: HashMap<&str, &Shared<Article>> = entries
+            .iter()
+            .filter_map(|e| Some((e.original.as_ref()?.path.as_str(), e.article.as_ref()?)))
+            .collect();
+        let to_store: Vec<StoredFile> = kept
+            .iter()
+            .map(|file| match articles.get(file.path.as_str()) {
+                Some(article) => file.with_parsed(article),
+                None => StoredFile::clone(file),
+            })
+            .collect();
         // A large drop joins the list in parts; the last tells what the drop did.
         one_task_each(in_parts(entries, ARRIVING_PART, |_| 1), |part, more| {
             dispatcher.dispatch(if more {
@@ -94,7 +108,7 @@ pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
             })
         })
         .await;
-        keep(&dispatcher, store::save(&kept).await).await;
+        keep(&dispatcher, store::save(&to_store).await).await;
     });
 }
 

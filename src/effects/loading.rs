@@ -24,15 +24,18 @@ pub async fn library(dispatcher: UseReducerDispatcher<State>) {
     futures::join!(stored(dispatcher.clone()), hosted(dispatcher));
 }
 
-/// The reader's stored files, listed a part at a time as the worker parses them.
+/// The reader's stored files, listed a part at a time (as they were parsed at an earlier visit
+/// of this build, or as the worker parses them); what was parsed now is stored with them.
 async fn stored(dispatcher: UseReducerDispatcher<State>) {
     match store::load_all().await {
         Ok(stored) => {
             let stored: Vec<Rc<StoredFile>> = stored.into_iter().map(Rc::new).collect();
-            files::restore(&stored, |part| {
+            let parsed = files::restore(&stored, |part| {
                 dispatcher.dispatch(Action::FilesRestored(part))
             })
             .await;
+            // Only time is lost if this fails: the next visit parses them again.
+            let _ = store::save(&parsed).await;
         }
         Err(reason) => dispatcher.dispatch(Action::StorageFailed(reason)),
     }

@@ -2,7 +2,7 @@
 //! matter field as a typed table (lists, maps and nested values included), so nothing in the
 //! file is hidden from the reader; for a file Lectern could not read, "Try again".
 
-use articles::{Article, DiagnosticKind, Value};
+use articles::{Article, Value};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -34,10 +34,7 @@ const ENCODINGS: &[&str] = &[
 pub fn AboutFile(props: &AboutFileProps) -> Html {
     let text = props.lang.text();
     let article = &props.article;
-    let unreadable = article
-        .diagnostics
-        .iter()
-        .any(|d| d.kind == DiagnosticKind::Internal);
+    let unreadable = article.is_unreadable();
     html! {
         <details class="about-file">
             <summary>{ text.about_file }</summary>

@@ -101,6 +101,13 @@ impl Article {
             )],
         }
     }
+
+    /// Whether this is a file Lectern could not read ([`Article::unreadable`]), not one it read.
+    pub fn is_unreadable(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.kind == DiagnosticKind::Internal)
+    }
 }
 
 /// Characters of text in an excerpt made from the body.
