@@ -151,6 +151,12 @@ pub fn parse_date(text: &str) -> Option<ArticleDate> {
     if text.is_empty() || text.len() > 64 {
         return None;
     }
+    // `…+09:00[Asia/Tokyo]` (RFC 9557) and `… GMT+0900 (JST)` (JavaScript's Date text): the
+    // offset already says when; the name in brackets adds nothing.
+    let text = match text.rfind(['[', '(']) {
+        Some(at) if at > 0 && text.ends_with([']', ')']) => text[..at].trim_end(),
+        _ => text,
+    };
     if let Ok(number) = text.parse::<i64>() {
         return from_unix_number(number);
     }
@@ -224,33 +230,74 @@ fn month_from_name(name: &str) -> Option<u8> {
         .map(|i| i as u8 + 1)
 }
 
-/// `[Thu, ]17 Feb 2022 23:32[:20] GMT|+0000|-08:00`
+/// A day of the month, `4`, `4,` or `4th`.
+fn day_number(word: &str) -> Option<u8> {
+    let word = word.trim_end_matches([',', '.']);
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// `AM` / `PM` (also `a.m.`): whether the hour is after noon.
+fn meridiem(word: &str) -> Option<bool> {
+    match word.replace('.', "").to_ascii_lowercase().as_str() {
+        "am" => Some(false),
+        "pm" => Some(true),
+        _ => None,
+    }
+}
+
+/// A 12-hour time made 24-hour: `12 AM` is midnight, `12 PM` noon.
+fn with_meridiem((hour, minute, second): (u8, u8, u8), pm: Option<bool>) -> Option<(u8, u8, u8)> {
+    let hour = match pm {
+        None => hour,
+        Some(_) if hour == 0 || hour > 12 => return None,
+        Some(false) => hour % 12,
+        Some(true) => hour % 12 + 12,
+    };
+    Some((hour, minute, second))
+}
+
+/// `[Thu, ]17 Feb 2022 23:32[:20] [PM] GMT|+0000|-08:00`
 fn parse_rfc2822(text: &str) -> Option<ArticleDate> {
     let text = match text.split_once(',') {
         Some((weekday, rest)) if weekday.chars().all(|c| c.is_ascii_alphabetic()) => rest,
         _ => text,
     };
     let mut words = text.split_whitespace();
-    let first = words.next()?;
-    let second = words.next()?;
+    let mut first = words.next()?;
+    let mut second = words.next()?;
+    // A weekday without its comma (`Thu Mar 04 2021`, JavaScript's Date text) is skipped.
+    if first.chars().all(|c| c.is_ascii_alphabetic()) && month_from_name(first).is_none() {
+        first = second;
+        second = words.next()?;
+    }
     // Both `17 Feb` and `Feb 17` appear in the wild.
-    let (day, month) = match (first.parse::<u8>(), month_from_name(second)) {
-        (Ok(day), Some(month)) => (day, month),
-        _ => (
-            second.trim_end_matches(',').parse().ok()?,
-            month_from_name(first)?,
-        ),
+    let (day, month) = match (day_number(first), month_from_name(second)) {
+        (Some(day), Some(month)) => (day, month),
+        _ => (day_number(second)?, month_from_name(first)?),
     };
-    let year: i32 = words.next()?.parse().ok()?;
-    let time = match words.next() {
-        Some(t) => Some(parse_time(t)?),
+    let year: i32 = words.next()?.trim_end_matches(',').parse().ok()?;
+    let mut rest: Vec<&str> = words.collect();
+    let time = match rest.first() {
+        Some(t) => {
+            let meridiem = rest.get(1).and_then(|m| meridiem(m));
+            let time = with_meridiem(parse_time(t)?, meridiem)?;
+            rest.drain(..if meridiem.is_some() { 2 } else { 1 });
+            Some(time)
+        }
         None => None,
     };
-    let offset = match words.next() {
+    let mut rest = rest.into_iter();
+    let offset = match rest.next() {
         Some(zone) => Some(parse_zone(zone)?),
         None => None,
     };
-    if words.next().is_some() {
+    let words = rest;
+    if words.count() > 0 {
         return None;
     }
     // RFC 2822 without a zone is still UTC by convention of the feeds that write it.
@@ -294,11 +341,30 @@ fn parse_numeric(text: &str) -> Option<ArticleDate> {
     } else {
         '.'
     };
-    let mut fields = date_part.split(separator);
-    let year: i32 = fields.next()?.parse().ok()?;
-    let month: u8 = fields.next()?.parse().ok()?;
-    let day: u8 = fields.next()?.parse().ok()?;
-    if fields.next().is_some() || !(1000..=9999).contains(&year) {
+    let fields: Vec<&str> = date_part.split(separator).collect();
+    let [first, second, third] = fields[..] else {
+        return None;
+    };
+    let (year, month, day): (i32, u8, u8) = if first.len() == 4 {
+        (
+            first.parse().ok()?,
+            second.parse().ok()?,
+            third.parse().ok()?,
+        )
+    } else if third.len() == 4 {
+        // Year last: `04.03.2021` is day first (as written in Europe); `3/4/2021` is month
+        // first, as JavaScript's Date reads it, unless the first number cannot be a month.
+        let (a, b): (u8, u8) = (first.parse().ok()?, second.parse().ok()?);
+        let (month, day) = if separator == '/' && a <= 12 {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        (third.parse().ok()?, month, day)
+    } else {
+        return None;
+    };
+    if !(1000..=9999).contains(&year) {
         return None;
     }
     let mut format = match separator {
@@ -322,8 +388,15 @@ fn parse_numeric(text: &str) -> Option<ArticleDate> {
         .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.' || c == ','))
         .unwrap_or(rest.len());
     let (time_part, zone_part) = rest.split_at(time_end);
-    let time = parse_time(time_part)?;
     let zone_part = zone_part.trim();
+    let (pm, zone_part) = match zone_part.split_once(' ') {
+        Some((word, zone)) if meridiem(word).is_some() => (meridiem(word), zone.trim()),
+        _ => match meridiem(zone_part) {
+            Some(pm) => (Some(pm), ""),
+            None => (None, zone_part),
+        },
+    };
+    let time = with_meridiem(parse_time(time_part)?, pm)?;
     let offset = if zone_part.is_empty() {
         None
     } else {
@@ -350,19 +423,38 @@ fn parse_time(text: &str) -> Option<(u8, u8, u8)> {
     Some((hour, minute, second))
 }
 
-/// `Z`, `UTC`, `GMT`, `UT`, North American abbreviations, `±HH`, `±HHMM`, `±HH:MM`.
+/// `Z`, `UTC`, `GMT`, `UT`, common unambiguous abbreviations (North American, European, East
+/// Asian, Australian), `±H`, `±HH`, `±HHMM`, `±HH:MM`, and those after `UTC` or `GMT`
+/// (`GMT+0900`, `UTC+8`).
 fn parse_zone(zone: &str) -> Option<i32> {
-    let named = match zone.to_ascii_uppercase().as_str() {
-        "Z" | "UTC" | "GMT" | "UT" => Some(0),
+    let upper = zone.to_ascii_uppercase();
+    let named = match upper.as_str() {
+        "Z" | "UTC" | "GMT" | "UT" | "WET" => Some(0),
         "EDT" => Some(-240),
         "EST" | "CDT" => Some(-300),
         "CST" | "MDT" => Some(-360),
         "MST" | "PDT" => Some(-420),
         "PST" => Some(-480),
+        "CET" | "BST" | "WEST" => Some(60),
+        "CEST" | "EET" => Some(120),
+        "EEST" | "MSK" => Some(180),
+        "HKT" | "SGT" | "AWST" => Some(480),
+        "JST" | "KST" => Some(540),
+        "AEST" => Some(600),
+        "AEDT" => Some(660),
+        "NZST" => Some(720),
+        "NZDT" => Some(780),
         _ => None,
     };
     if named.is_some() {
         return named;
+    }
+    if let Some(offset) = ["UTC", "GMT"]
+        .iter()
+        .find_map(|name| upper.strip_prefix(name))
+        .filter(|offset| !offset.is_empty())
+    {
+        return parse_zone(offset);
     }
     let sign = match zone.chars().next()? {
         '+' => 1,
@@ -378,7 +470,7 @@ fn parse_zone(zone: &str) -> Option<i32> {
         return None;
     }
     let (hours, minutes): (i32, i32) = match digits.len() {
-        2 => (digits.parse().ok()?, 0),
+        1 | 2 => (digits.parse().ok()?, 0),
         4 => (
             digits.get(..2)?.parse().ok()?,
             digits.get(2..)?.parse().ok()?,
@@ -446,6 +538,44 @@ mod tests {
         assert_eq!(attr("2016-03-08 14:03:00 -0800"), "2016-03-08T22:03:00Z");
         assert_eq!(attr("2016-03-08 14:03 -08:00"), "2016-03-08T22:03:00Z");
         assert_eq!(attr("2021-09-30"), "2021-09-30");
+    }
+
+    #[test]
+    fn dates_as_people_write_them() {
+        for (text, expected) in [
+            ("2021-03-04T05:06:07.123+0900", "2021-03-03T20:06:07Z"),
+            (
+                "2021-03-04T05:06:07.123456789+09:00",
+                "2021-03-03T20:06:07Z",
+            ),
+            ("2021-03-04 05:06:07.5 +09:00", "2021-03-03T20:06:07Z"),
+            ("2021-03-04T05:06:07.5z", "2021-03-04T05:06:07Z"),
+            ("2021-03-04T05:06:07+09", "2021-03-03T20:06:07Z"),
+            ("2021-03-04 05:06:07 GMT+0900", "2021-03-03T20:06:07Z"),
+            ("2021-03-04 05:06 UTC+9", "2021-03-03T20:06:00Z"),
+            ("2021-03-04 05:06:07 JST", "2021-03-03T20:06:07Z"),
+            (
+                "2021-03-04T05:06:07+09:00[Asia/Tokyo]",
+                "2021-03-03T20:06:07Z",
+            ),
+            (
+                "Thu Mar 04 2021 05:06:07 GMT+0900 (Japan Standard Time)",
+                "2021-03-03T20:06:07Z",
+            ),
+            ("2021-03-04 5:06 PM", "2021-03-04T17:06:00"),
+            ("2021-03-04 12:06 am", "2021-03-04T00:06:00"),
+            ("March 4th, 2021", "2021-03-04"),
+            ("Thursday, March 4, 2021 5:06 PM", "2021-03-04T17:06:00Z"),
+            ("4 March 2021", "2021-03-04"),
+            ("04.03.2021", "2021-03-04"),
+            ("3/4/2021", "2021-03-04"),
+            ("25/12/2021", "2021-12-25"),
+            ("2021-03-04 05:06", "2021-03-04T05:06:00"),
+        ] {
+            assert_eq!(attr(text), expected, "{text}");
+        }
+        assert_eq!(attr("2021-03-04 13:00 PM"), "");
+        assert_eq!(attr("2021-03-04 05:06 +15"), "");
     }
 
     #[test]

@@ -173,7 +173,9 @@ fn alias_bomb_is_refused_quickly() {
     let a = edge("yaml-alias-bomb.md");
     assert!(started.elapsed() < Duration::from_secs(1));
     assert!(has(&a, DiagnosticKind::Limit), "{:?}", a.diagnostics);
-    assert_eq!(a.title, "yaml alias bomb");
+    // The block is refused, but its plain `title:` line is still read (never the file name).
+    assert_eq!(a.title, "alias bomb");
+    assert_eq!(a.fields.get("a"), None);
     assert!(a.html.contains("Must be refused quickly"));
 }
 
@@ -187,6 +189,12 @@ fn invalid_yaml_reports_its_line() {
         .expect("a front matter diagnostic");
     assert!(matches!(error.line, Some(2..=4)), "{error:?}");
     assert!(a.html.contains("Broken YAML"));
+    // What can be read line by line is kept, and the diagnostic says so.
+    assert!(
+        error.message.contains("recovered line by line"),
+        "{error:?}"
+    );
+    assert!(a.meta.date.is_some());
 }
 
 #[test]

@@ -37,8 +37,37 @@ pub enum CategoryMode {
     Separate,
 }
 
-const DATE_KEYS: &[&str] = &["date", "published", "pubDate", "created"];
-const UPDATED_KEYS: &[&str] = &["updated", "lastmod", "modified"];
+/// Fields people call the date of an article, in order of preference (keys are matched
+/// ignoring case, so `pubDate` also finds `pubdate`).
+const DATE_KEYS: &[&str] = &[
+    "date",
+    "published",
+    "pubDate",
+    "publishDate",
+    "publish_date",
+    "pub_date",
+    "published_at",
+    "date_published",
+    "datePublished",
+    "created",
+    "created_at",
+    "createdAt",
+    "date_created",
+    "dateCreated",
+];
+const UPDATED_KEYS: &[&str] = &[
+    "updated",
+    "lastmod",
+    "modified",
+    "last_modified",
+    "lastModified",
+    "updated_at",
+    "updatedAt",
+    "last_updated",
+    "lastUpdated",
+    "date_modified",
+    "dateModified",
+];
 const AUTHOR_KEYS: &[&str] = &["author", "authors"];
 const CATEGORY_KEYS: &[&str] = &["categories", "category"];
 const TAG_KEYS: &[&str] = &["tags", "tag", "keywords"];
@@ -52,6 +81,30 @@ const COVER_KEYS: &[&str] = &[
 ];
 const SUMMARY_KEYS: &[&str] = &["description", "excerpt", "summary"];
 const SLUG_KEYS: &[&str] = &["slug", "permalink"];
+const TITLE_KEYS: &[&str] = &["title"];
+const LANG_KEYS: &[&str] = &["lang", "language"];
+const DRAFT_KEYS: &[&str] = &["draft"];
+
+/// Whether `key` is a field [`meta_from_fields`] reads (ignoring case): the fields worth
+/// recovering from a block that does not parse.
+pub fn is_meta_key(key: &str) -> bool {
+    [
+        TITLE_KEYS,
+        DATE_KEYS,
+        UPDATED_KEYS,
+        AUTHOR_KEYS,
+        CATEGORY_KEYS,
+        TAG_KEYS,
+        COVER_KEYS,
+        SUMMARY_KEYS,
+        SLUG_KEYS,
+        LANG_KEYS,
+        DRAFT_KEYS,
+    ]
+    .iter()
+    .flat_map(|keys| keys.iter())
+    .any(|known| known.eq_ignore_ascii_case(key))
+}
 
 /// Reads the known fields of `fields` (a map), adding a diagnostic for each unreadable date.
 pub fn meta_from_fields(
@@ -63,7 +116,7 @@ pub fn meta_from_fields(
     let separate_categories = categories == CategoryMode::Separate
         || matches!(format, Some(Format::Toml) | Some(Format::Json));
     Meta {
-        title: first(fields, &["title"]).and_then(Value::as_text),
+        title: first(fields, TITLE_KEYS).and_then(Value::as_text),
         date: date_field(fields, DATE_KEYS, diagnostics),
         updated: date_field(fields, UPDATED_KEYS, diagnostics),
         authors: first(fields, AUTHOR_KEYS).map(names).unwrap_or_default(),
@@ -82,12 +135,12 @@ pub fn meta_from_fields(
             })
             .filter(|s| !s.trim().is_empty()),
         summary: first(fields, SUMMARY_KEYS).and_then(Value::as_text),
-        draft: match (fields.get("draft"), fields.get("published")) {
+        draft: match (first(fields, DRAFT_KEYS), fields.get("published")) {
             (Some(Value::Bool(draft)), _) => *draft,
             (_, Some(Value::Bool(published))) => !published,
             _ => false,
         },
-        lang: first(fields, &["lang", "language"]).and_then(Value::as_text),
+        lang: first(fields, LANG_KEYS).and_then(Value::as_text),
         slug: first(fields, SLUG_KEYS).and_then(Value::as_text),
     }
 }
@@ -99,22 +152,27 @@ fn first<'v>(fields: &'v Value, keys: &[&str]) -> Option<&'v Value> {
         .find(|v| !matches!(v, Value::Null))
 }
 
+/// The first readable date among `keys`; each present one that cannot be read is reported,
+/// and the next is tried (a site may keep a free-form `date` beside a `pubDate`).
 fn date_field(
     fields: &Value,
     keys: &[&str],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<ArticleDate> {
-    let (key, value) = keys.iter().find_map(|key| {
+    let present = keys.iter().filter_map(|key| {
         fields
             .get(key)
             .filter(|v| !matches!(v, Value::Null | Value::Bool(_)))
             .map(|v| (*key, v))
-    })?;
-    let parsed = match value {
-        Value::Int(n) => crate::date::from_unix_number(*n),
-        other => other.as_text().and_then(|text| parse_date(&text)),
-    };
-    if parsed.is_none() {
+    });
+    for (key, value) in present {
+        let parsed = match value {
+            Value::Int(n) => crate::date::from_unix_number(*n),
+            other => other.as_text().and_then(|text| parse_date(&text)),
+        };
+        if parsed.is_some() {
+            return parsed;
+        }
         let shown = value.as_text().unwrap_or_else(|| "a list or map".into());
         diagnostics.push(
             Diagnostic::new(
@@ -124,7 +182,7 @@ fn date_field(
             .field(key),
         );
     }
-    parsed
+    None
 }
 
 /// Author names from a string, a list, or objects with a `name`.
@@ -249,6 +307,51 @@ mod tests {
         assert_eq!(meta.authors, vec!["A", "B"]);
         assert_eq!(meta.tags, vec!["rust", "wasm"]);
         assert_eq!(meta.cover.as_deref(), Some("c.png"));
+    }
+
+    #[test]
+    fn every_date_field_is_read_and_an_unreadable_one_falls_through() {
+        let read = |fields: Value| {
+            let mut diagnostics = Vec::new();
+            let meta = meta_from_fields(&fields, None, CategoryMode::Hierarchy, &mut diagnostics);
+            (
+                meta.date.map(|d| d.datetime_attr()),
+                meta.updated.map(|d| d.datetime_attr()),
+                diagnostics.len(),
+            )
+        };
+        for key in [
+            "date",
+            "pubDate",
+            "pubdate",
+            "published",
+            "created",
+            "publishDate",
+        ] {
+            let (date, _, _) = read(map(vec![(key, s("2021-03-04"))]));
+            assert_eq!(date.as_deref(), Some("2021-03-04"), "{key}");
+        }
+        for key in ["updated", "lastmod", "modified", "lastModified"] {
+            let (_, updated, _) = read(map(vec![(key, s("2021-03-04T05:06:07Z"))]));
+            assert_eq!(updated.as_deref(), Some("2021-03-04T05:06:07Z"), "{key}");
+        }
+        let (date, _, notes) = read(map(vec![
+            ("date", s("the spring")),
+            ("pubDate", s("2021-03-04 05:06:07 +0900")),
+        ]));
+        assert_eq!(date.as_deref(), Some("2021-03-03T20:06:07Z"));
+        assert_eq!(notes, 1);
+        let (date, _, _) = read(map(vec![
+            ("published", Value::Bool(true)),
+            ("created", Value::Int(1_614_816_000)),
+        ]));
+        assert_eq!(date.as_deref(), Some("2021-03-04T00:00:00Z"));
+    }
+
+    #[test]
+    fn known_keys_ignore_case() {
+        assert!(is_meta_key("Title") && is_meta_key("pubdate") && is_meta_key("lastmod"));
+        assert!(!is_meta_key("layout"));
     }
 
     #[test]

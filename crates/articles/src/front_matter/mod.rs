@@ -5,6 +5,8 @@
 
 mod fields;
 mod limits;
+mod repair;
+mod salvage;
 pub mod split;
 mod yaml;
 
@@ -63,8 +65,13 @@ pub fn read(text: &str) -> FrontMatter<'_> {
             );
             empty
         }
+        Err(error) if split.format == Format::Yaml => {
+            let (fields, diagnostic) = read_leniently(split.block, error, split.block_line);
+            diagnostics.push(diagnostic);
+            fields
+        }
         Err(error) => {
-            diagnostics.push(describe(error, &split.format, split.block_line));
+            diagnostics.push(describe(error, &split.format, split.block_line, &[]));
             empty
         }
     };
@@ -74,6 +81,32 @@ pub fn read(text: &str) -> FrontMatter<'_> {
         body: split.body,
         diagnostics,
     }
+}
+
+/// A YAML block the parser refused, read as far as a person could: first repaired (the shapes
+/// js-yaml and PyYAML accept) and parsed again within the same limits, else its interpreted
+/// fields recovered line by line. The diagnostic names the line the parser stopped at, and
+/// what was read.
+fn read_leniently(block: &str, error: ParseError, block_line: usize) -> (Value, Diagnostic) {
+    if let ParseError::Syntax { message, line } = &error {
+        let repaired = repair::repair(block).map(|fixed| parse_block(&Format::Yaml, &fixed));
+        if let Some(Ok(Value::Map(entries))) = repaired {
+            let file_line = block_line + line.unwrap_or(1).saturating_sub(1);
+            let note = Diagnostic::new(
+                DiagnosticKind::FrontMatter,
+                format!(
+                    "the YAML on line {file_line} is not strictly valid ({message}); it was \
+                     read leniently, as js-yaml and PyYAML read such blocks"
+                ),
+            )
+            .line(file_line);
+            return (Value::Map(entries), note);
+        }
+    }
+    let recovered = salvage::salvage(block);
+    let names: Vec<&str> = recovered.iter().map(|(key, _)| key.as_str()).collect();
+    let diagnostic = describe(error, &Format::Yaml, block_line, &names);
+    (Value::Map(recovered), diagnostic)
 }
 
 fn parse_block(format: &Format, block: &str) -> Result<Value, ParseError> {
@@ -147,11 +180,27 @@ fn parse_json(block: &str) -> Result<Value, ParseError> {
         })
 }
 
-fn describe(error: ParseError, format: &Format, block_line: usize) -> Diagnostic {
+/// The diagnostic for a block that could not be parsed; `recovered` names the fields read
+/// line by line instead.
+fn describe(
+    error: ParseError,
+    format: &Format,
+    block_line: usize,
+    recovered: &[&str],
+) -> Diagnostic {
+    let outcome = if recovered.is_empty() {
+        String::new()
+    } else {
+        format!("; recovered line by line: {}", recovered.join(", "))
+    };
     match error {
         ParseError::Limit(message) => Diagnostic::new(
             DiagnosticKind::Limit,
-            format!("{message}; the front matter was ignored"),
+            if outcome.is_empty() {
+                format!("{message}; the front matter was ignored")
+            } else {
+                format!("{message}; the front matter was not parsed{outcome}")
+            },
         )
         .line(block_line),
         ParseError::Syntax { message, line } => {
@@ -168,7 +217,7 @@ fn describe(error: ParseError, format: &Format, block_line: usize) -> Diagnostic
             let file_line = block_line + line.unwrap_or(1).saturating_sub(1);
             let text = match kind {
                 DiagnosticKind::UnsupportedFrontMatter => message,
-                _ => format!("invalid {name} on line {file_line}: {message}"),
+                _ => format!("invalid {name} on line {file_line}: {message}{outcome}"),
             };
             Diagnostic::new(kind, text).line(file_line)
         }

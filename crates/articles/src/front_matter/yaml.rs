@@ -72,6 +72,9 @@ enum Frame {
         anchor: usize,
         start: Cost,
         entries: Vec<(String, Value)>,
+        /// Where each key is in `entries`, so a repeated key is found without a scan (a map of
+        /// 50 000 keys would otherwise cost a billion comparisons).
+        positions: HashMap<String, usize>,
         key: Option<String>,
     },
 }
@@ -121,6 +124,7 @@ impl Builder {
                     anchor,
                     start: self.spent,
                     entries: Vec::new(),
+                    positions: HashMap::new(),
                     key: None,
                 })?;
                 Ok(None)
@@ -198,9 +202,22 @@ impl Builder {
                 items.push(value);
                 None
             }
-            Some(Frame::Map { entries, key, .. }) => {
+            Some(Frame::Map {
+                entries,
+                positions,
+                key,
+                ..
+            }) => {
                 match key.take() {
-                    Some(k) => entries.push((k, value)),
+                    // A repeated key keeps its place and takes the later value, as PyYAML
+                    // does (js-yaml refuses the block): the later line is the author's fix.
+                    Some(k) => match positions.get(&k).and_then(|&at| entries.get_mut(at)) {
+                        Some((_, earlier)) => *earlier = value,
+                        None => {
+                            positions.insert(k.clone(), entries.len());
+                            entries.push((k, value));
+                        }
+                    },
                     None => *key = Some(value.as_text().unwrap_or_default()),
                 }
                 None
@@ -215,6 +232,11 @@ fn scalar(text: String, style: TScalarStyle, tagged: bool) -> Value {
     if style != TScalarStyle::Plain || tagged {
         return Value::String(text);
     }
+    plain(text)
+}
+
+/// Resolves an unquoted scalar: a number, boolean or null, else text.
+pub fn plain(text: String) -> Value {
     match Yaml::from_str(&text) {
         Yaml::Integer(i) => Value::Int(i),
         Yaml::Real(r) => r.parse().map(Value::Float).unwrap_or(Value::String(text)),
@@ -290,6 +312,18 @@ mod tests {
     fn deep_block_nesting_is_refused() {
         let text: String = (0..200).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
         assert!(matches!(parse(&text), Err(ParseError::Limit(_))));
+    }
+
+    #[test]
+    fn a_repeated_key_takes_the_later_value_in_its_place() {
+        let value = parse("title: draft\ndate: 2021-01-01\ntitle: final\n").expect("yaml");
+        assert_eq!(
+            value,
+            Value::Map(vec![
+                ("title".into(), Value::String("final".into())),
+                ("date".into(), Value::String("2021-01-01".into())),
+            ])
+        );
     }
 
     #[test]
