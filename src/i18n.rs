@@ -2,6 +2,8 @@
 //!
 //! The language follows the browser (`zh*` is Chinese), English by default.
 
+use articles::fidelity::Fidelity;
+
 /// The interface languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -167,6 +169,23 @@ impl Lang {
                 }
                 parts.join("；") + "。"
             }
+        }
+    }
+
+    /// What Lectern made of a large drop, at a glance.
+    pub fn fidelity(self, f: &Fidelity) -> String {
+        let mended = f.front_matter_repaired + f.front_matter_salvaged;
+        match self {
+            Lang::En => format!(
+                "Titles: {} from front matter, {} from a heading, {} from the file name. Dates: {} read, {} unreadable. Front matter: {} mended or salvaged, {} refused.",
+                f.titled_by_front_matter, f.titled_by_heading, f.titled_by_file_name,
+                f.dated, f.dates_unreadable, mended, f.front_matter_failed,
+            ),
+            Lang::Zh => format!(
+                "标题：{} 篇来自前言，{} 篇来自标题行，{} 篇来自文件名。日期：{} 篇已读取，{} 篇无法识别。前言：{} 篇经修补或抢救，{} 篇无法读取。",
+                f.titled_by_front_matter, f.titled_by_heading, f.titled_by_file_name,
+                f.dated, f.dates_unreadable, mended, f.front_matter_failed,
+            ),
         }
     }
 

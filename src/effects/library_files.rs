@@ -5,6 +5,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
+use articles::fidelity::Fidelity;
 use articles::Article;
 use wasm_bindgen_futures::spawn_local;
 
@@ -42,6 +43,9 @@ impl Imports {
         dispatcher.dispatch(Action::Notify(Notice::ImportCancelled));
     }
 }
+
+/// Articles in a drop from which the notice also says what Lectern made of them.
+const LARGE_DROP: usize = 20;
 
 /// Reads, parses, lists (a large drop in parts) and stores what the reader gave.
 pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
@@ -83,6 +87,9 @@ pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
         if !finished {
             return;
         }
+        // After a large drop, what Lectern made of it, at a glance.
+        let fidelity = (entries.len() >= LARGE_DROP)
+            .then(|| Fidelity::of(entries.iter().filter_map(|e| e.article.as_deref())));
         // Stored with their files, so a reload need not parse them again.
         let articles: HashMap<&str, &Shared<Article>> = entries
             .iter()
@@ -104,6 +111,7 @@ pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
                     entries: part,
                     skipped: std::mem::take(&mut skipped),
                     beside: std::mem::take(&mut beside),
+                    fidelity,
                 }
             })
         })

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use articles::catalog::{newest_first, Catalog, SearchText};
 use articles::facets::{Counts, FacetTable};
+use articles::fidelity::Fidelity;
 use articles::search::{DocId, SearchIndex};
 use articles::{Article, Summary};
 use yew::Reducible;
@@ -143,6 +144,8 @@ pub enum Action {
         skipped: Vec<String>,
         /// The new names of files kept beside another of the same name.
         beside: Vec<String>,
+        /// What Lectern made of a large drop.
+        fidelity: Option<Fidelity>,
     },
     /// Files kept from an earlier visit (a part of them: they are listed as they are parsed).
     FilesRestored(Vec<Entry>),
@@ -579,6 +582,7 @@ impl Reducible for State {
                 entries,
                 skipped,
                 beside,
+                fidelity,
             } => {
                 let tally = std::mem::take(&mut next.arriving).plus(next.add_entries(entries));
                 next.notice = Some(Notice::FilesAdded {
@@ -587,6 +591,7 @@ impl Reducible for State {
                     unchanged: tally.unchanged,
                     skipped,
                     beside,
+                    fidelity,
                 });
                 next.refresh_reading();
             }

@@ -1,6 +1,8 @@
 //! A message for the reader about what just happened, kept as what happened and worded when it
 //! is shown, so switching the interface's language rewords a notice already on screen.
 
+use articles::fidelity::Fidelity;
+
 use crate::i18n::Lang;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,6 +15,8 @@ pub enum Notice {
         skipped: Vec<String>,
         /// Files kept beside another of the same name, by their new names.
         beside: Vec<String>,
+        /// What Lectern made of a large drop.
+        fidelity: Option<Fidelity>,
     },
     /// Articles the reader removed (an "Undo" is offered).
     Removed {
@@ -42,7 +46,15 @@ impl Notice {
                 unchanged,
                 skipped,
                 beside,
-            } => lang.files_added(*added, *replaced, *unchanged, skipped, beside),
+                fidelity,
+            } => {
+                let mut text = lang.files_added(*added, *replaced, *unchanged, skipped, beside);
+                if let Some(fidelity) = fidelity {
+                    text.push(' ');
+                    text.push_str(&lang.fidelity(fidelity));
+                }
+                text
+            }
             Notice::Removed { titles } => {
                 lang.removed(&titles.iter().map(String::as_str).collect::<Vec<_>>())
             }
@@ -66,6 +78,7 @@ mod tests {
             unchanged: 0,
             skipped: Vec::new(),
             beside: Vec::new(),
+            fidelity: None,
         };
         assert!(notice.text(Lang::En).starts_with("Added 2 articles"));
         assert!(notice.text(Lang::Zh).starts_with("已添加 2 篇文章"));
@@ -74,5 +87,37 @@ mod tests {
         }
         .undo());
         assert!(!Notice::ImportCancelled.undo());
+    }
+
+    #[test]
+    fn a_large_drop_says_what_lectern_made_of_it() {
+        let notice = Notice::FilesAdded {
+            added: 30,
+            replaced: 0,
+            unchanged: 0,
+            skipped: Vec::new(),
+            beside: Vec::new(),
+            fidelity: Some(Fidelity {
+                articles: 30,
+                titled_by_front_matter: 27,
+                titled_by_heading: 2,
+                titled_by_file_name: 1,
+                dated: 28,
+                dates_unreadable: 1,
+                front_matter_repaired: 2,
+                front_matter_salvaged: 1,
+                front_matter_failed: 0,
+            }),
+        };
+        let text = notice.text(Lang::En);
+        assert!(
+            text.contains("Titles: 27 from front matter, 2 from a heading, 1 from the file name."),
+            "{text}"
+        );
+        assert!(
+            text.contains("Front matter: 3 mended or salvaged, 0 refused."),
+            "{text}"
+        );
+        assert!(notice.text(Lang::Zh).contains("标题：27 篇来自前言"));
     }
 }

@@ -46,6 +46,7 @@ fn an_article_read_again_replaces_the_old_reading() {
         entries: vec![entry],
         skipped: Vec::new(),
         beside: Vec::new(),
+        fidelity: None,
     });
     let again = Shared::new(parse(
         "gbk.md",
@@ -73,6 +74,7 @@ fn a_large_drop_arrives_in_parts_and_is_told_once() {
         entries: vec![dropped("b.md", "# B"), dropped("a.md", "# A")],
         skipped: Vec::new(),
         beside: Vec::new(),
+        fidelity: None,
     });
     assert!(state
         .notice
@@ -271,6 +273,7 @@ fn dropped_files_are_listed_and_readable_at_once() {
         entries: vec![entry],
         skipped: vec!["photo.psd".into()],
         beside: vec!["x (2).md".into()],
+        fidelity: None,
     });
     assert_eq!(state.visible().len(), 1);
     assert!(state
@@ -375,6 +378,7 @@ fn the_same_file_twice_is_one_entry_and_a_new_version_replaces_it() {
             entries: vec![dropped("a.md", text)],
             skipped: vec![],
             beside: Vec::new(),
+            fidelity: None,
         })
     };
     let state = add(state, "# One\n\nfirst");
@@ -404,6 +408,7 @@ fn removal_can_be_undone() {
         entries: vec![dropped("a.md", "# A"), dropped("b.md", "# B")],
         skipped: vec![],
         beside: Vec::new(),
+        fidelity: None,
     });
     let state = state.reduce(Action::Remove {
         ids: vec!["dropped/a".into()],
@@ -438,6 +443,7 @@ fn removing_everything_keeps_every_file_for_the_undo() {
         entries: vec![dropped("a.md", "# A"), dropped("b.md", "# B")],
         skipped: vec![],
         beside: Vec::new(),
+        fidelity: None,
     });
     // "Remove all" hands over every stored file, pictures too, which no entry holds.
     let picture = Rc::new(ReaderFile {

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use articles::catalog::{newest_first, split, Summary, SHARD_DIR};
+use articles::fidelity::Fidelity;
 use articles::front_matter::CategoryMode;
 use articles::{parse, Location, ParseOptions};
 use serde::Serialize;
@@ -41,6 +42,7 @@ pub fn write(dir: &Path, options: Options) -> Result<usize> {
     collect(dir, &mut files).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     files.sort();
     let mut articles = Vec::with_capacity(files.len());
+    let mut fidelity = Fidelity::default();
     for file in files {
         let relative = relative_url(dir, &file);
         let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
@@ -54,8 +56,11 @@ pub fn write(dir: &Path, options: Options) -> Result<usize> {
         for diagnostic in &article.diagnostics {
             eprintln!("{relative}: {}", diagnostic.message);
         }
+        fidelity.add(&article);
         articles.push((Summary::of(&relative, &article), article.text));
     }
+    // What Lectern made of the folder, at a glance (the notes above say file by file).
+    eprintln!("{}: {fidelity}", dir.display());
     articles.sort_by(|(a, _), (b, _)| newest_first(a, b));
     let count = articles.len();
     write_split(dir, articles, options.shard_size)?;

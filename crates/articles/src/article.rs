@@ -11,7 +11,7 @@ use crate::body::{self, BodyKind};
 use crate::date::date_from_file_name;
 use crate::decode::{decode, decode_as, Decoded};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::front_matter::{self, meta_from_fields, CategoryMode, Meta};
+use crate::front_matter::{self, meta_from_fields, CategoryMode, Meta, Reading};
 use crate::text::{self, Counts, Heading};
 use crate::value::Value;
 
@@ -77,6 +77,24 @@ pub struct Article {
     pub excerpt: String,
     pub counts: Counts,
     pub diagnostics: Vec<Diagnostic>,
+    /// How its front matter was read.
+    #[serde(default)]
+    pub front_matter: Reading,
+    /// Where its title came from.
+    #[serde(default)]
+    pub title_from: TitleSource,
+}
+
+/// Where an article's title came from, for the fidelity summary (`crate::fidelity`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TitleSource {
+    /// A front matter field.
+    FrontMatter,
+    /// The first heading of the body.
+    Heading,
+    /// Nothing in the file: its name.
+    #[default]
+    FileName,
 }
 
 impl Article {
@@ -99,6 +117,8 @@ impl Article {
                 DiagnosticKind::Internal,
                 format!("Lectern could not read this file: {reason}. The file is kept as it was."),
             )],
+            front_matter: Reading::Absent,
+            title_from: TitleSource::FileName,
         }
     }
 
@@ -151,13 +171,15 @@ pub fn parse(name: &str, bytes: &[u8], options: &ParseOptions) -> Article {
             .map(|error| Diagnostic::new(DiagnosticKind::Math, error.clone())),
     );
     let extracted = text::extract(&rendered.html);
-    let title = meta
-        .title
-        .clone()
-        .or(rendered.leading_title)
+    let heading = rendered
+        .leading_title
         .or_else(|| extracted.outline.first().map(|h| h.text.clone()))
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| title_from_file_name(name));
+        .filter(|t| !t.is_empty());
+    let (title, title_from) = match (meta.title.clone(), heading) {
+        (Some(title), _) => (title, TitleSource::FrontMatter),
+        (None, Some(heading)) => (heading, TitleSource::Heading),
+        (None, None) => (title_from_file_name(name), TitleSource::FileName),
+    };
     let excerpt = explicit_excerpt(front.body, options)
         .or_else(|| meta.summary.clone())
         .unwrap_or_else(|| text::excerpt(&extracted.text, EXCERPT_CHARS));
@@ -174,6 +196,8 @@ pub fn parse(name: &str, bytes: &[u8], options: &ParseOptions) -> Article {
         outline: extracted.outline,
         excerpt,
         diagnostics,
+        front_matter: front.reading,
+        title_from,
     }
 }
 

@@ -12,6 +12,7 @@ pub mod date;
 pub mod decode;
 pub mod diagnostic;
 pub mod facets;
+pub mod fidelity;
 pub mod front_matter;
 mod html_elements;
 pub mod links;
@@ -22,7 +23,7 @@ pub mod text;
 pub mod url;
 pub mod value;
 
-pub use article::{parse, Article, Location, ParseOptions};
+pub use article::{parse, Article, Location, ParseOptions, TitleSource};
 pub use catalog::{article_id, Catalog, Summary};
 pub use date::ArticleDate;
 pub use diagnostic::{Diagnostic, DiagnosticKind};

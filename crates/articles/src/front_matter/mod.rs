@@ -14,6 +14,8 @@ pub use fields::{meta_from_fields, CategoryMode, Meta};
 pub use limits::MAX_DEPTH;
 pub use split::Format;
 
+use serde::{Deserialize, Serialize};
+
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::value::Value;
 
@@ -38,6 +40,23 @@ pub struct FrontMatter<'a> {
     pub fields: Value,
     pub body: &'a str,
     pub diagnostics: Vec<Diagnostic>,
+    pub reading: Reading,
+}
+
+/// How a file's front matter was read, for the fidelity summary (`crate::fidelity`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Reading {
+    /// The file has none.
+    #[default]
+    Absent,
+    /// Read as written.
+    Read,
+    /// Not strictly valid YAML, read once mended (`repair.rs`).
+    Repaired,
+    /// Refused even mended: some fields recovered line by line (`salvage.rs`).
+    Salvaged,
+    /// Refused, nothing recovered.
+    Failed,
 }
 
 /// Splits `text` and parses its front matter.
@@ -49,13 +68,16 @@ pub fn read(text: &str) -> FrontMatter<'_> {
             fields: empty,
             body: text,
             diagnostics: Vec::new(),
+            reading: Reading::Absent,
         };
     };
     let mut diagnostics = Vec::new();
+    let mut reading = Reading::Read;
     let fields = match parse_block(&split.format, split.block) {
         Ok(Value::Map(entries)) => Value::Map(entries),
         Ok(Value::Null) => empty,
         Ok(_) => {
+            reading = Reading::Failed;
             diagnostics.push(
                 Diagnostic::new(
                     DiagnosticKind::FrontMatter,
@@ -66,12 +88,14 @@ pub fn read(text: &str) -> FrontMatter<'_> {
             empty
         }
         Err(error) if split.format == Format::Yaml => {
-            let (fields, diagnostic) = read_leniently(split.block, error, split.block_line);
+            let (fields, diagnostic, how) = read_leniently(split.block, error, split.block_line);
             diagnostics.push(diagnostic);
+            reading = how;
             fields
         }
         Err(error) => {
             diagnostics.push(describe(error, &split.format, split.block_line, &[]));
+            reading = Reading::Failed;
             empty
         }
     };
@@ -80,6 +104,7 @@ pub fn read(text: &str) -> FrontMatter<'_> {
         fields,
         body: split.body,
         diagnostics,
+        reading,
     }
 }
 
@@ -87,7 +112,11 @@ pub fn read(text: &str) -> FrontMatter<'_> {
 /// js-yaml and PyYAML accept) and parsed again within the same limits, else its interpreted
 /// fields recovered line by line. The diagnostic names the line the parser stopped at, and
 /// what was read.
-fn read_leniently(block: &str, error: ParseError, block_line: usize) -> (Value, Diagnostic) {
+fn read_leniently(
+    block: &str,
+    error: ParseError,
+    block_line: usize,
+) -> (Value, Diagnostic, Reading) {
     if let ParseError::Syntax { message, line } = &error {
         let repaired = repair::repair(block).map(|fixed| parse_block(&Format::Yaml, &fixed));
         if let Some(Ok(Value::Map(entries))) = repaired {
@@ -100,13 +129,18 @@ fn read_leniently(block: &str, error: ParseError, block_line: usize) -> (Value, 
                 ),
             )
             .line(file_line);
-            return (Value::Map(entries), note);
+            return (Value::Map(entries), note, Reading::Repaired);
         }
     }
     let recovered = salvage::salvage(block);
     let names: Vec<&str> = recovered.iter().map(|(key, _)| key.as_str()).collect();
     let diagnostic = describe(error, &Format::Yaml, block_line, &names);
-    (Value::Map(recovered), diagnostic)
+    let how = if recovered.is_empty() {
+        Reading::Failed
+    } else {
+        Reading::Salvaged
+    };
+    (Value::Map(recovered), diagnostic, how)
 }
 
 fn parse_block(format: &Format, block: &str) -> Result<Value, ParseError> {
