@@ -262,6 +262,18 @@ fn read_text(bytes: &[u8], chosen: Option<&str>, diagnostics: &mut Vec<Diagnosti
         }
         None => decode(bytes),
     };
+    if decoded.stray > 0 {
+        diagnostics.push(Diagnostic::new(
+            DiagnosticKind::Encoding,
+            format!(
+                "{} byte{} of this UTF-8 file {} not UTF-8 and {} read as Windows-1252",
+                decoded.stray,
+                if decoded.stray == 1 { "" } else { "s" },
+                if decoded.stray == 1 { "is" } else { "are" },
+                if decoded.stray == 1 { "was" } else { "were" },
+            ),
+        ));
+    }
     if decoded.lossy {
         diagnostics.push(Diagnostic::new(
             DiagnosticKind::Encoding,

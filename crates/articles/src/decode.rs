@@ -3,11 +3,13 @@
 //! The BOM is checked before the statistical detector, so a UTF-16 file is never mistaken for a
 //! legacy single-byte encoding. Legacy encodings (GBK/GB18030, Big5, Shift_JIS, EUC-KR,
 //! windows-125x…) are guessed by `chardetng`, Firefox's detector, and decoded by `encoding_rs`.
-//! A wrong guess can be overridden with [`decode_as`]. This module never fails: undecodable
+//! A wrong guess can be overridden with [`decode_as`]. A UTF-8 file with a few stray bytes of
+//! another encoding (a Windows-1252 `’` pasted into it) stays UTF-8, the stray bytes read as
+//! Windows-1252, as js-yaml's callers see such files. This module never fails: undecodable
 //! bytes become U+FFFD and the caller reports it.
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 /// The text of a file and how it was read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,6 +19,8 @@ pub struct Decoded {
     pub encoding: &'static str,
     /// True when some bytes could not be decoded and were replaced by U+FFFD.
     pub lossy: bool,
+    /// Bytes of a UTF-8 file that were not UTF-8, read as Windows-1252.
+    pub stray: usize,
 }
 
 /// Decodes `bytes`, detecting the encoding.
@@ -26,6 +30,9 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
     if std::str::from_utf8(bytes).is_ok() {
         return with(UTF_8, bytes);
+    }
+    if let Some(decoded) = utf8_with_stray_bytes(bytes) {
+        return decoded;
     }
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -43,6 +50,31 @@ pub fn decode_as(bytes: &[u8], label: &str) -> Option<Decoded> {
     })
 }
 
+/// `bytes` as UTF-8 with its invalid bytes read as Windows-1252, when it has at least as many
+/// valid characters beyond ASCII as stray bytes: a legacy file (GBK, Shift_JIS, Windows-1252
+/// itself) makes valid UTF-8 by chance for a tenth of its characters at most.
+fn utf8_with_stray_bytes(bytes: &[u8]) -> Option<Decoded> {
+    let (mut wide, mut stray) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        wide += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        stray += chunk.invalid().len();
+    }
+    if wide < stray {
+        return None;
+    }
+    let mut text = String::with_capacity(bytes.len() + stray * 2);
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        text.push_str(&WINDOWS_1252.decode_without_bom_handling(chunk.invalid()).0);
+    }
+    Some(Decoded {
+        text,
+        encoding: UTF_8.name(),
+        lossy: false,
+        stray,
+    })
+}
+
 fn with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
     // UTF-16 is decoded as such even when a detector could never have chosen it.
     let (text, lossy) = encoding.decode_without_bom_handling(bytes);
@@ -55,6 +87,7 @@ fn with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
         text: text.into_owned(),
         encoding: name,
         lossy,
+        stray: 0,
     }
 }
 
@@ -82,6 +115,20 @@ mod tests {
         let decoded = decode(gbk);
         assert_eq!(decoded.encoding, "GBK");
         assert_eq!(decoded.text, "中文编码的文章，用来测试检测。");
+    }
+
+    #[test]
+    fn stray_windows_1252_bytes_in_utf8_are_read_as_such() {
+        // "Café “déjà” vu – 日本語" in UTF-8 with a Windows-1252 ’ (0x92) pasted in.
+        let mut bytes = "Café “déjà” vu – 日本語 ".as_bytes().to_vec();
+        bytes.extend_from_slice(b"it\x92s");
+        let decoded = decode(&bytes);
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert_eq!(decoded.text, "Café “déjà” vu – 日本語 it’s");
+        assert_eq!((decoded.stray, decoded.lossy), (1, false));
+        // Mostly invalid: a legacy encoding, guessed as before.
+        let gbk = b"\xd6\xd0\xce\xc4\xb1\xe0\xc2\xeb\xb5\xc4\xce\xc4\xd5\xc2";
+        assert_eq!(decode(gbk).encoding, "GBK");
     }
 
     #[test]

@@ -26,11 +26,6 @@
 //! - Bytes that are not UTF-8: Node reads every file as UTF-8, so js-yaml sees U+FFFD where
 //!   Lectern decodes the byte (a Windows-1252 `’`); a U+FFFD of js-yaml's text matches any one
 //!   character of Lectern's.
-//!
-//! KNOWN GAP: a UTF-8 file with one stray Windows-1252 byte is decoded whole as Windows-1252
-//! by `decode.rs` (chardetng's guess), so its CJK and typographic quotes come out as mojibake
-//! (`æ\u{9d}±äº¬`). [`KNOWN_DECODE_GAPS`] lists those files; the test checks they still differ,
-//! so fixing the decoder makes it fail until the list is emptied.
 
 mod corpus_paths;
 
@@ -39,9 +34,6 @@ use std::process::Command;
 
 use articles::{parse, ParseOptions};
 use serde_json::Value as Json;
-
-/// Stress files whose text Lectern decodes wrongly (see KNOWN GAP above), by name prefix.
-const KNOWN_DECODE_GAPS: &[&str] = &["cp1252-bytes-cjk-", "cp1252-bytes-smart-"];
 
 /// The fields compared, as the script prints them.
 #[derive(Debug, PartialEq)]
@@ -237,16 +229,7 @@ fn quirks_read_at_least_what_js_yaml_reads() {
         paths.len()
     );
     let (_, with_block, lectern_read, problems) = compare(&paths);
-    let (known, problems): (Vec<String>, Vec<String>) = problems
-        .into_iter()
-        .partition(|p| KNOWN_DECODE_GAPS.iter().any(|gap| p.contains(gap)));
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    for gap in KNOWN_DECODE_GAPS {
-        assert!(
-            known.iter().any(|p| p.contains(gap)),
-            "{gap}* now reads as js-yaml does: remove it from KNOWN_DECODE_GAPS"
-        );
-    }
     // Every quirk file has a visible title and date: Lectern reads both in each.
     assert_eq!(lectern_read, with_block, "a title or date was lost");
 }
