@@ -11,11 +11,35 @@ include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
 
 /// `text` folded.
 pub fn fold(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
-    for c in text.chars() {
-        fold_char(c, &mut folded);
-    }
+    let mut folded = String::new();
+    fold_into(text, &mut folded);
     folded
+}
+
+/// `text` folded, added to `out`: the index folds an article's fields into one buffer.
+pub fn fold_into(text: &str, out: &mut String) {
+    out.reserve(text.len());
+    let mut rest = text;
+    while let Some(first) = rest.chars().next() {
+        // Most text is runs of ASCII (lowercased in place) or of CJK letters (kept as they are):
+        // each run is copied at once, so only the other characters go one by one.
+        let run = if first.is_ascii() {
+            rest.bytes().position(|b| !b.is_ascii())
+        } else if is_cjk_letter(first) {
+            rest.char_indices()
+                .find(|&(_, c)| !is_cjk_letter(c))
+                .map(|(at, _)| at)
+        } else {
+            fold_char(first, out);
+            rest = &rest[first.len_utf8()..];
+            continue;
+        };
+        let (verbatim, after) = rest.split_at(run.unwrap_or(rest.len()));
+        let start = out.len();
+        out.push_str(verbatim);
+        out[start..].make_ascii_lowercase();
+        rest = after;
+    }
 }
 
 /// `text` folded, with where each folded character came from: for each character of `text`,

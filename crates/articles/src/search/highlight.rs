@@ -119,7 +119,8 @@ fn plain(text: &str) -> Piece {
 
 /// Whether a Latin word or number character (words of a phrase must match whole).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !is_cjk_letter(c)
+    // CJK letters are ruled out first: a range check, cheaper than the Unicode tables.
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && !is_cjk_letter(c) && c.is_alphanumeric())
 }
 
 /// Whether a match of `phrase` is whole at its edges: where the phrase begins (ends) with a

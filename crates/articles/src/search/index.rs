@@ -14,7 +14,7 @@ use foldhash::HashMap;
 
 use memchr::memmem::Finder;
 
-use super::fold::{fold, is_cjk_letter};
+use super::fold::{fold_into, is_cjk_letter};
 use super::highlight::{bounded, is_word_char};
 use super::query::{Query, Term, TermKind};
 
@@ -49,9 +49,38 @@ const REST_HITS: u32 = 999;
 pub struct SearchIndex {
     docs: Vec<Doc>,
     by_id: HashMap<String, DocId>,
-    words: BTreeMap<Box<str>, Vec<Found>>,
-    pairs: HashMap<(char, char), Vec<Found>>,
-    singles: HashMap<char, Vec<Found>>,
+    words: Words,
+    /// CJK letter pairs, keyed by [`pair_key`].
+    pairs: HashMap<u64, TermId>,
+    singles: HashMap<char, TermId>,
+    postings: Postings,
+}
+
+/// The Latin words (and numbers) of the index.
+#[derive(Debug, Default)]
+struct Words {
+    /// Sorted: a typed prefix is a range.
+    sorted: BTreeMap<Box<str>, TermId>,
+    /// The same words by hash, as indexing looks up every word it reads (a walk down the sorted
+    /// map is slower). Words of up to 16 bytes, nearly all, are keyed by their bytes as one
+    /// number, hashed and compared at once (no word has a zero byte, so zero-padding is safe).
+    short: HashMap<u128, TermId>,
+    long: HashMap<Box<str>, TermId>,
+}
+
+/// A word, CJK pair or CJK letter, numbered as it is first seen: its postings are at that place.
+type TermId = u32;
+
+/// Every term's postings, and an article's hits as it is added.
+#[derive(Debug, Default)]
+struct Postings {
+    /// The articles with each term, in document order.
+    lists: Vec<Vec<Found>>,
+    /// The hits of each term in the article being added (`(0, 0)`: none yet), kept by term
+    /// number so counting one is an array index, not a hash lookup; emptied after each article.
+    hits: Vec<(u32, u32)>,
+    /// The terms with hits in the article being added.
+    touched: Vec<TermId>,
 }
 
 #[derive(Debug)]
@@ -74,17 +103,21 @@ impl SearchIndex {
     /// Adds an article; one with the same id is replaced.
     pub fn add(&mut self, document: &Document) -> DocId {
         self.remove(document.id);
-        let mut text = fold(document.title);
+        let fields = [document.title, document.summary, document.body];
+        let length = fields.iter().chain(&document.labels).map(|f| f.len() + 1);
+        // Folding keeps most text at its length: one allocation, seldom grown.
+        let mut text = String::with_capacity(length.sum());
+        fold_into(document.title, &mut text);
         text.push('\n');
         let labels_at = text.len();
         for label in &document.labels {
-            text.push_str(&fold(label));
+            fold_into(label, &mut text);
             text.push('\n');
         }
         let rest_at = text.len();
-        text.push_str(&fold(document.summary));
+        fold_into(document.summary, &mut text);
         text.push('\n');
-        text.push_str(&fold(document.body));
+        fold_into(document.body, &mut text);
         text.push('\n');
         let doc = DocId::try_from(self.docs.len()).unwrap_or(DocId::MAX);
         self.post(doc, &text, labels_at, rest_at);
@@ -192,19 +225,18 @@ impl SearchIndex {
         };
         match term.kind {
             TermKind::Prefix => {
-                let range = self.words.range::<str, _>((
+                let range = self.words.sorted.range::<str, _>((
                     std::ops::Bound::Included(term.text.as_str()),
                     std::ops::Bound::Unbounded,
                 ));
-                for (_, postings) in range.take_while(|(word, _)| word.starts_with(&term.text)) {
-                    postings.iter().for_each(&mut add);
+                for (_, &word) in range.take_while(|(word, _)| word.starts_with(&term.text)) {
+                    self.postings.of(Some(word)).iter().for_each(&mut add);
                 }
             }
             TermKind::Word => {
-                self.words
-                    .get(term.text.as_str())
-                    .into_iter()
-                    .flatten()
+                self.postings
+                    .of(self.words.get(&term.text))
+                    .iter()
                     .for_each(&mut add);
             }
             TermKind::Exact | TermKind::Phrase => {
@@ -240,14 +272,14 @@ impl SearchIndex {
     /// whether that is already exact (a lone character or pair needs no check against the text).
     fn candidates(&self, text: &str, phrase: bool) -> (Vec<DocId>, bool) {
         let letters: Vec<char> = text.chars().collect();
-        let mut sets: Vec<&Vec<Found>> = Vec::new();
+        let mut sets: Vec<&[Found]> = Vec::new();
         if phrase {
             for word in text
                 .split(|c: char| !is_word_char(c))
                 .filter(|w| !w.is_empty())
             {
                 match self.words.get(word) {
-                    Some(postings) => sets.push(postings),
+                    Some(term) => sets.push(self.postings.of(Some(term))),
                     None => return (Vec::new(), true),
                 }
             }
@@ -258,8 +290,8 @@ impl SearchIndex {
             .map(|p| (p[0], p[1]))
             .collect();
         for pair in &pairs {
-            match self.pairs.get(pair) {
-                Some(postings) => sets.push(postings),
+            match self.pairs.get(&pair_key(pair.0, pair.1)) {
+                Some(&term) => sets.push(self.postings.of(Some(term))),
                 None => return (Vec::new(), true),
             }
         }
@@ -267,7 +299,7 @@ impl SearchIndex {
             // No two CJK letters side by side: each one alone narrows the search.
             for &c in letters.iter().filter(|&&c| is_cjk_letter(c)) {
                 match self.singles.get(&c) {
-                    Some(postings) => sets.push(postings),
+                    Some(&term) => sets.push(self.postings.of(Some(term))),
                     None => return (Vec::new(), true),
                 }
             }
@@ -296,58 +328,139 @@ impl SearchIndex {
     /// The postings of a lone CJK character or pair.
     fn exact_postings(&self, text: &str) -> &[Found] {
         let mut chars = text.chars();
-        let postings = match (chars.next(), chars.next()) {
-            (Some(a), Some(b)) => self.pairs.get(&(a, b)),
+        let term = match (chars.next(), chars.next()) {
+            (Some(a), Some(b)) => self.pairs.get(&pair_key(a, b)),
             (Some(a), None) => self.singles.get(&a),
             _ => None,
         };
-        postings.map_or(&[], Vec::as_slice)
+        self.postings.of(term.copied())
     }
 
+    /// Counts the article's terms and adds it to their postings. Each word, pair or letter read
+    /// is one hash lookup to its term; the counting is by term number.
     fn post(&mut self, doc: DocId, text: &str, labels_at: usize, rest_at: usize) {
         let weight = |at: usize| match at {
             at if at < labels_at => TITLE_WEIGHT,
             at if at < rest_at => LABEL_WEIGHT,
             _ => 1,
         };
-        let mut words: HashMap<&str, (u32, u32)> = HashMap::default();
-        let mut pairs: HashMap<(char, char), (u32, u32)> = HashMap::default();
-        let mut singles: HashMap<char, (u32, u32)> = HashMap::default();
-        let mut word_start = None;
-        let mut previous: Option<char> = None;
-        for (at, c) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), '\n')))
-        {
-            let in_word = c.is_alphanumeric() && !is_cjk_letter(c);
-            match (in_word, word_start) {
-                (true, None) => word_start = Some(at),
-                (false, Some(start)) => {
-                    add_hit(words.entry(&text[start..at]).or_default(), weight(start));
-                    word_start = None;
+        let postings = &mut self.postings;
+        let bytes = text.as_bytes();
+        let mut previous_cjk: Option<char> = None;
+        let mut at = 0;
+        while let Some(&byte) = bytes.get(at) {
+            // ASCII, most of any text, is read byte by byte, without the Unicode tables.
+            let c = match byte {
+                b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => None,
+                _ if byte.is_ascii() => {
+                    previous_cjk = None;
+                    at += 1;
+                    continue;
                 }
-                _ => {}
+                _ => match text.get(at..).and_then(|rest| rest.chars().next()) {
+                    Some(c) => Some(c),
+                    None => break,
+                },
+            };
+            if c.is_none_or(is_word_char) {
+                let end = word_end(text, at);
+                let word = text.get(at..end).unwrap_or_default();
+                let term = self.words.get_or_add(word, postings);
+                postings.hit(term, weight(at));
+                previous_cjk = None;
+                at = end;
+                continue;
             }
+            let Some(c) = c else { break };
             if is_cjk_letter(c) {
-                add_hit(singles.entry(c).or_default(), weight(at));
-                if let Some(p) = previous.filter(|&p| is_cjk_letter(p)) {
-                    add_hit(pairs.entry((p, c)).or_default(), weight(at));
+                let single = *self.singles.entry(c).or_insert_with(|| postings.new_term());
+                postings.hit(single, weight(at));
+                if let Some(p) = previous_cjk {
+                    let pair = *self
+                        .pairs
+                        .entry(pair_key(p, c))
+                        .or_insert_with(|| postings.new_term());
+                    postings.hit(pair, weight(at));
                 }
+                previous_cjk = Some(c);
+            } else {
+                previous_cjk = None;
             }
-            previous = Some(c);
+            at += c.len_utf8();
         }
-        for (word, hits) in words {
-            // Most words are known already: found without allocating a key.
-            match self.words.get_mut(word) {
-                Some(postings) => postings.push(found(doc, hits)),
-                None => drop(self.words.insert(word.into(), vec![found(doc, hits)])),
+        postings.close(doc);
+    }
+}
+
+impl Words {
+    fn get(&self, word: &str) -> Option<TermId> {
+        match packed(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        }
+        .copied()
+    }
+
+    /// The term of `word`, numbered now if it is new.
+    fn get_or_add(&mut self, word: &str, postings: &mut Postings) -> TermId {
+        if let Some(term) = self.get(word) {
+            return term;
+        }
+        let term = postings.new_term();
+        match packed(word) {
+            Some(key) => self.short.insert(key, term),
+            None => self.long.insert(word.into(), term),
+        };
+        self.sorted.insert(word.into(), term);
+        term
+    }
+}
+
+/// A word of up to 16 bytes as a number.
+fn packed(word: &str) -> Option<u128> {
+    let mut bytes = [0; 16];
+    bytes
+        .get_mut(..word.len())?
+        .copy_from_slice(word.as_bytes());
+    Some(u128::from_le_bytes(bytes))
+}
+
+/// A CJK letter pair as one number.
+fn pair_key(first: char, second: char) -> u64 {
+    u64::from(first) << 32 | u64::from(second)
+}
+
+impl Postings {
+    /// The postings of a term (none for `None`, a term not in the index).
+    fn of(&self, term: Option<TermId>) -> &[Found] {
+        term.and_then(|t| self.lists.get(t as usize))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    fn new_term(&mut self) -> TermId {
+        let term = TermId::try_from(self.lists.len()).unwrap_or(TermId::MAX);
+        self.lists.push(Vec::new());
+        self.hits.push((0, 0));
+        term
+    }
+
+    /// Counts a hit of `term` in the article being added.
+    fn hit(&mut self, term: TermId, weight: u32) {
+        if let Some(hits) = self.hits.get_mut(term as usize) {
+            if *hits == (0, 0) {
+                self.touched.push(term);
             }
+            add_hit(hits, weight);
         }
-        for (pair, hits) in pairs {
-            self.pairs.entry(pair).or_default().push(found(doc, hits));
-        }
-        for (c, hits) in singles {
-            self.singles.entry(c).or_default().push(found(doc, hits));
+    }
+
+    /// Adds the article `doc` to the postings of the terms it has, and forgets its hits.
+    fn close(&mut self, doc: DocId) {
+        for term in self.touched.drain(..) {
+            let at = term as usize;
+            if let (Some(hits), Some(list)) = (self.hits.get_mut(at), self.lists.get_mut(at)) {
+                list.push(found(doc, std::mem::take(hits)));
+            }
         }
     }
 }
@@ -379,6 +492,24 @@ pub fn in_list_order(
         .enumerate()
         .filter_map(|(at, hit)| hit.map(|(doc, score)| (at, doc, score)))
         .collect()
+}
+
+/// Where the word starting at `start` in `text` ends.
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    while let Some(&byte) = bytes.get(end) {
+        // ASCII letters and digits, most words, byte by byte.
+        if byte.is_ascii_alphanumeric() {
+            end += 1;
+            continue;
+        }
+        match text.get(end..).and_then(|rest| rest.chars().next()) {
+            Some(c) if !byte.is_ascii() && is_word_char(c) => end += c.len_utf8(),
+            _ => break,
+        }
+    }
+    end
 }
 
 /// Counts a hit: `(weighted hits in title and labels, hits elsewhere)`.
