@@ -139,6 +139,13 @@ pub fn scroll_to_id(id: &str) -> bool {
 }
 
 /// The page's `localStorage`, where small settings live; `None` where the browser refuses it.
+/// The page's protocol (`https:`, `file:`…), empty where unknown.
+pub fn protocol() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .unwrap_or_default()
+}
+
 pub fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }

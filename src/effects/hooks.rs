@@ -10,9 +10,9 @@ use yew::prelude::*;
 use super::{article, loading};
 use crate::browser::intake::{drop_listeners, Given};
 use crate::browser::keys::{self, Shortcut};
-use crate::browser::page;
+use crate::browser::{offline, page};
 use crate::route::Route;
-use crate::state::{Action, State};
+use crate::state::{Action, Notice, State};
 
 /// How long an undo is offered after a removal.
 const UNDO_MILLIS: u32 = 8_000;
@@ -67,7 +67,13 @@ pub fn use_address(state: &UseReducerHandle<State>) {
 #[hook]
 pub fn use_library(state: &UseReducerHandle<State>) {
     let dispatcher = state.dispatcher();
-    use_effect_with((), move |_| spawn_local(loading::library(dispatcher)));
+    use_effect_with((), move |_| {
+        if offline::updated() {
+            dispatcher.dispatch(Action::Notify(Notice::Updated));
+        }
+        spawn_local(offline::register());
+        spawn_local(loading::library(dispatcher))
+    });
     let dispatcher = state.dispatcher();
     use_effect_with(state.search_text_wanted(), move |wanted| {
         if let Some(paths) = wanted.clone() {

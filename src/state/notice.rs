@@ -29,6 +29,8 @@ pub enum Notice {
     ExportFailed(String),
     /// Something could not be fetched or read, in the browser's or the server's words.
     Problem(String),
+    /// This build is new on this device.
+    Updated,
 }
 
 impl Notice {
@@ -62,6 +64,7 @@ impl Notice {
             Notice::ImportCancelled => lang.text().import_cancelled.to_owned(),
             Notice::ExportFailed(reason) => format!("{}: {reason}", lang.text().export_failed),
             Notice::Problem(reason) => reason.clone(),
+            Notice::Updated => lang.text().updated.to_owned(),
         }
     }
 }

@@ -22,6 +22,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}/`,
     locale: 'en-US',
     timezoneId: 'Asia/Shanghai',
+    // A service worker answers requests before page.route() sees them; only the offline tests,
+    // which are about it, let it run.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       args: [
