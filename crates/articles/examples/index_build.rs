@@ -9,12 +9,14 @@
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hash::{Hash, Hasher};
-use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use articles::search::{fold, Document, Query, SearchIndex};
 use articles::{parse, Article, ParseOptions};
+
+#[path = "../tests/corpus_paths/mod.rs"]
+mod corpus_paths;
 
 /// Counts the bytes allocated and not yet freed, to tell what the index holds.
 struct Counting;
@@ -97,11 +99,7 @@ fn main() {
     let mut args = std::env::args().skip(1).filter_map(|a| a.parse().ok());
     let documents: usize = args.next().unwrap_or(10_000);
     let rounds: usize = args.next().unwrap_or(5);
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
-    let mut paths = Vec::new();
-    walk(&root.join("corpora"), &mut paths);
-    walk(&root.join("fixtures/seed"), &mut paths);
-    paths.sort();
+    let paths = corpus_paths::under(&["tests/corpora", "tests/fixtures/seed"]);
     let articles: Vec<Article> = paths
         .iter()
         .filter_map(|p| {
@@ -228,18 +226,4 @@ fn digest(index: &SearchIndex, fields: &[Fields]) -> u64 {
         }
     }
     hasher.finish()
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, out);
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("md" | "markdown")
-        ) {
-            out.push(path);
-        }
-    }
 }

@@ -4,12 +4,20 @@
 use std::path::{Path, PathBuf};
 
 /// Every Markdown file under `tests/corpora`, sorted.
+#[allow(dead_code)] // Not every test or example that includes this module reads them all.
 pub fn all() -> Vec<PathBuf> {
+    under(&["tests/corpora"])
+}
+
+/// Every Markdown file under these folders of the crate, sorted.
+pub fn under(folders: &[&str]) -> Vec<PathBuf> {
     let mut paths = Vec::new();
-    walk(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora"),
-        &mut paths,
-    );
+    for folder in folders {
+        walk(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join(folder),
+            &mut paths,
+        );
+    }
     paths.sort();
     paths
 }
