@@ -4,7 +4,12 @@
 //! It reads the sanitizer's own output, which is well-formed and free of scripts, styles and
 //! comments, so a small scanner is enough and never sees hostile markup.
 
+mod whitespace;
+mod words;
+
 use serde::{Deserialize, Serialize};
+
+use words::Words;
 
 /// One heading of the outline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,13 +30,14 @@ pub struct Extracted {
 
 /// Extracts text and headings from sanitized HTML.
 pub fn extract(html: &str) -> Extracted {
-    let mut raw = String::with_capacity(html.len());
+    let mut text = Words::with_capacity(html.len());
     let mut outline = Vec::new();
     let mut heading: Option<(u8, String, usize)> = None;
     let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        push_decoded(&mut raw, &rest[..lt]);
-        let Some(gt) = rest[lt..].find('>') else {
+    // memchr: most pieces of text and tags are short, where `str::find` costs more.
+    while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
+        push_decoded(&mut text, &rest[..lt]);
+        let Some(gt) = memchr::memchr(b'>', &rest.as_bytes()[lt..]) else {
             rest = "";
             break;
         };
@@ -40,28 +46,29 @@ pub fn extract(html: &str) -> Extracted {
         let closing = tag.starts_with('/');
         let unslashed = tag.trim_start_matches('/');
         let name_len = unslashed
-            .find(|c: char| !c.is_ascii_alphanumeric())
+            .bytes()
+            .position(|b| !b.is_ascii_alphanumeric())
             .unwrap_or(unslashed.len());
         // The sanitizer writes element names in lower case.
         let name = &unslashed[..name_len];
         if let Some(level) = heading_level(name) {
             if closing {
                 if let Some((level, id, start)) = heading.take() {
-                    let text = collapse(&raw[start..]);
+                    let text = text.since(start);
                     outline.push(Heading { level, id, text });
                 }
             } else {
-                raw.push(' ');
-                heading = Some((level, attribute(tag, "id").unwrap_or_default(), raw.len()));
+                text.space();
+                heading = Some((level, attribute(tag, "id").unwrap_or_default(), text.len()));
             }
         }
         if crate::html_elements::is_block(name) {
-            raw.push(' ');
+            text.space();
         }
     }
-    push_decoded(&mut raw, rest);
+    push_decoded(&mut text, rest);
     Extracted {
-        text: collapse(&raw),
+        text: text.into_string(),
         outline,
     }
 }
@@ -83,10 +90,26 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     Some(value)
 }
 
+/// Where [`push_decoded`] writes: a `String`, or the collapsed text of [`extract`].
+pub(crate) trait Sink {
+    fn push_str(&mut self, text: &str);
+    fn push(&mut self, c: char);
+}
+
+impl Sink for String {
+    fn push_str(&mut self, text: &str) {
+        String::push_str(self, text);
+    }
+
+    fn push(&mut self, c: char) {
+        String::push(self, c);
+    }
+}
+
 /// Appends `text` with HTML character references decoded.
-pub(crate) fn push_decoded(out: &mut String, text: &str) {
+pub(crate) fn push_decoded(out: &mut impl Sink, text: &str) {
     let mut rest = text;
-    while let Some(amp) = rest.find('&') {
+    while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
         // Byte search: `;` is ASCII, so the slice below stays on a character boundary.
@@ -125,15 +148,10 @@ pub(crate) fn push_decoded(out: &mut String, text: &str) {
     out.push_str(rest);
 }
 
-/// Collapses runs of whitespace (including U+3000 and no-break spaces) into one space.
-pub fn collapse(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Whether `c` is a Chinese, Japanese or Korean character (written without spaces between words).
+// Inlined: it runs for every character of every article, and the release profile optimizes
+// for size, which leaves even this small function a call.
+#[inline(always)]
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x3040..=0x30FF      // Hiragana, Katakana
@@ -163,13 +181,14 @@ pub fn count(text: &str) -> Counts {
     let mut words = 0;
     let mut cjk_chars = 0;
     let mut in_word = false;
+    let mut alphanumeric = Alphanumeric::new();
     for c in text.chars() {
         if is_cjk(c) {
-            if c.is_alphanumeric() {
+            if alphanumeric.is(c) {
                 cjk_chars += 1;
             }
             in_word = false;
-        } else if c.is_alphanumeric() {
+        } else if alphanumeric.is(c) {
             if !in_word {
                 words += 1;
             }
@@ -183,6 +202,37 @@ pub fn count(text: &str) -> Counts {
         words,
         cjk_chars,
         reading_minutes: minutes.max(1),
+    }
+}
+
+/// `char::is_alphanumeric`, which looks a character up in Unicode's tables unless it is ASCII,
+/// made quick for text: the common ideographs (every one of U+4E00–U+9FFF is a letter; a test
+/// checks it) are known, and the answers for other characters are remembered, one in each of
+/// 256 slots, as text repeats its punctuation and letters.
+struct Alphanumeric {
+    slots: [(char, bool); 256],
+}
+
+impl Alphanumeric {
+    fn new() -> Self {
+        Alphanumeric {
+            slots: [('\0', false); 256],
+        }
+    }
+
+    #[inline(always)]
+    fn is(&mut self, c: char) -> bool {
+        if c.is_ascii() {
+            return c.is_ascii_alphanumeric();
+        }
+        if matches!(c as u32, 0x4E00..=0x9FFF) {
+            return true;
+        }
+        let slot = &mut self.slots[c as usize % 256];
+        if slot.0 != c {
+            *slot = (c, c.is_alphanumeric());
+        }
+        slot.1
     }
 }
 
@@ -219,6 +269,30 @@ mod tests {
         let counts = count("中文文本 and English words。");
         assert_eq!((counts.words, counts.cjk_chars), (3, 4));
         assert_eq!(counts.reading_minutes, 1);
+    }
+
+    #[test]
+    fn remembered_answers_are_char_is_alphanumeric() {
+        let mut alphanumeric = Alphanumeric::new();
+        // Twice, so that the second pass reads the slots.
+        for c in (0..=u32::from(char::MAX))
+            .chain(0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+        {
+            assert_eq!(
+                alphanumeric.is(c),
+                c.is_alphanumeric(),
+                "{:04X}",
+                u32::from(c)
+            );
+        }
+    }
+
+    #[test]
+    fn common_ideographs_are_all_alphanumeric() {
+        let ideographs = (0x4E00..=0x9FFF).filter_map(char::from_u32);
+        assert!(ideographs.clone().all(char::is_alphanumeric));
+        assert!(ideographs.clone().all(is_cjk));
     }
 
     #[test]

@@ -16,16 +16,26 @@ pub fn link_bare_urls(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
             Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock) => {
                 depth_without_links = depth_without_links.saturating_sub(1);
             }
-            Event::Text(text) if depth_without_links == 0 => {
+            // Most text cannot hold a link at all; it stays the event it is (an empty one
+            // goes, as splitting would drop it).
+            Event::Text(text) if depth_without_links == 0 && may_hold_link(text) => {
                 let text = text.to_string();
                 split_links(&text, &mut out);
                 continue;
             }
+            Event::Text(text) if depth_without_links == 0 && text.is_empty() => continue,
             _ => {}
         }
         out.push(event);
     }
     out
+}
+
+/// Whether `text` has what every link [`link_at`] finds needs: `www.`, the `:` of a scheme,
+/// or the `@` of an address. Checked once per text, so the per-character search below runs
+/// only on the few texts that may hold a link.
+fn may_hold_link(text: &str) -> bool {
+    memchr::memchr2(b':', b'@', text.as_bytes()).is_some() || text.contains("www.")
 }
 
 fn split_links(text: &str, out: &mut Vec<Event<'_>>) {

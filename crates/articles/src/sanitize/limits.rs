@@ -14,7 +14,12 @@
 //! [`WORK_PER_BYTE`] steps per byte of HTML. What comes before is sanitized and shown; every
 //! 1 MB pattern tried now takes under half a second natively, as much as ordinary HTML.
 
+mod elements;
+
+use std::borrow::Cow;
 use std::fmt;
+
+use elements::Class;
 
 /// The deepest nesting of HTML elements parsed; deeper markup is cut off, with a diagnostic.
 ///
@@ -123,6 +128,8 @@ struct Open {
     special: bool,
     /// Whether it bounds the scope an end tag such as `</div>` looks in.
     boundary: bool,
+    /// Whether it is named `h1` to `h6`.
+    heading: bool,
     /// For an integration point: whether an HTML element the scan does not hold (a `<p>`, a
     /// `<b>`…) was opened in it, so that the tree builder's current node may be HTML.
     html_inside: bool,
@@ -169,9 +176,9 @@ impl Kind {
 }
 
 /// A tag as the tokenizer reads it.
-struct Tag {
-    /// Lower case.
-    name: String,
+struct Tag<'a> {
+    /// Lower case (borrowed from the HTML when written so).
+    name: Cow<'a, str>,
     end: bool,
     self_closing: bool,
     /// Whether it has a `color`, `face` or `size` attribute (a `<font>` with one leaves SVG).
@@ -209,8 +216,8 @@ struct Scan<'a> {
     html: &'a [u8],
     /// Open elements, innermost last (formatting elements aside).
     open: Vec<Open>,
-    /// Open formatting elements, oldest first: which (an index in [`FORMATTING`]), and how
-    /// many elements `open` held when it opened.
+    /// Open formatting elements, oldest first: which (an index in
+    /// [`elements::FORMATTING`]), and how many elements `open` held when it opened.
     formatting: Vec<(usize, usize)>,
     /// The steps of the tree builder's walks so far, as estimated.
     work: usize,
@@ -345,13 +352,14 @@ impl<'a> Scan<'a> {
             // A tag cut off by the end of the input is dropped, like the rest.
             return Ok(None);
         };
+        let class = Class::of(&tag.name);
         if tag.end {
-            let steps = self.end_tag(&tag.name);
+            let steps = self.end_tag(&tag.name, class);
             self.spend(at, steps)?;
             return Ok(Some(tag.next));
         }
-        let steps = self.start_steps(&tag);
-        let raw_text = self.start_tag(&tag, at)?;
+        let steps = self.start_steps(&tag, class);
+        let raw_text = self.start_tag(&tag, class, at)?;
         if self.depth() > MAX_HTML_DEPTH {
             return Err(Cut {
                 at,
@@ -385,20 +393,20 @@ impl<'a> Scan<'a> {
     fn html_rules_for_start(&self, name: &str) -> bool {
         match self.open.last().map(|open| open.kind) {
             None | Some(Kind::Html | Kind::HtmlIntegration(_)) => true,
-            Some(Kind::TextIntegration) => !matches!(name, "mglyph" | "malignmark"),
+            Some(Kind::TextIntegration) => !matches!(name.as_bytes(), b"mglyph" | b"malignmark"),
             Some(Kind::Annotation) => name == "svg",
             Some(Kind::Svg | Kind::MathMl) => false,
         }
     }
 
     /// The steps the tree builder's walks take for a start tag, before it opens anything.
-    fn start_steps(&self, tag: &Tag) -> usize {
-        let name = tag.name.as_str();
+    fn start_steps(&self, tag: &Tag, class: Class) -> usize {
+        let name = &*tag.name;
         if !self.html_rules_for_start(name) {
             // A foreign element is inserted without a walk; what a breakout pops was pushed.
             return 1;
         }
-        match formatting_index(name) {
+        match class.formatting {
             // The tree builder compares it with the open ones of its name, and a new `<a>`
             // closes the open one.
             Some(index) => {
@@ -410,29 +418,30 @@ impl<'a> Scan<'a> {
                 };
                 self.identity_walk() + self.formatting.len() + COMPARE_STEPS * alike + closes
             }
-            None if walks_on_start(name) => self.depth(),
+            None if class.walks_on_start => self.depth(),
             None => self.identity_walk(),
         }
     }
 
     /// Opens what a start tag at `at` opens; returns the kind of raw text that follows, if any.
-    fn start_tag(&mut self, tag: &Tag, at: usize) -> Result<Option<RawText>, Cut> {
-        let name = tag.name.as_str();
-        if matches!(name, "mglyph" | "malignmark") && self.unsure() {
+    fn start_tag(&mut self, tag: &Tag, class: Class, at: usize) -> Result<Option<RawText>, Cut> {
+        let name = &*tag.name;
+        if matches!(name.as_bytes(), b"mglyph" | b"malignmark") && self.unsure() {
             return Err(Cut {
                 at,
                 reason: Reason::Unclear,
             });
         }
         if !self.html_rules_for_start(name) {
-            let breaks_out = is_breakout(name) || (name == "font" && tag.font_attribute);
+            let breaks_out = class.breakout || (name == "font" && tag.font_attribute);
             if !breaks_out {
                 if !tag.self_closing {
                     let namespace = self
                         .open
                         .last()
                         .map_or(Namespace::Svg, |open| open.kind.namespace());
-                    self.push(name, foreign_kind(namespace, name, tag.html_encoding));
+                    let kind = foreign_kind(namespace, name, tag.html_encoding);
+                    self.push(name, kind, class);
                 }
                 return Ok(None);
             }
@@ -441,40 +450,41 @@ impl<'a> Scan<'a> {
                 self.open.pop();
             }
         }
-        let raw_text = match name {
-            "select" if self.select_in_scope() => {
+        // Names matched as bytes: a switch on length and bytes, not one comparison after another.
+        let raw_text = match name.as_bytes() {
+            b"select" if self.select_in_scope() => {
                 self.close_select();
                 None
             }
-            "input" => {
+            b"input" => {
                 self.close_select();
                 None
             }
-            "li" | "dd" | "dt" => {
+            b"li" | b"dd" | b"dt" => {
                 self.close_list_item(name);
-                self.push(name, Kind::Html);
+                self.push(name, Kind::Html, class);
                 None
             }
-            "svg" | "math" if tag.self_closing => None,
-            "svg" => {
-                self.push(name, Kind::Svg);
+            b"svg" | b"math" if tag.self_closing => None,
+            b"svg" => {
+                self.push(name, Kind::Svg, class);
                 None
             }
-            "math" => {
-                self.push(name, Kind::MathMl);
+            b"math" => {
+                self.push(name, Kind::MathMl, class);
                 None
             }
-            "plaintext" => Some(RawText::Plain),
-            "script" => Some(RawText::Script),
-            "style" | "textarea" | "title" | "xmp" | "iframe" | "noembed" | "noframes"
-            | "noscript" => Some(RawText::Until),
-            _ if is_void(name) => None,
-            _ if closes_implicitly(name) => {
+            b"plaintext" => Some(RawText::Plain),
+            b"script" => Some(RawText::Script),
+            b"style" | b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed" | b"noframes"
+            | b"noscript" => Some(RawText::Until),
+            _ if class.void => None,
+            _ if class.closes_implicitly => {
                 self.mark_html_inside();
                 None
             }
             _ => {
-                match formatting_index(name) {
+                match class.formatting {
                     Some(index) => {
                         // A new `<a>` or `<nobr>` closes the open one.
                         if matches!(name, "a" | "nobr") {
@@ -483,7 +493,7 @@ impl<'a> Scan<'a> {
                         self.formatting.push((index, self.open.len()));
                         self.mark_html_inside();
                     }
-                    None => self.push(name, Kind::Html),
+                    None => self.push(name, Kind::Html, class),
                 }
                 None
             }
@@ -498,9 +508,9 @@ impl<'a> Scan<'a> {
         }
     }
 
-    fn push(&mut self, name: &str, kind: Kind) {
+    fn push(&mut self, name: &str, kind: Kind, class: Class) {
         let (special, boundary) = match kind {
-            Kind::Html => (is_special_html(name), is_scope_boundary_html(name)),
+            Kind::Html => (class.special, class.scope_boundary),
             Kind::Svg | Kind::MathMl => (false, false),
             _ => (true, true),
         };
@@ -509,6 +519,7 @@ impl<'a> Scan<'a> {
             kind,
             special,
             boundary,
+            heading: class.heading,
             html_inside: false,
         });
     }
@@ -553,14 +564,14 @@ impl<'a> Scan<'a> {
                 self.open.truncate(index);
                 return;
             }
-            if open.special && !matches!(&*open.name, "address" | "div" | "p") {
+            if open.special && !matches!(open.name.as_bytes(), b"address" | b"div" | b"p") {
                 return;
             }
         }
     }
 
     /// Closes what an end tag closes; returns the steps the tree builder's walks take for it.
-    fn end_tag(&mut self, name: &str) -> usize {
+    fn end_tag(&mut self, name: &str, class: Class) -> usize {
         let mut steps = 1;
         let foreign = self
             .open
@@ -586,16 +597,16 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-        if is_void(name) || closes_implicitly(name) {
+        if class.void || class.closes_implicitly {
             // `</p>`, `</li>`, `</td>`… look through their scope, and what they close is not
             // counted.
             return steps + self.depth();
         }
-        if let Some(index) = formatting_index(name) {
+        if let Some(index) = class.formatting {
             return steps + self.close_formatting(index);
         }
-        let heading = is_heading(name);
-        let special = is_special_html(name);
+        let heading = class.heading;
+        let special = class.special;
         // `</li>` looks no further than a list either.
         let list = name == "li";
         // The tree builder also walks past formatting elements and the elements not counted,
@@ -603,8 +614,7 @@ impl<'a> Scan<'a> {
         steps += self.formatting.len();
         for (index, open) in self.open.iter().enumerate().rev() {
             steps += 2;
-            let named =
-                open.kind.is_html() && (&*open.name == name || (heading && is_heading(&open.name)));
+            let named = open.kind.is_html() && (&*open.name == name || (heading && open.heading));
             if named {
                 if name == "form" {
                     self.open.remove(index);
@@ -615,7 +625,7 @@ impl<'a> Scan<'a> {
             }
             // `</div>` looks no further than a scope boundary (a table…), `</span>` no further
             // than any special element (a `<div>`…).
-            let list_boundary = list && matches!(&*open.name, "ol" | "ul");
+            let list_boundary = list && matches!(open.name.as_bytes(), b"ol" | b"ul");
             if (special && (open.boundary || list_boundary)) || (!special && open.special) {
                 return steps;
             }
@@ -623,9 +633,10 @@ impl<'a> Scan<'a> {
         steps
     }
 
-    /// Closes the innermost formatting element `index` (an index in [`FORMATTING`]); returns
-    /// the steps of the tree builder's adoption agency algorithm: few when that element is the
-    /// innermost, with nothing special opened since, else as many as the stack is deep.
+    /// Closes the innermost formatting element `index` (an index in
+    /// [`elements::FORMATTING`]); returns the steps of the tree builder's adoption agency
+    /// algorithm: few when that element is the innermost, with nothing special opened since,
+    /// else as many as the stack is deep.
     fn close_formatting(&mut self, index: usize) -> usize {
         let innermost = match self.formatting.last() {
             Some(&(last, opened)) if last == index && opened <= self.open.len() => {
@@ -671,13 +682,18 @@ fn foreign_kind(namespace: Namespace, name: &str, html_encoding: bool) -> Kind {
 /// Reads the tag at `at` (`<` then a letter, or `</` then a letter) as the tokenizer does:
 /// its name, then attributes up to the `>` that is not inside a quoted value. `None` when the
 /// input ends first.
-fn read_tag(html: &[u8], at: usize) -> Option<Tag> {
+fn read_tag(html: &[u8], at: usize) -> Option<Tag<'_>> {
     let end = html.get(at + 1) == Some(&b'/');
     let mut pos = at + if end { 2 } else { 1 };
     let name_len = html[pos..]
         .iter()
         .position(|&b| is_space(b) || b == b'/' || b == b'>')?;
-    let name = String::from_utf8_lossy(&html[pos..pos + name_len]).to_ascii_lowercase();
+    let written = &html[pos..pos + name_len];
+    // Most names are written in lower case: no copy then.
+    let name = match std::str::from_utf8(written) {
+        Ok(name) if !name.bytes().any(|b| b.is_ascii_uppercase()) => Cow::Borrowed(name),
+        _ => Cow::Owned(String::from_utf8_lossy(written).to_ascii_lowercase()),
+    };
     pos += name_len;
     let mut tag = Tag {
         name,
@@ -875,272 +891,6 @@ fn script_end(html: &[u8], from: usize) -> Option<usize> {
         at += 1;
     }
     None
-}
-
-/// Elements that never hold anything: no end tag, nothing to close.
-fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "basefont"
-            | "bgsound"
-            | "br"
-            | "col"
-            | "embed"
-            | "frame"
-            | "hr"
-            | "image"
-            | "img"
-            | "input"
-            | "keygen"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-    )
-}
-
-/// Elements whose end tags are optional and that close implicitly (the next `<p>` closes a
-/// `<p>`, the next `<td>` a `<td>`), or that the tree builder ignores in a body: not counted.
-fn closes_implicitly(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "tr"
-            | "td"
-            | "th"
-            | "option"
-            | "optgroup"
-            | "rp"
-            | "rt"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "colgroup"
-            | "caption"
-            | "html"
-            | "head"
-            | "body"
-    )
-}
-
-/// The formatting elements, which the tree builder reopens after a block closes them.
-const FORMATTING: [&str; 14] = [
-    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
-];
-
-fn formatting_index(name: &str) -> Option<usize> {
-    FORMATTING.iter().position(|f| *f == name)
-}
-
-fn is_heading(name: &str) -> bool {
-    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-}
-
-/// HTML start tags that, inside SVG or MathML, close the foreign elements.
-fn is_breakout(name: &str) -> bool {
-    is_heading(name)
-        || matches!(
-            name,
-            "b" | "big"
-                | "blockquote"
-                | "body"
-                | "br"
-                | "center"
-                | "code"
-                | "dd"
-                | "div"
-                | "dl"
-                | "dt"
-                | "em"
-                | "embed"
-                | "head"
-                | "hr"
-                | "i"
-                | "img"
-                | "li"
-                | "listing"
-                | "menu"
-                | "meta"
-                | "nobr"
-                | "ol"
-                | "p"
-                | "pre"
-                | "ruby"
-                | "s"
-                | "small"
-                | "span"
-                | "strong"
-                | "strike"
-                | "sub"
-                | "sup"
-                | "table"
-                | "tt"
-                | "u"
-                | "ul"
-                | "var"
-        )
-}
-
-/// HTML's special elements: an end tag such as `</span>` does not close past one.
-fn is_special_html(name: &str) -> bool {
-    is_heading(name)
-        || matches!(
-            name,
-            "address"
-                | "applet"
-                | "area"
-                | "article"
-                | "aside"
-                | "base"
-                | "basefont"
-                | "bgsound"
-                | "blockquote"
-                | "body"
-                | "br"
-                | "button"
-                | "caption"
-                | "center"
-                | "col"
-                | "colgroup"
-                | "dd"
-                | "details"
-                | "dialog"
-                | "dir"
-                | "div"
-                | "dl"
-                | "dt"
-                | "embed"
-                | "fieldset"
-                | "figcaption"
-                | "figure"
-                | "footer"
-                | "form"
-                | "frame"
-                | "frameset"
-                | "head"
-                | "header"
-                | "hgroup"
-                | "hr"
-                | "html"
-                | "iframe"
-                | "img"
-                | "input"
-                | "keygen"
-                | "li"
-                | "link"
-                | "listing"
-                | "main"
-                | "marquee"
-                | "menu"
-                | "meta"
-                | "nav"
-                | "noembed"
-                | "noframes"
-                | "noscript"
-                | "object"
-                | "ol"
-                | "p"
-                | "param"
-                | "plaintext"
-                | "pre"
-                | "script"
-                | "search"
-                | "section"
-                | "select"
-                | "source"
-                | "style"
-                | "summary"
-                | "table"
-                | "tbody"
-                | "td"
-                | "template"
-                | "textarea"
-                | "tfoot"
-                | "th"
-                | "thead"
-                | "title"
-                | "tr"
-                | "track"
-                | "ul"
-                | "wbr"
-                | "xmp"
-        )
-}
-
-/// HTML elements that bound the scope an end tag such as `</div>` looks in (in SVG and
-/// MathML, the integration points do).
-fn is_scope_boundary_html(name: &str) -> bool {
-    matches!(
-        name,
-        "applet"
-            | "caption"
-            | "html"
-            | "table"
-            | "td"
-            | "th"
-            | "marquee"
-            | "object"
-            | "select"
-            | "template"
-    )
-}
-
-/// Start tags for which the tree builder walks the whole stack: those that close an open `<p>`
-/// (blocks), look for an element in scope (a `<select>`, a `<button>`, a `<ruby>`…) or close
-/// list items.
-fn walks_on_start(name: &str) -> bool {
-    is_heading(name)
-        || matches!(
-            name,
-            "address"
-                | "article"
-                | "aside"
-                | "blockquote"
-                | "button"
-                | "center"
-                | "dd"
-                | "details"
-                | "dialog"
-                | "dir"
-                | "div"
-                | "dl"
-                | "dt"
-                | "fieldset"
-                | "figcaption"
-                | "figure"
-                | "footer"
-                | "form"
-                | "header"
-                | "hgroup"
-                | "hr"
-                | "input"
-                | "li"
-                | "listing"
-                | "main"
-                | "menu"
-                | "nav"
-                | "nobr"
-                | "ol"
-                | "optgroup"
-                | "option"
-                | "p"
-                | "plaintext"
-                | "pre"
-                | "rb"
-                | "rp"
-                | "rt"
-                | "rtc"
-                | "search"
-                | "section"
-                | "select"
-                | "summary"
-                | "table"
-                | "ul"
-                | "xmp"
-        )
 }
 
 #[cfg(test)]

@@ -105,7 +105,13 @@ impl Expander<'_> {
                 }
             }
             // Copy plain text up to the next character that may start something, in one go.
-            let plain = rest.find(['`', '{', '!', '[', '\n']).unwrap_or(rest.len());
+            // They are ASCII, so a byte search finds them (a char search decodes every char).
+            // One pass, stopping at the first: a search for each kind apart could read a long
+            // line again for every `[` in it.
+            let plain = rest
+                .bytes()
+                .position(|b| matches!(b, b'`' | b'{' | b'!' | b'[' | b'\n'))
+                .unwrap_or(rest.len());
             if plain > 0 {
                 self.out.push_str(&rest[..plain]);
                 rest = &rest[plain..];

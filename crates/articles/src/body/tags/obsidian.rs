@@ -55,6 +55,10 @@ fn closing_brackets(after: &str) -> Option<usize> {
 /// `> [!type] Title` (Obsidian) becomes a GitHub alert, which the Markdown parser knows, with
 /// the title in bold. Returns the bytes consumed.
 pub fn callout(rest: &str) -> Option<(String, usize)> {
+    // Nearly every line starts with neither: no need to find its end.
+    if !rest.starts_with([' ', '>']) {
+        return None;
+    }
     let line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
     let line = &rest[..line_end];
     let quote_len = line.len() - line.trim_start_matches([' ', '>']).len();
