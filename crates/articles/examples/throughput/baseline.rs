@@ -3,21 +3,15 @@
 //! enables (`body/markdown.rs`) and cleaned by ammonia's default policy; no decoding beyond
 //! UTF-8, no fields, no text, outline or counts.
 
-use pulldown_cmark::{html, Options, Parser};
+use articles::body::MARKDOWN_OPTIONS;
+use pulldown_cmark::{html, Parser};
 
 /// Sanitized HTML of a file's body.
 pub fn render(bytes: &[u8]) -> String {
     let text = String::from_utf8_lossy(bytes);
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_GFM
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_MATH;
     let body = strip_front_matter(&text);
     let mut unsafe_html = String::with_capacity(body.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, Parser::new_ext(body, options));
+    html::push_html(&mut unsafe_html, Parser::new_ext(body, MARKDOWN_OPTIONS));
     ammonia::clean(&unsafe_html)
 }
 

@@ -12,6 +12,9 @@ mod math;
 mod slug;
 mod tags;
 
+/// The Markdown extensions the engine reads with.
+pub use markdown::OPTIONS as MARKDOWN_OPTIONS;
+
 use crate::article::Location;
 use crate::sanitize;
 
