@@ -171,9 +171,9 @@ pub fn App() -> Html {
             <FilterPanel view={state.view.clone()} counts={state.counts.clone()} lang={lang}
                 on_view={dispatcher.to_callback().reform(Action::ChooseView)} />
             <Library entries={state.entries.clone()} shown={state.shown.clone()} request={state.view.to_params()}
-                query={query} read={state.read.clone()} bodies={state.bodies.clone()}
+                query={query} read={state.read.clone()}
                 library_size={state.entries.len()} catalog={state.catalog.listing.clone()} lang={lang}
-                without_text={state.searching_without_text()}
+                searching={state.hosted_search_pending()} search_failed={state.hosted_search_failure()}
                 returning={state.list_place.clone()} on_leave={dispatcher.to_callback().reform(Action::ListLeft)}
                 layout={state.layout} on_layout={{ let dispatcher = dispatcher.clone(); Callback::from(move |layout| choose::choose_layout(&dispatcher, layout)) }}
                 dropped={state.dropped_ids().len()} on_export={on_export} on_remove_all={on_remove_all} />

@@ -206,9 +206,11 @@ async fn a_card_marks_what_the_search_found() {
         summary: summary("n.md", "---\ntitle: 脱贫攻坚 and Café\n---\nOpening words."),
         lang: Lang::En,
         query: Some(Rc::new(Query::parse("cafe 攻坚 deep"))),
-        body: Some(BodyText::Start(Rc::from(
-            "Opening words. Much later, deep in the body, the word.",
-        ))),
+        body: Some(BodyText(Shared::new(parse(
+            "n.md",
+            b"Opening words. Much later, deep in the body, the word.",
+            &ParseOptions::default(),
+        )))),
     }))
     .await;
     let root = &mounted.root;

@@ -1,7 +1,7 @@
-//! Fetching the hosted library: the catalog and its shards, and an article's file when it is
-//! opened.
+//! Fetching the hosted library: the catalog and its shards, the search index's files a search
+//! needs, and an article's file when it is opened.
 
-use articles::catalog::{Catalog, SearchShard, SearchText, Shard, Summary, SCHEMA_VERSION};
+use articles::catalog::{Catalog, Shard, Summary, SCHEMA_VERSION};
 use articles::url::resolve_asset;
 use articles::Location;
 use gloo_net::http::Request;
@@ -104,15 +104,6 @@ pub async fn shard(path: &str) -> Result<Vec<Summary>, String> {
     let mut shard: Shard = json(&format!("{library}{path}")).await?;
     guard(&library, &mut shard.articles);
     Ok(shard.articles)
-}
-
-/// The search text in a catalog's search shard at `path` (relative to the catalog).
-pub async fn search_shard(path: &str) -> Result<Vec<SearchText>, String> {
-    let mut shard: SearchShard = json(&format!("{}{path}", library_dir())).await?;
-    for text in &mut shard.texts {
-        text.id = hosted_id(std::mem::take(&mut text.id));
-    }
-    Ok(shard.texts)
 }
 
 async fn json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, String> {

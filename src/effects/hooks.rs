@@ -1,5 +1,5 @@
 //! The hooks that start effects: when the app starts, when the state asks for something (a
-//! hosted article to fetch, search text, an undo running out), and when the browser speaks
+//! hosted article to fetch, a search of the hosted index, an undo running out), and when the browser speaks
 //! (the address changes, files are dropped, a key is pressed).
 
 use gloo_events::EventListener;
@@ -7,7 +7,7 @@ use gloo_timers::callback::Timeout;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::{article, loading};
+use super::{article, hosted_search, loading};
 use crate::browser::intake::{drop_listeners, Given};
 use crate::browser::keys::{self, Shortcut};
 use crate::browser::{offline, page};
@@ -62,7 +62,7 @@ pub fn use_address(state: &UseReducerHandle<State>) {
 }
 
 /// The library comes in, and what the state waits for is fetched: the reader's stored files
-/// then the hosted catalog at start, hosted articles' text on the first search, a hosted
+/// then the hosted catalog at start, the hosted index's answer to each search, a hosted
 /// article when it is opened; and an undo is forgotten after a while.
 #[hook]
 pub fn use_library(state: &UseReducerHandle<State>) {
@@ -75,10 +75,12 @@ pub fn use_library(state: &UseReducerHandle<State>) {
         spawn_local(loading::library(dispatcher))
     });
     let dispatcher = state.dispatcher();
-    use_effect_with(state.search_text_wanted(), move |wanted| {
-        if let Some(paths) = wanted.clone() {
-            dispatcher.dispatch(Action::SearchTextRequested);
-            spawn_local(loading::search_text(dispatcher.clone(), paths));
+    let fetched = use_mut_ref(Default::default);
+    let latest = use_mut_ref(String::new);
+    use_effect_with(state.hosted_search_wanted(), move |wanted| {
+        if let Some((meta, query)) = wanted.clone() {
+            latest.replace(query.clone());
+            spawn_local(hosted_search::run(dispatcher, meta, query, fetched, latest));
         }
     });
     let dispatcher = state.dispatcher();

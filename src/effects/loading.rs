@@ -1,6 +1,6 @@
 //! Bringing the library in: the reader's stored files and, at the same time, the hosted catalog
-//! and its shards (newest first); hosted articles' search text once the reader searches. What
-//! arrives is handed to the state in parts, each a short task (see `parts`).
+//! and its shards (newest first). What arrives is handed to the state in parts, each a short
+//! task (see `parts`).
 
 use std::rc::Rc;
 
@@ -9,14 +9,10 @@ use yew::UseReducerDispatcher;
 use crate::browser::store::{self, StoredFile};
 use crate::browser::{fetch, files};
 use crate::parts::{in_parts, one_task_each};
-use crate::state::{Action, Notice, State};
+use crate::state::{Action, State};
 
 /// Hosted articles listed at a time, from a shard of the catalog.
 const HOSTED_PART: usize = 200;
-
-/// Bytes of hosted articles' search text indexed at a time: indexing runs at some 5 MB/s in
-/// the browser, so a part is a task of some 25 ms.
-const SEARCH_TEXT_PART: usize = 128 << 10;
 
 /// The reader's stored files and the hosted catalog, side by side: neither waits for the
 /// other (parsing 10 000 stored files took seconds), and the first cards are there at once.
@@ -61,26 +57,6 @@ async fn hosted(dispatcher: UseReducerDispatcher<State>) {
         let parts = in_parts(articles, HOSTED_PART, |_| 1);
         one_task_each(parts, |summaries, more| {
             dispatcher.dispatch(Action::ShardLoaded { summaries, more })
-        })
-        .await;
-    }
-}
-
-/// The catalog's search shards at `paths`, indexed a part at a time; the list is searched again
-/// once per shard.
-pub async fn search_text(dispatcher: UseReducerDispatcher<State>, paths: Vec<String>) {
-    for path in paths {
-        let texts = match fetch::search_shard(&path).await {
-            Ok(texts) => texts,
-            Err(reason) => {
-                dispatcher.dispatch(Action::Notify(Notice::Problem(reason)));
-                // Done with, without text: the search goes on without it.
-                Vec::new()
-            }
-        };
-        let parts = in_parts(texts, SEARCH_TEXT_PART, |t| t.text.len());
-        one_task_each(parts, |texts, more| {
-            dispatcher.dispatch(Action::SearchTextLoaded { texts, more })
         })
         .await;
     }

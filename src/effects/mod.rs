@@ -6,6 +6,7 @@
 
 pub mod article;
 pub mod hooks;
+pub mod hosted_search;
 pub mod library_files;
 pub mod list_place;
 pub mod loading;

@@ -1,7 +1,5 @@
 //! One article of the library as the state holds it, and its text as a card sees it.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use articles::{Article, Summary};
@@ -39,50 +37,22 @@ impl Removal {
     }
 }
 
-/// The start of hosted articles' text, by id, once the catalog's search shards are in (for the
-/// passage a card shows around a hit). Filled in place: a copy of a 100 000-entry list for each
-/// part of the search text was a long task.
-pub type Bodies = RefCell<HashMap<String, Rc<str>>>;
-
 impl Entry {
-    /// The text a card looks through for the passage around a hit: a dropped article's text, a
-    /// hosted article's start (once fetched for search).
-    pub fn body_text(&self, bodies: &Bodies) -> Option<BodyText> {
-        match &self.article {
-            Some(article) => Some(BodyText::Article(article.clone())),
-            None => bodies
-                .borrow()
-                .get(&self.summary.id)
-                .cloned()
-                .map(BodyText::Start),
-        }
+    /// The text a card looks through for the passage around a hit: a dropped article's (a
+    /// hosted article's card shows its excerpt).
+    pub fn body_text(&self) -> Option<BodyText> {
+        self.article.clone().map(BodyText)
     }
 }
 
 /// An article's text as a card sees it: shared, never copied, compared by identity (a
 /// dropped article's text may be megabytes long, and cards are rendered often).
-#[derive(Clone, Debug)]
-pub enum BodyText {
-    Start(Rc<str>),
-    Article(Shared<Article>),
-}
+#[derive(Clone, Debug, PartialEq)]
+pub struct BodyText(pub Shared<Article>);
 
 impl BodyText {
     /// The part of the text search looks through.
     pub fn as_str(&self) -> &str {
-        match self {
-            BodyText::Start(start) => start,
-            BodyText::Article(article) => listing::searched(&article.text),
-        }
-    }
-}
-
-impl PartialEq for BodyText {
-    fn eq(&self, other: &BodyText) -> bool {
-        match (self, other) {
-            (BodyText::Start(a), BodyText::Start(b)) => Rc::ptr_eq(a, b),
-            (BodyText::Article(a), BodyText::Article(b)) => a == b,
-            _ => false,
-        }
+        listing::searched(&self.0.text)
     }
 }

@@ -1,13 +1,13 @@
 //! What the library lists: the search index kept in step with the entries, and the list
 //! recomputed (search, then facets, then order) when the entries or the view change.
 
-use std::cmp::{Ordering, Reverse};
+use std::cmp::Ordering;
 
 use articles::facets::Facts;
-use articles::search::{in_list_order, DocId, Document, Query};
+use articles::search::{by_relevance, in_list_order, DocId, Query};
 
 use super::merge::merge;
-use super::{Entry, State};
+use super::{Entry, HostedAnswer, State};
 use crate::shared::Shared;
 use crate::view::Sort;
 
@@ -16,7 +16,16 @@ impl State {
     /// matches, narrowed by the facets (whose counts are taken on the way), in the view's order.
     /// This runs on every key typed, over up to every article of the library.
     pub(super) fn refresh_shown(&mut self) {
-        let found = self.index.borrow().search(&Query::parse(&self.view.query));
+        let mut found = self.index.borrow().search(&Query::parse(&self.view.query));
+        if let (Some(found), HostedAnswer::Found(hosted)) =
+            (found.as_mut(), self.hosted_search.answer(&self.view.query))
+        {
+            // The hosted index saw the whole text of hosted articles, the in-memory one only
+            // their titles, labels and excerpts: its answer stands for them.
+            found.retain(|f| !self.is_hosted(f.doc));
+            found.extend(hosted);
+            found.sort_unstable_by_key(|f| f.doc);
+        }
         let candidates = in_list_order(found, &self.positions, self.entries.len());
         let (accepted, counts) = self.facets.borrow().count(
             candidates.iter().map(|&(_, doc, _)| doc),
@@ -50,12 +59,16 @@ impl State {
     }
 
     /// Orders positions in `entries` (which are newest first, undated last) with their scores.
-    pub(super) fn order(&self, shown: &mut [(usize, u32)]) {
+    pub(super) fn order(&self, shown: &mut Vec<(usize, u32)>) {
         match self.view.order() {
             // Already in that order; a sort of a sorted list is one pass.
             Sort::Auto | Sort::Newest => shown.sort_by_key(|&(at, _)| at),
-            // As `compare` orders them, by a key: no comparison asks the view for its order.
-            Sort::Relevance => shown.sort_unstable_by_key(|&(at, score)| (Reverse(score), at)),
+            // As `compare` orders them: `by_relevance` keeps list order among equal scores, so
+            // it is given the list in that order (one pass when it is, as after a search).
+            Sort::Relevance => {
+                shown.sort_by_key(|&(at, _)| at);
+                by_relevance(shown);
+            }
             _ => shown.sort_by(|&a, &b| self.compare(a, b)),
         }
     }
@@ -110,33 +123,28 @@ impl State {
         self.counts = Shared::new(all);
     }
 
+    /// Whether a document of the index is a hosted article's.
+    fn is_hosted(&self, doc: DocId) -> bool {
+        let at = self.positions.get(doc as usize).copied().flatten();
+        at.and_then(|at| self.entries.get(at))
+            .is_some_and(|entry| entry.original.is_none())
+    }
+
     /// Whether the "unread only" switch lets an entry through.
     fn listable(&self, at: usize) -> bool {
         !self.view.unread || !self.read.contains(&self.entries[at].summary.id)
     }
 
-    /// Puts an entry in the search index, with the body text when it is known, and its facet
-    /// values in the facet table under the same document.
-    pub(super) fn index_entry(&self, entry: &Entry, body: Option<&str>) -> DocId {
+    /// Puts an entry in the search index (a hosted one by title, labels and excerpt: the hosted
+    /// index has its text), and its facet values in the facet table under the same document.
+    pub(super) fn index_entry(&self, entry: &Entry) -> DocId {
         let summary = &entry.summary;
-        let categories: Vec<String> = summary.categories.iter().map(|p| p.join("/")).collect();
-        let labels = summary
-            .authors
-            .iter()
-            .chain(&summary.tags)
-            .chain(&categories)
-            .map(String::as_str)
-            .collect();
-        let doc = self.index.borrow_mut().add(&Document {
-            id: &summary.id,
-            title: &summary.title,
-            labels,
-            summary: &summary.excerpt,
-            body: searched(
-                body.or(entry.article.as_ref().map(|a| a.text.as_str()))
-                    .unwrap_or(""),
-            ),
-        });
+        let labels = summary.labels();
+        let body = entry.article.as_ref().map_or("", |a| searched(&a.text));
+        let doc = self
+            .index
+            .borrow_mut()
+            .add(&summary.document(&labels, body));
         self.facets.borrow_mut().set(doc, &facts(entry));
         doc
     }

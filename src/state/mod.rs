@@ -7,10 +7,10 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
-use articles::catalog::{newest_first, Catalog, SearchText};
+use articles::catalog::{newest_first, Catalog};
 use articles::facets::{Counts, FacetTable};
 use articles::fidelity::Fidelity;
-use articles::search::{DocId, SearchIndex};
+use articles::search::{DocId, Found, SearchIndex};
 use articles::{Article, Summary};
 use yew::Reducible;
 
@@ -23,13 +23,15 @@ use merge::merge;
 
 mod catalog;
 mod entry;
+mod hosted_search;
 mod listing;
 mod merge;
 mod notice;
 mod settings;
 
 pub use catalog::CatalogProgress;
-pub use entry::{Bodies, BodyText, Entry, Removal};
+pub use entry::{BodyText, Entry, Removal};
+pub use hosted_search::{HostedAnswer, HostedSearch};
 pub use listing::{DROPPED, HOSTED};
 pub use notice::Notice;
 pub use settings::{Layout, ListPlace, Theme};
@@ -72,8 +74,10 @@ pub struct State {
     pub titles: TitleOrder,
     /// The articles the reader has finished.
     pub read: Shared<HashSet<String>>,
-    /// How far the hosted catalog has come: its listing and its search text.
+    /// How far the hosted catalog has come.
     pub catalog: CatalogProgress,
+    /// The hosted catalog's search index and its answer to the search.
+    pub hosted_search: HostedSearch,
     /// Hosted and dropped articles, newest first.
     pub entries: Shared<Vec<Entry>>,
     /// Positions in `entries` of the articles the search lets through, best first.
@@ -85,8 +89,6 @@ pub struct State {
     /// Every document's facet values, numbered, so a keystroke counts the facets in arrays:
     /// changed in place with the index, under its documents.
     facets: Shared<RefCell<FacetTable>>,
-    /// Hosted articles' search text, for cards (changed in place, like the index).
-    pub bodies: Shared<Bodies>,
     /// For each document of the index, its entry's position in `entries`: rebuilt when the
     /// entries change, so a keystroke only looks positions up.
     positions: Shared<Vec<Option<usize>>>,
@@ -116,13 +118,10 @@ pub enum Action {
         summaries: Vec<Summary>,
         more: bool,
     },
-    /// The search shards are being fetched.
-    SearchTextRequested,
-    /// Search text of hosted articles, by id; with `more` when more follows at once (the list
-    /// is searched again after the last part).
-    SearchTextLoaded {
-        texts: Vec<SearchText>,
-        more: bool,
+    /// The hosted search index's answer to a query (by catalog numbers), or why it has none.
+    HostedFound {
+        query: String,
+        result: Result<Vec<Found>, String>,
     },
     Navigate(Route),
     /// The reader typed in the search field.
@@ -202,11 +201,11 @@ impl State {
             titles: TitleOrder::default(),
             read: Shared::default(),
             catalog: CatalogProgress::default(),
+            hosted_search: HostedSearch::default(),
             entries: Shared::default(),
             shown: Shared::default(),
             index: Shared::default(),
             facets: Shared::default(),
-            bodies: Shared::default(),
             positions: Shared::default(),
             reading: None,
             notice: None,
@@ -390,7 +389,7 @@ impl State {
     /// for a shard or a part of a drop, so no arrival costs a long task.
     fn merge_entries(&mut self, mut fresh: Vec<Entry>) {
         fresh.sort_by(|a, b| newest_first(&a.summary, &b.summary));
-        let docs: Vec<DocId> = fresh.iter().map(|e| self.index_entry(e, None)).collect();
+        let docs: Vec<DocId> = fresh.iter().map(|e| self.index_entry(e)).collect();
         let merged = merge(&self.entries, fresh, |a, b| {
             newest_first(&a.summary, &b.summary)
         });
@@ -413,11 +412,11 @@ impl State {
     fn replace_entries(&mut self, replacing: Vec<(usize, Entry)>, fresh: Vec<Entry>) {
         let mut entries: Vec<Entry> = (*self.entries).clone();
         for (at, entry) in replacing {
-            self.index_entry(&entry, None);
+            self.index_entry(&entry);
             entries[at] = entry;
         }
         for entry in &fresh {
-            self.index_entry(entry, None);
+            self.index_entry(entry);
         }
         entries.extend(fresh);
         entries.sort_by(|a, b| newest_first(&a.summary, &b.summary));
@@ -426,9 +425,11 @@ impl State {
         self.refresh_shown();
     }
 
-    /// Adds hosted articles; the catalog is complete once no shard is left.
+    /// Adds hosted articles (the next in catalog order); the catalog is complete once no shard
+    /// is left.
     fn add_hosted(&mut self, summaries: Vec<Summary>) {
         self.catalog.listed();
+        let ids: Vec<String> = summaries.iter().map(|s| s.id.clone()).collect();
         self.add_entries(
             summaries
                 .into_iter()
@@ -439,42 +440,34 @@ impl State {
                 })
                 .collect(),
         );
+        let index = self.index.borrow();
+        // One per catalog number, so the numbers after a missing one still line up.
+        let docs: Vec<DocId> = ids
+            .iter()
+            .map(|id| index.doc(id).unwrap_or(DocId::MAX))
+            .collect();
+        drop(index);
+        self.hosted_search.listed(docs);
         self.refresh_reading();
     }
 
-    /// Indexes hosted articles again with the start of their text. Their places in the list
-    /// stay; only their documents in the index change.
-    fn add_search_text(&mut self, texts: Vec<SearchText>) {
-        let mut positions = (*self.positions).clone();
-        for SearchText { id, text } in texts {
-            let Some(at) = self
-                .position(&id)
-                .filter(|&at| self.entries[at].original.is_none())
-            else {
-                continue;
-            };
-            if let Some(old) = self.index.borrow().doc(&id) {
-                positions[old as usize] = None;
-            }
-            let doc = self.index_entry(&self.entries[at], Some(&text)) as usize;
-            positions.resize(positions.len().max(doc + 1), None);
-            positions[doc] = Some(at);
-            self.bodies.borrow_mut().insert(id, Rc::from(text));
+    /// The hosted search index to search and the query, while its answer is missing.
+    pub fn hosted_search_wanted(&self) -> Option<(Rc<articles::search::hosted::Meta>, String)> {
+        self.hosted_search.wanted(&self.view.query)
+    }
+
+    /// Whether the list waits for the hosted index's answer (it shows what titles, labels and
+    /// excerpts match until then).
+    pub fn hosted_search_pending(&self) -> bool {
+        self.hosted_search.answer(&self.view.query) == HostedAnswer::Pending
+    }
+
+    /// Why the hosted index could not answer the search, if it could not.
+    pub fn hosted_search_failure(&self) -> Option<String> {
+        match self.hosted_search.answer(&self.view.query) {
+            HostedAnswer::Failed(reason) => Some(reason.to_owned()),
+            _ => None,
         }
-        self.positions = Shared::new(positions);
-    }
-
-    /// Whether a search sees only titles, labels and summaries of hosted articles for now: their
-    /// text is still to come.
-    pub fn searching_without_text(&self) -> bool {
-        !self.view.query.trim().is_empty() && self.catalog.text_pending()
-    }
-
-    /// The search shards to fetch now: the reader searches, and they are waiting for it.
-    pub fn search_text_wanted(&self) -> Option<Vec<String>> {
-        (!self.view.query.trim().is_empty())
-            .then(|| self.catalog.text_wanted())
-            .flatten()
     }
 
     fn remove(&mut self, ids: &[String], files: Option<Vec<Rc<ReaderFile>>>) {
@@ -514,6 +507,7 @@ impl Reducible for State {
         match action {
             Action::CatalogLoaded(Ok(catalog)) => {
                 next.catalog.loaded(&catalog);
+                next.hosted_search.set_meta(catalog.search_index);
                 next.add_hosted(catalog.articles);
             }
             Action::ShardLoaded { summaries, more } => {
@@ -522,13 +516,13 @@ impl Reducible for State {
                 }
                 next.add_hosted(summaries);
             }
-            Action::SearchTextRequested => next.catalog.text_requested(),
-            Action::SearchTextLoaded { texts, more } => {
-                next.add_search_text(texts);
-                if !more {
-                    next.catalog.text_shard_done();
-                    next.refresh_shown();
+            // An answer to a query the reader has typed past is not kept.
+            Action::HostedFound { query, result } => {
+                if query != next.view.query {
+                    return self;
                 }
+                next.hosted_search.answered(query, result);
+                next.refresh_shown();
             }
             Action::CatalogLoaded(Err(message)) => {
                 next.catalog.failed(message);
@@ -630,7 +624,7 @@ impl Reducible for State {
                     } else {
                         Rc::make_mut(&mut next.fetched).insert(id.clone(), article.clone());
                     }
-                    next.index_entry(entry, Some(&article.text));
+                    next.index_entry(entry);
                 }
                 next.entries = Shared::new(entries);
                 if matches!(&next.reading, Some((open, _)) if *open == id) {

@@ -130,15 +130,8 @@ fn a_sharded_catalog_is_complete_with_its_last_shard() {
         "index/articles-0000.json".into(),
         "index/articles-0001.json".into(),
     ];
-    first.search = vec!["index/search-0000.json".into()];
     let state = state.reduce(Action::CatalogLoaded(Ok(first)));
     assert_eq!(state.catalog.listing, Loadable::Loading);
-    let state = state.reduce(Action::Search("words".into()));
-    assert_eq!(
-        state.search_text_wanted(),
-        None,
-        "not before every article it holds text for is listed"
-    );
     // The first shard arrives in two parts.
     let state = state.reduce(Action::ShardLoaded {
         summaries: catalog(&["middle"]).articles,
@@ -161,56 +154,69 @@ fn a_sharded_catalog_is_complete_with_its_last_shard() {
     assert_eq!(state.catalog.listing, Loadable::Ready(()));
     assert_eq!(state.entries.len(), 4);
     assert_eq!(
-        state.search_text_wanted(),
-        Some(vec!["index/search-0000.json".into()])
-    );
-    assert_eq!(
         state.pending_fetch(),
         Some(("late".into(), "late.md".into()))
     );
 }
 
 #[test]
-fn search_text_is_asked_for_once_and_then_searched() {
+fn the_hosted_index_answers_for_hosted_articles_by_catalog_number() {
     let mut library = catalog(&["alpha", "beta"]);
-    library.search = vec!["index/search-0000.json".into()];
+    library.search_index = Some(articles::search::hosted::Meta::default());
     let state = Rc::new(State::new(Lang::En, Route::Library));
     let state = state.reduce(Action::CatalogLoaded(Ok(library)));
-    assert_eq!(
-        state.search_text_wanted(),
-        None,
+    assert!(
+        state.hosted_search_wanted().is_none(),
         "not before the reader searches"
     );
+    let state = state.reduce(Action::FilesAdded {
+        entries: vec![dropped("gamma.md", "# gamma\n\na hidden word")],
+        skipped: Vec::new(),
+        beside: Vec::new(),
+        fidelity: None,
+    });
     let state = state.reduce(Action::Search("hidden".into()));
+    let wanted = state.hosted_search_wanted().map(|(_, query)| query);
+    assert_eq!(wanted.as_deref(), Some("hidden"));
+    assert!(state.hosted_search_pending());
     assert_eq!(
-        state.search_text_wanted(),
-        Some(vec!["index/search-0000.json".into()])
+        visible_ids(&state),
+        ["dropped/gamma"],
+        "the reader's own, meanwhile"
     );
-    assert!(state.visible().is_empty());
-    assert!(state.searching_without_text());
-    let state = state.reduce(Action::SearchTextRequested);
-    assert_eq!(state.search_text_wanted(), None, "asked for once");
-    assert!(state.searching_without_text(), "until the text is in");
-    let state = state.reduce(Action::SearchTextLoaded {
-        texts: vec![SearchText {
-            id: "alpha".into(),
-            text: "nothing to see".into(),
-        }],
-        more: true,
+    // Catalog number 1 is "beta".
+    let hit = |doc| Found { doc, score: 1 };
+    let state = state.reduce(Action::HostedFound {
+        query: "hidden".into(),
+        result: Ok(vec![hit(1)]),
     });
-    let state = state.reduce(Action::SearchTextLoaded {
-        texts: vec![SearchText {
-            id: "beta".into(),
-            text: "a hidden word".into(),
-        }],
-        more: false,
+    assert!(!state.hosted_search_pending() && state.hosted_search_wanted().is_none());
+    let mut found = visible_ids(&state);
+    found.sort_unstable();
+    assert_eq!(found, ["beta", "dropped/gamma"]);
+    // An exclusion: the hosted index says which hosted articles lack the word.
+    let state = state.reduce(Action::Search("-hidden".into()));
+    let state = state.reduce(Action::HostedFound {
+        query: "-hidden".into(),
+        result: Ok(vec![hit(0)]),
     });
-    assert!(!state.searching_without_text());
-    let found = visible_ids(&state);
-    assert_eq!(found, ["beta"]);
-    let mut recounted = (*state).clone();
-    recounted.refresh_positions();
-    assert_eq!(*state.positions, *recounted.positions);
+    assert_eq!(visible_ids(&state), ["alpha"]);
+    // A late answer to an older query changes nothing; a failure is told.
+    let late = state.clone().reduce(Action::HostedFound {
+        query: "hidden".into(),
+        result: Ok(vec![hit(1)]),
+    });
+    assert_eq!(visible_ids(&late), ["alpha"]);
+    let state = state.reduce(Action::Search("word".into()));
+    let state = state.reduce(Action::HostedFound {
+        query: "word".into(),
+        result: Err("index/search/terms-0000.bin: HTTP 404".into()),
+    });
+    assert_eq!(
+        state.hosted_search_failure().as_deref(),
+        Some("index/search/terms-0000.bin: HTTP 404")
+    );
+    assert_eq!(visible_ids(&state), ["dropped/gamma"]);
 }
 
 fn reading(state: &State) -> Option<&Loadable<Shared<Article>>> {

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::effects::list_place::{use_list_paging, PAGE};
 use crate::i18n::Lang;
 use crate::shared::Shared;
-use crate::state::{Bodies, Entry, Layout, ListPlace, Loadable, Problem};
+use crate::state::{Entry, Layout, ListPlace, Loadable, Problem};
 use crate::ui::card::Card;
 
 #[derive(Properties, PartialEq)]
@@ -28,16 +28,16 @@ pub struct LibraryProps {
     /// The articles the reader has finished.
     #[prop_or_default]
     pub read: Shared<std::collections::HashSet<String>>,
-    /// Hosted articles' search text, for the passage a card shows around a hit.
-    #[prop_or_default]
-    pub bodies: Shared<Bodies>,
     /// Whether anything is in the library at all (to tell "empty" from "no match").
     pub library_size: usize,
     pub catalog: Loadable<()>,
     pub lang: Lang,
-    /// The search does not see hosted articles' text yet (it is loading).
+    /// The hosted search index is still being asked (what titles and excerpts match shows).
     #[prop_or_default]
-    pub without_text: bool,
+    pub searching: bool,
+    /// Why the hosted search index could not answer, if it could not.
+    #[prop_or_default]
+    pub search_failed: Option<String>,
     /// How many of the articles the reader brought in (they can be exported and removed).
     #[prop_or_default]
     pub dropped: usize,
@@ -81,16 +81,19 @@ pub fn Library(props: &LibraryProps) -> Html {
     );
     let status = match (&props.catalog, props.library_size) {
         (Loadable::Loading, 0) => text.loading_library.to_owned(),
-        _ if props.without_text => format!(
+        _ if props.searching => format!(
             "{} {}",
             props.lang.article_count(props.shown.len()),
-            text.text_loading
+            text.searching_library
         ),
         _ => props.lang.article_count(props.shown.len()),
     };
-    let problem = match &props.catalog {
-        Loadable::Failed(Problem::Failed(message)) => html! {
+    let problem = match (&props.catalog, &props.search_failed) {
+        (Loadable::Failed(Problem::Failed(message)), _) => html! {
             <p class="problem" role="alert">{ format!("{}: {message}", text.catalog_failed) }</p>
+        },
+        (_, Some(reason)) => html! {
+            <p class="problem" role="alert">{ format!("{}: {reason}", text.search_failed) }</p>
         },
         _ => html! {},
     };
@@ -114,7 +117,7 @@ pub fn Library(props: &LibraryProps) -> Html {
                 <div class={classes!("grid", list.then_some("grid-list"))}>
                     { for props.shown.iter().take(*limit).map(|&at| {
                         let entry = &props.entries[at];
-                        let body = entry.body_text(&props.bodies);
+                        let body = entry.body_text();
                         html! {
                             <Card key={entry.summary.id.clone()} summary={entry.summary.clone()}
                                 lang={props.lang} query={props.query.clone()} body={body}

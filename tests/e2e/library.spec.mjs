@@ -28,8 +28,10 @@ test('a search finds words deep in an article, marks them, and the reader opens 
   // "三重压力" is in the body only, not the title or the excerpt the catalog lists.
   await page.getByRole('searchbox', { name: 'Search' }).fill('三重压力');
   await expect(page.getByRole('status')).toHaveText('1 article');
+  // The card shows the catalog's excerpt (the search index holds no text); the article, once
+  // open, marks the hit.
   const card = page.locator('article.card');
-  await expect(card.locator('.card-excerpt mark')).toHaveText('三重压力');
+  await expect(card.locator('.card-excerpt')).not.toBeEmpty();
   await card.getByRole('link').click();
   const first = page.locator('.reader-body mark').first();
   await expect(first).toHaveText('三重压力');

@@ -11,14 +11,13 @@
 //! The end-to-end tests (`tests/e2e/hosting.spec.mjs`) count and open articles by their titles
 //! (`<topic> note <n>`), dates, topics and the word "details", so those stay as they were: the
 //! title and date follow from n, the topic words are only in titles and categories, the text has
-//! no digits and a "Details" heading within the first 2 000 characters (the catalog's search
-//! text).
+//! no digits and a "Details" heading.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::thread;
 
-use articles::catalog::{newest_first, Summary, SEARCH_TEXT_CHARS};
+use articles::catalog::{newest_first, Summary};
 use articles::{parse, ParseOptions};
 
 use crate::index;
@@ -45,8 +44,8 @@ const CHINESE: &[&str] = &["/zh-cn/", "/zh-tw/", "/seed/"];
 /// are too few in the corpus (a few thousand) and single characters lose its texture.
 const RUN: usize = 2;
 
-/// Words before the "Details" heading: the end-to-end tests find every article by that word in
-/// the catalog's search text, its first 2 000 characters.
+/// Words before the "Details" heading, which the end-to-end tests find every article by: early,
+/// so short articles have it too.
 const LEAD_WORDS: usize = 120;
 
 /// Writes `count` articles under `dir` (in a few folders) and their catalog, in shards of
@@ -89,10 +88,7 @@ pub fn catalog(count: usize) -> Result<Vec<(Summary, String)>> {
                             let path = path_of(n);
                             let text = model.article(n);
                             let article = parse(&path, text.as_bytes(), &ParseOptions::default());
-                            // Only what the catalog keeps of the text: 100 000 whole texts
-                            // would hold gigabytes.
-                            let kept = article.text.chars().take(SEARCH_TEXT_CHARS).collect();
-                            (Summary::of(&path, &article), kept)
+                            (Summary::of(&path, &article), article.text)
                         })
                         .collect::<Vec<_>>()
                 })

@@ -1,6 +1,6 @@
 //! `cargo xtask index <dir>`: the catalog writer. Parses every article under a folder with the
-//! same engine the app runs and writes `<dir>/index.json` and, beside it, the shards it names
-//! (`<dir>/index/`, rewritten whole each time).
+//! same engine the app runs and writes `<dir>/index.json` and, beside it, the shards and the
+//! search index it names (`<dir>/index/`, rewritten whole each time).
 
 use std::path::{Path, PathBuf};
 
@@ -81,8 +81,14 @@ pub fn write_split(dir: &Path, articles: Vec<(Summary, String)>, shard_size: usi
     for (path, shard) in &split.shards {
         write_json(&dir.join(path), shard)?;
     }
-    for (path, shard) in &split.search {
-        write_json(&dir.join(path), shard)?;
+    for (path, bytes) in &split.search {
+        let path = dir.join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::write(&path, bytes)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     Ok(())
 }

@@ -2,8 +2,9 @@
 //! article without fetching it. Written natively by `cargo xtask index`, read by the app.
 //!
 //! A small library's catalog lists its articles itself. A large one is split ([`split`]): the
-//! catalog names shards of article metadata, which the app fetches newest first right after it,
-//! and shards of search text, fetched only when the reader first searches.
+//! catalog names shards of article metadata, which the app fetches newest first right after it.
+//! Either way it describes its search index ([`crate::search::hosted`]), written beside it, of
+//! which a search fetches only what its terms need.
 
 use std::cmp::Ordering;
 
@@ -11,10 +12,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::date::ArticleDate;
+use crate::search::hosted::{self, Meta};
+use crate::search::Document;
 
 /// The catalog format version; bumped whenever a change would confuse an older app.
-/// Version 2 added shards; version 1 catalogs read as version 2 ones without shards.
-pub const SCHEMA_VERSION: u32 = 2;
+/// Version 2 added shards; version 3 the search index (in place of version 2's shards of the
+/// first 2 000 characters of each text). Older catalogs still read: without an index, their
+/// articles are searched by title, labels and excerpt.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A hosted library.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -29,9 +34,9 @@ pub struct Catalog {
     /// Files (relative to the catalog) with the rest of the articles, newest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shards: Vec<String>,
-    /// Files (relative to the catalog) with the articles' text, for search.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub search: Vec<String>,
+    /// The search index over every article's whole text, its files beside the catalog.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search_index: Option<Meta>,
 }
 
 /// A shard of a catalog: some of its articles.
@@ -40,39 +45,22 @@ pub struct Shard {
     pub articles: Vec<Summary>,
 }
 
-/// A shard of a catalog's search data: the text of some articles, by id.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct SearchShard {
-    pub texts: Vec<SearchText>,
-}
-
-/// The text search looks through for one article.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SearchText {
-    pub id: String,
-    /// The start of the body text.
-    pub text: String,
-}
-
-/// Characters of an article's text kept for search in a hosted catalog: enough to find an
-/// article by what it is about, while a library of 100 000 stays a download people accept.
-pub const SEARCH_TEXT_CHARS: usize = 2_000;
-
 /// A catalog and the shards it names, ready to write beside each other.
 #[derive(Debug, PartialEq)]
 pub struct Split {
     pub catalog: Catalog,
     /// Each shard and its path relative to the catalog.
     pub shards: Vec<(String, Shard)>,
-    pub search: Vec<(String, SearchShard)>,
+    /// The search index's files, by path relative to the catalog.
+    pub search: Vec<(String, Vec<u8>)>,
 }
 
 /// Where the shards of a catalog go, relative to it; [`split`] writes no other path.
 pub const SHARD_DIR: &str = "index/";
 
 /// Splits a library (each article's summary and body text, newest first) into a catalog and
-/// its shards of `shard_size` articles. A library that fits in one shard is listed in the
-/// catalog itself; search text always goes to shards, so listing never waits for it.
+/// its shards of `shard_size` articles, and writes its search index. A library that fits in one
+/// shard is listed in the catalog itself.
 pub fn split(articles: Vec<(Summary, String)>, shard_size: usize) -> Split {
     let shard_size = shard_size.max(1);
     let count = articles.len();
@@ -82,18 +70,18 @@ pub fn split(articles: Vec<(Summary, String)>, shard_size: usize) -> Split {
         ..Catalog::default()
     };
     let mut shards = Vec::new();
-    let mut search = Vec::new();
+    let mut index = hosted::Writer::new();
+    for (summary, text) in &articles {
+        index.add(&summary.document(&summary.labels(), text));
+    }
+    let (mut meta, files) = index.finish();
+    meta.dir = SHARD_DIR.to_owned();
+    let search = files
+        .into_iter()
+        .map(|(name, bytes)| (format!("{SHARD_DIR}{name}"), bytes))
+        .collect();
+    catalog.search_index = Some(meta);
     for (number, chunk) in articles.chunks(shard_size).enumerate() {
-        let texts = chunk
-            .iter()
-            .map(|(summary, text)| SearchText {
-                id: summary.id.clone(),
-                text: text.chars().take(SEARCH_TEXT_CHARS).collect(),
-            })
-            .collect();
-        let path = format!("{SHARD_DIR}search-{number:04}.json");
-        catalog.search.push(path.clone());
-        search.push((path, SearchShard { texts }));
         let summaries: Vec<Summary> = chunk.iter().map(|(summary, _)| summary.clone()).collect();
         if count <= shard_size {
             catalog.articles = summaries;
@@ -148,6 +136,30 @@ impl Summary {
             excerpt: article.excerpt.clone(),
             lang: article.meta.lang.clone(),
             reading_minutes: article.counts.reading_minutes,
+        }
+    }
+}
+
+impl Summary {
+    /// The article's labels as search weighs them: authors, tags, categories (as paths).
+    pub fn labels(&self) -> Vec<String> {
+        let categories = self.categories.iter().map(|path| path.join("/"));
+        self.authors
+            .iter()
+            .chain(&self.tags)
+            .cloned()
+            .chain(categories)
+            .collect()
+    }
+
+    /// The article as search sees it, with `body` its text; `labels` must be [`Self::labels`].
+    pub fn document<'a>(&'a self, labels: &'a [String], body: &'a str) -> Document<'a> {
+        Document {
+            id: &self.id,
+            title: &self.title,
+            labels: labels.iter().map(String::as_str).collect(),
+            summary: &self.excerpt,
+            body,
         }
     }
 }
@@ -212,10 +224,12 @@ mod tests {
         assert_eq!(split.catalog.count, 3);
         assert_eq!(split.catalog.articles.len(), 3);
         assert!(split.catalog.shards.is_empty() && split.shards.is_empty());
-        assert_eq!(split.catalog.search, ["index/search-0000.json"]);
-        let text = &split.search[0].1.texts[1].text;
-        assert!(text.starts_with("Body of ARTICLE 1."), "{text}");
-        assert_eq!(text.chars().count(), SEARCH_TEXT_CHARS, "cut to size");
+        let meta = split.catalog.search_index.as_ref().expect("an index");
+        assert_eq!((meta.documents, meta.dir.as_str()), (3, "index/"));
+        assert!(split
+            .search
+            .iter()
+            .any(|(path, _)| path == "index/search/terms-0000.bin"));
     }
 
     #[test]
@@ -234,8 +248,8 @@ mod tests {
         let sizes: Vec<usize> = split.shards.iter().map(|(_, s)| s.articles.len()).collect();
         assert_eq!(sizes, [10, 10, 5]);
         assert_eq!(split.shards[1].1.articles[0].id, "10");
-        assert_eq!(split.search.len(), 3);
-        assert_eq!(split.search[2].1.texts[4].id, "24");
+        let meta = split.catalog.search_index.as_ref().expect("an index");
+        assert_eq!(meta.documents, 25, "every article, in catalog order");
     }
 
     #[test]

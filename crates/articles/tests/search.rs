@@ -3,15 +3,17 @@
 //! for thousands of random Chinese, Japanese and Latin pieces of the articles themselves.
 
 mod corpus_paths;
+mod substring;
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use articles::search::fold::{fold, is_cjk_letter};
+use articles::search::fold::{canonical, is_cjk_letter};
 use articles::search::{Document, Query, SearchIndex};
 use articles::{parse, Article, ParseOptions};
+use substring::Random;
 
-/// The corpora's articles and, for each, its searchable text folded (the independent answer).
+/// The corpora's articles and, for each, its searchable text (the independent answer's).
 fn corpus() -> &'static (Vec<Article>, Vec<String>) {
     static CORPUS: OnceLock<(Vec<Article>, Vec<String>)> = OnceLock::new();
     CORPUS.get_or_init(|| {
@@ -26,8 +28,11 @@ fn corpus() -> &'static (Vec<Article>, Vec<String>) {
         let texts = articles
             .iter()
             .map(|a| {
-                let labels = labels(a).join("\n");
-                fold(&format!("{}\n{labels}\n{}\n{}", a.title, a.excerpt, a.text))
+                let labels = labels(a);
+                let mut fields = vec![a.title.as_str()];
+                fields.extend(labels.iter().map(String::as_str));
+                fields.extend([a.excerpt.as_str(), a.text.as_str()]);
+                substring::searchable(&fields)
             })
             .collect();
         (articles, texts)
@@ -70,18 +75,6 @@ fn found(query: &str) -> BTreeSet<usize> {
         .into_iter()
         .filter_map(|f| index().id(f.doc).parse().ok())
         .collect()
-}
-
-/// A small deterministic random number generator (xorshift), so failures reproduce.
-struct Random(u64);
-
-impl Random {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
 }
 
 #[test]
@@ -141,13 +134,7 @@ fn latin_words_match_by_prefix_as_typed() {
 #[test]
 fn quoted_phrases_find_exactly_the_articles_with_those_whole_words_in_a_row() {
     let (_, texts) = corpus();
-    let word = |c: char| c.is_alphanumeric() && !is_cjk_letter(c);
-    let whole = |text: &str, phrase: &str| {
-        text.match_indices(phrase).any(|(at, _)| {
-            !text[..at].chars().next_back().is_some_and(word)
-                && !text[at + phrase.len()..].chars().next().is_some_and(word)
-        })
-    };
+    let whole = |text: &str, phrase: &str| substring::contains(text, phrase, true);
     let mut random = Random(0xFACE);
     let mut checked = 0;
     while checked < 300 {
@@ -300,7 +287,7 @@ fn generated() -> &'static (SearchIndex, Vec<String>) {
                 summary: "",
                 body: &body,
             });
-            texts.push(fold(&body));
+            texts.push(canonical(&body));
         }
         (index, texts)
     })
@@ -330,12 +317,12 @@ fn a_generated_library_of_ten_thousand_gives_the_naive_answer() {
             .iter()
             .enumerate()
             .filter(|(_, t)| {
+                // A Latin term is a word prefix; others start at a word start, if with a word.
                 if latin {
-                    // A Latin term is a word prefix.
                     t.split(|c: char| !c.is_ascii_alphanumeric())
                         .any(|w| w.starts_with(piece))
                 } else {
-                    t.contains(piece)
+                    substring::contains(t, piece, false)
                 }
             })
             .map(|(n, _)| n)

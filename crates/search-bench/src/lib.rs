@@ -7,10 +7,8 @@
 //! Left out: the "unread only" switch (off by default; a set lookup per match when on) and the
 //! title order's collation (an order the reader chooses).
 
-use std::cmp::Reverse;
-
 use articles::facets::{FacetTable, Facts, Filters};
-use articles::search::{in_list_order, Document, Query, SearchIndex};
+use articles::search::{by_relevance, in_list_order, Document, Query, SearchIndex};
 use wasm_bindgen::prelude::*;
 
 /// An index, the facet values of its articles and their list order.
@@ -97,7 +95,7 @@ impl Bench {
             .filter(|&(_, accepted)| accepted)
             .map(|((at, _, score), _)| (at, score))
             .collect();
-        shown.sort_unstable_by_key(|&(at, score)| (Reverse(score), at));
+        by_relevance(&mut shown);
         shown.len()
     }
 }

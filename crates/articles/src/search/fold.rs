@@ -3,8 +3,16 @@
 //! half-width katakana, ligatures), Latin, Greek and Cyrillic accents are dropped, letters are
 //! lowercased. Chinese, Japanese and Korean characters are kept as they are.
 //!
+//! Search then reads the folded text as *tokens* — Latin words (letters and digits of any
+//! alphabet but CJK) and single CJK letters — and everything else (spaces, punctuation, symbols)
+//! as separation: [`canonical_into`] writes each run of separators as one space, so
+//! `node.js`, `node js` and `node — js` meet too. The in-memory index searches this form, the
+//! hosted index stores its tokens' positions, and both give the same matches.
+//!
 //! The Unicode normalizer runs at build time (`build.rs`), which writes the characters whose
 //! folding differs from lowercasing into a table: its data stays out of every download.
+
+use super::highlight::is_word_char;
 
 include!("fold_rules.rs");
 include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
@@ -42,17 +50,85 @@ pub fn fold_into(text: &str, out: &mut String) {
     }
 }
 
-/// `text` folded, with where each folded character came from: for each character of `text`,
-/// the byte offset in the folded text where its folding starts (plus a last entry for the end).
-pub fn fold_with_offsets(text: &str) -> (String, Vec<(usize, usize)>) {
-    let mut folded = String::with_capacity(text.len());
-    let mut offsets = Vec::with_capacity(text.len() + 1);
-    for (at, c) in text.char_indices() {
-        offsets.push((folded.len(), at));
-        fold_char(c, &mut folded);
+/// Whether `c` separates tokens: neither a word character nor a CJK letter.
+pub fn is_separator(c: char) -> bool {
+    !is_word_char(c) && !is_cjk_letter(c)
+}
+
+/// `text` in canonical form: folded, each run of separators one space, none at either end.
+pub fn canonical(text: &str) -> String {
+    let mut out = String::new();
+    canonical_into(text, &mut out);
+    out
+}
+
+/// `text` in canonical form, added to `out`.
+pub fn canonical_into(text: &str, out: &mut String) {
+    let start = out.len();
+    fold_into(text, out);
+    let folded = out.split_off(start);
+    let mut gap = false;
+    let mut rest = folded.as_str();
+    while let Some(&byte) = rest.as_bytes().first() {
+        // ASCII letters and digits, most of any text, byte by byte.
+        let (c, len) = if byte.is_ascii() {
+            (char::from(byte), 1)
+        } else {
+            match rest.chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        let separates = if byte.is_ascii() {
+            !byte.is_ascii_alphanumeric()
+        } else {
+            is_separator(c)
+        };
+        if separates {
+            gap = out.len() > start;
+        } else {
+            if gap {
+                out.push(' ');
+                gap = false;
+            }
+            out.push(c);
+        }
+        rest = &rest[len..];
     }
-    offsets.push((folded.len(), text.len()));
-    (folded, offsets)
+}
+
+/// `text` in canonical form, with where its characters came from: for each character of `text`
+/// that is kept, `(its byte offset in the canonical form, its own byte offset)`, a run of
+/// separators leading back to its first character, and a last entry for the end.
+pub fn canonical_with_offsets(text: &str) -> (String, Vec<(usize, usize)>) {
+    let mut out = String::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len() + 1);
+    let mut folded = String::new();
+    let mut gap: Option<usize> = None;
+    for (at, c) in text.char_indices() {
+        folded.clear();
+        fold_char(c, &mut folded);
+        let mut first = true;
+        for f in folded.chars() {
+            if is_separator(f) {
+                if !out.is_empty() && gap.is_none() {
+                    gap = Some(at);
+                }
+                continue;
+            }
+            if let Some(run) = gap.take() {
+                offsets.push((out.len(), run));
+                out.push(' ');
+            }
+            if first {
+                offsets.push((out.len(), at));
+                first = false;
+            }
+            out.push(f);
+        }
+    }
+    offsets.push((out.len(), gap.unwrap_or(text.len())));
+    (out, offsets)
 }
 
 fn fold_char(c: char, out: &mut String) {
@@ -131,10 +207,19 @@ mod tests {
     }
 
     #[test]
-    fn offsets_lead_back_to_the_original() {
-        let text = "Éa中ｂ";
-        let (folded, offsets) = fold_with_offsets(text);
-        assert_eq!(folded, "ea中b");
-        assert_eq!(offsets, [(0, 0), (1, 2), (2, 3), (5, 6), (6, 9)]);
+    fn separators_become_one_space() {
+        assert_eq!(canonical("  Node.js — the C++ way!"), "node js the c way");
+        assert_eq!(canonical("新浪财经－國內，がぎ"), "新浪财经 國內 がぎ");
+        assert_eq!(canonical("rust中文 ..."), "rust中文");
+        assert_eq!(canonical("¿¡!"), "");
+    }
+
+    #[test]
+    fn canonical_offsets_lead_back_to_the_original() {
+        let text = "Éa, ｂ!";
+        let (out, offsets) = canonical_with_offsets(text);
+        assert_eq!(out, "ea b");
+        // É, a, the space standing for ", ", ｂ; the end is where the trailing "!" begins.
+        assert_eq!(offsets, [(0, 0), (1, 2), (2, 3), (3, 5), (4, 8)]);
     }
 }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use memchr::memmem;
 
-use super::fold::{fold_with_offsets, is_cjk_letter};
+use super::fold::{canonical_with_offsets, is_cjk_letter};
 use super::query::{Query, TermKind};
 
 /// The byte ranges of `text` that the query's terms (not its exclusions) match, in order,
@@ -14,7 +14,7 @@ pub fn hits(text: &str, query: &Query) -> Vec<Range<usize>> {
     if query.terms.iter().all(|t| t.excluded) {
         return Vec::new();
     }
-    let (folded, offsets) = fold_with_offsets(text);
+    let (folded, offsets) = canonical_with_offsets(text);
     let bytes = folded.as_bytes();
     let mut found: Vec<Range<usize>> = Vec::new();
     for term in query.terms.iter().filter(|t| !t.excluded) {
@@ -29,7 +29,7 @@ pub fn hits(text: &str, query: &Query) -> Vec<Range<usize>> {
                 TermKind::Prefix => word_start,
                 TermKind::Word => word_start && word_end,
                 TermKind::Phrase => bounded(&term.text, word_start, word_end),
-                TermKind::Exact => true,
+                TermKind::Exact => bounded(&term.text, word_start, true),
             };
             if counts {
                 found.push(original(&offsets, start, end));

@@ -1,6 +1,6 @@
 //! The search index: built one article at a time as articles arrive, queried on every keystroke.
 //!
-//! Each article is kept folded ([`fold`]) as one text: title, then the other short fields
+//! Each article is kept in canonical form ([`fold`]: folded, separators one space) as one text: title, then the other short fields
 //! (authors, tags, categories, summary), then the body. Latin words go into a sorted dictionary
 //! (so a typed prefix finds every word it begins); Chinese, Japanese and Korean text, which has
 //! no spaces, goes in by single characters and character pairs, so any run of such characters
@@ -14,7 +14,7 @@ use foldhash::HashMap;
 
 use memchr::memmem::Finder;
 
-use super::fold::{fold_into, is_cjk_letter};
+use super::fold::{canonical_into, is_cjk_letter};
 use super::highlight::{bounded, is_word_char};
 use super::query::{Query, Term, TermKind};
 
@@ -40,8 +40,8 @@ pub struct Found {
 }
 
 /// Weights of a hit by where it is: a title hit outranks any number of body hits.
-const TITLE_WEIGHT: u32 = 1_000_000;
-const LABEL_WEIGHT: u32 = 1_000;
+pub(crate) const TITLE_WEIGHT: u32 = 1_000_000;
+pub(crate) const LABEL_WEIGHT: u32 = 1_000;
 /// Hits counted in the rest of an article, at most.
 const REST_HITS: u32 = 999;
 
@@ -107,17 +107,17 @@ impl SearchIndex {
         let length = fields.iter().chain(&document.labels).map(|f| f.len() + 1);
         // Folding keeps most text at its length: one allocation, seldom grown.
         let mut text = String::with_capacity(length.sum());
-        fold_into(document.title, &mut text);
+        canonical_into(document.title, &mut text);
         text.push('\n');
         let labels_at = text.len();
         for label in &document.labels {
-            fold_into(label, &mut text);
+            canonical_into(label, &mut text);
             text.push('\n');
         }
         let rest_at = text.len();
-        fold_into(document.summary, &mut text);
+        canonical_into(document.summary, &mut text);
         text.push('\n');
-        fold_into(document.body, &mut text);
+        canonical_into(document.body, &mut text);
         text.push('\n');
         let doc = DocId::try_from(self.docs.len()).unwrap_or(DocId::MAX);
         self.post(doc, &text, labels_at, rest_at);
@@ -268,19 +268,25 @@ impl SearchIndex {
     }
 
     /// Articles that may contain `text` as written: those with all its character pairs (or its
-    /// characters) and, for a phrase, all its words; else every article. The second value says
-    /// whether that is already exact (a lone character or pair needs no check against the text).
+    /// characters) and all its whole words (every word of a phrase; of an unquoted term, all
+    /// but the last, which may be the start of a longer one); else every article. The second value says
+    /// whether that is already exact (a lone character or pair needs no check against the text);
+    /// a word or pair the index lacks leaves no candidates to check.
     fn candidates(&self, text: &str, phrase: bool) -> (Vec<DocId>, bool) {
         let letters: Vec<char> = text.chars().collect();
         let mut sets: Vec<&[Found]> = Vec::new();
-        if phrase {
-            for word in text
-                .split(|c: char| !is_word_char(c))
-                .filter(|w| !w.is_empty())
-            {
+        let mut words: Vec<&str> = text
+            .split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        if !phrase && text.ends_with(is_word_char) {
+            words.pop();
+        }
+        {
+            for word in words {
                 match self.words.get(word) {
                     Some(term) => sets.push(self.postings.of(Some(term))),
-                    None => return (Vec::new(), true),
+                    None => return (Vec::new(), false),
                 }
             }
         }
@@ -292,7 +298,7 @@ impl SearchIndex {
         for pair in &pairs {
             match self.pairs.get(&pair_key(pair.0, pair.1)) {
                 Some(&term) => sets.push(self.postings.of(Some(term))),
-                None => return (Vec::new(), true),
+                None => return (Vec::new(), false),
             }
         }
         if pairs.is_empty() {
@@ -300,7 +306,7 @@ impl SearchIndex {
             for &c in letters.iter().filter(|&&c| is_cjk_letter(c)) {
                 match self.singles.get(&c) {
                     Some(&term) => sets.push(self.postings.of(Some(term))),
-                    None => return (Vec::new(), true),
+                    None => return (Vec::new(), false),
                 }
             }
         }
@@ -465,35 +471,6 @@ impl Postings {
     }
 }
 
-/// A search's matches (`None`: every document) in the order of a list of `len` places, given
-/// each document's place in it (`places[doc]`; `None` for one not listed): `(place, document,
-/// score)`, place by place. Each is put in its place, so no sort runs: a search matching most of
-/// a large library is ordered in one pass on each key typed.
-pub fn in_list_order(
-    found: Option<Vec<Found>>,
-    places: &[Option<usize>],
-    len: usize,
-) -> Vec<(usize, DocId, u32)> {
-    let mut listed: Vec<Option<(DocId, u32)>> = vec![None; len];
-    let mut place = |doc: DocId, score: u32| {
-        let at = places.get(doc as usize).copied().flatten();
-        if let Some(slot) = at.and_then(|at| listed.get_mut(at)) {
-            *slot = Some((doc, score));
-        }
-    };
-    match found {
-        None => (0..places.len())
-            .filter_map(|doc| DocId::try_from(doc).ok())
-            .for_each(|doc| place(doc, 0)),
-        Some(found) => found.into_iter().for_each(|f| place(f.doc, f.score)),
-    }
-    listed
-        .into_iter()
-        .enumerate()
-        .filter_map(|(at, hit)| hit.map(|(doc, score)| (at, doc, score)))
-        .collect()
-}
-
 /// Where the word starting at `start` in `text` ends.
 fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
@@ -528,19 +505,17 @@ fn found(doc: DocId, (weighted, rest): (u32, u32)) -> Found {
     }
 }
 
-/// The score of an exact term or phrase in a document: its hits weighted by where they are
-/// (a phrase's hits whole at their edges); 0 if none.
+/// The score of an exact term or phrase in a document: its hits weighted by where they are; 0
+/// if none. A hit starts at the start of a word, and a phrase's ends at the end of one.
 fn exact_score(doc: &Doc, term: &str, finder: &Finder, phrase: bool) -> u32 {
     let text = doc.text.as_str();
     let mut hits = (0, 0);
     for at in finder.find_iter(text.as_bytes()) {
-        if phrase {
-            let end = at + term.len();
-            let word_start = !text[..at].chars().next_back().is_some_and(is_word_char);
-            let word_end = !text[end..].chars().next().is_some_and(is_word_char);
-            if !bounded(term, word_start, word_end) {
-                continue;
-            }
+        let end = at + term.len();
+        let word_start = !text[..at].chars().next_back().is_some_and(is_word_char);
+        let word_end = !phrase || !text[end..].chars().next().is_some_and(is_word_char);
+        if !bounded(term, word_start, word_end) {
+            continue;
         }
         let weight = match at {
             at if at < doc.labels_at => TITLE_WEIGHT,

@@ -1,12 +1,16 @@
-//! Search: folding ([`fold`]), queries ([`Query`]), the index ([`SearchIndex`]) and the
-//! highlighting of hits ([`highlight`]). Pure Rust, so it runs natively in tests and in the
+//! Search: folding ([`fold`]), queries ([`Query`]), the index ([`SearchIndex`]), the list's
+//! order ([`order`]) and the highlighting of hits ([`highlight`]). Pure Rust, so it runs natively in tests and in the
 //! browser as wasm alike.
 
 pub mod fold;
 pub mod highlight;
+pub mod hosted;
 pub mod index;
+pub mod order;
 pub mod query;
+pub mod tokens;
 
 pub use fold::fold;
-pub use index::{in_list_order, DocId, Document, Found, SearchIndex};
+pub use index::{DocId, Document, Found, SearchIndex};
+pub use order::{by_relevance, in_list_order};
 pub use query::{Query, Term, TermKind};

@@ -1,7 +1,8 @@
 //! What the reader typed, read as a query: terms that must all match, `"quoted phrases"` that
-//! must appear as written, `-terms` that must not match.
+//! must appear as written, `-terms` that must not match. Terms are in canonical form
+//! ([`canonical`]): punctuation in a term matches any punctuation or spacing.
 
-use super::fold::{fold, is_cjk_letter};
+use super::fold::{canonical, is_cjk_letter};
 
 /// A parsed query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -28,7 +29,8 @@ pub enum TermKind {
     /// A quoted phrase: matched as written, its Latin words whole (`"light engine"` does not
     /// match "lighting engines").
     Phrase,
-    /// Anything else unquoted (Chinese, punctuation): matched as written, anywhere.
+    /// Anything else unquoted (Chinese, words joined by punctuation): matched as written, from
+    /// the start of a word (CJK letters need none); its last word may be the start of a longer.
     Exact,
 }
 
@@ -53,7 +55,7 @@ impl Query {
                 }
             };
             rest = &body[consumed.min(body.len())..];
-            let text = fold(raw).split_whitespace().collect::<Vec<_>>().join(" ");
+            let text = canonical(raw);
             if text.is_empty() {
                 continue;
             }
@@ -100,7 +102,7 @@ mod tests {
     #[test]
     fn terms_phrases_and_exclusions() {
         let query =
-            Query::parse(r#"  Rust "Hello   World" -draft 脱贫 -"old news" "exact" C++ - "#);
+            Query::parse(r#"  Rust "Hello , World" -draft 脱贫 -"old news" "exact" C++ - "#);
         assert_eq!(
             query.terms,
             [
@@ -110,7 +112,7 @@ mod tests {
                 term("脱贫", TermKind::Exact, false),
                 term("old news", TermKind::Phrase, true),
                 term("exact", TermKind::Word, false),
-                term("c++", TermKind::Exact, false),
+                term("c", TermKind::Prefix, false),
             ],
             "a lone dash is nothing"
         );

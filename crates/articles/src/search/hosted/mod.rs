@@ -1,0 +1,87 @@
+//! The hosted index: a library's search index written once (by `cargo xtask index`) into small
+//! static files, of which a browser fetches only those a query needs. It holds the whole text
+//! of every article (title, authors, tags, categories, summary, body) and no text itself, only
+//! terms, and it answers exactly as the in-memory [`SearchIndex`](super::SearchIndex) does.
+//!
+//! Terms are Latin words, single CJK letters and touching CJK letter pairs ([`super::tokens`]).
+//! For each term, its *postings*: the articles (by number, in catalog order) with it, a score
+//! byte each, and where its *positions* are; words and letters have positions (pairs, which
+//! only narrow the candidates, have none). A query term of several tokens (a phrase, a run of
+//! three CJK letters or more, `node.js`) is confirmed on its tokens' positions.
+//!
+//! Files, in a folder beside the catalog (the format is versioned by [`VERSION`], named in the catalog):
+//!
+//! - `search/terms-NNNN.bin` — the dictionary, in shards of [`TERMS_PER_SHARD`] terms in
+//!   byte order; the catalog lists each shard's first term, so a term (or a typed prefix, a
+//!   range) names its shards. A shard: the offsets in the two streams where its first term's
+//!   data begins, then per term: bytes shared with the previous term, the rest of it, its number
+//!   of articles, the lengths of its postings and positions (all LEB128 varints).
+//! - `search/postings-NNNN.bin` and `search/positions-NNNN.bin` — two streams, every term's
+//!   data in dictionary order, cut into files of [`CHUNK`] bytes, so a common term spans several
+//!   files and rare ones share one. A term's postings: its article numbers (delta-coded
+//!   varints), a score byte per article (`0x80` a title hit, `0x40` a label hit, the low six
+//!   bits the other hits, at most 63), and each article's length of positions in bytes
+//!   (varints). Its positions: per article, delta-coded varints.
+
+mod read;
+mod varint;
+mod write;
+
+use serde::{Deserialize, Serialize};
+
+pub use read::{search, Files, Outcome, Unreadable};
+pub use write::Writer;
+
+/// The format's version: the catalog names it, and an app refuses one it does not know.
+pub const VERSION: u32 = 1;
+
+/// Bytes per file of the postings and positions streams.
+pub const CHUNK: usize = 32 * 1024;
+
+/// Terms per dictionary shard: some tens of kilobytes.
+pub const TERMS_PER_SHARD: usize = 2048;
+
+/// What the catalog says of its hosted index.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    pub version: u32,
+    /// Where its files are, relative to the catalog (the names below are relative to this).
+    #[serde(default)]
+    pub dir: String,
+    /// Articles indexed, numbered in catalog order.
+    pub documents: u32,
+    /// The first term of each dictionary shard.
+    pub terms: Vec<String>,
+    /// How many files each stream has.
+    pub postings: u32,
+    pub positions: u32,
+    /// Bytes per stream file.
+    pub chunk: u32,
+}
+
+/// The file of a dictionary shard, a postings chunk or a positions chunk.
+pub fn terms_file(shard: usize) -> String {
+    format!("search/terms-{shard:04}.bin")
+}
+
+fn stream_file(stream: Stream, chunk: usize) -> String {
+    let name = match stream {
+        Stream::Postings => "postings",
+        Stream::Positions => "positions",
+    };
+    format!("search/{name}-{chunk:04}.bin")
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stream {
+    Postings,
+    Positions,
+}
+
+/// A score byte's flags and count.
+const TITLE_HIT: u8 = 0x80;
+const LABEL_HIT: u8 = 0x40;
+const OTHER_HITS: u8 = 0x3f;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,474 @@
+//! Searching the hosted index with the files fetched so far. A search runs in rounds: each
+//! either answers or names the files it needs next (dictionary shards, then postings, then,
+//! for terms of several tokens, the positions of the candidates), which the caller fetches and
+//! hands back. Running a round again costs little next to a fetch, so nothing else is kept.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use super::varint::Reader;
+use super::{stream_file, terms_file, Meta, Stream, LABEL_HIT, OTHER_HITS, TITLE_HIT};
+use crate::search::index::{Found, LABEL_WEIGHT, TITLE_WEIGHT};
+use crate::search::query::{Query, Term, TermKind};
+use crate::search::tokens::{following, tokens, touching, Token};
+
+/// The index's files fetched so far, by name.
+pub trait Files {
+    fn file(&self, name: &str) -> Option<&[u8]>;
+}
+
+impl Files for std::collections::HashMap<String, Vec<u8>> {
+    fn file(&self, name: &str) -> Option<&[u8]> {
+        self.get(name).map(Vec::as_slice)
+    }
+}
+
+/// A round's outcome.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The matching articles by number, in order, with their scores.
+    Found(Vec<Found>),
+    /// Files to fetch before the next round.
+    Need(BTreeSet<String>),
+}
+
+/// A file of the index that is not as its format says (named), or a catalog naming a version
+/// this code does not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable(pub String);
+
+/// One round of a search for `query`; `None` for a query with no terms.
+pub fn search(
+    meta: &Meta,
+    query: &Query,
+    files: &impl Files,
+) -> Result<Option<Outcome>, Unreadable> {
+    if meta.version != super::VERSION {
+        return Err(Unreadable(format!("search index version {}", meta.version)));
+    }
+    if query.terms.is_empty() {
+        return Ok(None);
+    }
+    let mut round = Round {
+        meta,
+        files,
+        need: BTreeSet::new(),
+    };
+    // First what each term's tokens could match, by postings alone.
+    let mut plans = Vec::new();
+    for term in &query.terms {
+        plans.push(round.plan(term)?);
+    }
+    if !round.need.is_empty() {
+        return Ok(Some(Outcome::Need(round.need)));
+    }
+    let included: Vec<&Plan> = plans.iter().filter(|p| !p.excluded).collect();
+    let mut total: Option<Vec<(u32, u32)>> = None;
+    for plan in &included {
+        total = Some(match total {
+            None => plan.candidates.clone(),
+            Some(total) => intersect(&total, &plan.candidates),
+        });
+    }
+    let within: Vec<u32> = match &total {
+        Some(total) => total.iter().map(|&(doc, _)| doc).collect(),
+        None => (0..meta.documents).collect(),
+    };
+    // Then the positions of what is left, for terms of several tokens.
+    let mut confirmed = Vec::new();
+    for plan in &plans {
+        confirmed.push(round.confirm(plan, &within)?);
+    }
+    if !round.need.is_empty() {
+        return Ok(Some(Outcome::Need(round.need)));
+    }
+    let mut result: Vec<(u32, u32)> = match total {
+        Some(_) => {
+            let mut result: Option<Vec<(u32, u32)>> = None;
+            for (plan, matched) in plans.iter().zip(&confirmed) {
+                if !plan.excluded {
+                    result = Some(match result {
+                        None => matched.clone(),
+                        Some(result) => intersect(&result, matched),
+                    });
+                }
+            }
+            result.unwrap_or_default()
+        }
+        None => within.iter().map(|&doc| (doc, 1)).collect(),
+    };
+    for (plan, matched) in plans.iter().zip(&confirmed) {
+        if plan.excluded {
+            let out: BTreeSet<u32> = matched.iter().map(|&(doc, _)| doc).collect();
+            result.retain(|(doc, _)| !out.contains(doc));
+        }
+    }
+    Ok(Some(Outcome::Found(
+        result
+            .into_iter()
+            .map(|(doc, score)| Found { doc, score })
+            .collect(),
+    )))
+}
+
+/// A term read against the dictionary: its tokens, what each matches, and the articles that
+/// may contain it (all of its tokens), with scores.
+struct Plan {
+    excluded: bool,
+    /// Each token's distance from the first and its terms (several for a typed prefix).
+    tokens: Vec<(u32, Vec<Entry>)>,
+    candidates: Vec<(u32, u32)>,
+    /// Whether the candidates are the answer (one token, or a lone CJK pair).
+    exact: bool,
+}
+
+/// A term of the dictionary.
+#[derive(Clone, Debug)]
+struct Entry {
+    count: u32,
+    postings: Range<usize>,
+    positions: Range<usize>,
+}
+
+/// An entry's postings, decoded.
+struct Postings {
+    docs: Vec<u32>,
+    scores: Vec<u8>,
+    /// Each article's positions, as a range of the positions stream.
+    positions: Vec<Range<usize>>,
+}
+
+struct Round<'a, F> {
+    meta: &'a Meta,
+    files: &'a F,
+    need: BTreeSet<String>,
+}
+
+impl<F: Files> Round<'_, F> {
+    fn plan(&mut self, term: &Term) -> Result<Plan, Unreadable> {
+        let text = term.text.as_str();
+        let tokens = tokens(text);
+        // The last word of an unquoted term may be the start of a longer one.
+        let open_end = matches!(term.kind, TermKind::Prefix | TermKind::Exact);
+        let last = tokens.len().saturating_sub(1);
+        let mut planned = Vec::new();
+        // What narrows the candidates: each word, each CJK pair of a run, each lone letter.
+        let mut narrowing: Vec<Vec<Entry>> = Vec::new();
+        for (n, &(at, token)) in tokens.iter().enumerate() {
+            let entries = match token {
+                Token::Word(word) if open_end && n == last => self.prefixed(word)?,
+                _ => self.exact(token.text())?,
+            };
+            // Whether the token `m` is a CJK letter touching this one.
+            let touches = |m: usize| {
+                tokens.get(m).is_some_and(|&(other, t)| {
+                    matches!(t, Token::Letter(_)) && (touching(at, other) || touching(other, at))
+                })
+            };
+            match token {
+                Token::Letter(letter) if touches(n + 1) => {
+                    let next = tokens.get(n + 1).map_or("", |(_, t)| t.text());
+                    narrowing.push(self.exact(&format!("{letter}{next}"))?);
+                }
+                Token::Letter(_) if n > 0 && touches(n - 1) => {}
+                _ => narrowing.push(entries.clone()),
+            }
+            planned.push((at, entries));
+        }
+        let lone_pair = tokens.len() == 2 && narrowing.len() == 1;
+        let exact = tokens.len() <= 1 || lone_pair;
+        if !exact {
+            // Asked for now, so the positions can be asked for in the next round.
+            for entries in planned.iter().map(|(_, entries)| entries) {
+                for entry in entries {
+                    self.postings(entry)?;
+                }
+            }
+        }
+        let mut candidates: Option<Vec<(u32, u32)>> = None;
+        for entries in &narrowing {
+            let matched = self.union(entries)?;
+            candidates = Some(match candidates {
+                None => matched,
+                Some(so_far) => intersect(&so_far, &matched),
+            });
+        }
+        Ok(Plan {
+            excluded: term.excluded,
+            exact,
+            tokens: planned,
+            candidates: candidates.unwrap_or_default(),
+        })
+    }
+
+    /// The articles of `plan` among `within`, confirmed on positions where it needs them.
+    fn confirm(&mut self, plan: &Plan, within: &[u32]) -> Result<Vec<(u32, u32)>, Unreadable> {
+        let candidates: Vec<(u32, u32)> = plan
+            .candidates
+            .iter()
+            .copied()
+            .filter(|(doc, _)| within.binary_search(doc).is_ok())
+            .collect();
+        if plan.exact || candidates.is_empty() {
+            return Ok(candidates);
+        }
+        let mut tokens = Vec::new();
+        for (at, entries) in &plan.tokens {
+            let mut decoded = Vec::new();
+            for entry in entries {
+                if let Some(postings) = self.postings(entry)? {
+                    decoded.push(postings);
+                }
+            }
+            tokens.push((*at, decoded));
+        }
+        let mut confirmed = Vec::new();
+        for &(doc, score) in &candidates {
+            let mut sets = Vec::new();
+            for (at, decoded) in &tokens {
+                let mut positions = Vec::new();
+                for postings in decoded {
+                    if let Ok(n) = postings.docs.binary_search(&doc) {
+                        let range = postings.positions.get(n).cloned().unwrap_or_default();
+                        if let Some(bytes) = self.stream(Stream::Positions, range)? {
+                            positions.extend(deltas(&bytes).ok_or_else(|| self.unreadable())?);
+                        }
+                    }
+                }
+                positions.sort_unstable();
+                sets.push((*at, positions));
+            }
+            // The first token is at distance 0: each of its places is a start to try.
+            let Some(((_, first), rest)) = sets.split_first() else {
+                continue;
+            };
+            let found = first.iter().any(|&p| {
+                rest.iter().all(|(at, set)| {
+                    following(p, *at).is_some_and(|q| set.binary_search(&q).is_ok())
+                })
+            });
+            if found {
+                confirmed.push((doc, score));
+            }
+        }
+        Ok(confirmed)
+    }
+
+    /// The entry of one term, if the index has it.
+    fn exact(&mut self, key: &str) -> Result<Vec<Entry>, Unreadable> {
+        let shard = self.shard_of(key);
+        Ok(self
+            .shard(shard)?
+            .into_iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, e)| e)
+            .collect())
+    }
+
+    /// The entries of every term beginning with `prefix`.
+    fn prefixed(&mut self, prefix: &str) -> Result<Vec<Entry>, Unreadable> {
+        let mut entries = Vec::new();
+        let mut shard = self.shard_of(prefix);
+        loop {
+            entries.extend(
+                self.shard(shard)?
+                    .into_iter()
+                    .filter(|(k, _)| k.starts_with(prefix))
+                    .map(|(_, e)| e),
+            );
+            shard += 1;
+            match self.meta.terms.get(shard) {
+                Some(first) if first.starts_with(prefix) => continue,
+                _ => break,
+            }
+        }
+        Ok(entries)
+    }
+
+    /// Which shard holds `key` (or would).
+    fn shard_of(&self, key: &str) -> usize {
+        self.meta
+            .terms
+            .partition_point(|first| first.as_str() <= key)
+            .saturating_sub(1)
+    }
+
+    /// A dictionary shard's terms; none yet if it is still to be fetched.
+    fn shard(&mut self, shard: usize) -> Result<Vec<(String, Entry)>, Unreadable> {
+        if shard >= self.meta.terms.len() {
+            return Ok(Vec::new());
+        }
+        let name = terms_file(shard);
+        let Some(bytes) = self.files.file(&name) else {
+            self.need.insert(name);
+            return Ok(Vec::new());
+        };
+        read_shard(bytes).ok_or(Unreadable(name))
+    }
+
+    /// Articles with any of `entries`, their scores summed.
+    fn union(&mut self, entries: &[Entry]) -> Result<Vec<(u32, u32)>, Unreadable> {
+        let mut all: Vec<(u32, u32)> = Vec::new();
+        for entry in entries {
+            if let Some(postings) = self.postings(entry)? {
+                all.extend(
+                    postings
+                        .docs
+                        .iter()
+                        .zip(&postings.scores)
+                        .map(|(&doc, &score)| (doc, weight(score))),
+                );
+            }
+        }
+        if entries.len() > 1 {
+            all.sort_unstable_by_key(|&(doc, _)| doc);
+            all.dedup_by(|later, kept| {
+                let same = later.0 == kept.0;
+                if same {
+                    kept.1 = kept.1.saturating_add(later.1);
+                }
+                same
+            });
+        }
+        Ok(all)
+    }
+
+    /// An entry's postings; `None` while a file of them is to be fetched.
+    fn postings(&mut self, entry: &Entry) -> Result<Option<Postings>, Unreadable> {
+        let Some(bytes) = self.stream(Stream::Postings, entry.postings.clone())? else {
+            return Ok(None);
+        };
+        decode_postings(&bytes, entry)
+            .map(Some)
+            .ok_or_else(|| self.unreadable())
+    }
+
+    /// A range of a stream, from its files; `None` while any of them is to be fetched.
+    fn stream(
+        &mut self,
+        stream: Stream,
+        range: Range<usize>,
+    ) -> Result<Option<Vec<u8>>, Unreadable> {
+        let chunk = self.meta.chunk as usize;
+        if range.is_empty() || chunk == 0 {
+            return Ok(Some(Vec::new()));
+        }
+        let mut bytes = Vec::with_capacity(range.len());
+        let mut missing = false;
+        for n in range.start / chunk..=(range.end - 1) / chunk {
+            let name = stream_file(stream, n);
+            match self.files.file(&name) {
+                Some(file) if !missing => {
+                    let from = range.start.max(n * chunk) - n * chunk;
+                    let to = range.end.min((n + 1) * chunk) - n * chunk;
+                    bytes.extend_from_slice(file.get(from..to).ok_or(Unreadable(name))?);
+                }
+                Some(_) => {}
+                None => {
+                    missing = true;
+                    self.need.insert(name);
+                }
+            }
+        }
+        Ok((!missing).then_some(bytes))
+    }
+
+    fn unreadable(&self) -> Unreadable {
+        Unreadable("search index postings".to_owned())
+    }
+}
+
+/// A dictionary shard's terms and entries.
+fn read_shard(bytes: &[u8]) -> Option<Vec<(String, Entry)>> {
+    let mut reader = Reader::new(bytes);
+    let mut postings = reader.size()?;
+    let mut positions = reader.size()?;
+    let mut terms = Vec::new();
+    let mut key: Vec<u8> = Vec::new();
+    while !reader.done() {
+        let shared = reader.size()?;
+        let rest = reader.size()?;
+        key.truncate(shared);
+        key.extend_from_slice(reader.bytes(rest)?);
+        let count = reader.number()?;
+        let postings_len = reader.size()?;
+        let positions_len = reader.size()?;
+        let entry = Entry {
+            count,
+            postings: postings..postings.checked_add(postings_len)?,
+            positions: positions..positions.checked_add(positions_len)?,
+        };
+        postings = entry.postings.end;
+        positions = entry.positions.end;
+        terms.push((String::from_utf8(key.clone()).ok()?, entry));
+    }
+    Some(terms)
+}
+
+fn decode_postings(bytes: &[u8], entry: &Entry) -> Option<Postings> {
+    let count = entry.count as usize;
+    let mut reader = Reader::new(bytes);
+    let mut docs = Vec::with_capacity(count.min(bytes.len()));
+    let mut doc = 0_u32;
+    for n in 0..count {
+        let delta = reader.number()?;
+        doc = if n == 0 {
+            delta
+        } else {
+            doc.checked_add(delta)?
+        };
+        docs.push(doc);
+    }
+    let scores = reader.bytes(count)?.to_vec();
+    let mut positions = Vec::with_capacity(docs.len());
+    let mut at = entry.positions.start;
+    for _ in 0..count {
+        let len = reader.size()?;
+        positions.push(at..at.checked_add(len)?);
+        at += len;
+    }
+    Some(Postings {
+        docs,
+        scores,
+        positions,
+    })
+}
+
+/// Delta-coded positions.
+fn deltas(bytes: &[u8]) -> Option<Vec<u32>> {
+    let mut reader = Reader::new(bytes);
+    let mut at = 0_u32;
+    let mut positions = Vec::new();
+    while !reader.done() {
+        at = at.checked_add(reader.number()?)?;
+        positions.push(at);
+    }
+    Some(positions)
+}
+
+/// A score byte as the in-memory index weighs hits.
+fn weight(score: u8) -> u32 {
+    let mut weight = u32::from(score & OTHER_HITS);
+    if score & TITLE_HIT != 0 {
+        weight += TITLE_WEIGHT;
+    }
+    if score & LABEL_HIT != 0 {
+        weight += LABEL_WEIGHT;
+    }
+    weight.max(1)
+}
+
+/// The articles in both lists (sorted by article), their scores summed.
+fn intersect(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    let mut other = b.iter().peekable();
+    for &(doc, score) in a {
+        while other.next_if(|&&(d, _)| d < doc).is_some() {}
+        if let Some(&&(d, more)) = other.peek() {
+            if d == doc {
+                out.push((doc, score.saturating_add(more)));
+            }
+        }
+    }
+    out
+}

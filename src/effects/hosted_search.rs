@@ -1,0 +1,80 @@
+//! Searching the hosted library's index: the files a query needs are fetched a round at a time
+//! (all of a round at once) and kept for the next queries, then the answer is dispatched. A
+//! search the reader has typed past stops between rounds.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use articles::search::hosted::{search, Meta, Outcome, Unreadable};
+use articles::search::Query;
+use futures::future::join_all;
+
+use super::Dispatch;
+use crate::browser::fetch;
+use crate::state::Action;
+
+/// The index's files fetched so far, by name, shared by the searches of a visit.
+pub type Fetched = Rc<RefCell<HashMap<String, Vec<u8>>>>;
+
+/// Kept files beyond this many bytes are let go before more are kept: a long session of
+/// searching a large library must not hold all of its index.
+const KEPT_BYTES: usize = 32 << 20;
+
+/// More rounds than a search takes (dictionary, postings, positions, answer): a guard against
+/// an index whose files never satisfy it.
+const MOST_ROUNDS: usize = 6;
+
+/// Searches the index `meta` describes for `query`, unless `latest` moves on first.
+pub async fn run(
+    dispatcher: Dispatch,
+    meta: Rc<Meta>,
+    query: String,
+    fetched: Fetched,
+    latest: Rc<RefCell<String>>,
+) {
+    let parsed = Query::parse(&query);
+    let base = format!("{}{}", fetch::library_dir(), meta.dir);
+    let mut result = Err("the search index did not answer".to_owned());
+    for _ in 0..MOST_ROUNDS {
+        if *latest.borrow() != query {
+            return;
+        }
+        let outcome = search(&meta, &parsed, &*fetched.borrow());
+        let names = match outcome {
+            Err(Unreadable(what)) => {
+                result = Err(format!("{what} is not a Lectern search index"));
+                break;
+            }
+            Ok(None) => {
+                result = Ok(Vec::new());
+                break;
+            }
+            Ok(Some(Outcome::Found(found))) => {
+                result = Ok(found);
+                break;
+            }
+            Ok(Some(Outcome::Need(names))) => names,
+        };
+        let urls: Vec<String> = names.iter().map(|name| format!("{base}{name}")).collect();
+        let files = join_all(urls.iter().map(|url| fetch::bytes(url))).await;
+        let mut kept = fetched.borrow_mut();
+        if kept.values().map(Vec::len).sum::<usize>() > KEPT_BYTES {
+            kept.clear();
+        }
+        for (name, file) in names.into_iter().zip(files) {
+            match file {
+                Ok(bytes) => kept.insert(name, bytes),
+                Err(reason) => {
+                    drop(kept);
+                    dispatcher.dispatch(Action::HostedFound {
+                        query,
+                        result: Err(reason),
+                    });
+                    return;
+                }
+            };
+        }
+    }
+    dispatcher.dispatch(Action::HostedFound { query, result });
+}
