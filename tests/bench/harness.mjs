@@ -12,6 +12,9 @@
 //   handOver(page, selector)             gives the staged files to the input `selector` with a
 //                                        change event, and from then on keeps the longest
 //                                        main-thread task in `window.__longest`
+//   NINE_MBPS, throttle(context, page, link)
+//                                        a 9 Mbps / 40 ms link (start.mjs's), and putting a
+//                                        page on a link with DevTools' network emulation
 //   writeSection(title, about, rows)   one section of BENCHMARKS.md, as JSON where `cargo
 //                                        xtask bench` asks for it (LECTERN_BENCH_JSON): a
 //                                        table of `rows` (objects, one key per column)
@@ -93,6 +96,19 @@ export async function importIntoLectern(context, origin, files) {
   }, total);
   await handOver(page, 'input[type=file]:not([webkitdirectory]):not(#bench-staging)');
   return { page, ms: await page.evaluate(() => window.__listed) };
+}
+
+export const NINE_MBPS = { latency: 40, download: 9e6 / 8, upload: 9e6 / 8 };
+
+export async function throttle(context, page, link) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: link.latency,
+    downloadThroughput: link.download,
+    uploadThroughput: link.upload,
+  });
 }
 
 export function writeSection(title, about, rows) {

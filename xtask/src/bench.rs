@@ -11,6 +11,8 @@
 //! - `ingest`: the same files through Lectern and through a JavaScript pipeline (gray-matter,
 //!   marked, DOMPurify, MiniSearch) in the same browser;
 //! - `catalog`: a 100 000-article hosted catalog: its size, how fast it lists and searches;
+//! - `hosted`: the hosted search index of the corpora beside Pagefind's, and of 10 000 and
+//!   100 000 generated articles: build time, size, bytes and time per query (`hosted_bench.rs`);
 //! - `report`: measures nothing; BENCHMARKS.md is written again from the figures on disk (after
 //!   a part failed midway, say). Every run ends with it.
 
@@ -20,11 +22,11 @@ use serde_json::{json, Value};
 
 use crate::report::{self, row, Section};
 use crate::run::{command, status, Result};
-use crate::{build, bundle, generate, index, tools};
+use crate::{build, bundle, generate, hosted_bench, index, tools};
 
 /// The benchmark's parts, in the order they run (and appear in BENCHMARKS.md).
 const PARTS: &[&str] = &[
-    "size", "engine", "search", "start", "import", "ingest", "catalog", "report",
+    "size", "engine", "search", "start", "import", "ingest", "catalog", "hosted", "report",
 ];
 
 /// The report's sections, in order: one per part, and the catalog's size before its timing.
@@ -37,6 +39,7 @@ const SECTIONS: &[&str] = &[
     "ingest",
     "catalog-size",
     "catalog",
+    "hosted",
 ];
 
 /// Brotli's quality for the catalog's size (see `bundle::of_quality`).
@@ -101,6 +104,15 @@ pub fn run(parts: &[String]) -> Result {
             )?,
             "ingest" => ingest(&built()?)?,
             "catalog" => catalog(&built()?)?,
+            "hosted" => {
+                let dist = built()?;
+                let cases = hosted_bench::cases(&dist)?;
+                status(
+                    node("hosted", "tests/bench/hosted.mjs")
+                        .arg(&dist)
+                        .arg(cases),
+                )?
+            }
             _ => {}
         }
     }
@@ -263,14 +275,16 @@ fn catalog_size(library: &Path) -> Result {
     let mut listing = bundle::of_quality(&library.join("index.json"), CATALOG_BROTLI)?;
     let mut search = bundle::Size::default();
     let dir = library.join(articles::catalog::SHARD_DIR);
-    let shards = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    for shard in shards {
-        let path = shard.map_err(|e| e.to_string())?.path();
-        let size = bundle::of_quality(&path, CATALOG_BROTLI)?;
-        if path.to_string_lossy().contains("search-") {
-            search += size;
-        } else {
-            listing += size;
+    for (folder, total) in [
+        (dir.clone(), &mut listing),
+        (dir.join("search"), &mut search),
+    ] {
+        let files = std::fs::read_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        for file in files {
+            let path = file.map_err(|e| e.to_string())?.path();
+            if path.is_file() {
+                *total += bundle::of_quality(&path, CATALOG_BROTLI)?;
+            }
         }
     }
     let per_thousand = |bytes: usize| json!(format!("{:.0}", bytes as f64 / CATALOG_SIZE as f64));
@@ -289,7 +303,7 @@ fn catalog_size(library: &Path) -> Result {
             about: format!("A generated catalog of {CATALOG_SIZE} articles (`cargo xtask generate`: vocabulary and lengths drawn from the corpora)."),
             rows: vec![
                 line("listing (index.json and its shards)", listing),
-                line("search text (fetched at the first search)", search),
+                line("search index (on disk: a query fetches a few of its files)", search),
             ],
         },
     )

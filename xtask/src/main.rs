@@ -18,6 +18,7 @@ mod build;
 mod bundle;
 mod csp;
 mod generate;
+mod hosted_bench;
 mod index;
 mod report;
 mod run;
@@ -28,7 +29,7 @@ use std::process::ExitCode;
 
 use articles::front_matter::CategoryMode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--library DIR] | index <dir> [--separate-categories] [--shard-size N] | generate <dir> <count> [--shard-size N] | size | bench [size] [engine] [search] [start] [import] [ingest] [catalog]>";
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--library DIR] | index <dir> [--separate-categories] [--shard-size N] | generate <dir> <count> [--shard-size N] | size | bench [size] [engine] [search] [start] [import] [ingest] [catalog] [hosted] [report]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

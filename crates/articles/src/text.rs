@@ -23,7 +23,7 @@ pub struct Heading {
 /// Plain text and outline of sanitized HTML.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Extracted {
-    /// Whitespace-collapsed text, blocks separated by a space.
+    /// Whitespace-collapsed text, blocks separated by a newline.
     pub text: String,
     pub outline: Vec<Heading>,
 }
@@ -58,12 +58,12 @@ pub fn extract(html: &str) -> Extracted {
                     outline.push(Heading { level, id, text });
                 }
             } else {
-                text.space();
+                text.block();
                 heading = Some((level, attribute(tag, "id").unwrap_or_default(), text.len()));
             }
         }
         if crate::html_elements::is_block(name) {
-            text.space();
+            text.block();
         }
     }
     push_decoded(&mut text, rest);
@@ -253,7 +253,10 @@ mod tests {
     fn text_and_outline() {
         let got =
             extract("<h2 id=\"a-x\">Fish &amp; chips</h2><p>a&lt;b&nbsp;c</p><p>d&用戶名</p>");
-        assert_eq!(got.text, "Fish & chips a<b c d&用戶名");
+        assert_eq!(
+            got.text, "Fish & chips\na<b c\nd&用戶名",
+            "a block per line"
+        );
         assert_eq!(
             got.outline,
             vec![Heading {

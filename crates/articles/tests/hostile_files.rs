@@ -405,7 +405,7 @@ fn deeply_nested_markup_is_cut_quickly() {
     );
     assert!(article.diagnostics.is_empty(), "{:?}", article.diagnostics);
     assert!(
-        article.text.contains("in the middle after"),
+        article.text.contains("in the middle\nafter"),
         "{}",
         article.text
     );

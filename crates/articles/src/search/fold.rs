@@ -5,8 +5,9 @@
 //!
 //! Search then reads the folded text as *tokens* — Latin words (letters and digits of any
 //! alphabet but CJK) and single CJK letters — and everything else (spaces, punctuation, symbols)
-//! as separation: [`canonical_into`] writes each run of separators as one space, so
-//! `node.js`, `node js` and `node — js` meet too. The in-memory index searches this form, the
+//! as separation: [`canonical_into`] writes each run of separators as one space (one newline
+//! where it holds a line break, as between blocks of an article's text, which no query term
+//! spans), so `node.js`, `node js` and `node — js` meet too. The in-memory index searches this form, the
 //! hosted index stores its tokens' positions, and both give the same matches.
 //!
 //! The Unicode normalizer runs at build time (`build.rs`), which writes the characters whose
@@ -55,7 +56,8 @@ pub fn is_separator(c: char) -> bool {
     !is_word_char(c) && !is_cjk_letter(c)
 }
 
-/// `text` in canonical form: folded, each run of separators one space, none at either end.
+/// `text` in canonical form: folded, each run of separators one space (a newline if it holds
+/// one), none at either end.
 pub fn canonical(text: &str) -> String {
     let mut out = String::new();
     canonical_into(text, &mut out);
@@ -67,7 +69,7 @@ pub fn canonical_into(text: &str, out: &mut String) {
     let start = out.len();
     fold_into(text, out);
     let folded = out.split_off(start);
-    let mut gap = false;
+    let mut gap: Option<char> = None;
     let mut rest = folded.as_str();
     while let Some(&byte) = rest.as_bytes().first() {
         // ASCII letters and digits, most of any text, byte by byte.
@@ -85,11 +87,16 @@ pub fn canonical_into(text: &str, out: &mut String) {
             is_separator(c)
         };
         if separates {
-            gap = out.len() > start;
+            if out.len() > start {
+                gap = Some(if c == '\n' || gap == Some('\n') {
+                    '\n'
+                } else {
+                    ' '
+                });
+            }
         } else {
-            if gap {
-                out.push(' ');
-                gap = false;
+            if let Some(space) = gap.take() {
+                out.push(space);
             }
             out.push(c);
         }
@@ -104,21 +111,23 @@ pub fn canonical_with_offsets(text: &str) -> (String, Vec<(usize, usize)>) {
     let mut out = String::with_capacity(text.len());
     let mut offsets = Vec::with_capacity(text.len() + 1);
     let mut folded = String::new();
-    let mut gap: Option<usize> = None;
+    // Where the pending run of separators began, and whether it holds a line break.
+    let mut gap: Option<(usize, bool)> = None;
     for (at, c) in text.char_indices() {
         folded.clear();
         fold_char(c, &mut folded);
         let mut first = true;
         for f in folded.chars() {
             if is_separator(f) {
-                if !out.is_empty() && gap.is_none() {
-                    gap = Some(at);
+                if !out.is_empty() {
+                    let (run, line) = gap.unwrap_or((at, false));
+                    gap = Some((run, line || f == '\n'));
                 }
                 continue;
             }
-            if let Some(run) = gap.take() {
+            if let Some((run, line)) = gap.take() {
                 offsets.push((out.len(), run));
-                out.push(' ');
+                out.push(if line { '\n' } else { ' ' });
             }
             if first {
                 offsets.push((out.len(), at));
@@ -127,7 +136,7 @@ pub fn canonical_with_offsets(text: &str) -> (String, Vec<(usize, usize)>) {
             out.push(f);
         }
     }
-    offsets.push((out.len(), gap.unwrap_or(text.len())));
+    offsets.push((out.len(), gap.map_or(text.len(), |(run, _)| run)));
     (out, offsets)
 }
 
@@ -212,6 +221,11 @@ mod tests {
         assert_eq!(canonical("新浪财经－國內，がぎ"), "新浪财经 國內 がぎ");
         assert_eq!(canonical("rust中文 ..."), "rust中文");
         assert_eq!(canonical("¿¡!"), "");
+        assert_eq!(
+            canonical("index |\n| page, next"),
+            "index\npage next",
+            "a line break stays"
+        );
     }
 
     #[test]

@@ -55,7 +55,8 @@ impl Query {
                 }
             };
             rest = &body[consumed.min(body.len())..];
-            let text = canonical(raw);
+            // A query's lines are one line: line breaks part blocks of text, never a query's words.
+            let text = canonical(raw).replace('\n', " ");
             if text.is_empty() {
                 continue;
             }

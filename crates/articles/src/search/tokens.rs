@@ -3,7 +3,8 @@
 //!
 //! A token is a Latin word or one CJK letter. A position is a token's number times two, plus one
 //! when a separator comes before it (`node js`) rather than nothing (`中文`, `rust中`); fields
-//! (title, each label, summary, body) are a number apart, so no query term spans two. A term
+//! (title, each label, summary, body) and the blocks of a text (a newline in canonical form)
+//! are a number apart, so no query term spans two. A term
 //! matches where its tokens follow one another with the same separations as in the term
 //! itself: exactly where its canonical text is found, as the in-memory index finds it.
 
@@ -56,7 +57,10 @@ impl Positions {
         let bytes = field.as_bytes();
         let mut at = 0;
         while let Some(&byte) = bytes.get(at) {
-            if byte == b' ' {
+            if byte == b' ' || byte == b'\n' {
+                if byte == b'\n' {
+                    self.next += 1;
+                }
                 self.parted = true;
                 at += 1;
                 continue;

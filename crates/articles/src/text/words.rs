@@ -1,28 +1,42 @@
 //! Plain text written with its whitespace collapsed as it comes: each run of whitespace
-//! (Unicode's, as `char::is_whitespace` reads it) becomes one space, and none is left at
-//! either end. One pass, instead of writing the text out and collapsing it again.
+//! (Unicode's, as `char::is_whitespace` reads it) becomes one space, a break between blocks
+//! (paragraphs, list items, table cells) one newline, so search can tell words side by side
+//! from words in two blocks; none is left at either end. One pass, instead of writing the text
+//! out and collapsing it again.
 
 use super::whitespace::{may_start_whitespace, whitespace_len};
 use super::Sink;
 
-/// The words written so far, one space between each two.
+/// The words written so far, one space (or newline) between each two.
 pub struct Words {
     text: String,
-    /// Whether a word ended since the last one was written: the next one is a new word.
-    space: bool,
+    /// What ended since the last word was written: the next one is a new word (in a new block).
+    gap: Gap,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Gap {
+    None,
+    Space,
+    Block,
 }
 
 impl Words {
     pub fn with_capacity(capacity: usize) -> Self {
         Words {
             text: String::with_capacity(capacity),
-            space: false,
+            gap: Gap::None,
         }
     }
 
     /// Ends the current word, as whitespace would.
     pub fn space(&mut self) {
-        self.space = true;
+        self.gap = self.gap.max(Gap::Space);
+    }
+
+    /// Ends the current block: the next word starts on a new line.
+    pub fn block(&mut self) {
+        self.gap = Gap::Block;
     }
 
     /// Where the text ends now: after a [`Words::space`], the start of the words to come.
@@ -33,7 +47,7 @@ impl Words {
     /// The words written since `start` (a [`Words::len`] taken after a [`Words::space`]).
     pub fn since(&self, start: usize) -> String {
         let after = self.text.get(start..).unwrap_or_default();
-        after.strip_prefix(' ').unwrap_or(after).to_owned()
+        after.strip_prefix([' ', '\n']).unwrap_or(after).to_owned()
     }
 
     pub fn into_string(self) -> String {
@@ -45,10 +59,14 @@ impl Words {
         if piece.is_empty() {
             return;
         }
-        if self.space && !self.text.is_empty() {
-            self.text.push(' ');
+        if !self.text.is_empty() {
+            match self.gap {
+                Gap::None => {}
+                Gap::Space => self.text.push(' '),
+                Gap::Block => self.text.push('\n'),
+            }
         }
-        self.space = false;
+        self.gap = Gap::None;
         self.text.push_str(piece);
     }
 }

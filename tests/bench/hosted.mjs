@@ -1,0 +1,443 @@
+// Hosted-search benchmark, Lectern's side and the side-by-side report. Each case is a library
+// indexed by `cargo xtask index` (index.json and index/search/…), served gzipped on loopback under
+// /lectern/articles/ beside the release build at /lectern/, which opens it by default. Per query,
+// in headless Chromium, as a reader types it into the search box once the library is listed:
+//
+//   cold       a fresh browser context: the time from the query's input event to the list's
+//              count no longer saying the articles' text is being searched (the page's own
+//              clock, at the DOM change), and the bytes of the index files it fetched
+//              (/index/search/…: encoded bodies and headers, as they crossed the wire);
+//   warm       the same context, the field cleared and the query typed again (the files are in
+//              the app's memory);
+//   throttled  a fresh context, listed at full speed, then put on a 9 Mbps / 40 ms link
+//              (DevTools' emulation, as start.mjs), searched as cold.
+//
+// Quality: a case with Markdown articles is checked against pagefind.mjs's plain substring scan
+// of their text (the same 25 phrases it draws from deep in the articles): the count shown, and
+// recall and precision of the cards listed. A case with its own queries carries each one's
+// expected count (the in-memory index's) and is checked against that. Drawn phrases of several
+// Latin words are searched quoted (`"two words"`, Lectern's phrase search; unquoted, the words are
+// found anywhere in an article); runs of Chinese or Japanese as they are. Where the case says so,
+// Pagefind (pagefind.mjs) searches the same phrases, unquoted, its natural use, and its figures
+// go beside Lectern's.
+//
+//   node tests/bench/hosted.mjs <dist dir> <cases.json>
+//
+// cases.json (written by `cargo xtask bench hosted`) is an array of
+//   { name, library, markdown (or null), index_ms, index_bytes, index_files, documents,
+//     queries ([{ q, expected }] or null), pagefind }
+//
+// The service worker is blocked: on a first visit it downloads the app again as it installs,
+// which would share the link with the search. Any error on a page (an exception, or an error in
+// its console) stops the benchmark, printed.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { drawQueries, pagefindBench, readLibrary, reference } from './pagefind.mjs';
+import { NINE_MBPS, throttle, withBrowser, writeSection } from './harness.mjs';
+import { quantile } from './stats.mjs';
+
+const PORT = 4198;
+const DRAWN = 25;
+/// Listing 100 000 hosted articles takes a while on a shared machine.
+const LISTING_MS = 10 * 60_000;
+const SEARCH_MS = 3 * 60_000;
+const INDEX_FILES = '/index/search/';
+
+// ---------------------------------------------------------------------------------------------
+// The queries and what each should find
+
+/// Lectern's form of a drawn phrase: several Latin words quoted, as a phrase (unquoted they
+/// would be found anywhere in an article, not side by side as the scan finds them).
+const asLectern = (q) => (/\s/.test(q) && !/^".*"$/.test(q) ? `"${q}"` : q);
+
+/// The case's queries, each with what it is checked against: the articles containing it
+/// (`ref`, a Set of ids of `articles`) or a count (`expected`).
+function caseQueries(c, articles) {
+  if (c.queries) return c.queries.map(({ q, expected }) => ({ q, lectern: q, expected, lang: null }));
+  const drawn = drawQueries(articles, DRAWN);
+  return drawn.map(({ q, lang }) => {
+    const ref = reference(articles, q);
+    return { q, lectern: asLectern(q), lang, ref, expected: ref.size };
+  });
+}
+
+/// A card's link (`#/read/<id>`, each segment of the id percent-encoded) to the Markdown
+/// article it shows, by the catalog's path for that id: null for an article of no such file.
+function cardToArticle(c, articles) {
+  const catalog = JSON.parse(readFileSync(join(c.library, 'index.json'), 'utf8'));
+  const entries = [
+    ...(catalog.articles ?? []),
+    ...(catalog.shards ?? []).flatMap((shard) => JSON.parse(readFileSync(join(c.library, shard), 'utf8')).articles),
+  ];
+  const pathOf = new Map(entries.map((a) => [a.id, a.path]));
+  const byPath = new Map(articles.map((a) => [a.path.split(sep).join('/'), a.id]));
+  return (href) => {
+    const id = href.replace(/^.*#\/read\//, '').split('/').map(decodeURIComponent).join('/');
+    const path = pathOf.get(id);
+    if (!path) return null;
+    return byPath.get(relative(c.markdown, join(c.library, path)).split(sep).join('/')) ?? null;
+  };
+}
+
+/// Why an article's verdict differs from the scan's, where a phrase of words explains it: the
+/// scan matched inside a word ("the for" in "the formats"), which a search of words does not, or
+/// the words follow each other across punctuation ("the, for") or from one block to the next (a
+/// table's cells, paragraphs, lines), which the scan does not see.
+function why(q, text, kind) {
+  const words = q.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const edge = (inner) => new RegExp(String.raw`(?<![\p{L}\p{N}])${inner}(?![\p{L}\p{N}])`, 'iu');
+  const shown = (m) => (m ? `: …${text.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20).replace(/\s+/g, ' ')}…` : '');
+  if (kind === 'missed') {
+    if (words.length > 1 && !edge(words.join(' ')).test(text)) return ` (the scan matched inside a word${shown(new RegExp(words.join(' '), 'i').exec(text))})`;
+    return shown(new RegExp(words.join(' '), 'i').exec(text));
+  }
+  const across = edge(words.join(String.raw`[^\p{L}\p{N}]+`)).exec(text);
+  if (words.length > 1 && across) {
+    const where = across[0].includes('\n') ? 'from one block to the next (table cells, paragraphs, lines)' : 'across punctuation';
+    return ` (the words follow each other ${where}${shown(across)})`;
+  }
+  return ' (not in the scanned text)';
+}
+
+// ---------------------------------------------------------------------------------------------
+// In the browser
+
+/// Collects a page's exceptions and console errors; `check()` throws (printing them) if any.
+function guard(page, label) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && errors.push(`console error: ${m.text()}`));
+  return () => {
+    if (errors.length === 0) return;
+    for (const e of errors) console.error(`hosted: ${label}: ${e}`);
+    throw new Error(`${label}: ${errors.length} error(s) on the page`);
+  };
+}
+
+const countText = (n) => (n === 1 ? '1 article' : `${n} articles`);
+
+/// A fresh context with Lectern open and the whole library listed.
+async function openListed(browser, origin, c, label) {
+  const context = await browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const check = guard(page, label);
+  await page.goto(`${origin}/lectern/`);
+  await listed(page, c.documents);
+  check();
+  return { context, page, check };
+}
+
+/// Waits for the status to count the whole library (and fails on an alert meanwhile).
+async function listed(page, documents) {
+  const full = countText(documents);
+  await page.waitForFunction(
+    (full) => {
+      const alert = document.querySelector('[role=alert]');
+      if (alert) throw new Error(`while listing: ${alert.textContent}`);
+      return document.querySelector('[role=status]')?.textContent === full;
+    },
+    full,
+    { timeout: LISTING_MS, polling: 50 },
+  );
+}
+
+/// Runs in the page, before the query is typed: resolves once the search is done, with the
+/// milliseconds from the query's input event. Done is the status not saying "searching" after
+/// it did (a search of the hosted index always says so first), or, given `expect`, the status
+/// reading `expect` (a warm search may answer from memory without saying so); or an alert.
+function watchSearch(expect) {
+  window.__searched = new Promise((resolve) => {
+    let typed = null;
+    let searching = false;
+    const status = () => document.querySelector('[role=status]')?.textContent ?? '';
+    const observer = new MutationObserver(() => check());
+    const done = () => {
+      observer.disconnect();
+      const alert = document.querySelector('[role=alert]');
+      resolve({ ms: performance.now() - typed, status: status(), alert: alert?.textContent ?? null, searching });
+    };
+    function check() {
+      if (typed === null) return;
+      if (document.querySelector('[role=alert]')) return done();
+      const text = status();
+      if (text.includes('searching')) searching = true;
+      else if (expect === null ? searching : text === expect) done();
+    }
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    // Capturing on the window, ahead of the app's own listener: the clock starts as the typing
+    // reaches the page. A render the app schedules runs before the next task, so a warm answer
+    // that changes nothing on the page is still seen then.
+    addEventListener(
+      'input',
+      () => {
+        typed = performance.now();
+        check();
+        setTimeout(check, 0);
+      },
+      { capture: true, once: true },
+    );
+  });
+}
+
+/// Bytes of the index files the context fetches from now on, and how many files: each request
+/// counted once it has finished (or failed), which may be reported just after the app has the
+/// file.
+function countIndexBytes(context) {
+  const started = new Set();
+  const sizes = [];
+  const onRequest = (request) => request.url().includes(INDEX_FILES) && started.add(request);
+  const onFinished = (request) => {
+    if (!started.has(request)) return;
+    sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize, () => 0));
+  };
+  const onFailed = (request) => started.has(request) && sizes.push(Promise.resolve(0));
+  context.on('request', onRequest);
+  context.on('requestfinished', onFinished);
+  context.on('requestfailed', onFailed);
+  return async () => {
+    for (let waited = 0; sizes.length < started.size && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    context.off('request', onRequest);
+    context.off('requestfinished', onFinished);
+    context.off('requestfailed', onFailed);
+    if (sizes.length < started.size) throw new Error(`${started.size - sizes.length} index request(s) never finished`);
+    return { bytes: (await Promise.all(sizes)).reduce((a, b) => a + b, 0), files: started.size };
+  };
+}
+
+/// Types `query` and waits until the search is done: its time, the count shown, whether the
+/// index failed, and (with `bytes`) what it fetched.
+async function timedSearch(page, query, { expect = null, bytes = false } = {}) {
+  const counted = bytes ? countIndexBytes(page.context()) : null;
+  await page.evaluate(watchSearch, expect);
+  await page.getByRole('searchbox', { name: 'Search' }).fill(query);
+  const result = await Promise.race([
+    page.evaluate(() => window.__searched),
+    new Promise((_, fail) => setTimeout(() => fail(new Error(`search for ${query} not done in ${SEARCH_MS} ms`)), SEARCH_MS)),
+  ]);
+  const count = /^(\d+) articles?$/.exec(result.status);
+  return {
+    ms: result.ms,
+    status: result.status,
+    count: count ? Number(count[1]) : null,
+    failed: result.alert,
+    ...(counted ? await counted() : {}),
+  };
+}
+
+/// Every card the search lists: "Show … more" until all are shown, then their links. The button
+/// is pressed in the page, as a keyboard does: scrolling to it to click would also let the list's
+/// own observer add a page, and the button would move under the pointer.
+async function listedCards(page) {
+  const more = page.getByRole('button', { name: /^Show \d+ more/ });
+  while ((await more.count()) > 0) {
+    const shown = await page.locator('article.card').count();
+    await more.evaluate((button) => button.click());
+    await page.waitForFunction(
+      (shown) => document.querySelectorAll('article.card').length > shown,
+      shown,
+      { polling: 'raf', timeout: SEARCH_MS },
+    );
+  }
+  return page.locator('article.card h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+}
+
+/// The server compresses each file on its first request: every index file is asked for once,
+/// untimed.
+async function warmServer(c, origin) {
+  for (const name of readdirSync(join(c.library, 'index/search'))) {
+    await (await fetch(`${origin}/lectern/articles/index/search/${name}`, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
+  }
+}
+
+/// One query, cold and warm in one context, then throttled in another.
+async function searchQuery(browser, origin, c, query, withCards) {
+  const label = `${c.name}: ${query.lectern}`;
+  const first = await openListed(browser, origin, c, label);
+  let cold, warm, cards;
+  try {
+    cold = await timedSearch(first.page, query.lectern, { bytes: true });
+    if (withCards && !cold.failed) cards = await listedCards(first.page);
+    await first.page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await listed(first.page, c.documents);
+    warm = await timedSearch(first.page, query.lectern, { expect: cold.status });
+    first.check();
+  } finally {
+    await first.context.close();
+  }
+  const second = await openListed(browser, origin, c, `${label} (9 Mbps)`);
+  let throttled;
+  try {
+    await throttle(second.context, second.page, NINE_MBPS);
+    throttled = await timedSearch(second.page, query.lectern, { bytes: true });
+    second.check();
+  } finally {
+    await second.context.close();
+  }
+  return { cold, warm, throttled, cards };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A case
+
+const round = (x, digits = 0) => (x === null || x === undefined ? null : Number(x.toFixed(digits)));
+const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+
+async function lecternCase(dist, c, articles, queries) {
+  const toArticle = c.markdown && !c.queries ? cardToArticle(c, articles) : null;
+  const rows = [];
+  await withBrowser(
+    dist,
+    PORT,
+    async (browser, origin) => {
+      await warmServer(c, origin);
+      for (const query of queries) {
+        const r = await searchQuery(browser, origin, c, query, Boolean(toArticle));
+        const row = {
+          q: query.q,
+          lectern: query.lectern,
+          lang: query.lang,
+          expected: query.expected,
+          count: r.cold.count,
+          failed: r.cold.failed ?? r.throttled.failed ?? r.warm.failed,
+          cold_ms: round(r.cold.ms, 1),
+          cold_bytes: r.cold.bytes,
+          cold_files: r.cold.files,
+          warm_ms: round(r.warm.ms, 1),
+          throttled_ms: round(r.throttled.ms, 1),
+          throttled_bytes: r.throttled.bytes,
+        };
+        if (r.cards) {
+          const found = r.cards.map(toArticle);
+          const unmapped = found.filter((id) => id === null).length;
+          const ids = new Set(found.filter((id) => id !== null));
+          const hits = [...ids].filter((id) => query.ref.has(id)).length;
+          Object.assign(row, {
+            cards: r.cards.length,
+            unmapped,
+            recall: query.ref.size ? round(hits / query.ref.size, 3) : null,
+            precision: r.cards.length ? round(hits / r.cards.length, 3) : null,
+            missed: [...query.ref].filter((id) => !ids.has(id)).map((id) => `${articles[id].path}${why(query.q, articles[id].text, 'missed')}`),
+            extra: found
+              .map((id, i) => (id === null ? `${r.cards[i]} (no such Markdown file)` : query.ref.has(id) ? null : `${articles[id].path}${why(query.q, articles[id].text, 'extra')}`))
+              .filter(Boolean),
+          });
+        }
+        if (r.cards && r.cards.length !== r.cold.count) console.log(`  ${query.lectern}: ${r.cards.length} cards listed, the count says ${r.cold.count}`);
+        rows.push(row);
+        printLectern(row);
+      }
+    },
+    // The app at /lectern/ opens the library beside it, at ./articles/, by default.
+    { '/lectern/articles/': c.library, '/lectern/': dist },
+  );
+  return rows;
+}
+
+function printLectern(r) {
+  const failed = r.failed ? `  FAILED: ${r.failed}` : '';
+  const wrong = r.count !== r.expected ? `  COUNT ${r.count} ≠ ${r.expected}` : '';
+  const quality = r.recall !== undefined ? `, ${r.cards} cards, recall ${r.recall}, precision ${r.precision}` : '';
+  console.log(
+    `  ${JSON.stringify(r.lectern)}: ${r.count} of ${r.expected}${quality}; cold ${r.cold_ms} ms, ${kb(r.cold_bytes)} KB in ${r.cold_files} files; ` +
+      `warm ${r.warm_ms} ms; 9 Mbps ${r.throttled_ms} ms${wrong}${failed}`,
+  );
+  for (const path of r.missed ?? []) console.log(`      missed ${path}`);
+  for (const path of r.extra ?? []) console.log(`      extra  ${path}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report
+
+const kb = (bytes) => (bytes === null || bytes === undefined ? null : round(bytes / 1024, 1));
+const ms = (x) => (x === null ? '–' : Math.round(x).toLocaleString('en-US'));
+const figures = (rows, key) => rows.map((r) => r[key]).filter((x) => x !== null && x !== undefined);
+const medianP95 = (xs, format) => (xs.length ? `${format(quantile(xs, 0.5))} / ${format(quantile(xs, 0.95))}` : '–');
+
+/// "23 of 25 exact", and recall / precision (means) where there is a per-article reference.
+function quality(rows) {
+  const exact = rows.filter((r) => r.count === r.expected).length;
+  const failed = rows.filter((r) => r.failed).length;
+  const parts = [`${exact} of ${rows.length} exact`];
+  const recall = figures(rows, 'recall');
+  if (recall.length) parts.push(`recall ${mean(recall).toFixed(3)} / precision ${mean(figures(rows, 'precision')).toFixed(3)}`);
+  if (failed) parts.push(`${failed} failed`);
+  return parts.join('; ');
+}
+
+function summaryRow(c, engine, r) {
+  return {
+    library: c.name,
+    engine,
+    articles: r.articles.toLocaleString('en-US'),
+    'index build (s)': r.build_ms === null ? '–' : (r.build_ms / 1000).toFixed(1),
+    'index on disk (KB per 1 000 articles; files)': `${((r.index_bytes / 1024 / r.articles) * 1000).toFixed(0)}; ${r.files}`,
+    'cold query median / p95 (ms)': medianP95(figures(r.queries, 'cold_ms'), ms),
+    'bytes per cold query median / p95 (KB)': medianP95(figures(r.queries, 'cold_bytes'), (b) => (b / 1024).toFixed(0)),
+    'warm median (ms)': ms(quantile(figures(r.queries, 'warm_ms'), 0.5)),
+    '9 Mbps median (ms)': ms(quantile(figures(r.queries, 'throttled_ms'), 0.5)),
+    'exact count; recall / precision': quality(r.queries),
+  };
+}
+
+/// Pagefind's figures in Lectern's terms: its bundle without the UI files (a page that only
+/// calls its API never fetches them), its found count checked as Lectern's is.
+function pagefindFigures(p, queries) {
+  return {
+    articles: p.articles,
+    build_ms: p.build_ms,
+    index_bytes: p.index_bytes - p.ui_bytes,
+    files: p.files - p.ui_files,
+    queries: p.queries.map((r, i) => ({ ...r, count: r.found, expected: queries[i].expected })),
+  };
+}
+
+/// Columns line up in a terminal: CJK characters take two cells.
+const cells = (text) => [...text].reduce((n, ch) => n + (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(ch) ? 2 : 1), 0);
+const padCells = (text, width) => text + ' '.repeat(Math.max(0, width - cells(text)));
+
+function printTable(c, lectern, pagefind) {
+  console.log(`\nhosted: ${c.name}, per query (count / expected; cold ms, KB; warm ms; 9 Mbps ms)${pagefind ? ', Lectern | Pagefind' : ''}:`);
+  const width = Math.min(40, Math.max(...lectern.map((r) => cells(r.lectern))));
+  for (const [i, r] of lectern.entries()) {
+    const p = pagefind?.queries[i];
+    const side = (x) => `${String(x.count).padStart(4)} / ${String(x.expected).padEnd(4)} ${ms(x.cold_ms).padStart(6)} ${String(kb(x.cold_bytes)).padStart(7)} ${ms(x.warm_ms).padStart(5)} ${ms(x.throttled_ms).padStart(6)}`;
+    const mark = r.count !== r.expected || r.failed ? ' !' : '';
+    console.log(`  ${padCells(r.lectern, width)} ${side(r)}${p ? `  | ${side(p)}` : ''}${mark}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const [dist, casesFile] = process.argv.slice(2);
+if (!dist || !casesFile) {
+  console.error('usage: node tests/bench/hosted.mjs <dist dir> <cases.json>');
+  process.exit(2);
+}
+const cases = JSON.parse(readFileSync(casesFile, 'utf8'));
+const section = [];
+for (const c of cases) {
+  console.log(`hosted: ${c.name}: ${c.documents} articles, ${c.queries ? `${c.queries.length} given queries` : `${DRAWN} drawn queries`}`);
+  const articles = c.markdown ? readLibrary(c.markdown) : [];
+  const queries = caseQueries(c, articles);
+  const lectern = await lecternCase(resolve(dist), c, articles, queries);
+  section.push(
+    summaryRow(c, 'Lectern', { articles: c.documents, build_ms: c.index_ms, index_bytes: c.index_bytes, files: c.index_files, queries: lectern }),
+  );
+  let pagefind = null;
+  if (c.pagefind && c.markdown) {
+    // Unquoted: Pagefind's own phrase syntax is not what its readers type.
+    const p = await pagefindBench(c.markdown, { queries: queries.map(({ q, lang }) => ({ q: q.replace(/^"(.*)"$/, '$1'), lang })) });
+    pagefind = pagefindFigures(p, lectern);
+    section.push(summaryRow(c, `Pagefind ${p.pagefind}`, pagefind));
+  }
+  printTable(c, lectern, pagefind);
+}
+
+console.log('');
+for (const row of section) console.log(`hosted: ${Object.entries(row).map(([k, v]) => `${k}: ${v}`).join(', ')}`);
+writeSection(
+  'Hosted search',
+  'Each library indexed for the web (Lectern: `cargo xtask index`, native; Pagefind: its CLI over one HTML page per article), served gzipped on loopback and searched in headless Chromium as a reader types a query once the library is listed: cold in a fresh browser context (time to the final count, and the index files fetched: encoded bytes with headers), warm (the same query again), and cold on a 9 Mbps / 40 ms link (DevTools emulation). ' +
+    'Queries are 25 phrases drawn from deep in the corpora’s articles (Lectern searches several words quoted, as a phrase; Pagefind unquoted, its natural use), checked against a plain substring scan of the articles’ text (which also matches inside words: "past version" in "past versions"), or, for generated libraries, the in-memory index’s count; Lectern’s size is its index/search files, Pagefind’s leaves out its UI files, and Pagefind’s bytes include its script and wasm, fetched at the first search (Lectern’s engine is in the app).',
+  section,
+);

@@ -1,0 +1,173 @@
+//! `cargo xtask bench hosted`: the hosted search index at scale and beside Pagefind. Natively,
+//! each library is indexed (timed) and measured on disk; then `tests/bench/hosted.mjs` searches
+//! it in Chromium as a reader would (cold, warm, on a 9 Mbps link), counting the bytes each
+//! query fetches. The repository's corpora are searched by both Lectern and Pagefind with the
+//! same phrases, drawn from deep in their articles, and checked against a plain substring scan;
+//! generated libraries of 10 000 and 100 000 articles are searched by Lectern, each query's
+//! count checked against the in-memory index (which the engine's tests hold to the scan).
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use articles::catalog::Summary;
+use articles::search::{Query, SearchIndex};
+use serde_json::{json, Value};
+
+use crate::run::{root, Result};
+use crate::{generate, index, tools};
+
+/// The corpora searched by both engines, under `crates/articles/tests/corpora`.
+const CORPORA: &[&str] = &["hexo-site", "jekyll-posts"];
+
+/// Generated libraries searched by Lectern alone.
+const GENERATED: &[usize] = &[10_000, 100_000];
+
+/// Queries drawn from each generated library.
+const GENERATED_QUERIES: usize = 12;
+
+/// Indexes every library and writes the cases `hosted.mjs` searches; returns their file.
+pub fn cases(dist: &Path) -> Result<PathBuf> {
+    let work = tools::target_dir().join("bench/hosted");
+    let mut cases = Vec::new();
+    for corpus in CORPORA {
+        let library = dist.join(format!("bench-hosted-{corpus}"));
+        copy_dir(
+            &root().join("crates/articles/tests/corpora").join(corpus),
+            &library,
+        )?;
+        let started = Instant::now();
+        let count = index::write(&library, index::Options::default())?;
+        cases.push(case(
+            corpus,
+            &library,
+            Some(&library),
+            started,
+            count,
+            None,
+        )?);
+    }
+    for &size in GENERATED {
+        let library = dist.join(format!("bench-hosted-{size}"));
+        let articles = generate::catalog(size)?;
+        let queries = draw_queries(&articles);
+        let started = Instant::now();
+        index::write_split(&library, articles, index::SHARD_SIZE)?;
+        let name = format!("{size} generated");
+        cases.push(case(&name, &library, None, started, size, Some(queries))?);
+    }
+    std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
+    let file = work.join("cases.json");
+    let json = serde_json::to_string_pretty(&cases).map_err(|e| e.to_string())?;
+    std::fs::write(&file, json).map_err(|e| format!("{}: {e}", file.display()))?;
+    Ok(file)
+}
+
+/// One library as `hosted.mjs` reads it: where it is, how long its index took, its size.
+fn case(
+    name: &str,
+    library: &Path,
+    markdown: Option<&Path>,
+    started: Instant,
+    documents: usize,
+    queries: Option<Vec<Value>>,
+) -> Result<Value> {
+    let index_ms = started.elapsed().as_millis();
+    let (bytes, files) = size_of(&library.join(articles::catalog::SHARD_DIR).join("search"))?;
+    Ok(json!({
+        "name": name,
+        "library": library,
+        "markdown": markdown,
+        "index_ms": index_ms,
+        "index_bytes": bytes,
+        "index_files": files,
+        "documents": documents,
+        "queries": queries,
+        "pagefind": markdown.is_some(),
+    }))
+}
+
+/// Queries from a generated library's own text, each with the number of articles it finds:
+/// runs of two to six Chinese characters and quoted pairs of words from deep in random articles,
+/// and pairs of words from two articles (two terms, anywhere).
+fn draw_queries(articles: &[(Summary, String)]) -> Vec<Value> {
+    let mut index = SearchIndex::new();
+    for (summary, text) in articles {
+        index.add(&summary.document(&summary.labels(), text));
+    }
+    let mut seed = 0x5EED_u64;
+    let mut below = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n.max(1) as u64) as usize
+    };
+    let mut queries = Vec::new();
+    while queries.len() < GENERATED_QUERIES {
+        let text = &articles[below(articles.len())].1;
+        let chars: Vec<char> = text.chars().collect();
+        let from = chars.len() / 2 + below(chars.len() / 2 + 1);
+        let rest: String = chars.iter().skip(from).collect();
+        let query = match queries.len() % 3 {
+            0 => chinese_run(&rest, 2 + below(5)),
+            1 => word_pair(&rest).map(|pair| format!("\"{pair}\"")),
+            _ => {
+                let other = &articles[below(articles.len())].1;
+                let first = word_pair(&rest).and_then(|p| p.split(' ').next().map(str::to_owned));
+                let second = word_pair(other).and_then(|p| p.split(' ').nth(1).map(str::to_owned));
+                first.zip(second).map(|(a, b)| format!("{a} {b}"))
+            }
+        };
+        if let Some(query) = query {
+            let expected = index.search(&Query::parse(&query)).map_or(0, |f| f.len());
+            queries.push(json!({ "q": query, "expected": expected }));
+        }
+    }
+    queries
+}
+
+/// The first run of `len` Chinese characters in `text`.
+fn chinese_run(text: &str, len: usize) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(len)
+        .find(|w| w.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)))
+        .map(|w| w.iter().collect())
+}
+
+/// The first two Latin words of `text` with one space between them.
+fn word_pair(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split(' ').collect();
+    words.windows(2).find_map(|w| {
+        let latin = |s: &str| s.len() > 2 && s.chars().all(|c| c.is_ascii_alphabetic());
+        (latin(w[0]) && latin(w[1])).then(|| format!("{} {}", w[0], w[1]).to_lowercase())
+    })
+}
+
+/// Bytes and files under `dir`.
+fn size_of(dir: &Path) -> Result<(u64, usize)> {
+    let mut total = (0, 0);
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let meta = entry.metadata().map_err(|e| e.to_string())?;
+        total.0 += meta.len();
+        total.1 += 1;
+    }
+    Ok(total)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    if to.exists() {
+        std::fs::remove_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    }
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let target = to.join(path.file_name().unwrap_or_default());
+        if path.is_dir() {
+            copy_dir(&path, &target)?;
+        } else {
+            std::fs::copy(&path, &target).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}
