@@ -107,14 +107,20 @@ fn answers_as_the_in_memory_index_does() {
 }
 
 #[test]
-fn fields_do_not_run_into_each_other() {
-    // The title ends with "end", the label is "tag one": "end tag" spans two fields.
-    let (meta, files, _) = build(&[("the end", "nothing here")]);
-    assert!(run(&meta, &files, "\"end tag\"").0.is_empty());
-    assert!(
-        run(&meta, &files, "end tag").0.len() == 1,
-        "two terms may be in two fields"
+fn fields_and_blocks_do_not_run_into_each_other() {
+    // The title ends with "end", the label is "tag one": "end tag" spans two fields; the body's
+    // "index" ends a block (a table cell, a paragraph), "page" starts the next.
+    let (meta, files, index) = build(&[("the end", "the index\npage one")]);
+    for phrase in ["\"end tag\"", "\"index page\"", "index.page"] {
+        assert!(run(&meta, &files, phrase).0.is_empty(), "{phrase}");
+        assert!(in_memory(&index, phrase).is_empty(), "{phrase}");
+    }
+    assert_eq!(
+        run(&meta, &files, "end tag").0.len(),
+        1,
+        "two terms, two fields"
     );
+    assert_eq!(run(&meta, &files, "\"page one\"").0.len(), 1);
 }
 
 #[test]
