@@ -17,12 +17,14 @@ use crate::run::Result;
 
 /// The most the page may weigh gzipped, in bytes: today's size and a little room. The goal is
 /// 200 KB; see BENCHMARKS.md for how far the build is from it and what holds it there. Lower
-/// it with every cut; raise it only with a reason in the commit message.
-pub const PAGE_BUDGET: usize = 385_000;
+/// it with every cut; raise it only with a reason in the commit message. Raised from 385 KB for
+/// the hosted search index's reader (whole-text, exact search of a hosted library) and SIMD.
+pub const PAGE_BUDGET: usize = 392_000;
 
 /// The most the whole build may weigh, gzipped (goal: 500 KB). Raised from 1 160 KB for the
-/// front matter repair and salvage and the fidelity summary in the worker.
-pub const TOTAL_BUDGET: usize = 1_180_000;
+/// front matter repair and salvage and the fidelity summary in the worker, then from 1 180 KB
+/// for the hosted search index's reader on the page.
+pub const TOTAL_BUDGET: usize = 1_190_000;
 
 /// A download's size: as stored, gzipped at level 9 and compressed with brotli at quality 11.
 #[derive(Clone, Copy, Debug, Default)]
