@@ -210,10 +210,14 @@ async function timedSearch(page, query, { expect = null, bytes = false } = {}) {
   const counted = bytes ? countIndexBytes(page.context()) : null;
   await page.evaluate(watchSearch, expect);
   await page.getByRole('searchbox', { name: 'Search' }).fill(query);
+  // The deadline is cleared once the search is done: a pending timer would keep node running.
+  let deadline;
   const result = await Promise.race([
     page.evaluate(() => window.__searched),
-    new Promise((_, fail) => setTimeout(() => fail(new Error(`search for ${query} not done in ${SEARCH_MS} ms`)), SEARCH_MS)),
-  ]);
+    new Promise((_, fail) => {
+      deadline = setTimeout(() => fail(new Error(`search for ${query} not done in ${SEARCH_MS} ms`)), SEARCH_MS);
+    }),
+  ]).finally(() => clearTimeout(deadline));
   const count = /^(\d+) articles?$/.exec(result.status);
   return {
     ms: result.ms,
