@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use articles::search::hosted::{search, Meta, Outcome, Unreadable};
-use articles::search::Query;
+use articles::search::{Query, TermKind};
 use futures::future::join_all;
 
 use super::Dispatch;
@@ -24,6 +24,23 @@ const KEPT_BYTES: usize = 32 << 20;
 /// More rounds than a search takes (dictionary, postings, positions, answer): a guard against
 /// an index whose files never satisfy it.
 const MOST_ROUNDS: usize = 6;
+
+/// How long a costly search waits for the next key.
+pub const PAUSE_MILLIS: u32 = 250;
+
+/// Whether `query` would fetch much of a large index: its last term is a word's first letter
+/// or two (every word they begin is in the search) or a lone CJK letter.
+pub fn costly(query: &str) -> bool {
+    let parsed = Query::parse(query);
+    parsed.terms.last().is_some_and(|term| {
+        let letters = term.text.chars().count();
+        match term.kind {
+            TermKind::Prefix => letters <= 2,
+            TermKind::Exact => letters == 1,
+            TermKind::Word | TermKind::Phrase => false,
+        }
+    })
+}
 
 /// Searches the index `meta` describes for `query`, unless `latest` moves on first.
 pub async fn run(
@@ -77,4 +94,19 @@ pub async fn run(
         }
     }
     dispatcher.dispatch(Action::HostedFound { query, result });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_letter_or_two_waits_for_a_pause_a_longer_term_does_not() {
+        for query in ["r", "ru", "rust r", "中", "-x"] {
+            assert!(costly(query), "{query}");
+        }
+        for query in ["rus", "中文", "\"r\"", "r rust", ""] {
+            assert!(!costly(query), "{query}");
+        }
+    }
 }

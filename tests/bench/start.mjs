@@ -7,13 +7,13 @@
 //
 //   node tests/bench/start.mjs <dist> [runs]
 import { library } from './generate.mjs';
-import { importIntoLectern, withBrowser, writeSection } from './harness.mjs';
+import { NINE_MBPS, importIntoLectern, throttle, withBrowser, writeSection } from './harness.mjs';
 import { summary } from './stats.mjs';
 
 const [dist, runs = '5'] = process.argv.slice(2);
 const LINKS = [
   { name: 'loopback', goal: '≤ 300 ms' },
-  { name: '9 Mbps, 40 ms', latency: 40, download: 9e6 / 8, upload: 9e6 / 8 },
+  { name: '9 Mbps, 40 ms', ...NINE_MBPS },
   { name: 'slow 4G (1.6 Mbps, 150 ms)', latency: 150, download: 1.6e6 / 8, upload: 750e3 / 8, goal: '≤ 2 000 ms' },
 ];
 const STORED = 10_000;
@@ -50,16 +50,7 @@ await withBrowser(dist, 4195, async (browser, origin) => {
     for (let run = 0; run < Number(runs); run += 1) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      if (link.latency) {
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('Network.enable');
-        await cdp.send('Network.emulateNetworkConditions', {
-          offline: false,
-          latency: link.latency,
-          downloadThroughput: link.download,
-          uploadThroughput: link.upload,
-        });
-      }
+      if (link.latency) await throttle(context, page, link);
       await page.addInitScript(watchStart);
       await page.goto(`${origin}/`);
       await page.locator('article.card').first().waitFor({ timeout: 60_000 });

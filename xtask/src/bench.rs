@@ -13,6 +13,8 @@
 //! - `catalog`: a 100 000-article hosted catalog: its size, how fast it lists and searches;
 //! - `hosted`: the hosted search index of the corpora beside Pagefind's, and of 10 000 and
 //!   100 000 generated articles: build time, size, bytes and time per query (`hosted_bench.rs`);
+//! - `scale`: a million articles' hosted index, natively: build time, memory, size, what each
+//!   query fetches;
 //! - `report`: measures nothing; BENCHMARKS.md is written again from the figures on disk (after
 //!   a part failed midway, say). Every run ends with it.
 
@@ -26,7 +28,7 @@ use crate::{build, bundle, generate, hosted_bench, index, tools};
 
 /// The benchmark's parts, in the order they run (and appear in BENCHMARKS.md).
 const PARTS: &[&str] = &[
-    "size", "engine", "search", "start", "import", "ingest", "catalog", "hosted", "report",
+    "size", "engine", "search", "start", "import", "ingest", "catalog", "hosted", "scale", "report",
 ];
 
 /// The report's sections, in order: one per part, and the catalog's size before its timing.
@@ -40,6 +42,7 @@ const SECTIONS: &[&str] = &[
     "catalog-size",
     "catalog",
     "hosted",
+    "scale",
 ];
 
 /// Brotli's quality for the catalog's size (see `bundle::of_quality`).
@@ -113,6 +116,7 @@ pub fn run(parts: &[String]) -> Result {
                         .arg(cases),
                 )?
             }
+            "scale" => hosted_bench::scale()?,
             _ => {}
         }
     }

@@ -5,14 +5,22 @@
 //! same phrases, drawn from deep in their articles, and checked against a plain substring scan;
 //! generated libraries of 10 000 and 100 000 articles are searched by Lectern, each query's
 //! count checked against the in-memory index (which the engine's tests hold to the scan).
+//! A million articles are measured natively (`scale`): the index's build time, peak memory and
+//! size, and for each query the rounds, files and bytes a browser would fetch.
 
+use std::collections::HashMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use articles::catalog::Summary;
-use articles::search::{Query, SearchIndex};
+use articles::search::hosted::{self, Outcome};
+use articles::search::{Document, Query, SearchIndex};
+use flate2::write::GzEncoder;
+use flate2::Compression;
 use serde_json::{json, Value};
 
+use crate::report::{self, row, Section};
 use crate::run::{root, Result};
 use crate::{generate, index, tools};
 
@@ -24,6 +32,13 @@ const GENERATED: &[usize] = &[10_000, 100_000];
 
 /// Queries drawn from each generated library.
 const GENERATED_QUERIES: usize = 12;
+
+/// The library measured natively.
+const SCALE: usize = 1_000_000;
+
+/// The throttled link the browser figures use: 9 Mbps, 40 ms.
+const LINK_BITS_PER_SECOND: f64 = 9e6;
+const LINK_RTT_MS: f64 = 40.0;
 
 /// Indexes every library and writes the cases `hosted.mjs` searches; returns their file.
 pub fn cases(dist: &Path) -> Result<PathBuf> {
@@ -60,6 +75,132 @@ pub fn cases(dist: &Path) -> Result<PathBuf> {
     let json = serde_json::to_string_pretty(&cases).map_err(|e| e.to_string())?;
     std::fs::write(&file, json).map_err(|e| format!("{}: {e}", file.display()))?;
     Ok(file)
+}
+
+/// A million generated articles, indexed and searched natively: what the index costs to build
+/// and keep, and what each query would fetch (`cargo xtask bench scale`). The articles
+/// are indexed as generated (front matter and Markdown as their body): parsing a million
+/// would take longer than the rest together, and the index sees much the same words.
+pub fn scale() -> Result {
+    let source = generate::sources()?;
+    let started = Instant::now();
+    let mut writer = hosted::Writer::new();
+    let mut samples = Vec::new();
+    for n in 0..SCALE {
+        let text = source(n);
+        writer.add(&Document {
+            id: "",
+            title: "",
+            labels: Vec::new(),
+            summary: "",
+            body: &text,
+        });
+        if n % (SCALE / 40) == 7 {
+            samples.push(text);
+        }
+    }
+    let (meta, files) = writer.finish();
+    let build = started.elapsed().as_secs_f64();
+    let peak = peak_memory_mb();
+    let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
+    let files: HashMap<String, Vec<u8>> = files.into_iter().collect();
+    let mut rows = Vec::new();
+    for query in scale_queries(&samples) {
+        rows.push(fetched_by(&meta, &files, &query)?);
+    }
+    report::write_section(
+        "scale",
+        &Section {
+            title: format!("Hosted search at {SCALE} articles (native)"),
+            about: format!(
+                "{SCALE} generated articles indexed as generated (front matter and Markdown as the body) by `hosted::Writer` in the debug xtask: built in {build:.0} s, peak memory {peak} MB (the writer holds the whole index; it does not stream yet), {:.0} MB on disk ({:.2} MB per 1 000 articles) in {} files. Each query run natively against the files, round by round as the app does: the files and bytes it fetches (gzip -9, as a host compressing them sends), and the time on a 9 Mbps / 40 ms link *modelled* as one round trip per round plus the bytes at 9 Mbps (the browser was not run at this size). Queries are drawn from the articles' text.",
+                bytes as f64 / 1e6,
+                bytes as f64 / 1e6 / (SCALE as f64 / 1000.0),
+                files.len(),
+            ),
+            rows,
+        },
+    )
+}
+
+/// The queries of the scale measurement: two words anywhere, a quoted pair, runs of two and
+/// four Chinese characters, from the sampled articles.
+fn scale_queries(samples: &[String]) -> Vec<String> {
+    let mut queries = Vec::new();
+    for (n, text) in samples.iter().enumerate().take(12) {
+        let rest = &text[text.len() / 2..];
+        let rest = rest.get(rest.find(' ').unwrap_or(0)..).unwrap_or(rest);
+        let query = match n % 4 {
+            0 => word_pair(rest),
+            1 => word_pair(rest).map(|pair| format!("\"{pair}\"")),
+            2 => chinese_run(rest, 2),
+            _ => chinese_run(rest, 4),
+        };
+        queries.extend(query);
+    }
+    queries
+}
+
+/// What a query fetches from the index, round by round.
+fn fetched_by(
+    meta: &hosted::Meta,
+    files: &HashMap<String, Vec<u8>>,
+    input: &str,
+) -> Result<serde_json::Map<String, Value>> {
+    let query = Query::parse(input);
+    let mut fetched: HashMap<String, Vec<u8>> = HashMap::new();
+    let (mut rounds, mut gzipped, mut model_ms, mut compute) = (0, 0, 0.0, 0.0);
+    let found = loop {
+        let started = Instant::now();
+        let outcome = hosted::search(meta, &query, &fetched).map_err(|e| e.0)?;
+        compute += started.elapsed().as_secs_f64() * 1000.0;
+        match outcome {
+            None => break 0,
+            Some(Outcome::Found(found)) => break found.len(),
+            Some(Outcome::Need(names)) => {
+                rounds += 1;
+                let mut round = 0;
+                for name in names {
+                    let bytes = files.get(&name).cloned().unwrap_or_default();
+                    round += gzip_len(&bytes)?;
+                    fetched.insert(name, bytes);
+                }
+                gzipped += round;
+                model_ms += LINK_RTT_MS + round as f64 * 8.0 / LINK_BITS_PER_SECOND * 1000.0;
+            }
+        }
+    };
+    Ok(row([
+        ("query", json!(input)),
+        ("articles found", json!(found)),
+        ("rounds", json!(rounds)),
+        ("files", json!(fetched.len())),
+        (
+            "KB fetched (gzip)",
+            json!(format!("{:.0}", gzipped as f64 / 1000.0)),
+        ),
+        (
+            "9 Mbps, modelled (ms)",
+            json!(format!("{:.0}", model_ms + compute)),
+        ),
+        ("search work, native (ms)", json!(format!("{compute:.1}"))),
+    ]))
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<usize> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(bytes).map_err(|e| e.to_string())?;
+    Ok(encoder.finish().map_err(|e| e.to_string())?.len())
+}
+
+/// This process's peak resident memory, in MB (Linux), or 0 where it cannot be read.
+fn peak_memory_mb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|kb| kb.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kb| kb / 1024)
 }
 
 /// One library as `hosted.mjs` reads it: where it is, how long its index took, its size.

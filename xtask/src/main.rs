@@ -29,7 +29,7 @@ use std::process::ExitCode;
 
 use articles::front_matter::CategoryMode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--library DIR] | index <dir> [--separate-categories] [--shard-size N] | generate <dir> <count> [--shard-size N] | size | bench [size] [engine] [search] [start] [import] [ingest] [catalog] [hosted] [report]>";
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--library DIR] | index <dir> [--separate-categories] [--shard-size N] | generate <dir> <count> [--shard-size N] | size | bench [size] [engine] [search] [start] [import] [ingest] [catalog] [hosted] [scale] [report]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
