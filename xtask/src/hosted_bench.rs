@@ -128,8 +128,12 @@ pub fn scale() -> Result {
 fn scale_queries(samples: &[String]) -> Vec<String> {
     let mut queries = Vec::new();
     for (n, text) in samples.iter().enumerate().take(12) {
-        let rest = &text[text.len() / 2..];
-        let rest = rest.get(rest.find(' ').unwrap_or(0)..).unwrap_or(rest);
+        // From the middle on, at a character (then a word) boundary.
+        let middle = (text.len() / 2..text.len())
+            .find(|&at| text.is_char_boundary(at))
+            .unwrap_or(text.len());
+        let rest = &text[middle..];
+        let rest = &rest[rest.find(' ').unwrap_or(0)..];
         let query = match n % 4 {
             0 => word_pair(rest),
             1 => word_pair(rest).map(|pair| format!("\"{pair}\"")),
