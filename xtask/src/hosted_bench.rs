@@ -252,12 +252,14 @@ fn draw_queries(articles: &[(Summary, String)]) -> Vec<Value> {
         let chars: Vec<char> = text.chars().collect();
         let from = chars.len() / 2 + below(chars.len() / 2 + 1);
         let rest: String = chars.iter().skip(from).collect();
+        // From the next word on: the piece starts anywhere, maybe inside a word.
+        let rest = rest.split_once(' ').map_or("", |(_, after)| after);
         let query = match queries.len() % 3 {
-            0 => chinese_run(&rest, 2 + below(5)),
-            1 => word_pair(&rest).map(|pair| format!("\"{pair}\"")),
+            0 => chinese_run(rest, 2 + below(5)),
+            1 => word_pair(rest).map(|pair| format!("\"{pair}\"")),
             _ => {
                 let other = &articles[below(articles.len())].1;
-                let first = word_pair(&rest).and_then(|p| p.split(' ').next().map(str::to_owned));
+                let first = word_pair(rest).and_then(|p| p.split(' ').next().map(str::to_owned));
                 let second = word_pair(other).and_then(|p| p.split(' ').nth(1).map(str::to_owned));
                 first.zip(second).map(|(a, b)| format!("{a} {b}"))
             }
