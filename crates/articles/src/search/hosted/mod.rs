@@ -5,9 +5,10 @@
 //!
 //! Terms are Latin words, single CJK letters and touching CJK letter pairs ([`super::tokens`]).
 //! For each term, its *postings*: the articles (by number, in catalog order) with it, a score
-//! byte each, and where its *positions* are; words and letters have positions (pairs, which
-//! only narrow the candidates, have none). A query term of several tokens (a phrase, a run of
-//! three CJK letters or more, `node.js`) is confirmed on its tokens' positions.
+//! byte each, and where its *positions* are (a pair's are its first letter's). A query term of
+//! several tokens (a phrase, a run of three CJK letters or more, `node.js`) is confirmed on
+//! positions: of its words, of the pairs covering each run of CJK letters (far fewer than
+//! their letters' positions: a common letter's fill megabytes), of its lone letters.
 //!
 //! Files, in a folder beside the catalog (the format is versioned by [`VERSION`], named in the catalog):
 //!

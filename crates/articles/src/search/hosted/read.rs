@@ -151,29 +151,44 @@ impl<F: Files> Round<'_, F> {
         // The last word of an unquoted term may be the start of a longer one.
         let open_end = matches!(term.kind, TermKind::Prefix | TermKind::Exact);
         let last = tokens.len().saturating_sub(1);
+        // What confirms a match on positions: each word, the pairs covering each run of touching
+        // CJK letters (a pair's positions are far fewer than its letters'), each lone letter.
         let mut planned = Vec::new();
         // What narrows the candidates: each word, each CJK pair of a run, each lone letter.
         let mut narrowing: Vec<Vec<Entry>> = Vec::new();
+        let runs = letter_runs(&tokens);
         for (n, &(at, token)) in tokens.iter().enumerate() {
-            let entries = match token {
-                Token::Word(word) if open_end && n == last => self.prefixed(word)?,
-                _ => self.exact(token.text())?,
-            };
-            // Whether the token `m` is a CJK letter touching this one.
-            let touches = |m: usize| {
-                tokens.get(m).is_some_and(|&(other, t)| {
-                    matches!(t, Token::Letter(_)) && (touching(at, other) || touching(other, at))
-                })
-            };
             match token {
-                Token::Letter(letter) if touches(n + 1) => {
-                    let next = tokens.get(n + 1).map_or("", |(_, t)| t.text());
-                    narrowing.push(self.exact(&format!("{letter}{next}"))?);
+                Token::Word(word) => {
+                    let entries = if open_end && n == last {
+                        self.prefixed(word)?
+                    } else {
+                        self.exact(word)?
+                    };
+                    narrowing.push(entries.clone());
+                    planned.push((at, entries));
                 }
-                Token::Letter(_) if n > 0 && touches(n - 1) => {}
-                _ => narrowing.push(entries.clone()),
+                Token::Letter(letter) => {
+                    let run = runs
+                        .iter()
+                        .find(|run| run.contains(&n))
+                        .cloned()
+                        .unwrap_or(n..n + 1);
+                    if run.len() == 1 {
+                        let entries = self.exact(letter)?;
+                        narrowing.push(entries.clone());
+                        planned.push((at, entries));
+                    } else if n + 1 < run.end {
+                        let next = tokens.get(n + 1).map_or("", |(_, t)| t.text());
+                        let entries = self.exact(&format!("{letter}{next}"))?;
+                        // Every other pair covers the run, and its last pair the odd letter.
+                        if (n - run.start) % 2 == 0 || n + 2 == run.end {
+                            planned.push((at, entries.clone()));
+                        }
+                        narrowing.push(entries);
+                    }
+                }
             }
-            planned.push((at, entries));
         }
         let lone_pair = tokens.len() == 2 && narrowing.len() == 1;
         let exact = tokens.len() <= 1 || lone_pair;
@@ -376,6 +391,26 @@ impl<F: Files> Round<'_, F> {
     fn unreadable(&self) -> Unreadable {
         Unreadable("search index postings".to_owned())
     }
+}
+
+/// The runs of touching CJK letters among `tokens`, as ranges of their places.
+fn letter_runs(tokens: &[(u32, Token)]) -> Vec<Range<usize>> {
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    let mut previous: Option<u32> = None;
+    for (n, &(at, token)) in tokens.iter().enumerate() {
+        if !matches!(token, Token::Letter(_)) {
+            previous = None;
+            continue;
+        }
+        match runs.last_mut() {
+            Some(run) if previous.is_some_and(|p| touching(p, at)) && run.end == n => {
+                run.end = n + 1;
+            }
+            _ => runs.push(n..n + 1),
+        }
+        previous = Some(at);
+    }
+    runs
 }
 
 /// A dictionary shard's terms and entries.

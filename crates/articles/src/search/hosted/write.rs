@@ -76,8 +76,9 @@ impl Writer {
                     letter = None;
                     continue;
                 };
-                if let Some((_, before)) = letter.filter(|&(before, _)| touching(before, at)) {
-                    add_hit(&mut hits, joined(text, before, here), *field, None);
+                // A pair is where its first letter is.
+                if let Some((first, before)) = letter.filter(|&(before, _)| touching(before, at)) {
+                    add_hit(&mut hits, joined(text, before, here), *field, Some(first));
                 }
                 letter = Some((at, here));
             }
