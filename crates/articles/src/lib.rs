@@ -16,6 +16,7 @@ pub mod fidelity;
 pub mod front_matter;
 mod html_elements;
 pub mod links;
+pub mod remote_media;
 pub mod sanitize;
 pub mod script;
 pub mod search;

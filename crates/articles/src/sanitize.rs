@@ -3,7 +3,8 @@
 //! Built on ammonia (html5ever's parser, so the browser's reading of the markup is the one
 //! checked). It keeps what blog HTML needs, removes everything that can run script or escape
 //! the article, and decorates links and images for a reader: `rel="noopener noreferrer"`,
-//! lazy images that send no referrer (hot-link-protected CDNs refuse requests that do).
+//! lazy images that send no referrer (hot-link-protected CDNs refuse requests that do), links
+//! without tracking parameters (see [`crate::url::without_tracking`]).
 //!
 //! Every URL attribute goes through [`crate::url`]'s resolver and its scheme check, in the
 //! attribute filter: ammonia calls the filter before its own relative-URL hook, and calls that
@@ -16,7 +17,7 @@ mod policy;
 use std::borrow::Cow;
 
 use crate::article::Location;
-use crate::url::{normalise, resolve_asset, resolve_link, safe_for_media};
+use crate::url::{normalise, resolve_asset, resolve_link, safe_for_media, without_tracking};
 
 pub use limits::{Cut, MAX_HTML_DEPTH};
 
@@ -71,7 +72,9 @@ fn filter_attribute<'u>(
     match (element, attribute) {
         (_, "class") => safe_classes(value),
         ("iframe", "src") => video_player(value),
-        (_, "href" | "cite" | "xlink:href") => resolve_link(location, value).map(Cow::Owned),
+        (_, "href") => resolve_link(location, value)
+            .map(|url| Cow::Owned(without_tracking(&url).unwrap_or(url))),
+        (_, "cite" | "xlink:href") => resolve_link(location, value).map(Cow::Owned),
         (_, "src" | "poster") => resolve_asset(location, value).map(Cow::Owned),
         (_, "srcset") => srcset_urls(value)
             .all(safe_for_media)
@@ -89,9 +92,12 @@ fn video_player(value: &str) -> Option<Cow<'_, str>> {
         .then_some(url)
 }
 
-/// The URLs of a `srcset` (`a.png 1x, b.png 2x`): each candidate is a URL up to whitespace,
-/// then descriptors up to a comma. Every step takes at least the URL's first character.
-fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
+/// The URLs of a `srcset` (`a.png 1x, b.png 2x`) as the browser's parser finds them: each
+/// candidate is a URL up to whitespace, then descriptors up to a comma outside parentheses. A
+/// candidate the browser would drop for its descriptors is still listed: every URL listed is
+/// checked, so listing more errs on the safe side. Every step takes at least the URL's first
+/// character.
+pub(crate) fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
     let mut rest = srcset;
     std::iter::from_fn(move || {
         rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
@@ -103,12 +109,27 @@ fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
             .unwrap_or(rest.len());
         let (url, after) = rest.split_at_checked(end).unwrap_or((rest, ""));
         rest = match url.strip_suffix(',') {
-            // `a.png,b.png`: a trailing comma ends the candidate.
+            // `a.png, b.png`: a trailing comma ends the candidate.
             Some(_) => after,
-            None => after.split_once(',').map_or("", |(_, next)| next),
+            None => after_descriptors(after),
         };
         Some(url.trim_end_matches(','))
     })
+}
+
+/// What follows a candidate's descriptors: what comes after their first comma outside
+/// parentheses (`1x (a, b), c.png` → ` c.png`), or nothing.
+fn after_descriptors(descriptors: &str) -> &str {
+    let mut in_parentheses = false;
+    for (at, c) in descriptors.char_indices() {
+        match c {
+            '(' => in_parentheses = true,
+            ')' => in_parentheses = false,
+            ',' if !in_parentheses => return descriptors.get(at + 1..).unwrap_or_default(),
+            _ => {}
+        }
+    }
+    ""
 }
 
 /// The end tag of a frame, as the serializer writes it.
@@ -275,6 +296,56 @@ mod tests {
             1,
             "{html}"
         );
+    }
+
+    #[test]
+    fn media_send_no_referrer() {
+        let html = clean(
+            "<video src=\"https://x.cn/a.mp4\" poster=\"https://x.cn/a.png\" referrerpolicy=\"origin\"><source src=\"https://x.cn/a.webm\"><track src=\"https://x.cn/a.vtt\"></video><picture><source srcset=\"https://x.cn/a.avif\"><img src=\"https://x.cn/a.png\"></picture>",
+            &Location::default(),
+        );
+        for element in ["<video", "<source", "<track"] {
+            for tag in html.split(element).skip(1) {
+                let tag = tag.split('>').next().unwrap_or_default();
+                assert_eq!(
+                    tag.matches("referrerpolicy=\"no-referrer\"").count(),
+                    1,
+                    "{element}{tag}"
+                );
+            }
+        }
+        assert_eq!(html.matches("referrerpolicy=").count(), 5, "{html}");
+        assert!(!html.contains("origin"), "{html}");
+    }
+
+    #[test]
+    fn links_lose_their_tracking_parameters() {
+        let html = clean(
+            "<a href=\"https://x.org/a?id=3&amp;utm_source=feed&amp;utm_medium=rss#top\">a</a><a href=\"https://x.org/b?utm_source=x&amp;fbclid=y\">b</a><a href=\"c.html?UTM_Campaign=z&amp;v=1\">c</a>",
+            &Location::of(Some("articles/"), "", "x.md"),
+        );
+        assert!(html.contains("href=\"https://x.org/a?id=3#top\""), "{html}");
+        assert!(html.contains("href=\"https://x.org/b\""), "{html}");
+        assert!(html.contains("href=\"articles/c.html?v=1\""), "{html}");
+        assert!(!html.contains("utm") && !html.contains("UTM"), "{html}");
+    }
+
+    #[test]
+    fn srcset_candidates_are_split_as_the_browser_splits_them() {
+        let urls = |srcset| srcset_urls(srcset).collect::<Vec<_>>();
+        assert_eq!(urls("a.png 1x, b.png 2x"), ["a.png", "b.png"]);
+        assert_eq!(urls("a.png,b.png 2x"), ["a.png,b.png"]);
+        assert_eq!(urls("a.png, b.png"), ["a.png", "b.png"]);
+        // A comma in parentheses does not end a candidate; the next one starts after `),`.
+        assert_eq!(
+            urls("a.png (p,q),https://x/b.png 1x"),
+            ["a.png", "https://x/b.png"]
+        );
+        let html = clean(
+            "<picture><source srcset=\"a.png (p,q),data:image/svg+xml,x 1x\"></picture>",
+            &Location::default(),
+        );
+        assert!(!html.contains("srcset"), "{html}");
     }
 
     #[test]

@@ -11,8 +11,17 @@
 //! image or video may also come from the page's own `blob:` URLs or be a raster `data:` image
 //! ([`safe_for_media`]). `blob:` and `data:` documents take the page's origin, so a link to one
 //! (a dropped SVG, say) would run its script as the app.
+//!
+//! Beside it: which server a URL loads from ([`explicit_origin`]), and links without their
+//! tracking parameters ([`without_tracking`]).
+
+mod origin;
+mod tracking;
 
 use std::borrow::Cow;
+
+pub use origin::{explicit_origin, scheme_relative_host, WebOrigin};
+pub use tracking::without_tracking;
 
 use crate::article::Location;
 use crate::links::{decode_path, read_href};
@@ -77,12 +86,17 @@ pub fn normalise(url: &str) -> Cow<'_, str> {
 /// The scheme of `url` in lower case, as the browser reads it (after [`normalise`]); `None`
 /// for a relative URL (`a.png`, `/a`, `//host/a`, `#x`).
 pub fn scheme(url: &str) -> Option<String> {
-    let url = normalise(url);
-    let (scheme, _) = url.split_once(':')?;
+    split_scheme(&normalise(url)).map(|(scheme, _)| scheme.to_ascii_lowercase())
+}
+
+/// The normalised `url` split at the colon after its scheme (`HTTPS://x` → `("HTTPS", "//x")`);
+/// `None` for a relative URL.
+fn split_scheme(url: &str) -> Option<(&str, &str)> {
+    let (scheme, rest) = url.split_once(':')?;
     let mut chars = scheme.chars();
     let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    valid.then(|| scheme.to_ascii_lowercase())
+    valid.then_some((scheme, rest))
 }
 
 /// Whether `url` may be a link's target: relative, or with one of [`LINK_SCHEMES`].

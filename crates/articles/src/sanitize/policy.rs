@@ -91,6 +91,13 @@ fn policy() -> Builder<'static> {
         .set_tag_attribute_value("img", "loading", "lazy")
         .set_tag_attribute_value("img", "decoding", "async")
         .set_tag_attribute_value("img", "referrerpolicy", "no-referrer")
+        // Belt and braces: the HTML standard defines `referrerpolicy` on images and frames
+        // only (whatwg/html#7822), so browsers ignore it here today and the page's own
+        // referrer policy is what keeps media requests quiet; a browser that adopts it will
+        // read it here too.
+        .set_tag_attribute_value("video", "referrerpolicy", "no-referrer")
+        .set_tag_attribute_value("source", "referrerpolicy", "no-referrer")
+        .set_tag_attribute_value("track", "referrerpolicy", "no-referrer")
         .set_tag_attribute_value("iframe", "loading", "lazy")
         .set_tag_attribute_value("iframe", "referrerpolicy", "no-referrer")
         .set_tag_attribute_value(
