@@ -7,6 +7,7 @@ use articles::Location;
 use gloo_net::http::Request;
 
 use crate::browser::files::DROPPED_PREFIX;
+use crate::browser::page;
 
 /// Where the hosted library lives by default, relative to the page (so sub-path hosting works).
 const DEFAULT_LIBRARY: &str = "articles/";
@@ -69,7 +70,16 @@ pub fn foreign_origin() -> Option<String> {
 /// The catalog at `<library>/index.json`. A missing default catalog is an empty library, not an
 /// error: Lectern opened from disk or hosted without articles simply has none.
 pub async fn catalog() -> Result<Catalog, String> {
-    let library = requested_library()?.unwrap_or_else(|| DEFAULT_LIBRARY.to_owned());
+    let empty = || Catalog {
+        schema: SCHEMA_VERSION,
+        ..Catalog::default()
+    };
+    let requested = requested_library()?;
+    // From disk nothing beside the page can be fetched (the browser would only log an error).
+    if requested.is_none() && page::protocol() == "file:" {
+        return Ok(empty());
+    }
+    let library = requested.unwrap_or_else(|| DEFAULT_LIBRARY.to_owned());
     let url = format!("{library}index.json");
     let response = Request::get(&url).send().await.map_err(|_| {
         format!(
@@ -77,10 +87,7 @@ pub async fn catalog() -> Result<Catalog, String> {
         )
     })?;
     if response.status() == 404 && library == DEFAULT_LIBRARY {
-        return Ok(Catalog {
-            schema: SCHEMA_VERSION,
-            ..Catalog::default()
-        });
+        return Ok(empty());
     }
     if !response.ok() {
         return Err(format!("{url}: HTTP {}", response.status()));

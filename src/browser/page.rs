@@ -138,7 +138,6 @@ pub fn scroll_to_id(id: &str) -> bool {
     }
 }
 
-/// The page's `localStorage`, where small settings live; `None` where the browser refuses it.
 /// The page's protocol (`https:`, `file:`…), empty where unknown.
 pub fn protocol() -> String {
     web_sys::window()
@@ -146,20 +145,38 @@ pub fn protocol() -> String {
         .unwrap_or_default()
 }
 
+/// The page's `localStorage`, where small settings live; `None` where the browser refuses it.
 pub fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
 /// This build's name: the file name of the page's own script, which Trunk hashes per build
-/// (`lectern-<hash>.js`, preloaded by `index.html`); empty where there is none.
+/// (`lectern-<hash>.js`, preloaded by `index.html`), or, in the single file, which has no
+/// script file, the same name in `<meta name="lectern-build">`; empty where there is none.
 pub fn this_build() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("link[rel=modulepreload]").ok().flatten())
-        .and_then(|link| link.get_attribute("href"))
+    let document = web_sys::window().and_then(|w| w.document());
+    let attribute = |selector: &str, name: &str| {
+        document
+            .as_ref()?
+            .query_selector(selector)
+            .ok()
+            .flatten()?
+            .get_attribute(name)
+    };
+    attribute("meta[name=lectern-build]", "content")
+        .or_else(|| attribute("link[rel=modulepreload]", "href"))
         .and_then(|href| {
             let name = href.rsplit('/').next()?.trim_end_matches(".js");
             Some(js_sys::encode_uri_component(name).into())
         })
         .unwrap_or_default()
+}
+
+/// The address the parsing worker starts from: the `blob:` URL the single file made of the
+/// worker it carries (`window.lecternWorker`), if this is it.
+pub fn carried_worker() -> Option<String> {
+    let window = web_sys::window()?;
+    js_sys::Reflect::get(&window, &"lecternWorker".into())
+        .ok()?
+        .as_string()
 }

@@ -393,7 +393,9 @@ async fn start_or_wait(index: usize) -> Option<Rc<Connection>> {
 /// Starts the worker of slot `index`. Its listeners hold it weakly: the slot owns it, so
 /// stopping frees it.
 fn start_worker(index: usize) -> Option<Rc<Connection>> {
-    let worker = Worker::new(&format!("{WORKER_SCRIPT}?v={}", page::this_build())).ok()?;
+    let script = page::carried_worker()
+        .unwrap_or_else(|| format!("{WORKER_SCRIPT}?v={}", page::this_build()));
+    let worker = Worker::new(&script).ok()?;
     let connection = Rc::new_cyclic(|me: &Weak<Connection>| {
         let on_message = {
             let me = me.clone();

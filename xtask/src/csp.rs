@@ -31,19 +31,21 @@ const VIDEO_PLAYERS: &[&str] = &[
 pub fn protect(dist: &Path) -> Result {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
-    let hashes: Vec<String> = inline_scripts(&html).map(script_hash).collect();
-    let page = with_meta(&html, &policy(&hashes))?;
+    let hashes: Vec<String> = inline_scripts(&html).map(hash).collect();
+    let page = with_meta(&html, &policy(&hashes, &[]))?;
     std::fs::write(&index, page).map_err(|e| format!("{}: {e}", index.display()))?;
     let headers = format!(
         "/*\n  Content-Security-Policy: {}; frame-ancestors 'self'\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n",
-        policy(&hashes)
+        policy(&hashes, &[])
     );
     let file = dist.join("_headers");
     std::fs::write(&file, headers).map_err(|e| format!("{}: {e}", file.display()))
 }
 
-/// The policy, allowing the inline scripts with these hashes (`'sha256-…'`).
-pub fn policy(script_hashes: &[String]) -> String {
+/// The policy, allowing the inline scripts and `<style>` elements with these hashes
+/// (`'sha256-…'`): the hosted page has no `<style>`; the single file (`single_file.rs`) has its
+/// style sheet inline.
+pub fn policy(script_hashes: &[String], style_hashes: &[String]) -> String {
     let players = VIDEO_PLAYERS.join(" ");
     [
         "default-src 'self'".to_owned(),
@@ -55,7 +57,9 @@ pub fn policy(script_hashes: &[String]) -> String {
         .to_owned(),
         // The app sets a few CSS variables in `style` attributes (depths, bar heights); no
         // `<style>` element of anyone's may apply.
-        "style-src 'self'".to_owned(),
+        format!("style-src 'self' {}", style_hashes.join(" "))
+            .trim_end()
+            .to_owned(),
         "style-src-attr 'unsafe-inline'".to_owned(),
         "img-src 'self' https: http: data: blob:".to_owned(),
         "media-src 'self' https: http: data: blob:".to_owned(),
@@ -72,8 +76,9 @@ pub fn policy(script_hashes: &[String]) -> String {
     .join("; ")
 }
 
-/// The text of each `<script>` without a `src`, exactly as the browser hashes it.
-fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
+/// The text of each `<script>` without a `src` that runs (not a data block such as
+/// `type="application/octet-stream"`), exactly as the browser hashes it.
+pub fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
     let mut rest = html;
     std::iter::from_fn(move || loop {
         let start = rest.find("<script")?;
@@ -82,15 +87,16 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
         let tag = &rest[start..open_end];
         let body = &rest[open_end..close];
         rest = &rest[close..];
-        if !tag.contains(" src=") {
+        let runs = !tag.contains(" type=") || tag.contains("type=\"module\"");
+        if !tag.contains(" src=") && runs {
             return Some(body);
         }
     })
 }
 
-/// `'sha256-<base64>'` of a script's text.
-fn script_hash(script: &str) -> String {
-    let digest = Sha256::digest(script.as_bytes());
+/// `'sha256-<base64>'` of a script's or style sheet's text.
+pub fn hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
     format!(
         "'sha256-{}'",
         base64::engine::general_purpose::STANDARD.encode(digest)
@@ -99,7 +105,7 @@ fn script_hash(script: &str) -> String {
 
 /// The page with the policy as its first `<head>` element after the charset, before any
 /// script: a `<meta>` policy covers only what follows it.
-fn with_meta(html: &str, policy: &str) -> Result<String> {
+pub fn with_meta(html: &str, policy: &str) -> Result<String> {
     let head = html
         .find("<head>")
         .ok_or("the built index.html has no <head>")?
@@ -121,12 +127,12 @@ mod tests {
 
     #[test]
     fn inline_scripts_are_found_and_hashed_as_browsers_do() {
-        let html = "<head><script src=\"a.js\"></script><script>alert(1)</script>\n<script type=\"module\">\nx()\n</script></head>";
+        let html = "<head><script src=\"a.js\"></script><script>alert(1)</script>\n<script type=\"module\">\nx()\n</script><script type=\"text/plain\">data</script></head>";
         let scripts: Vec<&str> = inline_scripts(html).collect();
         assert_eq!(scripts, ["alert(1)", "\nx()\n"]);
         // The hash Chromium prints for `alert(1)` in its CSP error message.
         assert_eq!(
-            script_hash("alert(1)"),
+            hash("alert(1)"),
             "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
         );
     }
@@ -134,11 +140,11 @@ mod tests {
     #[test]
     fn the_policy_comes_before_every_script() {
         let html = "<!doctype html><html><head>\n<meta charset=\"utf-8\" />\n<script>x</script></head></html>";
-        let page = with_meta(html, &policy(&[script_hash("x")])).expect("a head");
+        let page = with_meta(html, &policy(&[hash("x")], &[])).expect("a head");
         let meta = page.find("Content-Security-Policy").expect("the policy");
         assert!(meta < page.find("<script").expect("the script"));
         assert!(page.find("<meta charset").expect("charset") < meta);
-        let scripts = policy(&[])
+        let scripts = policy(&[], &[])
             .split("; ")
             .find(|d| d.starts_with("script-src "))
             .map(str::to_owned)

@@ -3,7 +3,7 @@
 //! - `serve` installs what is missing, builds, and serves Lectern with the sample library.
 //! - `test` installs what tests need and runs every tier, stopping at the first failure.
 //! - `dist [--library DIR]` writes the release build, catalog included, to `dist/`, with the
-//!   sample library or the articles of DIR.
+//!   sample library or the articles of DIR, and the app as one file, `dist/lectern.html`.
 //! - `index <dir> [--separate-categories] [--shard-size N]` writes the catalog (`index.json`
 //!   and its shards in `index/`) of a folder of articles; the flag reads YAML category lists as
 //!   Jekyll does; shards hold 1 000 articles unless told.
@@ -22,6 +22,7 @@ mod hosted_bench;
 mod index;
 mod report;
 mod run;
+mod single_file;
 mod test;
 mod tools;
 

@@ -17,7 +17,7 @@ pub fn all() -> Result {
     tools::ensure_build_tools()?;
     tools::ensure_test_tools()?;
     let target = tools::target_dir();
-    let steps: [(&str, &dyn Fn() -> Result); 7] = [
+    let steps: [(&str, &dyn Fn() -> Result); 9] = [
         ("fmt", &|| {
             status(command("cargo").args(["fmt", "--all", "--check"]))
         }),
@@ -56,23 +56,10 @@ pub fn all() -> Result {
             )
         }),
         ("wasm tests (headless Chromium)", &|| {
-            status(
-                command("cargo")
-                    .args([
-                        "test",
-                        "-p",
-                        "lectern",
-                        "--target",
-                        "wasm32-unknown-unknown",
-                    ])
-                    .env("CARGO_TARGET_DIR", &target)
-                    .env("CHROMEDRIVER", tools::find("chromedriver")?)
-                    .env(
-                        "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
-                        tools::webdriver_config(&target)?,
-                    )
-                    .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
-            )
+            wasm_tests("CHROMEDRIVER", "chromedriver")
+        }),
+        ("wasm tests (headless Firefox)", &|| {
+            wasm_tests("GECKODRIVER", "geckodriver")
         }),
         ("release build", &|| build::dist(None).map(|_| ())),
         ("download budget", &|| {
@@ -94,6 +81,14 @@ pub fn all() -> Result {
                     .env("CHROMIUM", tools::find("chromium")?),
             )
         }),
+        ("end-to-end tests (Firefox)", &|| {
+            status(
+                command("node")
+                    .args(["--test", "tests/firefox/"])
+                    .env("FIREFOX", tools::find("firefox-esr")?)
+                    .env("GECKODRIVER", tools::find("geckodriver")?),
+            )
+        }),
     ];
     let mut passed = Vec::new();
     for (name, step) in steps {
@@ -108,4 +103,29 @@ pub fn all() -> Result {
         passed.join(", ")
     );
     Ok(())
+}
+
+/// The components' wasm-bindgen tests in the browser whose WebDriver server `driver` is (the
+/// runner picks the browser by which driver variable is set, so only `variable` is).
+fn wasm_tests(variable: &str, driver: &str) -> Result {
+    let target = tools::target_dir();
+    status(
+        command("cargo")
+            .args([
+                "test",
+                "-p",
+                "lectern",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .env("CARGO_TARGET_DIR", &target)
+            .env_remove("CHROMEDRIVER")
+            .env_remove("GECKODRIVER")
+            .env(variable, tools::find(driver)?)
+            .env(
+                "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+                tools::webdriver_config(&target)?,
+            )
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+    )
 }

@@ -11,7 +11,14 @@ use crate::run::{command, output, root, status, Result};
 const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// The Debian packages the browser tests use.
-const BROWSER_PACKAGES: &[&str] = &["chromium", "chromium-driver", "fonts-noto-cjk"];
+const BROWSER_PACKAGES: &[&str] = &[
+    "chromium",
+    "chromium-driver",
+    "firefox-esr",
+    "fonts-noto-cjk",
+];
+/// Firefox's WebDriver server, from crates.io (Debian has none).
+const GECKODRIVER_VERSION: &str = "0.37.1";
 
 /// `PATH` with the project's npm tools (wasm-opt) and cargo's binaries first.
 pub fn path_with_tools() -> OsString {
@@ -66,8 +73,18 @@ pub fn ensure_build_tools() -> Result {
     ensure_npm_packages()
 }
 
-/// Chromium, ChromeDriver and CJK fonts from Debian, and the npm test dependencies.
+/// Chromium, ChromeDriver, Firefox and CJK fonts from Debian, geckodriver from crates.io, and
+/// the npm test dependencies.
 pub fn ensure_test_tools() -> Result {
+    if !version_is("geckodriver", &format!("geckodriver {GECKODRIVER_VERSION}")) {
+        status(command("cargo").args([
+            "install",
+            "geckodriver",
+            "--version",
+            GECKODRIVER_VERSION,
+            "--locked",
+        ]))?;
+    }
     let missing: Vec<&str> = BROWSER_PACKAGES
         .iter()
         .copied()
@@ -103,9 +120,9 @@ pub fn find(program: &str) -> Result<PathBuf> {
         .ok_or_else(|| format!("`{program}` is not installed"))
 }
 
-/// The capabilities `wasm-bindgen-test-runner` gives ChromeDriver: this machine's Chromium,
-/// headless, with the flags a closed network needs. Written to the build folder, not committed,
-/// since the browser's path is the machine's.
+/// The capabilities `wasm-bindgen-test-runner` gives the browser's driver: this machine's
+/// Chromium and Firefox, headless, Chromium with the flags a closed network needs. Written to
+/// the build folder, not committed, since the browsers' paths are the machine's.
 pub fn webdriver_config(target: &Path) -> Result<PathBuf> {
     let config = serde_json::json!({
         "goog:chromeOptions": {
@@ -120,6 +137,10 @@ pub fn webdriver_config(target: &Path) -> Result<PathBuf> {
                 "--no-first-run",
                 "--disable-sync",
             ],
+        },
+        "moz:firefoxOptions": {
+            "binary": find("firefox-esr")?,
+            "args": ["-headless"],
         }
     });
     let path = target.join("webdriver.json");

@@ -1,0 +1,23 @@
+// Lectern as one file: the program, its style and its worker are inside this page (the
+// WebAssembly gzipped, in base64), so it runs where nothing can be fetched, as from disk.
+async function inflate(base64) {
+  const bytes = Uint8Array.fromBase64
+    ? Uint8Array.fromBase64(base64)
+    : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).arrayBuffer();
+}
+const inside = (id) => document.getElementById(id).textContent;
+// The parsing worker starts from a blob: URL holding its script, this function and its own
+// gzipped WebAssembly; the app reads the address from here (src/browser/page.rs).
+window.lecternWorker = URL.createObjectURL(
+  new Blob(
+    [
+      inside('lectern-worker-js'),
+      `\n${inflate}\n`,
+      `inflate('${inside('lectern-worker-wasm').trim()}').then((wasm) => wasm_bindgen({ module_or_path: wasm }));\n`,
+    ],
+    { type: 'text/javascript' },
+  ),
+);
+await __wbg_init({ module_or_path: await inflate(inside('lectern-wasm').trim()) });
