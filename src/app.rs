@@ -23,6 +23,7 @@ use crate::ui::header::Header;
 use crate::ui::import_progress::ImportProgress;
 use crate::ui::library::Library;
 use crate::ui::notice::NoticeBar;
+use crate::ui::pictures::Pictures;
 use crate::ui::reader::{Reader, Reading};
 use crate::ui::shortcuts::ShortcutsHelp;
 use crate::view::View;
@@ -35,7 +36,7 @@ pub fn App() -> Html {
             page::current_route(),
             page::current_view(),
         )
-        .with_settings(settings::current_theme(), settings::saved_layout())
+        .with_settings(settings::saved())
         .with_titles(collate::titles())
         .with_read(read_ids())
     });
@@ -48,6 +49,7 @@ pub fn App() -> Html {
     use_library(&state);
     let dispatcher = state.dispatcher();
     let lang = state.lang;
+    let pictures = choose::use_pictures_rule(&dispatcher, &state.images);
 
     let add_files = {
         let (dispatcher, imports) = (dispatcher.clone(), imports.clone());
@@ -187,6 +189,7 @@ pub fn App() -> Html {
     });
     html! {
         <ContextProvider<Calendar> context={(*calendar).clone()}>
+        <ContextProvider<Pictures> context={(*pictures).clone()}>
             <a class="skip-link" href="#content" onclick={skip_to_content}>{ lang.text().skip_to_content }</a>
             <Header query={state.view.query.clone()} lang={lang} on_search={on_search}
                 on_files={add_files.reform(|list| Given::Files(files::from_list(list)))}
@@ -207,6 +210,7 @@ pub fn App() -> Html {
             if *help {
                 <ShortcutsHelp lang={lang} on_close={{ let help = help.clone(); Callback::from(move |_: ()| help.set(false)) }} />
             }
+        </ContextProvider<Pictures>>
         </ContextProvider<Calendar>>
     }
 }

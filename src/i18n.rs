@@ -209,6 +209,22 @@ impl Lang {
         }
     }
 
+    /// A placeholder for a picture held back: "Picture from img.example".
+    pub fn picture_from(self, host: &str) -> String {
+        match self {
+            Lang::En => format!("Picture from {host}"),
+            Lang::Zh => format!("来自 {host} 的图片"),
+        }
+    }
+
+    /// The button that lets a site's pictures load.
+    pub fn load_pictures_from(self, host: &str) -> String {
+        match self {
+            Lang::En => format!("Load pictures from {host}"),
+            Lang::Zh => format!("加载来自 {host} 的图片"),
+        }
+    }
+
     /// "Your files use 1.2 MB of this browser’s storage."
     pub fn storage_used(self, bytes: f64) -> String {
         let megabytes = format!("{:.1} MB", bytes / 1e6);
@@ -327,6 +343,11 @@ pub struct Text {
     pub front_matter: &'static str,
     pub unread_only: &'static str,
     pub list_layout: &'static str,
+    pub remote_images: &'static str,
+    /// The choices of "Remote images": load, ask, never.
+    pub remote_images_modes: [&'static str; 3],
+    pub pictures_held: &'static str,
+    pub pictures_never: &'static str,
     pub read_mark: &'static str,
     pub try_again: &'static str,
 }
@@ -409,6 +430,10 @@ const EN: Text = Text {
     front_matter: "Front matter",
     unread_only: "Unread only",
     list_layout: "Compact list",
+    remote_images: "Pictures from other sites",
+    remote_images_modes: ["Load", "Ask first", "Never"],
+    pictures_held: "Pictures from other sites are held back: loading one tells its site you read this.",
+    pictures_never: "Pictures from other sites are not loaded (your setting).",
     read_mark: "Read",
     try_again: "Try again",
 };
@@ -491,6 +516,10 @@ const ZH: Text = Text {
     front_matter: "前言字段（Front matter）",
     unread_only: "只看未读",
     list_layout: "紧凑列表",
+    remote_images: "其他网站的图片",
+    remote_images_modes: ["加载", "先询问", "从不"],
+    pictures_held: "来自其他网站的图片已暂缓加载：加载后，该网站会知道你在读这篇文章。",
+    pictures_never: "按你的设置，不加载来自其他网站的图片。",
     read_mark: "已读",
     try_again: "重新读取",
 };

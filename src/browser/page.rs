@@ -138,6 +138,13 @@ pub fn scroll_to_id(id: &str) -> bool {
     }
 }
 
+/// The page's origin (`https://example.org`; `null` from disk), empty where unknown.
+pub fn origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
 /// The page's protocol (`https:`, `file:`…), empty where unknown.
 pub fn protocol() -> String {
     web_sys::window()

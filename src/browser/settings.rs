@@ -1,13 +1,25 @@
-//! The reader's settings (theme, interface language, library layout), kept in `localStorage` so they apply
-//! before the first paint of the next visit. A browser that refuses storage simply forgets them.
+//! The reader's settings (theme, interface language, library layout, other sites' pictures),
+//! kept in `localStorage` so they apply before the first paint of the next visit. A browser
+//! that refuses storage simply forgets them.
 
 use crate::browser::page::local_storage as storage;
 use crate::i18n::Lang;
-use crate::state::{Layout, Theme};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use crate::state::{Images, Layout, RemoteImages, Theme};
 
 const THEME_KEY: &str = "lectern.theme";
 const LANG_KEY: &str = "lectern.lang";
 const LIST_KEY: &str = "lectern.list";
+const IMAGES_KEY: &str = "lectern.remote-images";
+/// The sites whose pictures the reader allowed, one per line.
+const IMAGE_HOSTS_KEY: &str = "lectern.image-hosts";
+
+/// What the reader chose before: the theme on screen, the layout, the pictures rule.
+pub fn saved() -> (Theme, Layout, Images) {
+    (current_theme(), saved_layout(), saved_images())
+}
 
 /// The theme chosen before, if any; otherwise the page follows the system.
 pub fn saved_theme() -> Option<Theme> {
@@ -90,5 +102,41 @@ pub fn choose_layout(layout: Layout) {
             Layout::Grid => "grid",
         };
         let _ = storage.set_item(LIST_KEY, value);
+    }
+}
+
+/// The rule for other sites' pictures chosen before (load unless the reader chose otherwise),
+/// and the sites allowed.
+pub fn saved_images() -> Images {
+    let read = |key| storage().and_then(|s| s.get_item(key).ok().flatten());
+    Images {
+        mode: read(IMAGES_KEY)
+            .and_then(|name| RemoteImages::from_name(&name))
+            .unwrap_or_default(),
+        allowed: Rc::new(
+            read(IMAGE_HOSTS_KEY)
+                .unwrap_or_default()
+                .lines()
+                .filter(|host| !host.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        ),
+    }
+}
+
+/// Remembers the rule for other sites' pictures.
+pub fn choose_remote_images(mode: RemoteImages) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(IMAGES_KEY, mode.name());
+    }
+}
+
+/// Remembers that pictures from `host` may load.
+pub fn allow_images_from(host: &str) {
+    let mut allowed: BTreeSet<String> = (*saved_images().allowed).clone();
+    allowed.insert(host.to_owned());
+    if let Some(storage) = storage() {
+        let lines: Vec<String> = allowed.into_iter().collect();
+        let _ = storage.set_item(IMAGE_HOSTS_KEY, &lines.join("\n"));
     }
 }

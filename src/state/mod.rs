@@ -34,7 +34,7 @@ pub use entry::{BodyText, Entry, Removal};
 pub use hosted_search::{HostedAnswer, HostedSearch};
 pub use listing::{DROPPED, HOSTED};
 pub use notice::Notice;
-pub use settings::{Layout, ListPlace, Theme};
+pub use settings::{Images, Layout, ListPlace, RemoteImages, Theme};
 
 /// Something that arrives later.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,6 +61,8 @@ pub struct State {
     pub theme: Theme,
     /// How the library lays out its articles.
     pub layout: Layout,
+    /// Whether other sites' pictures load.
+    pub images: Images,
     /// Where the reader left the library's list, kept while an article is open.
     pub list_place: Option<ListPlace>,
     pub route: Route,
@@ -171,6 +173,10 @@ pub enum Action {
     SetTheme(Theme),
     /// The reader switched the library's layout.
     SetLayout(Layout),
+    /// The reader chose whether other sites' pictures load.
+    SetRemoteImages(RemoteImages),
+    /// The reader let pictures from this site load (under *ask*).
+    AllowImagesFrom(String),
     /// The library's list left the page (an article opened) at this place.
     ListLeft(ListPlace),
     /// The reader finished an article.
@@ -193,6 +199,7 @@ impl State {
             lang,
             theme: Theme::Light,
             layout: Layout::default(),
+            images: Images::default(),
             list_place: None,
             route: Route::Library,
             view: View::default(),
@@ -226,10 +233,12 @@ impl State {
         self
     }
 
-    /// Starts with the theme and layout the reader chose before (or the system's theme).
-    pub fn with_settings(mut self, theme: Theme, layout: Layout) -> State {
+    /// Starts with the theme, layout and pictures rule the reader chose before (or the
+    /// system's theme).
+    pub fn with_settings(mut self, (theme, layout, images): (Theme, Layout, Images)) -> State {
         self.theme = theme;
         self.layout = layout;
+        self.images = images;
         self
     }
 
@@ -614,6 +623,10 @@ impl Reducible for State {
             Action::SetLang(lang) => next.lang = lang,
             Action::SetTheme(theme) => next.theme = theme,
             Action::SetLayout(layout) => next.layout = layout,
+            Action::SetRemoteImages(mode) => next.images.mode = mode,
+            Action::AllowImagesFrom(host) => {
+                Rc::make_mut(&mut next.images.allowed).insert(host);
+            }
             Action::ListLeft(place) => next.list_place = Some(place),
             Action::Reread { id, article } => {
                 let mut entries = (*next.entries).clone();

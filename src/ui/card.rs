@@ -11,6 +11,7 @@ use crate::i18n::Lang;
 use crate::route::Route;
 use crate::state::BodyText;
 use crate::ui::byline::{Byline, Categories};
+use crate::ui::pictures::use_pictures;
 
 #[derive(Properties, PartialEq)]
 pub struct CardProps {
@@ -49,13 +50,15 @@ pub fn Card(props: &CardProps) -> Html {
         Some(query) => marked(&highlight::marked(&summary.title, query)),
         None => html! { { &summary.title } },
     };
-    let cover = summary.cover.clone().map(|src| {
-        html! {
+    let pictures = use_pictures();
+    let cover = summary.cover.clone().map(|src| match pictures.holds(&src) {
+        Some(host) => pictures.placeholder(&host, props.lang, "card-cover"),
+        None => html! {
             <div class="card-cover">
                 <img src={src} alt={summary.title.clone()} loading="lazy" decoding="async"
                     referrerpolicy="no-referrer" onerror={hide_broken_image()} />
             </div>
-        }
+        },
     });
     html! {
         <article class={classes!("card", cover.is_none().then_some("card-plain"), props.read.then_some("card-read"))}>

@@ -13,6 +13,7 @@ use crate::i18n::Lang;
 use crate::shared::Shared;
 use crate::state::{Entry, Layout, ListPlace, Loadable, Problem};
 use crate::ui::card::Card;
+use crate::ui::pictures::RemoteImagesChoice;
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
@@ -147,6 +148,7 @@ pub fn Library(props: &LibraryProps) -> Html {
             <div class="library-head">
                 <p id="library-count" class="count" role="status" aria-live="polite">{ status }</p>
                 { for tools }
+                <RemoteImagesChoice lang={props.lang} />
                 <button type="button" class="icon-button layout-toggle" aria-pressed={list.to_string()}
                     onclick={toggle_layout}>{ text.list_layout }</button>
             </div>

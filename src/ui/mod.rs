@@ -11,6 +11,7 @@ pub mod import_progress;
 pub mod library;
 pub mod notice;
 pub mod outline;
+pub mod pictures;
 pub mod progress;
 pub mod reader;
 pub mod shortcuts;

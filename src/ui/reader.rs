@@ -19,6 +19,7 @@ use crate::ui::about_file::AboutFile;
 use crate::ui::byline::{Byline, Categories};
 use crate::ui::card::hide_broken_image;
 use crate::ui::outline::Outline;
+use crate::ui::pictures::{use_pictures, HeldPictures};
 use crate::ui::progress::ReadingProgress;
 
 #[derive(Properties, PartialEq)]
@@ -132,14 +133,34 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         "script-latin"
     };
     use_marks_and_place(props.article.clone(), body.clone(), props.query.clone());
-    let cover = meta.cover.as_ref().map(|src| {
-        html! {
+    let pictures = use_pictures();
+    // Other sites' pictures the reader has not allowed are made inert before they reach the
+    // page (a picture starts loading as soon as its element exists).
+    let held = use_memo(
+        (
+            props.article.clone(),
+            pictures.images.clone(),
+            pictures.library_host.clone(),
+        ),
+        {
+            let pictures = pictures.clone();
+            move |(article, ..)| pictures.hold(&article.html)
+        },
+    );
+    let held_cover = meta.cover.as_ref().and_then(|src| pictures.holds(src));
+    let cover = meta.cover.as_ref().map(|src| match &held_cover {
+        Some(host) => pictures.placeholder(host, props.lang, "reader-cover"),
+        None => html! {
             <figure class="reader-cover">
                 <img src={src.clone()} alt={article.title.clone()} loading="lazy" decoding="async"
                     referrerpolicy="no-referrer" onerror={hide_broken_image()} />
             </figure>
-        }
+        },
     });
+    let mut held_hosts = held.hosts.clone();
+    if let Some(host) = held_cover.filter(|host| !held_hosts.contains(host)) {
+        held_hosts.insert(0, host);
+    }
     html! {
         <article class={classes!("reader", measure)} lang={lang}>
             <ReadingProgress id={props.reading.id.clone()} body={body.clone()} lang={props.lang}
@@ -150,11 +171,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 <Byline date={meta.date.clone()} authors={meta.authors.clone()}
                     reading_minutes={article.counts.reading_minutes} lang={props.lang} />
             </header>
+            <HeldPictures hosts={held_hosts} lang={props.lang} />
             { for cover }
             <Diagnostics diagnostics={article.diagnostics.clone()} lang={props.lang} />
             <Outline headings={article.outline.clone()} lang={props.lang} on_click={follow_in_article_anchors(&props.reading.id)} />
             <div class="reader-body" ref={body.clone()} onclick={follow_in_article_anchors(&props.reading.id)}>
-                { Html::from_html_unchecked(AttrValue::from(article.html.clone())) }
+                { Html::from_html_unchecked(AttrValue::from(held.html.clone())) }
             </div>
             <AboutFile article={article.clone()} lang={props.lang} on_reread={props.reading.on_reread.clone()} />
         </article>
