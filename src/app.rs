@@ -178,7 +178,8 @@ pub fn App() -> Html {
                 searching={state.hosted_search_pending()} search_failed={state.hosted_search_failure()}
                 returning={state.list_place.clone()} on_leave={dispatcher.to_callback().reform(Action::ListLeft)}
                 layout={state.layout} on_layout={{ let dispatcher = dispatcher.clone(); Callback::from(move |layout| choose::choose_layout(&dispatcher, layout)) }}
-                dropped={state.dropped_ids().len()} on_export={on_export} on_remove_all={on_remove_all} />
+                dropped={state.dropped_ids().len()} on_export={on_export} on_remove_all={on_remove_all}
+                on_publish={{ let d = dispatcher.clone(); Callback::from(move |_| library_files::publish(d.clone())) }} />
             </div>
         },
     };

@@ -15,6 +15,7 @@ pub mod parts;
 pub mod reader_file;
 pub mod route;
 pub mod shared;
+pub mod site;
 pub mod state;
 pub mod ui;
 pub mod view;

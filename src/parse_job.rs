@@ -39,6 +39,10 @@ pub enum Task {
     Unpack,
     /// Pack every file into one `.zip` archive.
     Pack,
+    /// Publish a static site: pack the files (the app's own, and the reader's under
+    /// `site::SITE_LIBRARY`) with the catalog the engine writes for the reader's articles
+    /// (`articles::catalog::library_catalog`, as `cargo xtask index` writes it) beside them.
+    Publish,
 }
 
 /// What the worker says.
@@ -207,7 +211,7 @@ mod tests {
             encoding: Some("GBK".into()),
             ..Context::default()
         });
-        for task in [parse, Task::Unpack, Task::Pack] {
+        for task in [parse, Task::Unpack, Task::Pack, Task::Publish] {
             let job = Job {
                 id: 7,
                 task,

@@ -11,13 +11,16 @@
 
 use std::borrow::Cow;
 
+use articles::catalog::{library_catalog, SHARD_DIR};
 use articles::code::highlight_code;
+use articles::front_matter::CategoryMode;
 use articles::Article;
 use js_sys::{Array, Uint8Array};
 use lectern::archive;
 use lectern::parse_job::wire::{self, read_job};
 use lectern::parse_job::{Context, FromWorker, Job, Parsed, Task};
 use lectern::reader_file::ReaderFile;
+use lectern::site::SITE_LIBRARY;
 use wasm_bindgen::prelude::*;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
@@ -41,7 +44,8 @@ fn run(scope: &DedicatedWorkerGlobalScope, job: &Job, files: &Array) {
     match &job.task {
         Task::Parse(context) => parse(scope, job, context, files),
         Task::Unpack => unpack(scope, job, files),
-        Task::Pack => pack(scope, job, files),
+        Task::Pack => pack(scope, job, files, Ok),
+        Task::Publish => pack(scope, job, files, with_catalog),
     }
 }
 
@@ -96,7 +100,14 @@ fn unpack(scope: &DedicatedWorkerGlobalScope, job: &Job, files: &Array) {
 }
 
 /// Packs the files of a job into one archive.
-fn pack(scope: &DedicatedWorkerGlobalScope, job: &Job, files: &Array) {
+/// Packs the files of a job into one archive, after `finish` has made of them what is to be
+/// packed.
+fn pack(
+    scope: &DedicatedWorkerGlobalScope,
+    job: &Job,
+    files: &Array,
+    finish: impl FnOnce(Vec<ReaderFile>) -> Result<Vec<ReaderFile>, String>,
+) {
     let packed = job
         .paths
         .iter()
@@ -110,6 +121,7 @@ fn pack(scope: &DedicatedWorkerGlobalScope, job: &Job, files: &Array) {
             })
         })
         .collect::<Result<Vec<_>, String>>()
+        .and_then(finish)
         .and_then(|files| archive::pack(&files));
     let (result, body) = match packed {
         Ok(archive) => (Ok(()), archive),
@@ -120,6 +132,32 @@ fn pack(scope: &DedicatedWorkerGlobalScope, job: &Job, files: &Array) {
         result,
     };
     post(scope, &reply, Some(&body));
+}
+
+/// A site's files: the library's catalog written beside its articles (replacing any file of
+/// the reader's at the catalog's paths, as `cargo xtask index` does), all in path order.
+fn with_catalog(mut files: Vec<ReaderFile>) -> Result<Vec<ReaderFile>, String> {
+    let catalog = library_catalog(
+        files.iter().filter_map(|file| {
+            Some((file.path.strip_prefix(SITE_LIBRARY)?, file.bytes.as_slice()))
+        }),
+        CategoryMode::default(),
+    );
+    let written: Vec<ReaderFile> = catalog
+        .files
+        .into_iter()
+        .map(|(path, bytes)| ReaderFile {
+            path: format!("{SITE_LIBRARY}{path}"),
+            bytes,
+        })
+        .collect();
+    let index_dir = format!("{SITE_LIBRARY}{SHARD_DIR}");
+    files.retain(|file| {
+        !file.path.starts_with(&index_dir) && written.iter().all(|w| w.path != file.path)
+    });
+    files.extend(written);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
 }
 
 /// Why a file the page sent could not be read here.

@@ -1,4 +1,5 @@
-//! `.zip` archives, unpacked when dropped or opened and packed on export, by Lectern's worker
+//! `.zip` archives, unpacked when dropped or opened and packed on export or to publish a
+//! site, by Lectern's worker
 //! (`worker.rs`): inflating a large archive is a long task the page need not take, and the
 //! page's download need not carry the code (`crate::archive` runs in the worker).
 
@@ -40,8 +41,18 @@ pub async fn unpack(archives: &[Rc<StoredFile>]) -> Vec<Result<Vec<ReaderFile>, 
 /// An archive of `files`, each under its path (deterministic: the same files give the same
 /// archive), or why it could not be made.
 pub async fn pack(files: &[Rc<StoredFile>]) -> Result<Vec<u8>, String> {
+    packed(Task::Pack, files).await
+}
+
+/// A static site's archive: the app's files and the reader's (under `SITE_LIBRARY`), with the
+/// library's catalog the worker writes for them.
+pub async fn publish(files: &[Rc<StoredFile>]) -> Result<Vec<u8>, String> {
+    packed(Task::Publish, files).await
+}
+
+async fn packed(task: Task, files: &[Rc<StoredFile>]) -> Result<Vec<u8>, String> {
     let worker = worker::running().await.ok_or(NO_WORKER)?;
-    match worker.submit(Task::Pack, files, 0).next().await {
+    match worker.submit(task, files, 0).next().await {
         Some(Reply::Answered(_, answer)) => answer.packed(),
         Some(Reply::Stopped(stop)) => Err(stop.reason),
         None => Err(NO_WORKER.to_owned()),

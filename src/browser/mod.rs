@@ -16,6 +16,7 @@ pub mod parser;
 pub mod quarantine;
 pub mod reading;
 pub mod settings;
+pub mod site;
 pub mod store;
 pub mod time;
 pub mod visibility;

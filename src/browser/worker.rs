@@ -197,7 +197,7 @@ impl Connection {
     ) -> mpsc::UnboundedReceiver<Reply> {
         let sizes = match task {
             // One answer for all the files: its budget is theirs together.
-            Task::Pack => vec![files.iter().map(|f| f.bytes.len()).sum()],
+            Task::Pack | Task::Publish => vec![files.iter().map(|f| f.bytes.len()).sum()],
             Task::Parse(_) | Task::Unpack => files.iter().map(|f| f.bytes.len()).collect(),
         };
         let job = self.next_job.get();

@@ -1,5 +1,6 @@
 //! Workflows on the reader's own files: importing (reading, parsing, listing in parts, storing),
-//! cancelling an import, removing one or all with an undo, and exporting them as a zip.
+//! cancelling an import, removing one or all with an undo, exporting them as a zip, and
+//! publishing them as a static site.
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
@@ -12,9 +13,10 @@ use wasm_bindgen_futures::spawn_local;
 use super::{keep, Dispatch};
 use crate::browser::intake::{pasted_name, Given};
 use crate::browser::store::{self, StoredFile};
-use crate::browser::{archives, download, files, folder_drop, worker};
+use crate::browser::{archives, download, files, folder_drop, site, worker};
 use crate::parts::{in_parts, one_task_each};
 use crate::shared::Shared;
+use crate::site::{library_paths, SITE_ARCHIVE};
 use crate::state::{Action, Entry, Notice, Removal};
 
 /// Entries a large drop adds to the list at a time.
@@ -179,5 +181,31 @@ pub fn export(dispatcher: Dispatch, shown: Option<HashSet<String>>) {
         if let Err(reason) = exported.await {
             dispatcher.dispatch(Action::Notify(Notice::ExportFailed(reason)));
         }
+    });
+}
+
+/// Publishes the reader's files as a static site: the app's own files, the reader's under the
+/// site's library, and the catalog and search index the worker writes for them, saved as one
+/// archive to unpack onto any static host.
+pub fn publish(dispatcher: Dispatch) {
+    spawn_local(async move {
+        let published = async {
+            let mut files: Vec<Rc<StoredFile>> =
+                site::own_files().await?.into_iter().map(Rc::new).collect();
+            let stored = store::load_all().await?;
+            let paths = library_paths(stored.iter().map(|f| f.path.as_str()));
+            files.extend(
+                stored
+                    .iter()
+                    .zip(paths)
+                    .map(|(file, path)| Rc::new(file.renamed(path))),
+            );
+            let bytes = archives::publish(&files).await?;
+            download::save(SITE_ARCHIVE, "application/zip", &bytes)
+        };
+        dispatcher.dispatch(Action::Notify(match published.await {
+            Ok(()) => Notice::Published,
+            Err(reason) => Notice::PublishFailed(reason),
+        }));
     });
 }

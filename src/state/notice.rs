@@ -27,6 +27,10 @@ pub enum Notice {
     ImportCancelled,
     /// The export failed, in the browser's words.
     ExportFailed(String),
+    /// A site was published (saved as an archive).
+    Published,
+    /// Publishing failed, and why.
+    PublishFailed(String),
     /// Something could not be fetched or read, in the browser's or the server's words.
     Problem(String),
     /// This build is new on this device.
@@ -63,6 +67,8 @@ impl Notice {
             Notice::StorageFailed(reason) => lang.storage_failed(reason),
             Notice::ImportCancelled => lang.text().import_cancelled.to_owned(),
             Notice::ExportFailed(reason) => format!("{}: {reason}", lang.text().export_failed),
+            Notice::Published => lang.text().published.to_owned(),
+            Notice::PublishFailed(reason) => format!("{}: {reason}", lang.text().publish_failed),
             Notice::Problem(reason) => reason.clone(),
             Notice::Updated => lang.text().updated.to_owned(),
         }

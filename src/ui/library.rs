@@ -55,6 +55,9 @@ pub struct LibraryProps {
     pub on_layout: Callback<Layout>,
     #[prop_or_default]
     pub on_export: Callback<()>,
+    /// Publishes the reader's files as a static site.
+    #[prop_or_default]
+    pub on_publish: Callback<()>,
     #[prop_or_default]
     pub on_remove_all: Callback<()>,
 }
@@ -138,6 +141,8 @@ pub fn Library(props: &LibraryProps) -> Html {
             <div class="library-tools">
                 <button type="button" class="button button-quiet"
                     onclick={props.on_export.reform(|_: MouseEvent| ())}>{ text.export }</button>
+                <button type="button" class="button button-quiet" title={text.publish_hint}
+                    onclick={props.on_publish.reform(|_: MouseEvent| ())}>{ text.publish }</button>
                 <button type="button" class="button button-quiet"
                     onclick={props.on_remove_all.reform(|_: MouseEvent| ())}>{ text.remove_all }</button>
             </div>

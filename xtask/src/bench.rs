@@ -263,7 +263,7 @@ fn catalog(dist: &Path) -> Result {
     index::write_split(
         &library,
         generate::catalog(CATALOG_SIZE)?,
-        index::SHARD_SIZE,
+        articles::catalog::SHARD_SIZE,
     )?;
     catalog_size(&library)?;
     status(

@@ -33,10 +33,33 @@ pub fn dist(library: Option<&Path>) -> Result<PathBuf> {
         let count = index::write(&articles, index::Options::default())?;
         eprintln!("library: {count} articles from {}", library.display());
     }
+    list_site_files(&dist)?;
     Ok(dist)
 }
 
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+/// The build's list of its own files (`lectern-site.json`, itself included): what a site
+/// published from the browser copies beside its library (`src/site.rs`), so that it is this
+/// build, file for file.
+fn list_site_files(dist: &Path) -> Result {
+    let mut names = vec![SITE_FILES.to_owned()];
+    for entry in std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.path().is_file() && name != SITE_FILES {
+            names.push(name);
+        }
+    }
+    names.sort();
+    let json = serde_json::to_string(&names).map_err(|e| e.to_string())?;
+    let path = dist.join(SITE_FILES);
+    std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The name of that list (`src/site.rs` reads it).
+pub const SITE_FILES: &str = "lectern-site.json";
+
+/// Copies a folder, with everything in it.
+pub fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;

@@ -14,18 +14,21 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 
 use crate::run::Result;
-use crate::single_file;
+use crate::{build, single_file};
 
 /// The most the page may weigh gzipped, in bytes: today's size and a little room. The goal is
 /// 200 KB; see BENCHMARKS.md for how far the build is from it and what holds it there. Lower
 /// it with every cut; raise it only with a reason in the commit message. Raised from 385 KB for
-/// the hosted search index's reader (whole-text, exact search of a hosted library) and SIMD.
-pub const PAGE_BUDGET: usize = 392_000;
+/// the hosted search index's reader (whole-text, exact search of a hosted library) and SIMD,
+/// then from 392 KB for holding other sites' pictures (the reader's privacy setting).
+pub const PAGE_BUDGET: usize = 408_000;
 
 /// The most the whole build may weigh, gzipped (goal: 500 KB). Raised from 1 160 KB for the
 /// front matter repair and salvage and the fidelity summary in the worker, then from 1 180 KB
-/// for the hosted search index's reader on the page.
-pub const TOTAL_BUDGET: usize = 1_190_000;
+/// for the hosted search index's reader on the page, then from 1 190 KB for the pictures
+/// setting on the page and publishing a site from the browser (the catalog and search index
+/// writers in the worker).
+pub const TOTAL_BUDGET: usize = 1_240_000;
 
 /// A download's size: as stored, gzipped at level 9 and compressed with brotli at quality 11.
 #[derive(Clone, Copy, Debug, Default)]
@@ -80,6 +83,9 @@ pub fn measure(dist: &Path) -> Result<Sizes> {
         let size = of(&path)?;
         if name == single_file::NAME {
             sizes.single_file = size;
+        } else if name == build::SITE_FILES {
+            // Fetched only to publish a site.
+            continue;
         } else if name.starts_with("lectern-worker") || name.starts_with("worker-loader") {
             sizes.worker += size;
         } else if AFTER_LOAD.contains(&name.as_ref()) {

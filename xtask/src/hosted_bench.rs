@@ -66,7 +66,7 @@ pub fn cases(dist: &Path) -> Result<PathBuf> {
         let articles = generate::catalog(size)?;
         let queries = draw_queries(&articles);
         let started = Instant::now();
-        index::write_split(&library, articles, index::SHARD_SIZE)?;
+        index::write_split(&library, articles, articles::catalog::SHARD_SIZE)?;
         let name = format!("{size} generated");
         cases.push(case(&name, &library, None, started, size, Some(queries))?);
     }

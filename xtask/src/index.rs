@@ -4,10 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use articles::catalog::{newest_first, split, Summary, SHARD_DIR};
-use articles::fidelity::Fidelity;
+use articles::catalog::{library_catalog_in_shards, split, Summary, SHARD_DIR, SHARD_SIZE};
 use articles::front_matter::CategoryMode;
-use articles::{parse, Location, ParseOptions};
 use serde::Serialize;
 
 use crate::run::Result;
@@ -31,45 +29,45 @@ impl Default for Options {
     }
 }
 
-/// Articles per shard by default: a shard's metadata is about 100 kB gzipped at most, one quick
-/// request, and a library up to this size is a single catalog file.
-pub const SHARD_SIZE: usize = 1_000;
-
 /// Writes the catalog of `dir` and returns how many articles it lists.
 pub fn write(dir: &Path, options: Options) -> Result<usize> {
-    let Options { categories, .. } = options;
-    let mut files = Vec::new();
-    collect(dir, &mut files).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    files.sort();
-    let mut articles = Vec::with_capacity(files.len());
-    let mut fidelity = Fidelity::default();
-    for file in files {
-        let relative = relative_url(dir, &file);
-        let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-        // Covers in the catalog are relative to the catalog itself.
-        let options = ParseOptions {
-            location: Location::of(Some(""), "", &relative),
-            categories,
-            ..ParseOptions::default()
-        };
-        let article = parse(&relative, &bytes, &options);
-        for diagnostic in &article.diagnostics {
-            eprintln!("{relative}: {}", diagnostic.message);
-        }
-        fidelity.add(&article);
-        articles.push((Summary::of(&relative, &article), article.text));
+    let mut paths = Vec::new();
+    collect(dir, &mut paths).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let mut files = Vec::with_capacity(paths.len());
+    for path in paths {
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        files.push((relative_url(dir, &path), bytes));
+    }
+    // The engine writes it, as the app's worker does for a site published from the browser.
+    let catalog = library_catalog_in_shards(
+        files
+            .iter()
+            .map(|(path, bytes)| (path.as_str(), bytes.as_slice())),
+        options.categories,
+        options.shard_size,
+    );
+    for (path, message) in &catalog.notes {
+        eprintln!("{path}: {message}");
     }
     // What Lectern made of the folder, at a glance (the notes above say file by file).
-    eprintln!("{}: {fidelity}", dir.display());
-    articles.sort_by(|(a, _), (b, _)| newest_first(a, b));
-    let count = articles.len();
-    write_split(dir, articles, options.shard_size)?;
-    Ok(count)
+    eprintln!("{}: {}", dir.display(), catalog.fidelity);
+    write_files(dir, &catalog.files)?;
+    Ok(catalog.count)
 }
 
 /// Writes a library's catalog and shards into `dir`, replacing any shards written before.
 pub fn write_split(dir: &Path, articles: Vec<(Summary, String)>, shard_size: usize) -> Result {
     let split = split(articles, shard_size);
+    let mut files = vec![("index.json".to_owned(), json(&split.catalog)?)];
+    for (path, shard) in &split.shards {
+        files.push((path.clone(), json(shard)?));
+    }
+    files.extend(split.search);
+    write_files(dir, &files)
+}
+
+/// Writes a catalog's files (paths relative to `dir`), replacing any shards written before.
+fn write_files(dir: &Path, files: &[(String, Vec<u8>)]) -> Result {
     let shard_dir = dir.join(SHARD_DIR);
     if shard_dir.exists() {
         std::fs::remove_dir_all(&shard_dir)
@@ -77,11 +75,7 @@ pub fn write_split(dir: &Path, articles: Vec<(Summary, String)>, shard_size: usi
     }
     std::fs::create_dir_all(&shard_dir)
         .map_err(|e| format!("cannot create {}: {e}", shard_dir.display()))?;
-    write_json(&dir.join("index.json"), &split.catalog)?;
-    for (path, shard) in &split.shards {
-        write_json(&dir.join(path), shard)?;
-    }
-    for (path, bytes) in &split.search {
+    for (path, bytes) in files {
         let path = dir.join(path);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
@@ -93,9 +87,8 @@ pub fn write_split(dir: &Path, articles: Vec<(Summary, String)>, shard_size: usi
     Ok(())
 }
 
-fn write_json(path: &Path, value: &impl Serialize) -> Result {
-    let json = serde_json::to_string(value).map_err(|e| e.to_string())?;
-    std::fs::write(path, json).map_err(|e| format!("cannot write {}: {e}", path.display()))
+fn json(value: &impl Serialize) -> Result<Vec<u8>> {
+    serde_json::to_vec(value).map_err(|e| e.to_string())
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {

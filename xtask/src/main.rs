@@ -77,7 +77,7 @@ fn index_options(args: &[String]) -> index::Options {
         },
         shard_size: flag_value(args, "--shard-size")
             .and_then(|n| n.parse().ok())
-            .unwrap_or(index::SHARD_SIZE),
+            .unwrap_or(articles::catalog::SHARD_SIZE),
     }
 }
 

@@ -2,8 +2,8 @@
 
 use std::time::Instant;
 
-use crate::run::{command, status, Result};
-use crate::{build, bundle, generate, tools};
+use crate::run::{command, root, status, Result};
+use crate::{build, bundle, generate, index, tools};
 
 /// Articles in the generated library the end-to-end tests open under a sub-path.
 const E2E_LIBRARY_SIZE: usize = 300;
@@ -69,6 +69,14 @@ pub fn all() -> Result {
             // A generated library, served with the build under a sub-path (as GitHub Pages does).
             let library = target.join("e2e-library");
             generate::library(&library, E2E_LIBRARY_SIZE, E2E_SHARD_SIZE)?;
+            // The folder a test publishes from the browser, as `dist --library` lays it out.
+            let site = target.join("e2e-site");
+            if site.exists() {
+                std::fs::remove_dir_all(&site).map_err(|e| format!("{}: {e}", site.display()))?;
+            }
+            build::copy_dir(&root().join("tests/e2e/publish-library"), &site)
+                .map_err(|e| format!("{}: {e}", site.display()))?;
+            index::write(&site, index::Options::default())?;
             status(
                 command("npx")
                     .args([
@@ -78,6 +86,7 @@ pub fn all() -> Result {
                         "tests/e2e/playwright.config.mjs",
                     ])
                     .env("LECTERN_E2E_LIBRARY", &library)
+                    .env("LECTERN_E2E_SITE", &site)
                     .env("CHROMIUM", tools::find("chromium")?),
             )
         }),

@@ -6,9 +6,13 @@
 //! Either way it describes its search index ([`crate::search::hosted`]), written beside it, of
 //! which a search fetches only what its terms need.
 
+mod library;
+
 use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
+
+pub use library::{library_catalog, library_catalog_in_shards, LibraryCatalog};
 
 use crate::article::Article;
 use crate::date::ArticleDate;
@@ -57,6 +61,10 @@ pub struct Split {
 
 /// Where the shards of a catalog go, relative to it; [`split`] writes no other path.
 pub const SHARD_DIR: &str = "index/";
+
+/// Articles per shard by default: a shard's metadata is about 100 kB gzipped at most, one quick
+/// request, and a library up to this size is a single catalog file.
+pub const SHARD_SIZE: usize = 1_000;
 
 /// Splits a library (each article's summary and body text, newest first) into a catalog and
 /// its shards of `shard_size` articles, and writes its search index. A library that fits in one

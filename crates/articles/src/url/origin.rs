@@ -86,7 +86,7 @@ fn authority(scheme: &'static str, rest: &str) -> Option<WebOrigin> {
     };
     valid_host(host).then(|| WebOrigin {
         scheme,
-        host: host.to_lowercase(),
+        host: host.to_ascii_lowercase(),
         port,
     })
 }

@@ -1,0 +1,118 @@
+//! A library's catalog files from its files: what `cargo xtask index` writes to disk and what
+//! the app's worker writes into a published site (`Publish…`), one function so that both give
+//! the same bytes for the same folder.
+
+use std::cmp::Ordering;
+
+use super::{newest_first, split, Summary, SHARD_SIZE};
+use crate::fidelity::Fidelity;
+use crate::front_matter::CategoryMode;
+use crate::{parse, Location, ParseOptions};
+
+/// The catalog of a library, ready to write beside its articles.
+#[derive(Debug, Default)]
+pub struct LibraryCatalog {
+    /// `index.json`, its shards and its search index: each path (relative to the library's
+    /// folder) and bytes, `index.json` first.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// How many articles it lists.
+    pub count: usize,
+    /// What the engine made of the articles, at a glance.
+    pub fidelity: Fidelity,
+    /// Each article's diagnostics: its path and the message.
+    pub notes: Vec<(String, String)>,
+}
+
+/// The catalog of the articles among `files` (each a path relative to the library's folder,
+/// `/`-separated, and its bytes; other files are passed over), with YAML category lists read
+/// as `categories` says and shards of [`SHARD_SIZE`] articles. The same files give the same
+/// bytes whatever their order: articles are listed newest first, then by id.
+pub fn library_catalog<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    categories: CategoryMode,
+) -> LibraryCatalog {
+    library_catalog_in_shards(files, categories, SHARD_SIZE)
+}
+
+/// [`library_catalog`] with shards of `shard_size` articles.
+pub fn library_catalog_in_shards<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    categories: CategoryMode,
+    shard_size: usize,
+) -> LibraryCatalog {
+    let mut files: Vec<(&str, &[u8])> = files
+        .into_iter()
+        .filter(|(path, _)| super::is_article_file(path))
+        .collect();
+    files.sort_by(|(a, _), (b, _)| by_folder(a, b));
+    let mut catalog = LibraryCatalog::default();
+    let mut articles = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        // Covers in the catalog are relative to the catalog itself.
+        let options = ParseOptions {
+            location: Location::of(Some(""), "", path),
+            categories,
+            ..ParseOptions::default()
+        };
+        let article = parse(path, bytes, &options);
+        for diagnostic in &article.diagnostics {
+            catalog
+                .notes
+                .push((path.to_owned(), diagnostic.message.clone()));
+        }
+        catalog.fidelity.add(&article);
+        articles.push((Summary::of(path, &article), article.text));
+    }
+    articles.sort_by(|(a, _), (b, _)| newest_first(a, b));
+    catalog.count = articles.len();
+    let split = split(articles, shard_size);
+    catalog
+        .files
+        .push(("index.json".to_owned(), json(&split.catalog)));
+    for (path, shard) in &split.shards {
+        catalog.files.push((path.clone(), json(shard)));
+    }
+    catalog.files.extend(split.search);
+    catalog
+}
+
+/// Paths in the order a folder walk sorted by name gives (folder by folder: `a/x.md` before
+/// `a-b/x.md`), the order the notes are told in.
+fn by_folder(a: &str, b: &str) -> Ordering {
+    a.split('/').cmp(b.split('/'))
+}
+
+fn json(value: &impl serde::Serialize) -> Vec<u8> {
+    // Serializing plain data into memory cannot fail.
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_gives_one_catalog_whatever_order_its_files_come_in() {
+        let files: Vec<(&str, &[u8])> = vec![
+            ("a-b/x.md", b"---\ntitle: Dash\ndate: 2020-01-01\n---\nOne."),
+            ("a/x.md", b"---\ntitle: Plain\ndate: 2020-01-01\n---\nTwo."),
+            ("a/photo.png", b"\x89PNG"),
+            ("notes.md", b"# Notes\n\nThree ::: broken: [front"),
+        ];
+        let catalog = library_catalog(files.iter().copied(), CategoryMode::default());
+        let reversed = library_catalog(files.iter().rev().copied(), CategoryMode::default());
+        assert_eq!(catalog.count, 3);
+        assert_eq!(catalog.files, reversed.files);
+        assert_eq!(catalog.files[0].0, "index.json");
+        let index: super::super::Catalog =
+            serde_json::from_slice(&catalog.files[0].1).expect("a catalog");
+        let paths: Vec<&str> = index.articles.iter().map(|a| a.path.as_str()).collect();
+        // Same date: by id; undated last.
+        assert_eq!(paths, ["a-b/x.md", "a/x.md", "notes.md"]);
+        assert!(catalog
+            .files
+            .iter()
+            .skip(1)
+            .all(|(path, _)| path.starts_with("index/")));
+    }
+}
