@@ -225,6 +225,16 @@ impl Lang {
         }
     }
 
+    /// No storage at all for this page: what still works.
+    pub fn no_storage(self, reason: &str) -> String {
+        match self {
+            Lang::En => format!(
+                "This browser keeps nothing for this page ({reason}): the files you open stay readable until you close it."
+            ),
+            Lang::Zh => format!("此浏览器不为此页面保存任何内容（{reason}）：打开的文件在关闭页面前都可阅读。"),
+        }
+    }
+
     /// "Your files use 1.2 MB of this browser’s storage."
     pub fn storage_used(self, bytes: f64) -> String {
         let megabytes = format!("{:.1} MB", bytes / 1e6);

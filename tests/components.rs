@@ -174,8 +174,8 @@ async fn library_announces_its_count_and_lists_cards() {
     assert_eq!(count_of(root, "article"), 3);
     assert_eq!(
         count_of(root, ".library-tools button"),
-        2,
-        "export and remove-all for dropped files"
+        3,
+        "export, publish and remove-all for dropped files"
     );
     mounted.assert_console_clean();
 }

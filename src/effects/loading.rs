@@ -33,7 +33,7 @@ async fn stored(dispatcher: UseReducerDispatcher<State>) {
             // Only time is lost if this fails: the next visit parses them again.
             let _ = store::save(&parsed).await;
         }
-        Err(reason) => dispatcher.dispatch(Action::StorageFailed(reason)),
+        Err(reason) => dispatcher.dispatch(Action::NoStorage(reason)),
     }
 }
 

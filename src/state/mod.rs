@@ -63,6 +63,8 @@ pub struct State {
     pub layout: Layout,
     /// Whether other sites' pictures load.
     pub images: Images,
+    /// The browser keeps nothing for this page, and the reader was told.
+    pub no_storage: bool,
     /// Where the reader left the library's list, kept while an article is open.
     pub list_place: Option<ListPlace>,
     pub route: Route,
@@ -162,6 +164,9 @@ pub enum Action {
     ForgetRemoved,
     /// Storing files failed; they stay usable in this tab.
     StorageFailed(String),
+    /// The browser keeps nothing for this page (no storage at all: a page opened from disk in
+    /// some browsers, a private window): said once, at the start; writes then fail silently.
+    NoStorage(String),
     StorageUsed(f64),
     /// Something to tell the reader.
     Notify(Notice),
@@ -200,6 +205,7 @@ impl State {
             theme: Theme::Light,
             layout: Layout::default(),
             images: Images::default(),
+            no_storage: false,
             list_place: None,
             route: Route::Library,
             view: View::default(),
@@ -615,7 +621,13 @@ impl Reducible for State {
                 }
             }
             Action::StorageFailed(message) => {
-                next.notice = Some(Notice::StorageFailed(message));
+                if !next.no_storage {
+                    next.notice = Some(Notice::StorageFailed(message));
+                }
+            }
+            Action::NoStorage(message) => {
+                next.no_storage = true;
+                next.notice = Some(Notice::NoStorage(message));
             }
             Action::StorageUsed(bytes) => next.storage_used = Some(bytes),
             Action::Notify(notice) => next.notice = Some(notice),

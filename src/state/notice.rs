@@ -24,6 +24,8 @@ pub enum Notice {
     },
     /// Storing the reader's files failed, in the browser's words.
     StorageFailed(String),
+    /// The browser keeps nothing for this page, in its words.
+    NoStorage(String),
     ImportCancelled,
     /// The export failed, in the browser's words.
     ExportFailed(String),
@@ -65,6 +67,7 @@ impl Notice {
                 lang.removed(&titles.iter().map(String::as_str).collect::<Vec<_>>())
             }
             Notice::StorageFailed(reason) => lang.storage_failed(reason),
+            Notice::NoStorage(reason) => lang.no_storage(reason),
             Notice::ImportCancelled => lang.text().import_cancelled.to_owned(),
             Notice::ExportFailed(reason) => format!("{}: {reason}", lang.text().export_failed),
             Notice::Published => lang.text().published.to_owned(),

@@ -65,6 +65,24 @@ fn an_article_read_again_replaces_the_old_reading() {
 }
 
 #[test]
+fn a_browser_without_storage_is_said_once() {
+    let state = Rc::new(State::new(Lang::En, Route::Library));
+    let state = state.reduce(Action::NoStorage("no IndexedDB".into()));
+    assert!(matches!(state.notice, Some(Notice::NoStorage(_))));
+    let state = state.reduce(Action::Notify(Notice::ImportCancelled));
+    let state = state.reduce(Action::StorageFailed("no IndexedDB".into()));
+    assert_eq!(
+        state.notice,
+        Some(Notice::ImportCancelled),
+        "not said again"
+    );
+    // Where storage was there at the start, a failed write is said.
+    let state = Rc::new(State::new(Lang::En, Route::Library));
+    let state = state.reduce(Action::StorageFailed("quota".into()));
+    assert!(matches!(state.notice, Some(Notice::StorageFailed(_))));
+}
+
+#[test]
 fn a_large_drop_arrives_in_parts_and_is_told_once() {
     let state = Rc::new(State::new(Lang::En, Route::Library));
     let state = state.reduce(Action::FilesArriving(vec![dropped("a.md", "# A")]));

@@ -79,3 +79,16 @@ test('from disk, an export is a zip the single file reads back', async ({ page }
   await page.getByRole('link', { name: 'Trip' }).click();
   await expect(page.getByRole('img', { name: 'the view' })).toHaveAttribute('src', /^blob:/);
 });
+
+test('from disk in a browser that keeps nothing, it says so once and still reads', async ({ page }) => {
+  // Some browsers give a page opened from disk no storage at all.
+  await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { get: () => undefined }));
+  await page.goto(SINGLE_FILE);
+  const notice = page.locator('.notice');
+  await expect(notice).toContainText('This browser keeps nothing for this page');
+  await page.getByLabel('Open files').setInputFiles([{ name: 'a.md', mimeType: 'text/markdown', buffer: Buffer.from('# Kept a while\n\nUntil the tab closes.') }]);
+  await expect(page.getByRole('status')).toHaveText('1 article');
+  await expect(notice).toHaveText('Added 1 article.');
+  await page.getByRole('link', { name: 'Kept a while' }).click();
+  await expect(page.locator('.reader-body')).toHaveText('Until the tab closes.');
+});

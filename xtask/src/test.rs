@@ -17,7 +17,7 @@ pub fn all() -> Result {
     tools::ensure_build_tools()?;
     tools::ensure_test_tools()?;
     let target = tools::target_dir();
-    let steps: [(&str, &dyn Fn() -> Result); 9] = [
+    let steps: [(&str, &dyn Fn() -> Result); 10] = [
         ("fmt", &|| {
             status(command("cargo").args(["fmt", "--all", "--check"]))
         }),
@@ -90,12 +90,22 @@ pub fn all() -> Result {
                     .env("CHROMIUM", tools::find("chromium")?),
             )
         }),
-        ("end-to-end tests (Firefox)", &|| {
+        ("end-to-end stories (Firefox)", &|| {
             status(
                 command("node")
-                    .args(["--test", "tests/firefox/"])
+                    .args(["--test", "tests/browsers/"])
+                    .env("LECTERN_BROWSER", "firefox")
                     .env("FIREFOX", tools::find("firefox-esr")?)
                     .env("GECKODRIVER", tools::find("geckodriver")?),
+            )
+        }),
+        ("end-to-end stories (WebKit)", &|| {
+            status(
+                command("node")
+                    .args(["--test", "tests/browsers/"])
+                    .env("LECTERN_BROWSER", "webkit")
+                    .env("WEBKIT", tools::minibrowser()?)
+                    .env("WEBKIT_DRIVER", tools::find("WebKitWebDriver")?),
             )
         }),
     ];

@@ -120,6 +120,25 @@ pub fn find(program: &str) -> Result<PathBuf> {
         .ok_or_else(|| format!("`{program}` is not installed"))
 }
 
+/// WebKitGTK's MiniBrowser, which WebKitWebDriver drives (Debian keeps it out of `PATH`).
+pub fn minibrowser() -> Result<PathBuf> {
+    let lib = Path::new("/usr/lib");
+    let found = std::fs::read_dir(lib)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .flat_map(|arch| {
+            std::fs::read_dir(arch.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+        })
+        .filter(|dir| dir.file_name().to_string_lossy().starts_with("webkit2gtk-"))
+        .map(|dir| dir.path().join("MiniBrowser"))
+        .find(|path| path.is_file());
+    found.ok_or_else(|| "WebKitGTK's MiniBrowser is not installed (webkit2gtk-driver)".into())
+}
+
 /// The capabilities `wasm-bindgen-test-runner` gives the browser's driver: this machine's
 /// Chromium and Firefox, headless, Chromium with the flags a closed network needs. Written to
 /// the build folder, not committed, since the browsers' paths are the machine's.

@@ -4,7 +4,9 @@ async function inflate(base64) {
   const bytes = Uint8Array.fromBase64
     ? Uint8Array.fromBase64(base64)
     : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  // From the bytes, not a Blob: WebKit refuses to read a Blob's stream in a worker of a page
+  // opened from disk (NotReadableError).
+  const stream = new Response(bytes).body.pipeThrough(new DecompressionStream('gzip'));
   return new Response(stream).arrayBuffer();
 }
 const inside = (id) => document.getElementById(id).textContent;

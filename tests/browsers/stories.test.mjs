@@ -1,10 +1,17 @@
-// The core of the end-to-end stories in Firefox (Debian's firefox-esr, driven over WebDriver
-// BiDi by geckodriver: Playwright's Firefox does not drive the ESR): open the hosted build,
-// search, filter, read, bring files, reload; and the single file from disk. As in Chromium,
-// every test also requires a console free of errors.
+// The core of the end-to-end stories in the engines beside Chromium (where Playwright runs
+// them all): open the hosted build, search, filter, read, bring files, reload; and the single
+// file from disk. Over WebDriver, since Playwright's Firefox does not drive Debian's ESR and
+// its WebKit is not Debian's:
 //
-//   node --test tests/firefox/   (run by `cargo xtask test`, which installs Firefox and
-//   geckodriver and sets FIREFOX and GECKODRIVER)
+// - Firefox (firefox-esr, geckodriver): the console is read over WebDriver BiDi, from before
+//   the page loads; every test requires it free of errors.
+// - WebKit (WebKitGTK's MiniBrowser and WebKitWebDriver, under Xvfb: it has no headless
+//   mode): WebKitWebDriver reads no console, so errors are caught by a listener the test adds
+//   as soon as each page has loaded (errors while it loads would show as a page that does
+//   not work).
+//
+//   LECTERN_BROWSER=firefox|webkit node --test tests/browsers/   (run by `cargo xtask test`,
+//   which installs the browsers and drivers and sets the variables below)
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -12,37 +19,51 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Builder, By, Key, until } from 'selenium-webdriver';
+import { Builder, By, Capabilities, Key, until } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 import LogInspector from 'selenium-webdriver/bidi/logInspector.js';
+
+const BROWSER = process.env.LECTERN_BROWSER ?? 'firefox';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(here, '../../dist');
 const PORT = 4191;
+const WEBKIT_DRIVER_PORT = 4192;
 const SITE = `http://127.0.0.1:${PORT}/`;
 const SINGLE_FILE = pathToFileURL(join(dist, 'lectern.html')).href;
 const NEWS = '人民日报：夯实脱贫群众就业增收基本盘';
 const WAIT = 15_000;
 
 let server;
+let webkitDriver;
 let driver;
 let problems;
 
 before(async () => {
   server = spawn(process.execPath, [resolve(here, '../e2e/serve.mjs'), dist, String(PORT)], { stdio: 'ignore' });
+  await answering(SITE);
+});
+
+after(() => {
+  server?.kill();
+  // xvfb-run's group: the X server and the driver.
+  if (webkitDriver) process.kill(-webkitDriver.pid);
+});
+
+/// Waits until `url` answers.
+async function answering(url) {
   for (let tries = 0; ; tries += 1) {
     try {
-      if ((await fetch(SITE)).ok) break;
+      await fetch(url);
+      return;
     } catch (error) {
       if (tries > 100) throw error;
     }
     await new Promise((done) => setTimeout(done, 100));
   }
-});
+}
 
-after(() => server?.kill());
-
-beforeEach(async () => {
+async function firefoxDriver() {
   const options = new firefox.Options()
     .setBinary(process.env.FIREFOX ?? '/usr/bin/firefox-esr')
     .addArguments('-headless')
@@ -51,17 +72,67 @@ beforeEach(async () => {
     .setPreference('intl.accept_languages', 'en-US')
     .enableBidi();
   const service = new firefox.ServiceBuilder(process.env.GECKODRIVER ?? 'geckodriver');
-  driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
-  problems = [];
-  const logs = await LogInspector(driver);
+  const started = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
+  const logs = await LogInspector(started);
   await logs.onConsoleEntry((entry) => entry.level === 'error' && problems.push(`console: ${entry.text}`));
   await logs.onJavascriptException((entry) => problems.push(`exception: ${entry.text}`));
+  return started;
+}
+
+async function webkit() {
+  if (!webkitDriver) {
+    // One driver server for the run; each test starts its own browser through it.
+    webkitDriver = spawn(
+      'xvfb-run',
+      ['-a', process.env.WEBKIT_DRIVER ?? 'WebKitWebDriver', `--port=${WEBKIT_DRIVER_PORT}`],
+      { stdio: 'ignore', detached: true },
+    );
+    await answering(`http://127.0.0.1:${WEBKIT_DRIVER_PORT}/status`);
+  }
+  const capabilities = new Capabilities({
+    browserName: 'MiniBrowser',
+    'webkitgtk:browserOptions': { binary: process.env.WEBKIT ?? 'MiniBrowser', args: ['--automation'] },
+  });
+  return new Builder().usingServer(`http://127.0.0.1:${WEBKIT_DRIVER_PORT}`).withCapabilities(capabilities).build();
+}
+
+beforeEach(async () => {
+  problems = [];
+  driver = BROWSER === 'webkit' ? await webkit() : await firefoxDriver();
+  // A desktop's window: the filter panel beside the list.
+  await driver.manage().window().setRect({ width: 1280, height: 900 });
 });
 
 afterEach(async () => {
+  await collectProblems();
   await driver.quit();
   assert.deepEqual(problems, [], 'the console has no errors');
 });
+
+/// Opens `url` (or loads the page again); in WebKit, then listens for errors on the page (see
+/// the top of this file).
+async function visit(url) {
+  await collectProblems();
+  await (url ? driver.get(url) : driver.navigate().refresh());
+  if (BROWSER !== 'webkit') return;
+  await driver.executeScript(() => {
+    window.__lecternProblems = [];
+    const error = console.error.bind(console);
+    console.error = (...args) => {
+      window.__lecternProblems.push(`console: ${args.join(' ')}`);
+      error(...args);
+    };
+    addEventListener('error', (event) => window.__lecternProblems.push(`exception: ${event.message}`));
+    addEventListener('unhandledrejection', (event) => window.__lecternProblems.push(`rejection: ${event.reason}`));
+  });
+}
+
+/// The errors the WebKit listener caught on the page shown, before it goes.
+async function collectProblems() {
+  if (BROWSER !== 'webkit' || !driver) return;
+  const caught = await driver.executeScript(() => window.__lecternProblems ?? []).catch(() => []);
+  problems.push(...caught);
+}
 
 /// The text of what `css` finds first, found afresh (the app re-renders elements), or null.
 async function textOf(css) {
@@ -106,13 +177,16 @@ async function files(named) {
   return paths;
 }
 
+/// Chooses files in "Open files", one after another (WebKitWebDriver takes one per call).
 async function open(paths) {
-  const input = await driver.findElement(By.css('input[type=file][multiple]:not([webkitdirectory])'));
-  await input.sendKeys(paths.join('\n'));
+  for (const path of paths) {
+    const input = await driver.findElement(By.css('input[type=file][multiple]:not([webkitdirectory])'));
+    await input.sendKeys(path);
+  }
 }
 
 test('hosted: the library opens, a search and a tag narrow it, an article reads', async () => {
-  await driver.get(SITE);
+  await visit(SITE);
   await count('12 articles');
   await search('脱贫');
   await count('1 article');
@@ -133,7 +207,7 @@ test('hosted: the library opens, a search and a tag narrow it, an article reads'
 });
 
 test('hosted: files brought in are parsed, found, read, and still there after a reload', async () => {
-  await driver.get(SITE);
+  await visit(SITE);
   await count('12 articles');
   await open(await files({ 'harbour.md': '---\ntitle: A quiet harbour\ntags: [travel]\n---\n\nBoats **asleep** at dusk.\n' }));
   await count('13 articles');
@@ -141,14 +215,14 @@ test('hosted: files brought in are parsed, found, read, and still there after a 
   await count('1 article');
   await (await link('A quiet harbour')).click();
   await waitForText('.reader-body strong', 'asleep');
-  await driver.navigate().refresh();
+  await visit(null);
   await waitForText('.reader-body strong', 'asleep');
-  await driver.get(SITE);
+  await visit(SITE);
   await count('13 articles');
 });
 
 test('from disk: the single file reads files, searches and keeps them across a reload', async () => {
-  await driver.get(SINGLE_FILE);
+  await visit(SINGLE_FILE);
   await count('0 articles');
   await open(await files({ 'a.md': '# Alpha\n\nFirst note.\n', 'b.md': '# Beta\n\nSecond note, about tides.\n' }));
   await count('2 articles');
@@ -156,6 +230,6 @@ test('from disk: the single file reads files, searches and keeps them across a r
   await count('1 article');
   await (await link('Beta')).click();
   await waitForText('.reader-body', 'about tides', { contains: true });
-  await driver.get(SINGLE_FILE);
+  await visit(SINGLE_FILE);
   await count('2 articles');
 });
