@@ -8,6 +8,12 @@ const port = 4173;
 const serve = resolve(here, 'serve.mjs');
 const dist = resolve(here, '../../dist');
 const library = process.env.LECTERN_E2E_LIBRARY;
+const corpus = process.env.LECTERN_E2E_CORPUS;
+// What the sub-path server serves beside the build, each only when `cargo xtask test` wrote it.
+const mounts = [
+  ...(library ? [`--mount /lectern/articles/=${library}`] : []),
+  ...(corpus ? [`--mount /lectern/corpus/=${corpus}`] : []),
+];
 export const SUBPATH_PORT = 4180;
 
 export default defineConfig({
@@ -45,12 +51,13 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 10_000,
     },
-    // The same build under a sub-path, with a generated library (written by `cargo xtask
-    // test`), readable from other origins: a GitHub Pages project site, and a ?library= host.
-    ...(library
+    // The same build under a sub-path, with a generated library and a real blog (written by
+    // `cargo xtask test`), readable from other origins: a GitHub Pages project site, and a
+    // ?library= host.
+    ...(mounts.length
       ? [
           {
-            command: `node ${serve} ${dist} ${SUBPATH_PORT} /lectern/ --mount /lectern/articles/=${library} --cors`,
+            command: `node ${serve} ${dist} ${SUBPATH_PORT} /lectern/ ${mounts.join(' ')} --cors`,
             url: `http://127.0.0.1:${SUBPATH_PORT}/lectern/`,
             reuseExistingServer: false,
             timeout: 10_000,

@@ -16,6 +16,7 @@
 mod bench;
 mod build;
 mod bundle;
+mod corpus_phrases;
 mod csp;
 mod generate;
 mod hosted_bench;

@@ -3,7 +3,7 @@
 use std::time::Instant;
 
 use crate::run::{command, root, status, Result};
-use crate::{build, bundle, generate, index, tools};
+use crate::{build, bundle, corpus_phrases, generate, index, tools};
 
 /// Articles in the generated library the end-to-end tests open under a sub-path.
 const E2E_LIBRARY_SIZE: usize = 300;
@@ -77,6 +77,9 @@ pub fn all() -> Result {
             build::copy_dir(&root().join("tests/e2e/publish-library"), &site)
                 .map_err(|e| format!("{}: {e}", site.display()))?;
             index::write(&site, index::Options::default())?;
+            // A real blog (Hexo's documentation in ten languages) hosted beside it, and phrases
+            // from deep in its articles with what the engine finds for each.
+            let (corpus, phrases) = corpus_phrases::prepare(&target)?;
             status(
                 command("npx")
                     .args([
@@ -87,6 +90,8 @@ pub fn all() -> Result {
                     ])
                     .env("LECTERN_E2E_LIBRARY", &library)
                     .env("LECTERN_E2E_SITE", &site)
+                    .env("LECTERN_E2E_CORPUS", &corpus)
+                    .env("LECTERN_E2E_CORPUS_PHRASES", &phrases)
                     .env("CHROMIUM", tools::find("chromium")?),
             )
         }),

@@ -18,7 +18,8 @@ pub fn hits(text: &str, query: &Query) -> Vec<Range<usize>> {
     let bytes = folded.as_bytes();
     let mut found: Vec<Range<usize>> = Vec::new();
     for term in query.terms.iter().filter(|t| !t.excluded) {
-        for start in memmem::find_iter(bytes, term.text.as_bytes()) {
+        let finder = memmem::Finder::new(term.text.as_bytes());
+        for start in places(&finder, bytes) {
             let end = start + term.text.len();
             let word_start = !folded[..start]
                 .chars()
@@ -131,6 +132,21 @@ pub fn bounded(phrase: &str, word_start: bool, word_end: bool) -> bool {
     (!starts_word || word_start) && (!ends_word || word_end)
 }
 
+/// Every place of `finder`'s needle in `haystack`, overlapping ones too: a match may overlap
+/// a place that does not count (`"one two one"` in "someone two one two one", whose first
+/// place starts inside a word), and [`memmem::find_iter`] goes on only past each place's end.
+pub(crate) fn places<'a>(
+    finder: &'a memmem::Finder<'a>,
+    haystack: &'a [u8],
+) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + finder.find(haystack.get(from..)?)?;
+        from = at + 1;
+        Some(at)
+    })
+}
+
 /// The original byte range of the folded range `start..end`.
 fn original(offsets: &[(usize, usize)], start: usize, end: usize) -> Range<usize> {
     // The character whose folding contains `start`, and the first one starting at or after `end`.
@@ -174,6 +190,17 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["light engine"]
         );
+    }
+
+    #[test]
+    fn a_hit_overlapping_a_place_inside_a_word_is_marked() {
+        let text = "someone two one two one";
+        for query in [r#""one two one""#, "one.two.one"] {
+            let hits = hits(text, &Query::parse(query));
+            let marked: Vec<&str> = hits.iter().map(|r| &text[r.clone()]).collect();
+            assert_eq!(marked, ["one two one"], "{query}");
+            assert_eq!(hits[0].start, 12, "the last place, not inside someone");
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@ use foldhash::HashMap;
 use memchr::memmem::Finder;
 
 use super::fold::{canonical_into, is_cjk_letter};
-use super::highlight::{bounded, is_word_char};
+use super::highlight::{bounded, is_word_char, places};
 use super::query::{Query, Term, TermKind};
 
 /// An article as search sees it.
@@ -510,7 +510,7 @@ fn found(doc: DocId, (weighted, rest): (u32, u32)) -> Found {
 fn exact_score(doc: &Doc, term: &str, finder: &Finder, phrase: bool) -> u32 {
     let text = doc.text.as_str();
     let mut hits = (0, 0);
-    for at in finder.find_iter(text.as_bytes()) {
+    for at in places(finder, text.as_bytes()) {
         let end = at + term.len();
         let word_start = !text[..at].chars().next_back().is_some_and(is_word_char);
         let word_end = !phrase || !text[end..].chars().next().is_some_and(is_word_char);

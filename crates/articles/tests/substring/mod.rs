@@ -22,13 +22,21 @@ fn is_word(c: char) -> bool {
 pub fn contains(text: &str, term: &str, whole: bool) -> bool {
     let starts_word = term.chars().next().is_some_and(is_word);
     let ends_word = term.chars().next_back().is_some_and(is_word);
-    text.match_indices(term).any(|(at, _)| {
+    // Every place, overlapping ones too: a place that does not count (inside a word) may
+    // overlap one that does (`archives a` in "archives archives a").
+    let mut from = 0;
+    while let Some(found) = text[from..].find(term) {
+        let at = from + found;
         let before = text[..at].chars().next_back().is_some_and(is_word);
         let after = text[at + term.len()..].chars().next().is_some_and(is_word);
         let cut_word = starts_word && before;
         let runs_on = whole && ends_word && after;
-        !cut_word && !runs_on
-    })
+        if !cut_word && !runs_on {
+            return true;
+        }
+        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
 }
 
 /// A small deterministic random number generator (xorshift), so failures reproduce.

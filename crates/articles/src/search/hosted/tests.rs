@@ -124,6 +124,23 @@ fn fields_and_blocks_do_not_run_into_each_other() {
 }
 
 #[test]
+fn a_match_overlapping_one_inside_a_word_is_found() {
+    // "one two one" is first inside "someone" (no match: it must start a word), and again, as
+    // a match, overlapping that place, which the in-memory index once skipped.
+    // The Hexo docs' `"Archives </a>"` was such a phrase, in `Archives Archives </a>`.
+    let (meta, files, index) = build(&[("someone two one two one", "archives archives a")]);
+    for query in [
+        "\"one two one\"",
+        "one.two.one",
+        "\"archives a\"",
+        "archives.a",
+    ] {
+        assert_eq!(run(&meta, &files, query).0.len(), 1, "hosted, {query}");
+        assert_eq!(in_memory(&index, query).len(), 1, "in memory, {query}");
+    }
+}
+
+#[test]
 fn a_broken_file_is_named_not_a_panic() {
     let (meta, mut files, _) = build(&library());
     for bytes in files.values_mut() {
