@@ -104,7 +104,6 @@ pub fn App() -> Html {
         let dispatcher = dispatcher.clone();
         Callback::from(move |_: ()| choose::choose_lang(&dispatcher, lang.other()))
     };
-
     let reading_id = match &state.route {
         Route::Read { id } => Some(id.clone()),
         _ => None,
@@ -136,6 +135,7 @@ pub fn App() -> Html {
     );
     let reading = Reading {
         id: AttrValue::from(reading_id.clone().unwrap_or_default()),
+        path: open.map_or_else(AttrValue::default, |e| e.summary.path.clone().into()),
         on_read: {
             let dispatcher = dispatcher.clone();
             Callback::from(move |id: String| reading::mark_read(&dispatcher, id))

@@ -195,6 +195,7 @@ mod tests {
             query: "脱贫 \"hello world\" -x&y".into(),
             filters: Filters {
                 categories: vec![vec!["金融".into(), "新浪财经".into()], vec![]],
+                folders: vec![vec!["posts".into(), "2024 年".into()], vec![]],
                 tags: vec!["a b".into(), String::new()],
                 authors: vec!["林小雨".into()],
                 years: vec!["2022".into()],

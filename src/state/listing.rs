@@ -176,6 +176,8 @@ fn facts(entry: &Entry) -> Facts<'_> {
     let summary = &entry.summary;
     Facts {
         categories: &summary.categories,
+        // A reader's file's path starts with `dropped/`: their files are one folder, "My files".
+        path: &summary.path,
         tags: &summary.tags,
         authors: &summary.authors,
         month: summary.date.as_ref().map(|d| (d.year, d.month)),

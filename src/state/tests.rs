@@ -65,6 +65,15 @@ fn an_article_read_again_replaces_the_old_reading() {
 }
 
 #[test]
+fn the_reader_s_files_are_one_folder_named_as_their_source() {
+    assert_eq!(
+        format!("{DROPPED}/"),
+        crate::browser::files::DROPPED_PREFIX,
+        "the folder facet and the filter panel read `dropped/…` paths as the source's folder"
+    );
+}
+
+#[test]
 fn a_browser_without_storage_is_said_once() {
     let state = Rc::new(State::new(Lang::En, Route::Library));
     let state = state.reduce(Action::NoStorage("no IndexedDB".into()));

@@ -127,6 +127,7 @@ fn title(facet: Facet, lang: Lang) -> &'static str {
     let text = lang.text();
     match facet {
         Facet::Category => text.categories,
+        Facet::Folder => text.folders,
         Facet::Tag => text.tags,
         Facet::Author => text.authors,
         Facet::Year => text.years,
@@ -136,12 +137,25 @@ fn title(facet: Facet, lang: Lang) -> &'static str {
     }
 }
 
+/// How a folder reads in the tree and the breadcrumbs: its own name; the reader's files (all
+/// below `dropped/`) are "My files"; articles in no folder are in the top folder.
+pub fn folder_name(path: &[String], lang: Lang) -> String {
+    let text = lang.text();
+    match path {
+        [] => text.top_folder.to_owned(),
+        // The reader's files' paths start with their source's name (`dropped/…`).
+        [only] if only == DROPPED => text.dropped.to_owned(),
+        path => path.last().cloned().unwrap_or_default(),
+    }
+}
+
 /// How a value reads.
 fn label(facet: Facet, value: &[String], lang: Lang) -> String {
     let text = lang.text();
     match (facet, value) {
         (Facet::Category, []) => text.none_value.to_owned(),
         (Facet::Category, path) => path.last().cloned().unwrap_or_default(),
+        (Facet::Folder, path) => folder_name(path, lang),
         (Facet::Source, [v]) if v == HOSTED => text.hosted.to_owned(),
         (Facet::Source, [v]) if v == DROPPED => text.dropped.to_owned(),
         (_, [v]) if v == NONE => text.none_value.to_owned(),

@@ -2,6 +2,7 @@
 //! state lives in `app.rs`.
 
 pub mod about_file;
+pub mod breadcrumbs;
 pub mod byline;
 pub mod card;
 pub mod drop_overlay;

@@ -16,6 +16,7 @@ use crate::route::Route;
 use crate::shared::Shared;
 use crate::state::{Loadable, Problem};
 use crate::ui::about_file::AboutFile;
+use crate::ui::breadcrumbs::Breadcrumbs;
 use crate::ui::byline::{Byline, Categories};
 use crate::ui::card::hide_broken_image;
 use crate::ui::outline::Outline;
@@ -49,6 +50,8 @@ pub struct ReaderProps {
 pub struct Reading {
     /// The article's id, for its reading position.
     pub id: AttrValue,
+    /// Its file's path within its library, for the folders it is in.
+    pub path: AttrValue,
     /// Called when the reader reaches the end.
     pub on_read: Callback<String>,
     /// Reads the article's file again in another encoding.
@@ -166,6 +169,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <ReadingProgress id={props.reading.id.clone()} body={body.clone()} lang={props.lang}
                 on_read={props.reading.on_read.clone()} />
             <header class="reader-header">
+                <Breadcrumbs path={props.reading.path.clone()} lang={props.lang} />
                 <Categories paths={meta.categories.clone()} />
                 <h1>{ &article.title }</h1>
                 <Byline date={meta.date.clone()} authors={meta.authors.clone()}

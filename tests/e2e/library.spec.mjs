@@ -117,12 +117,13 @@ test('the date histogram picks a year, and the source facet tells my files from 
   ]);
   await expect(count).toHaveText('13 articles');
   const filters = page.getByRole('complementary', { name: 'Filters' });
-  await filters.getByRole('checkbox', { name: /^My files/ }).check();
+  const source = filters.getByRole('group', { name: 'Source' });
+  await source.getByRole('checkbox', { name: /^My files/ }).check();
   await expect(page.locator('article h2 a')).toHaveText(['Mine']);
-  await filters.getByRole('checkbox', { name: /^My files/ }).uncheck();
-  await filters.getByRole('checkbox', { name: /^This site/ }).check();
+  await source.getByRole('checkbox', { name: /^My files/ }).uncheck();
+  await source.getByRole('checkbox', { name: /^This site/ }).check();
   await expect(count).toHaveText('12 articles');
-  await filters.getByRole('checkbox', { name: /^This site/ }).uncheck();
+  await source.getByRole('checkbox', { name: /^This site/ }).uncheck();
   await filters.getByRole('button', { name: '2022: 2 articles' }).click();
   await expect(count).toHaveText('2 articles');
   await expect(page).toHaveURL(/from=2022-01&to=2022-12/);

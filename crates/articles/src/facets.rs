@@ -1,8 +1,10 @@
-//! Narrowing a library by its articles' fields: categories (as a tree), tags, authors, year,
-//! language and source, plus a date range; and the live counts the filter panel shows.
+//! Narrowing a library by its articles' fields: categories and folders (as trees), tags,
+//! authors, year, language and source, plus a date range; and the live counts the filter panel
+//! shows.
 //!
 //! Several values of one facet mean any of them; different facets must all hold. Every facet has
-//! a "(none)" value ([`NONE`], or the empty path for categories) so articles missing the field
+//! a "(none)" value ([`NONE`], or the empty path for categories and folders: the library's top
+//! folder) so articles missing the field
 //! are always reachable. A facet's counts reflect all the *other* active filters, so they say
 //! what ticking a value would give.
 //!
@@ -26,6 +28,9 @@ pub type Month = (i32, u8);
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Facts<'a> {
     pub categories: &'a [Vec<String>],
+    /// The file's path within its library (`posts/2024/a.md`): its folders are its place in
+    /// the folder tree.
+    pub path: &'a str,
     pub tags: &'a [String],
     pub authors: &'a [String],
     pub month: Option<Month>,
@@ -38,6 +43,9 @@ pub struct Facts<'a> {
 pub struct Filters {
     /// Category paths: an article in a path or below it matches. The empty path is "(none)".
     pub categories: Vec<Vec<String>>,
+    /// Folder paths: an article in a folder or below it matches. The empty path is the
+    /// library's top folder: the articles in no folder.
+    pub folders: Vec<Vec<String>>,
     pub tags: Vec<String>,
     pub authors: Vec<String>,
     /// Years as written (`"2022"`), or [`NONE`].
@@ -54,6 +62,7 @@ pub struct Filters {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Facet {
     Category,
+    Folder,
     Tag,
     Author,
     Year,
@@ -63,8 +72,8 @@ pub enum Facet {
 }
 
 /// Every facet: the listed ones, then the date range.
-const FACETS: [Facet; 7] = {
-    let mut all = [Facet::Dates; 7];
+const FACETS: [Facet; 8] = {
+    let mut all = [Facet::Dates; 8];
     let mut at = 0;
     while at < Facet::LISTED.len() {
         all[at] = Facet::LISTED[at];
@@ -76,8 +85,9 @@ const FACETS: [Facet; 7] = {
 impl Facet {
     /// The facets whose values are listed to tick, in the order the filter panel shows them
     /// (the date range is set apart, by its bounds).
-    pub const LISTED: [Facet; 6] = [
+    pub const LISTED: [Facet; 7] = [
         Facet::Category,
+        Facet::Folder,
         Facet::Tag,
         Facet::Author,
         Facet::Year,
@@ -89,6 +99,7 @@ impl Facet {
     pub fn key(self) -> &'static str {
         match self {
             Facet::Category => "cat",
+            Facet::Folder => "folder",
             Facet::Tag => "tag",
             Facet::Author => "author",
             Facet::Year => "year",
@@ -103,9 +114,9 @@ impl Facet {
         Facet::LISTED.into_iter().find(|facet| facet.key() == key)
     }
 
-    /// Whether its values are paths shown as a tree (categories), not single values.
+    /// Whether its values are paths shown as a tree (categories, folders), not single values.
     pub fn is_tree(self) -> bool {
-        self == Facet::Category
+        matches!(self, Facet::Category | Facet::Folder)
     }
 
     /// Its values as written in the address: a path joined with `/`.
@@ -130,6 +141,7 @@ impl Facet {
         let single = |values: &[String]| values.iter().map(|v| vec![v.clone()]).collect();
         match self {
             Facet::Category => filters.categories.clone(),
+            Facet::Folder => filters.folders.clone(),
             Facet::Dates => Vec::new(),
             other => single(filters.values(other)),
         }
@@ -140,6 +152,7 @@ impl Facet {
         let single = |values: Vec<Vec<String>>| values.into_iter().flatten().collect();
         match self {
             Facet::Category => filters.categories = values,
+            Facet::Folder => filters.folders = values,
             Facet::Tag => filters.tags = single(values),
             Facet::Author => filters.authors = single(values),
             Facet::Year => filters.years = single(values),
@@ -154,12 +167,11 @@ impl Facet {
         let single = |map: &BTreeMap<String, usize>| {
             map.iter().map(|(k, &n)| (vec![k.clone()], n)).collect()
         };
+        let tree =
+            |map: &BTreeMap<Vec<String>, usize>| map.iter().map(|(k, &n)| (k.clone(), n)).collect();
         match self {
-            Facet::Category => counts
-                .categories
-                .iter()
-                .map(|(k, &n)| (k.clone(), n))
-                .collect(),
+            Facet::Category => tree(&counts.categories),
+            Facet::Folder => tree(&counts.folders),
             Facet::Tag => single(&counts.tags),
             Facet::Author => single(&counts.authors),
             // Newest year first.
@@ -180,6 +192,9 @@ impl Facet {
 pub struct Counts {
     /// Every category path and each of its parents (an article counts once per path).
     pub categories: BTreeMap<Vec<String>, usize>,
+    /// Every folder and each of its parents (an article counts once per folder), the top
+    /// folder (articles in no folder) as the empty path.
+    pub folders: BTreeMap<Vec<String>, usize>,
     pub tags: BTreeMap<String, usize>,
     pub authors: BTreeMap<String, usize>,
     pub years: BTreeMap<String, usize>,
@@ -198,6 +213,7 @@ impl Counts {
             }
         }
         sum(&mut self.categories, more.categories);
+        sum(&mut self.folders, more.folders);
         sum(&mut self.tags, more.tags);
         sum(&mut self.authors, more.authors);
         sum(&mut self.years, more.years);
@@ -216,7 +232,7 @@ impl Filters {
             Facet::Year => &self.years,
             Facet::Lang => &self.langs,
             Facet::Source => &self.sources,
-            Facet::Category | Facet::Dates => &[],
+            Facet::Category | Facet::Folder | Facet::Dates => &[],
         }
     }
 
@@ -239,6 +255,7 @@ pub struct FacetTable {
     /// Each facet's distinct values and their slots (one numbering for all facets). Categories
     /// hold every path and each of its parents; years and languages their missing value too.
     categories: HashMap<Vec<String>, u32>,
+    folders: HashMap<Vec<String>, u32>,
     tags: HashMap<String, u32>,
     authors: HashMap<String, u32>,
     years: HashMap<Option<i32>, u32>,
@@ -343,6 +360,17 @@ impl FacetTable {
                     }
                 }
             }
+            Facet::Folder => {
+                // Numbered once per article, as it is set: its folder and each parent, or the
+                // top folder (the empty path) for a file in none.
+                let folders: Vec<String> = folders_of(facts.path).map(str::to_owned).collect();
+                if folders.is_empty() {
+                    run.push(slot(next, &mut self.folders, &folders[..]));
+                }
+                for depth in 1..=folders.len() {
+                    run.push(slot(next, &mut self.folders, &folders[..depth]));
+                }
+            }
             Facet::Tag => list(next, &mut self.tags, facts.tags, run),
             Facet::Author => list(next, &mut self.authors, facts.authors, run),
             Facet::Year => run.push(slot(next, &mut self.years, &facts.month.map(|(y, _)| y))),
@@ -374,6 +402,11 @@ impl FacetTable {
                     .iter()
                     .filter_map(|path| self.categories.get(path.as_slice()).copied())
                     .collect(),
+                Facet::Folder => filters
+                    .folders
+                    .iter()
+                    .filter_map(|path| self.folders.get(path.as_slice()).copied())
+                    .collect(),
                 Facet::Tag => chosen_slots(&self.tags, values),
                 Facet::Author => chosen_slots(&self.authors, values),
                 Facet::Year => self
@@ -396,6 +429,7 @@ impl FacetTable {
             };
             let narrows = match facet {
                 Facet::Category => !filters.categories.is_empty(),
+                Facet::Folder => !filters.folders.is_empty(),
                 Facet::Dates => filters.from.is_some() || filters.to.is_some(),
                 _ => !values.is_empty(),
             };
@@ -415,6 +449,7 @@ impl FacetTable {
     fn counts(&self, tally: &[u32]) -> Counts {
         Counts {
             categories: counted(&self.categories, tally, Vec::clone),
+            folders: counted(&self.folders, tally, Vec::clone),
             tags: counted(&self.tags, tally, String::clone),
             authors: counted(&self.authors, tally, String::clone),
             years: counted(&self.years, tally, |year| year_text(*year)),
@@ -439,6 +474,12 @@ pub fn count<'a>(
         rows = rows.saturating_add(1);
     }
     table.count(0..rows, filters)
+}
+
+/// The folders of a file's path, outermost first (`a/b/c.md` → `a`, `b`).
+pub fn folders_of(path: &str) -> impl Iterator<Item = &str> {
+    let folders = path.rsplit_once('/').map_or("", |(folders, _)| folders);
+    folders.split('/').filter(|folder| !folder.is_empty())
 }
 
 /// The slot of `key`, numbered now if it is new.

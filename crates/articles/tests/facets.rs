@@ -14,7 +14,10 @@ fn corpus() -> Vec<(Article, &'static str)> {
         .enumerate()
         .map(|(n, p)| {
             let bytes = std::fs::read(p).expect("readable");
-            let article = parse(&p.display().to_string(), &bytes, &ParseOptions::default());
+            // Named as in a library: its path below the tests' folder (`corpora/hexo-site/…`).
+            let tests = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/");
+            let name = p.strip_prefix(tests).unwrap_or(p).display().to_string();
+            let article = parse(&name, &bytes, &ParseOptions::default());
             // Alternate sources, as a mixed library of hosted and dropped articles has.
             (article, if n % 3 == 0 { "dropped" } else { "hosted" })
         })
@@ -28,6 +31,7 @@ fn month(article: &Article) -> Option<Month> {
 fn facts<'a>(article: &'a Article, source: &'a str) -> Facts<'a> {
     Facts {
         categories: &article.meta.categories,
+        path: &article.name,
         tags: &article.meta.tags,
         authors: &article.meta.authors,
         month: month(article),
@@ -55,11 +59,19 @@ fn brute_accepts(article: &Article, source: &str, f: &Filters) -> bool {
                         .iter()
                         .any(|p| p.len() >= c.len() && p[..c.len()] == c[..]))
         });
+    let folders: Vec<&str> = article.name.split('/').collect();
+    let folders = &folders[..folders.len() - 1];
+    let folder = f.folders.is_empty()
+        || f.folders.iter().any(|c| {
+            (c.is_empty() && folders.is_empty())
+                || (!c.is_empty() && folders.len() >= c.len() && folders[..c.len()] == c[..])
+        });
     let year = month(article).map_or(String::new(), |(y, _)| y.to_string());
     let in_range = (f.from.is_none() && f.to.is_none())
         || month(article)
             .is_some_and(|m| f.from.is_none_or(|a| m >= a) && f.to.is_none_or(|b| m <= b));
     category
+        && folder
         && list(&f.tags, &meta.tags)
         && list(&f.authors, &meta.authors)
         && single(&f.years, year)
@@ -108,6 +120,13 @@ fn check(library: &[(Article, &str)], filters: &Filters) {
             *n,
             tally(&|f| f.categories = vec![path.clone()]),
             "category {path:?}"
+        );
+    }
+    for (path, n) in &counts.folders {
+        assert_eq!(
+            *n,
+            tally(&|f| f.folders = vec![path.clone()]),
+            "folder {path:?}"
         );
     }
     for (year, n) in &counts.years {
@@ -182,6 +201,18 @@ fn counts_equal_an_independent_count_under_many_selections() {
             from: Some((2020, 1)),
             ..Filters::default()
         },
+        Filters {
+            folders: vec![vec!["corpora".into(), "hexo-site".into(), "docs".into()]],
+            tags: vec![tag(NONE)],
+            ..Filters::default()
+        },
+        Filters {
+            folders: vec![
+                vec!["corpora".into(), "jekyll-posts".into()],
+                vec!["fixtures".into()],
+            ],
+            ..Filters::default()
+        },
     ];
     let table = table(&library);
     for filters in &selections {
@@ -224,6 +255,50 @@ fn none_buckets_keep_every_article_reachable() {
         counts.categories.get(&Vec::new()).copied().unwrap_or(0),
         uncategorized
     );
+}
+
+#[test]
+fn a_folder_holds_what_is_below_it_and_the_top_what_is_in_none() {
+    let mut table = FacetTable::new();
+    for (row, path) in (0..).zip(["posts/2024/a.md", "posts/b.md", "c.md", "notes/d.md"]) {
+        table.set(
+            row,
+            &Facts {
+                path,
+                source: "dropped",
+                ..Facts::default()
+            },
+        );
+    }
+    let listed = |folders: Vec<Vec<String>>| {
+        let filters = Filters {
+            folders,
+            ..Filters::default()
+        };
+        table.count(0..4, &filters).0
+    };
+    assert_eq!(
+        listed(vec![vec!["posts".into()]]),
+        [true, true, false, false]
+    );
+    assert_eq!(
+        listed(vec![vec!["posts".into(), "2024".into()]]),
+        [true, false, false, false]
+    );
+    assert_eq!(
+        listed(vec![vec![]]),
+        [false, false, true, false],
+        "the top folder"
+    );
+    let (_, counts) = table.count(0..4, &Filters::default());
+    let count = |path: &[&str]| {
+        let path: Vec<String> = path.iter().map(|s| s.to_string()).collect();
+        counts.folders.get(&path).copied()
+    };
+    assert_eq!(count(&["posts"]), Some(2));
+    assert_eq!(count(&["posts", "2024"]), Some(1));
+    assert_eq!(count(&[]), Some(1));
+    assert_eq!(count(&["notes"]), Some(1));
 }
 
 #[test]
