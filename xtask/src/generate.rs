@@ -51,6 +51,19 @@ const LEAD_WORDS: usize = 120;
 /// Writes `count` articles under `dir` (in a few folders) and their catalog, in shards of
 /// `shard_size` articles.
 pub fn library(dir: &Path, count: usize, shard_size: usize) -> Result<usize> {
+    write_articles(dir, count)?;
+    index::write(
+        dir,
+        index::Options {
+            shard_size,
+            ..index::Options::default()
+        },
+    )
+}
+
+/// Writes the files of a generated library of `count` articles (no catalog) into `dir`,
+/// replacing what was there: the same articles as [`catalog`] lists.
+pub fn write_articles(dir: &Path, count: usize) -> Result {
     if dir.exists() {
         std::fs::remove_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
@@ -62,13 +75,7 @@ pub fn library(dir: &Path, count: usize, shard_size: usize) -> Result<usize> {
         }
         std::fs::write(path, model.article(n)).map_err(|e| e.to_string())?;
     }
-    index::write(
-        dir,
-        index::Options {
-            shard_size,
-            ..index::Options::default()
-        },
-    )
+    Ok(())
 }
 
 /// The catalog entries (summary and body text, newest first) of a generated library of `count`
@@ -130,11 +137,11 @@ fn date_of(n: usize) -> (i32, u8, u8) {
     )
 }
 
-/// xorshift32: tiny, fast, and plenty for picking words.
-struct Random(u32);
+/// xorshift32: tiny, fast, and plenty for picking words (and the benchmarks' queries).
+pub struct Random(u32);
 
 impl Random {
-    fn new(n: usize) -> Random {
+    pub fn new(n: usize) -> Random {
         // Only the low bits of n matter for a seed; truncation is fine.
         let mut random =
             Random(((n as u32).wrapping_add(1).wrapping_mul(0x9e37_79b9) ^ 0x5bd1_e995).max(1));
@@ -151,7 +158,7 @@ impl Random {
         self.0
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         self.next() as usize % n.max(1)
     }
 

@@ -3,8 +3,9 @@
 //! it in Chromium as a reader would (cold, warm, on a 9 Mbps link), counting the bytes each
 //! query fetches. The repository's corpora are searched by both Lectern and Pagefind with the
 //! same phrases, drawn from deep in their articles, and checked against a plain substring scan;
-//! generated libraries of 10 000 and 100 000 articles are searched by Lectern, each query's
-//! count checked against the in-memory index (which the engine's tests hold to the scan).
+//! generated libraries of 10 000 and 100 000 articles are searched by Lectern (the 10 000 by
+//! Pagefind too), each query's count checked against the in-memory index (which the engine's
+//! tests hold to the scan).
 //! A million articles are measured natively (`scale`): the index's build time, peak memory and
 //! size, and for each query the rounds, files and bytes a browser would fetch.
 
@@ -27,8 +28,12 @@ use crate::{generate, index, tools};
 /// The corpora searched by both engines, under `crates/articles/tests/corpora`.
 const CORPORA: &[&str] = &["hexo-site", "jekyll-posts"];
 
-/// Generated libraries searched by Lectern alone.
+/// Generated libraries searched by Lectern.
 const GENERATED: &[usize] = &[10_000, 100_000];
+
+/// The generated libraries Pagefind searches too: its build of 100 000 pages would take longer
+/// than the rest of the benchmark together.
+const PAGEFIND_UP_TO: usize = 10_000;
 
 /// Queries drawn from each generated library.
 const GENERATED_QUERIES: usize = 12;
@@ -65,10 +70,23 @@ pub fn cases(dist: &Path) -> Result<PathBuf> {
         let library = dist.join(format!("bench-hosted-{size}"));
         let articles = generate::catalog(size)?;
         let queries = draw_queries(&articles);
+        // The same articles as files, for Pagefind to render and index.
+        let markdown = work.join(format!("generated-{size}"));
+        if size <= PAGEFIND_UP_TO {
+            generate::write_articles(&markdown, size)?;
+        }
         let started = Instant::now();
         index::write_split(&library, articles, articles::catalog::SHARD_SIZE)?;
         let name = format!("{size} generated");
-        cases.push(case(&name, &library, None, started, size, Some(queries))?);
+        let markdown = (size <= PAGEFIND_UP_TO).then_some(markdown.as_path());
+        cases.push(case(
+            &name,
+            &library,
+            markdown,
+            started,
+            size,
+            Some(queries),
+        )?);
     }
     std::fs::create_dir_all(&work).map_err(|e| e.to_string())?;
     let file = work.join("cases.json");
@@ -239,13 +257,8 @@ fn draw_queries(articles: &[(Summary, String)]) -> Vec<Value> {
     for (summary, text) in articles {
         index.add(&summary.document(&summary.labels(), text));
     }
-    let mut seed = 0x5EED_u64;
-    let mut below = |n: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % n.max(1) as u64) as usize
-    };
+    let mut random = generate::Random::new(0x5EED);
+    let mut below = |n: usize| random.below(n);
     let mut queries = Vec::new();
     while queries.len() < GENERATED_QUERIES {
         let text = &articles[below(articles.len())].1;
