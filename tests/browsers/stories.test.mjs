@@ -84,7 +84,8 @@ async function webkit() {
     // One driver server for the run; each test starts its own browser through it.
     webkitDriver = spawn(
       'xvfb-run',
-      ['-a', process.env.WEBKIT_DRIVER ?? 'WebKitWebDriver', `--port=${WEBKIT_DRIVER_PORT}`],
+      // xvfb-run's screen is 640×480 unless told: too small for the desktop window below.
+      ['-a', '-s', '-screen 0 1600x1200x24', process.env.WEBKIT_DRIVER ?? 'WebKitWebDriver', `--port=${WEBKIT_DRIVER_PORT}`],
       { stdio: 'ignore', detached: true },
     );
     await answering(`http://127.0.0.1:${WEBKIT_DRIVER_PORT}/status`);
@@ -177,6 +178,13 @@ async function files(named) {
   return paths;
 }
 
+/// Clicks `element` once it is scrolled into view: the filter panel scrolls on its own, as a
+/// reader scrolls it, and WebKitWebDriver (unlike geckodriver) does not scroll inner panels.
+async function click(element) {
+  await driver.executeScript((target) => target.scrollIntoView({ block: 'center' }), element);
+  await element.click();
+}
+
 /// Chooses files in "Open files", one after another (WebKitWebDriver takes one per call).
 async function open(paths) {
   for (const path of paths) {
@@ -196,10 +204,10 @@ test('hosted: the library opens, a search and a tag narrow it, an article reads'
   await count('12 articles');
   const english = () =>
     driver.findElement(By.xpath('//fieldset[legend="Tags"]//label[span[@class="facet-value"]="English"]'));
-  await (await english()).click();
+  await click(await english());
   await count('1 article');
   assert.match(await driver.getCurrentUrl(), /tag=English/);
-  await (await english()).click();
+  await click(await english());
   await count('12 articles');
   await (await link(NEWS)).click();
   await waitForText('.reader-body', '拓展就地就近就业', { contains: true });
