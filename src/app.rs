@@ -16,6 +16,7 @@ use crate::effects::hooks::{use_address, use_drops, use_library, use_shortcuts};
 use crate::effects::library_files::{self, Imports};
 use crate::effects::{article, reading, settings as choose};
 use crate::route::Route;
+use crate::shared::Shared;
 use crate::state::{Action, Entry, State};
 use crate::ui::drop_overlay::DropOverlay;
 use crate::ui::filters::FilterPanel;
@@ -133,7 +134,26 @@ pub fn App() -> Html {
             state.theme,
         ),
     );
+    // Worked out once per article opened and per change of the library, not per render.
+    let connections = {
+        let state = state.clone();
+        use_memo(
+            (
+                reading_id.clone(),
+                state.entries.clone(),
+                state.fetched.clone(),
+                state.hosted_connections.clone(),
+            ),
+            move |(id, ..)| {
+                Shared::new(
+                    id.as_deref()
+                        .map_or_else(Default::default, |id| state.connections_of(id)),
+                )
+            },
+        )
+    };
     let reading = Reading {
+        connections: (*connections).clone(),
         id: AttrValue::from(reading_id.clone().unwrap_or_default()),
         path: open.map_or_else(AttrValue::default, |e| e.summary.path.clone().into()),
         on_read: {

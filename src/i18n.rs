@@ -2,6 +2,7 @@
 //!
 //! The language follows the browser (`zh*` is Chinese), English by default.
 
+use articles::connections::Related;
 use articles::fidelity::Fidelity;
 
 /// The interface languages.
@@ -252,6 +253,33 @@ impl Lang {
         }
     }
 
+    /// Why an article is related to the open one: "2 shared tags · links · similar words: a, b".
+    pub fn related_because(self, related: &Related) -> String {
+        let mut reasons = Vec::new();
+        if related.tags > 0 {
+            reasons.push(match self {
+                Lang::En => plural(related.tags, "shared tag"),
+                Lang::Zh => format!("{} 个相同标签", related.tags),
+            });
+        }
+        if related.category {
+            reasons.push(self.text().same_category.to_owned());
+        }
+        if related.linked {
+            reasons.push(self.text().linked.to_owned());
+        }
+        if related.alike {
+            let words = related.words.join(", ");
+            reasons.push(match (self, words.is_empty()) {
+                (Lang::En, true) => "similar wording".to_owned(),
+                (Lang::En, false) => format!("similar words: {words}"),
+                (Lang::Zh, true) => "用词相近".to_owned(),
+                (Lang::Zh, false) => format!("相近用词：{words}"),
+            });
+        }
+        reasons.join(" · ")
+    }
+
     /// "3 min read" / "3 分钟".
     pub fn reading_time(self, minutes: usize) -> String {
         match self {
@@ -353,6 +381,11 @@ pub struct Text {
     pub next_article: &'static str,
     pub contents: &'static str,
     pub about_file: &'static str,
+    pub linked_from: &'static str,
+    pub related_articles: &'static str,
+    pub same_category: &'static str,
+    pub linked: &'static str,
+    pub links_not_in_library: &'static str,
     pub file_source: &'static str,
     pub file_encoding: &'static str,
     pub front_matter: &'static str,
@@ -447,6 +480,11 @@ const EN: Text = Text {
     next_article: "Next",
     contents: "Contents",
     about_file: "About this file",
+    linked_from: "Linked from",
+    related_articles: "Related articles",
+    same_category: "same category",
+    linked: "linked",
+    links_not_in_library: "Links to articles not in this library",
     file_source: "File",
     file_encoding: "Read as",
     front_matter: "Front matter",
@@ -540,6 +578,11 @@ const ZH: Text = Text {
     next_article: "下一篇",
     contents: "目录",
     about_file: "关于此文件",
+    linked_from: "链接到本文的文章",
+    related_articles: "相关文章",
+    same_category: "同一分类",
+    linked: "互有链接",
+    links_not_in_library: "链接到不在此文库中的文章",
     file_source: "文件",
     file_encoding: "编码",
     front_matter: "前言字段（Front matter）",

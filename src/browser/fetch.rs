@@ -1,7 +1,10 @@
 //! Fetching the hosted library: the catalog and its shards, the search index's files a search
-//! needs, and an article's file when it is opened.
+//! needs, an article's file when it is opened, and the shard of its connections.
+
+use std::collections::BTreeMap;
 
 use articles::catalog::{Catalog, Shard, Summary, SCHEMA_VERSION};
+use articles::connections::Connections;
 use articles::url::resolve_asset;
 use articles::Location;
 use gloo_net::http::Request;
@@ -111,6 +114,24 @@ pub async fn shard(path: &str) -> Result<Vec<Summary>, String> {
     let mut shard: Shard = json(&format!("{library}{path}")).await?;
     guard(&library, &mut shard.articles);
     Ok(shard.articles)
+}
+
+/// A shard of the catalog's connections at `path` (relative to the catalog), read as untrusted
+/// input as [`guard`] reads summaries: every id as the app knows it.
+pub async fn connections(path: &str) -> Result<BTreeMap<String, Connections>, String> {
+    let shard: BTreeMap<String, Connections> = json(&format!("{}{path}", library_dir())).await?;
+    let mut guarded = BTreeMap::new();
+    // A loop, not `collect`: collecting into a map sorts first, and a sort is kilobytes of wasm.
+    for (id, mut connections) in shard {
+        for backlink in &mut connections.backlinks {
+            backlink.from = hosted_id(std::mem::take(&mut backlink.from));
+        }
+        for related in &mut connections.related {
+            related.id = hosted_id(std::mem::take(&mut related.id));
+        }
+        guarded.insert(hosted_id(id), connections);
+    }
+    Ok(guarded)
 }
 
 async fn json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, String> {

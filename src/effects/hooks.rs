@@ -10,8 +10,9 @@ use yew::prelude::*;
 use super::{article, hosted_search, loading};
 use crate::browser::intake::{drop_listeners, Given};
 use crate::browser::keys::{self, Shortcut};
-use crate::browser::{offline, page};
+use crate::browser::{fetch, offline, page};
 use crate::route::Route;
+use crate::shared::Shared;
 use crate::state::{Action, Notice, State};
 
 /// How long an undo is offered after a removal.
@@ -63,7 +64,7 @@ pub fn use_address(state: &UseReducerHandle<State>) {
 
 /// The library comes in, and what the state waits for is fetched: the reader's stored files
 /// then the hosted catalog at start, the hosted index's answer to each search, a hosted
-/// article when it is opened; and an undo is forgotten after a while.
+/// article and its connections when it is opened; and an undo is forgotten after a while.
 #[hook]
 pub fn use_library(state: &UseReducerHandle<State>) {
     let dispatcher = state.dispatcher();
@@ -97,6 +98,16 @@ pub fn use_library(state: &UseReducerHandle<State>) {
     use_effect_with(state.pending_fetch(), move |pending| {
         if let Some((id, path)) = pending.clone() {
             article::open_hosted(dispatcher, id, path);
+        }
+    });
+    let dispatcher = state.dispatcher();
+    use_effect_with(state.wanted_connections(), move |wanted| {
+        if let Some((shard, path)) = wanted.clone() {
+            dispatcher.dispatch(Action::FetchingConnections(shard));
+            spawn_local(async move {
+                let result = fetch::connections(&path).await.map(Shared::new);
+                dispatcher.dispatch(Action::ConnectionsLoaded { shard, result });
+            });
         }
     });
     let dispatcher = state.dispatcher();

@@ -11,7 +11,7 @@ use articles::catalog::{newest_first, Catalog};
 use articles::facets::{Counts, FacetTable};
 use articles::fidelity::Fidelity;
 use articles::search::{DocId, Found, SearchIndex};
-use articles::{Article, Summary};
+use articles::{links, Article, Summary};
 use yew::Reducible;
 
 use crate::i18n::Lang;
@@ -22,6 +22,7 @@ use crate::view::{TitleOrder, View};
 use merge::merge;
 
 mod catalog;
+mod connections;
 mod entry;
 mod hosted_search;
 mod listing;
@@ -30,6 +31,7 @@ mod notice;
 mod settings;
 
 pub use catalog::CatalogProgress;
+pub use connections::{ArticleConnections, ConnectionShard, HostedConnections};
 pub use entry::{BodyText, Entry, Removal};
 pub use hosted_search::{HostedAnswer, HostedSearch};
 pub use listing::{DROPPED, HOSTED};
@@ -82,6 +84,8 @@ pub struct State {
     pub catalog: CatalogProgress,
     /// The hosted catalog's search index and its answer to the search.
     pub hosted_search: HostedSearch,
+    /// The hosted catalog's backlinks and related articles, as far as they were fetched.
+    pub hosted_connections: HostedConnections,
     /// Hosted and dropped articles, newest first.
     pub entries: Shared<Vec<Entry>>,
     /// Positions in `entries` of the articles the search lets through, best first.
@@ -121,6 +125,13 @@ pub enum Action {
     ShardLoaded {
         summaries: Vec<Summary>,
         more: bool,
+    },
+    /// A shard of the hosted catalog's connections is being fetched.
+    FetchingConnections(usize),
+    /// A shard of the hosted catalog's connections, or why it could not be read.
+    ConnectionsLoaded {
+        shard: usize,
+        result: Result<ConnectionShard, String>,
     },
     /// The hosted search index's answer to a query (by catalog numbers), or why it has none.
     HostedFound {
@@ -215,6 +226,7 @@ impl State {
             read: Shared::default(),
             catalog: CatalogProgress::default(),
             hosted_search: HostedSearch::default(),
+            hosted_connections: HostedConnections::default(),
             entries: Shared::default(),
             shown: Shared::default(),
             index: Shared::default(),
@@ -322,21 +334,14 @@ impl State {
     /// The id of the article a link names: by file name (the id's last segment), then by
     /// title, ignoring case.
     fn find(&self, name: &str) -> Option<String> {
-        let name = name.trim().trim_end_matches(".md");
         let by = |matches: &dyn Fn(&Entry) -> bool| {
             self.entries
                 .iter()
                 .find(|e| matches(e))
                 .map(|e| e.summary.id.clone())
         };
-        by(&|e| {
-            e.summary
-                .id
-                .rsplit('/')
-                .next()
-                .is_some_and(|last| last.eq_ignore_ascii_case(name))
-        })
-        .or_else(|| by(&|e| e.summary.title.trim().eq_ignore_ascii_case(name)))
+        by(&|e| links::names_by_file(name, &e.summary.id))
+            .or_else(|| by(&|e| links::names_by_title(name, &e.summary.title)))
     }
 
     /// What can be said about an article right now: in memory, to be fetched, or missing.
@@ -523,6 +528,7 @@ impl Reducible for State {
             Action::CatalogLoaded(Ok(catalog)) => {
                 next.catalog.loaded(&catalog);
                 next.hosted_search.set_meta(catalog.search_index);
+                next.hosted_connections.set_shards(catalog.connections);
                 next.add_hosted(catalog.articles);
             }
             Action::ShardLoaded { summaries, more } => {
@@ -542,6 +548,10 @@ impl Reducible for State {
             Action::CatalogLoaded(Err(message)) => {
                 next.catalog.failed(message);
                 next.refresh_reading();
+            }
+            Action::FetchingConnections(shard) => next.fetching_connections(shard),
+            Action::ConnectionsLoaded { shard, result } => {
+                next.hosted_connections.loaded(shard, result);
             }
             Action::Navigate(route) => {
                 if route == next.route {

@@ -558,3 +558,102 @@ fn a_view_the_reader_chooses_is_a_step_one_from_the_address_is_not() {
     let state = state.reduce(Action::ChooseView(View::default()));
     assert_eq!(state.view_steps, 1);
 }
+
+/// A file the reader dropped, read where the app reads it (links resolve among `dropped/`).
+fn dropped_in_place(path: &str, text: &str) -> Entry {
+    let options = ParseOptions {
+        location: articles::Location::of(None, "dropped/", path),
+        ..ParseOptions::default()
+    };
+    let article = Shared::new(parse(path, text.as_bytes(), &options));
+    Entry {
+        summary: Rc::new(Summary::of(&format!("dropped/{path}"), &article)),
+        article: Some(article),
+        original: Some(Rc::new(ReaderFile {
+            path: path.to_owned(),
+            bytes: text.as_bytes().to_vec(),
+        })),
+    }
+}
+
+#[test]
+fn the_reader_s_files_link_each_other_and_relate() {
+    let state = Rc::new(State::new(Lang::En, Route::Library)).reduce(Action::FilesAdded {
+        entries: vec![
+            dropped_in_place(
+                "notes/a.md",
+                "---\ntags: [garden]\n---\n# Alpha\n\nRoses grow. See [beta](b.md) for tulips. And [[Missing page]].\n",
+            ),
+            dropped_in_place("notes/b.md", "---\ntags: [garden, spring]\n---\n# Beta\n\nTulips.\n"),
+            dropped_in_place("c.md", "# Gamma\n\nNothing alike.\n"),
+        ],
+        skipped: Vec::new(),
+        beside: Vec::new(),
+        fidelity: None,
+    });
+    let beta = state.connections_of("dropped/notes/b");
+    let backlinks: Vec<(&str, &str)> = beta
+        .backlinks
+        .iter()
+        .map(|(s, context)| (s.id.as_str(), context.as_str()))
+        .collect();
+    assert_eq!(backlinks, vec![("dropped/notes/a", "See beta for tulips.")]);
+    let related: Vec<(&str, usize, bool)> = beta
+        .related
+        .iter()
+        .map(|(s, r)| (s.id.as_str(), r.tags, r.linked))
+        .collect();
+    assert_eq!(related, vec![("dropped/notes/a", 1, true)]);
+    let alpha = state.connections_of("dropped/notes/a");
+    assert!(alpha.backlinks.is_empty());
+    let unresolved: Vec<_> = alpha.unresolved.iter().map(|l| &l.target).collect();
+    assert_eq!(
+        unresolved,
+        vec![&articles::links::Target::Name("Missing page".into())]
+    );
+    assert_eq!(
+        state.connections_of("dropped/c"),
+        ArticleConnections::default()
+    );
+    assert_eq!(
+        state.wanted_connections(),
+        None,
+        "the reader's files need no shard"
+    );
+}
+
+#[test]
+fn a_hosted_article_s_connections_come_from_its_shard_once() {
+    let mut hosted = catalog(&["posts/h", "posts/x"]);
+    hosted.connections = 3;
+    let state = Rc::new(State::new(
+        Lang::En,
+        Route::Read {
+            id: "posts/h".into(),
+        },
+    ))
+    .reduce(Action::CatalogLoaded(Ok(hosted)));
+    let shard = articles::connections::shard_of("posts/h", 3);
+    let path = format!("index/connections/{shard}.json");
+    assert_eq!(state.wanted_connections(), Some((shard, path)));
+    let state = state.reduce(Action::FetchingConnections(shard));
+    assert_eq!(state.wanted_connections(), None, "fetched once");
+    let connections = articles::connections::Connections {
+        backlinks: vec![articles::connections::Backlink {
+            from: "posts/x".into(),
+            context: "As h says.".into(),
+        }],
+        related: Vec::new(),
+    };
+    let state = state.reduce(Action::ConnectionsLoaded {
+        shard,
+        result: Ok(Shared::new(BTreeMap::from([(
+            "posts/h".to_owned(),
+            connections,
+        )]))),
+    });
+    let h = state.connections_of("posts/h");
+    assert_eq!(h.backlinks.len(), 1);
+    assert_eq!(h.backlinks[0].0.id, "posts/x");
+    assert_eq!(h.backlinks[0].1, "As h says.");
+}

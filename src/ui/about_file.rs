@@ -14,6 +14,9 @@ pub struct AboutFileProps {
     /// Reads the file again in the encoding named (a WHATWG label), or as detected (empty).
     #[prop_or_default]
     pub on_reread: Callback<String>,
+    /// The articles its links name that the library does not have.
+    #[prop_or_default]
+    pub unresolved: Vec<String>,
 }
 
 /// Encodings offered for reading a file again: the ones articles are found in.
@@ -62,6 +65,12 @@ pub fn AboutFile(props: &AboutFileProps) -> Html {
                 <button type="button" class="button" onclick={props.on_reread.reform(|_| String::new())}>
                     { text.try_again }
                 </button>
+            }
+            if !props.unresolved.is_empty() {
+                <h3>{ text.links_not_in_library }</h3>
+                <ul class="unresolved-links">
+                    { for props.unresolved.iter().map(|name| html! { <li><code>{ name }</code></li> }) }
+                </ul>
             }
             if matches!(&article.fields, Value::Map(entries) if !entries.is_empty()) {
                 <h3>{ text.front_matter }</h3>

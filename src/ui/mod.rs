@@ -5,6 +5,7 @@ pub mod about_file;
 pub mod breadcrumbs;
 pub mod byline;
 pub mod card;
+pub mod connections;
 pub mod drop_overlay;
 pub mod filters;
 pub mod header;

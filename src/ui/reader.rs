@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use articles::links::Target;
 use articles::script::Script;
 use articles::search::Query;
 use articles::{Article, Diagnostic};
@@ -14,11 +15,12 @@ use crate::effects::reading::{follow_in_article_anchors, use_marks_and_place};
 use crate::i18n::Lang;
 use crate::route::Route;
 use crate::shared::Shared;
-use crate::state::{Loadable, Problem};
+use crate::state::{ArticleConnections, Loadable, Problem};
 use crate::ui::about_file::AboutFile;
 use crate::ui::breadcrumbs::Breadcrumbs;
 use crate::ui::byline::{Byline, Categories};
 use crate::ui::card::hide_broken_image;
+use crate::ui::connections::Connections;
 use crate::ui::outline::Outline;
 use crate::ui::pictures::{use_pictures, HeldPictures};
 use crate::ui::progress::ReadingProgress;
@@ -56,6 +58,8 @@ pub struct Reading {
     pub on_read: Callback<String>,
     /// Reads the article's file again in another encoding.
     pub on_reread: Callback<String>,
+    /// Its backlinks, related articles and links leading out of the library.
+    pub connections: Shared<ArticleConnections>,
 }
 
 #[function_component]
@@ -164,6 +168,15 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     if let Some(host) = held_cover.filter(|host| !held_hosts.contains(host)) {
         held_hosts.insert(0, host);
     }
+    let unresolved: Vec<String> = props
+        .reading
+        .connections
+        .unresolved
+        .iter()
+        .map(|link| match &link.target {
+            Target::Id(name) | Target::Name(name) => name.clone(),
+        })
+        .collect();
     html! {
         <article class={classes!("reader", measure)} lang={lang}>
             <ReadingProgress id={props.reading.id.clone()} body={body.clone()} lang={props.lang}
@@ -182,7 +195,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <div class="reader-body" ref={body.clone()} onclick={follow_in_article_anchors(&props.reading.id)}>
                 { Html::from_html_unchecked(AttrValue::from(held.html.clone())) }
             </div>
-            <AboutFile article={article.clone()} lang={props.lang} on_reread={props.reading.on_reread.clone()} />
+            <Connections connections={props.reading.connections.clone()} lang={props.lang} />
+            <AboutFile article={article.clone()} lang={props.lang} on_reread={props.reading.on_reread.clone()}
+                unresolved={unresolved} />
         </article>
     }
 }

@@ -2,13 +2,9 @@
 // thumb-sized controls on phones, one column on a phone and several on a desktop, and no
 // serious or critical accessibility violation (axe-core). Screenshots of the library and the
 // reference article go to test-results/ for a person to look at.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { assertAccessible } from './axe.mjs';
 import { test, expect } from './fixtures.mjs';
 
-// Evaluated through the DevTools protocol, not added as a <script>: the page's CSP allows only
-// Lectern's own scripts.
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WIDTHS = [320, 375, 768, 1280, 1920];
 const REFERENCE = './#/read/news/000_6ceb1ec26c302d42';
 
@@ -30,17 +26,6 @@ async function smallTargets(page) {
       .filter(({ box }) => box.height < 44 || box.width < 44)
       .map(({ el, box }) => `${el.className || el.tagName} ${Math.round(box.width)}×${Math.round(box.height)}`),
   );
-}
-
-async function assertAccessible(page, what) {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
-  expect(violations, `axe-core on ${what}`).toEqual([]);
 }
 
 for (const width of WIDTHS) {

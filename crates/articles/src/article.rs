@@ -12,6 +12,7 @@ use crate::date::date_from_file_name;
 use crate::decode::{decode, decode_as, Decoded};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::front_matter::{self, meta_from_fields, CategoryMode, Meta, Reading};
+use crate::links::Link;
 use crate::text::{self, Counts, Heading};
 use crate::value::Value;
 
@@ -74,6 +75,9 @@ pub struct Article {
     /// Plain text of the body, for search.
     pub text: String,
     pub outline: Vec<Heading>,
+    /// Links to other articles of the library, with their sentences.
+    #[serde(default)]
+    pub links: Vec<Link>,
     pub excerpt: String,
     pub counts: Counts,
     pub diagnostics: Vec<Diagnostic>,
@@ -111,6 +115,7 @@ impl Article {
             html: String::new(),
             text: String::new(),
             outline: Vec::new(),
+            links: Vec::new(),
             excerpt: String::new(),
             counts: Counts::default(),
             diagnostics: vec![Diagnostic::new(
@@ -194,6 +199,7 @@ pub fn parse(name: &str, bytes: &[u8], options: &ParseOptions) -> Article {
         html: rendered.html,
         text: extracted.text,
         outline: extracted.outline,
+        links: extracted.links,
         excerpt,
         diagnostics,
         front_matter: front.reading,

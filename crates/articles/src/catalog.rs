@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 pub use library::{library_catalog, library_catalog_in_shards, LibraryCatalog};
 
 use crate::article::Article;
+use crate::connections::is_zero;
 use crate::date::ArticleDate;
 use crate::search::hosted::{self, Meta};
 use crate::search::Document;
@@ -41,6 +42,10 @@ pub struct Catalog {
     /// The search index over every article's whole text, its files beside the catalog.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search_index: Option<Meta>,
+    /// How many shards of backlinks and related articles ([`crate::connections`]) are
+    /// beside it; none for a library whose articles do not connect.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub connections: usize,
 }
 
 /// A shard of a catalog: some of its articles.

@@ -8,6 +8,7 @@ mod article;
 pub mod body;
 pub mod catalog;
 pub mod code;
+pub mod connections;
 pub mod date;
 pub mod decode;
 pub mod diagnostic;

@@ -6,6 +6,8 @@
 //! `[[wikilinks]]`, which name an article without saying where it is). The app's `route.rs`
 //! reads both.
 
+use serde::{Deserialize, Serialize};
+
 use crate::body::escape;
 
 /// The class marking links to other articles of the library.
@@ -28,6 +30,66 @@ pub fn article_link_by_name(name: &str, text: &str) -> String {
         find_href(name),
         escape::text(text)
     )
+}
+
+/// A link from an article to another, as written in its body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub target: Target,
+    /// The sentence around the link, as plain text.
+    pub context: String,
+}
+
+/// The article a link leads to: by id (a relative path resolved where the article lives) or
+/// by a name the library must look up (see [`names`]).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Target {
+    Id(String),
+    Name(String),
+}
+
+impl Target {
+    /// The target of an `href` this module wrote; `None` for any other.
+    pub fn of_href(href: &str) -> Option<Target> {
+        if let Some(id) = href.strip_prefix("#/read/") {
+            Some(Target::Id(decode_path(id)))
+        } else {
+            href.strip_prefix("#/find/")
+                .map(|name| Target::Name(decode_path(name)))
+        }
+    }
+
+    /// Whether this leads to the article `id` titled `title`.
+    pub fn leads_to(&self, id: &str, title: &str) -> bool {
+        match self {
+            Target::Id(target) => target == id,
+            Target::Name(name) => names(name, id, title),
+        }
+    }
+}
+
+/// Whether `name` (from `#/find/<name>`: a file name with or without `.md`, or a title) names
+/// the article `id` titled `title`. Ids are tried before titles by whoever looks through a
+/// library ([`Target::leads_to`] accepts either).
+pub fn names(name: &str, id: &str, title: &str) -> bool {
+    names_by_file(name, id) || names_by_title(name, title)
+}
+
+/// Whether `name` is the file name of the article `id` (its id's last segment).
+pub fn names_by_file(name: &str, id: &str) -> bool {
+    let name = bare_name(name);
+    id.rsplit('/')
+        .next()
+        .is_some_and(|last| last.eq_ignore_ascii_case(name))
+}
+
+/// Whether `name` is the title `title`.
+pub fn names_by_title(name: &str, title: &str) -> bool {
+    title.trim().eq_ignore_ascii_case(bare_name(name))
+}
+
+fn bare_name(name: &str) -> &str {
+    name.trim().trim_end_matches(".md")
 }
 
 /// Percent-encodes each `/`-separated segment (everything but RFC 3986 unreserved characters).
@@ -88,5 +150,29 @@ mod tests {
             assert_eq!(decode_path(href.trim_start_matches("#/read/")), id);
         }
         assert_eq!(decode_path("100%zz"), "100%zz");
+    }
+
+    #[test]
+    fn targets_read_back_from_hrefs() {
+        assert_eq!(
+            Target::of_href(&read_href("posts/中文")),
+            Some(Target::Id("posts/中文".into()))
+        );
+        assert_eq!(
+            Target::of_href(&find_href("My Note")),
+            Some(Target::Name("My Note".into()))
+        );
+        assert_eq!(Target::of_href("#intro"), None);
+        assert_eq!(Target::of_href("https://example.org/#/read/x"), None);
+    }
+
+    #[test]
+    fn a_name_is_a_file_name_or_a_title() {
+        let target = Target::Name("hello-world.md".into());
+        assert!(target.leads_to("posts/Hello-World", "Greetings"));
+        assert!(Target::Name(" Greetings ".into()).leads_to("posts/x", "greetings"));
+        assert!(!target.leads_to("posts/hello", "Hello world"));
+        assert!(Target::Id("a/b".into()).leads_to("a/b", ""));
+        assert!(!Target::Id("a/b".into()).leads_to("b", ""));
     }
 }

@@ -321,12 +321,12 @@ mod tests {
     #[test]
     fn links_lose_their_tracking_parameters() {
         let html = clean(
-            "<a href=\"https://x.org/a?id=3&amp;utm_source=feed&amp;utm_medium=rss#top\">a</a><a href=\"https://x.org/b?utm_source=x&amp;fbclid=y\">b</a><a href=\"c.html?UTM_Campaign=z&amp;v=1\">c</a>",
+            "<a href=\"https://x.org/a?id=3&amp;utm_source=feed&amp;utm_medium=rss#top\">a</a><a href=\"https://x.org/b?utm_source=x&amp;fbclid=y\">b</a><a href=\"c.pdf?UTM_Campaign=z&amp;v=1\">c</a>",
             &Location::of(Some("articles/"), "", "x.md"),
         );
         assert!(html.contains("href=\"https://x.org/a?id=3#top\""), "{html}");
         assert!(html.contains("href=\"https://x.org/b\""), "{html}");
-        assert!(html.contains("href=\"articles/c.html?v=1\""), "{html}");
+        assert!(html.contains("href=\"articles/c.pdf?v=1\""), "{html}");
         assert!(!html.contains("utm") && !html.contains("UTM"), "{html}");
     }
 
@@ -495,7 +495,10 @@ mod tests {
         );
         assert!(html.contains("src=\"blob:http://x/1\""), "{html}");
         let bare = Location::of(Some(""), "", "x.md");
-        let html = clean("<a href=\"./javascript:alert(1)\">x</a>", &bare);
-        assert!(html.contains("href=\"./javascript:alert(1)\""), "{html}");
+        let html = clean("<a href=\"./javascript:alert(1).txt\">x</a>", &bare);
+        assert!(
+            html.contains("href=\"./javascript:alert(1).txt\""),
+            "{html}"
+        );
     }
 }

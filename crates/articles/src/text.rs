@@ -9,6 +9,7 @@ mod words;
 
 use serde::{Deserialize, Serialize};
 
+use crate::links::{Link, Target};
 use words::Words;
 
 /// One heading of the outline.
@@ -26,6 +27,8 @@ pub struct Extracted {
     /// Whitespace-collapsed text, blocks separated by a newline.
     pub text: String,
     pub outline: Vec<Heading>,
+    /// Links to other articles of the library, in order, with their sentences.
+    pub links: Vec<Link>,
 }
 
 /// Extracts text and headings from sanitized HTML.
@@ -33,6 +36,9 @@ pub fn extract(html: &str) -> Extracted {
     let mut text = Words::with_capacity(html.len());
     let mut outline = Vec::new();
     let mut heading: Option<(u8, String, usize)> = None;
+    // Links to other articles: each target and where its text starts and ends.
+    let mut links: Vec<(Target, usize, usize)> = Vec::new();
+    let mut link: Option<(Target, usize)> = None;
     let mut rest = html;
     // memchr: most pieces of text and tags are short, where `str::find` costs more.
     while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
@@ -62,15 +68,105 @@ pub fn extract(html: &str) -> Extracted {
                 heading = Some((level, attribute(tag, "id").unwrap_or_default(), text.len()));
             }
         }
+        if name == "a" {
+            // The sanitizer never nests links.
+            if closing {
+                if let Some((target, start)) = link.take() {
+                    links.push((target, start, text.len()));
+                }
+            } else {
+                link = attribute(tag, "href")
+                    .and_then(|href| Target::of_href(&href))
+                    .map(|target| (target, text.len()));
+            }
+        }
         if crate::html_elements::is_block(name) {
             text.block();
         }
     }
     push_decoded(&mut text, rest);
+    let text = text.into_string();
+    let links = links
+        .into_iter()
+        .map(|(target, start, end)| Link {
+            context: sentence_around(&text, start, end),
+            target,
+        })
+        .collect();
     Extracted {
-        text: text.into_string(),
+        text,
         outline,
+        links,
     }
+}
+
+/// Characters of a link's sentence shown on either side of the link at most.
+const CONTEXT_CHARS: usize = 120;
+
+/// The sentence of `text` around the bytes `start..end` (a link's text): from the end of the
+/// sentence before to the end of its own, within its block, and at most [`CONTEXT_CHARS`] on
+/// either side (cut at a space where one is near, marked with `…`).
+fn sentence_around(text: &str, start: usize, end: usize) -> String {
+    let start = floor_char_boundary(text, start.min(text.len()));
+    let end = floor_char_boundary(text, end.clamp(start, text.len()));
+    let before = &text[..start];
+    let from = before
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| c == '\n' || (ends_sentence(c) && followed_by_space(before, i, c)))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let after = &text[end..];
+    let to = after
+        .char_indices()
+        .find(|&(i, c)| c == '\n' || (ends_sentence(c) && followed_by_space(after, i, c)))
+        .map_or(
+            after.len(),
+            |(i, c)| {
+                if c == '\n' {
+                    i
+                } else {
+                    i + c.len_utf8()
+                }
+            },
+        );
+    let lead = before[from..].trim_start();
+    let tail = &after[..to];
+    let mut context = String::new();
+    let lead_chars = lead.chars().count();
+    if lead_chars > CONTEXT_CHARS {
+        let cut: String = lead.chars().skip(lead_chars - CONTEXT_CHARS).collect();
+        context.push('…');
+        context.push_str(cut.split_once(' ').map_or(&cut, |(_, rest)| rest));
+    } else {
+        context.push_str(lead);
+    }
+    context.push_str(&text[start..end]);
+    if tail.chars().count() > CONTEXT_CHARS {
+        let cut: String = tail.chars().take(CONTEXT_CHARS).collect();
+        context.push_str(cut.rsplit_once(' ').map_or(&cut, |(kept, _)| kept));
+        context.push('…');
+    } else {
+        context.push_str(tail);
+    }
+    context.trim().to_owned()
+}
+
+/// Whether `c` ends a sentence (in Latin scripts, only when a space or the end follows).
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '。' | '！' | '？')
+}
+
+/// Whether the sentence end `c` at byte `i` of `text` is one: a full-width mark always is, a
+/// Latin one when followed by a space or nothing (not `e.g.x`, `3.14`, `node.js`).
+fn followed_by_space(text: &str, i: usize, c: char) -> bool {
+    !c.is_ascii() || text[i + 1..].chars().next().is_none_or(char::is_whitespace)
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn heading_level(name: &str) -> Option<u8> {
@@ -265,6 +361,40 @@ mod tests {
                 text: "Fish & chips".into()
             }]
         );
+    }
+
+    #[test]
+    fn links_to_articles_with_their_sentences() {
+        let got = extract(concat!(
+            "<p>First one. See <a href=\"#/read/notes/b%20c\">the note</a> for more. Last.</p>",
+            "<p><a href=\"https://x.org\">out</a> and <a class=\"article-link\" ",
+            "href=\"#/find/Hello\">Hello</a></p>",
+            "<p>前一句。参见<a href=\"#/read/a\">这篇</a>的说明。后一句。</p>",
+        ));
+        let got: Vec<_> = got
+            .links
+            .iter()
+            .map(|l| (l.target.clone(), l.context.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Target::Id("notes/b c".into()), "See the note for more."),
+                (Target::Name("Hello".into()), "out and Hello"),
+                (Target::Id("a".into()), "参见这篇的说明。"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_sentence_is_cut_around_its_link() {
+        let long = "word ".repeat(100);
+        let html = format!("<p>{long}<a href=\"#/read/x\">here</a> {long}</p>");
+        let link = &extract(&html).links[0];
+        assert!(link.context.starts_with('…') && link.context.ends_with('…'));
+        assert!(link.context.contains("word here word"));
+        assert!(link.context.chars().count() <= 2 * CONTEXT_CHARS + 10);
+        assert!(sentence_around("é", 1, 9).is_empty() || sentence_around("é", 1, 9) == "é");
     }
 
     #[test]

@@ -27,8 +27,11 @@ use crate::article::Location;
 use crate::links::{decode_path, read_href};
 use crate::sanitize::ID_PREFIX;
 
-/// File extensions of articles: a relative link to one of these opens it in Lectern.
-const ARTICLE_EXTENSIONS: &[&str] = &[".md", ".markdown", ".mdx"];
+/// File extensions of articles: a relative link to one of these opens it in Lectern. `.html`
+/// too: a generator's sources link to the pages they become (Hexo's documentation links
+/// `front-matter.html` from beside `front-matter.md`), and Lectern reads HTML files as
+/// articles, so either way the link means the article of that name.
+const ARTICLE_EXTENSIONS: &[&str] = &[".md", ".markdown", ".mdx", ".html", ".htm"];
 
 /// Schemes a link may use: ammonia's default list. None of them runs script or opens a
 /// document of the page's own origin (`javascript:`, `data:` and `blob:` are not here).
@@ -198,11 +201,15 @@ fn article_route(location: &Location, url: &str) -> Option<String> {
     }
     let path = url.split(['#', '?']).next().unwrap_or(url);
     let lower = path.to_ascii_lowercase();
-    let ext = ARTICLE_EXTENSIONS
-        .iter()
-        .find(|ext| lower.ends_with(*ext))?;
-    // ASCII lower-casing keeps every byte where it was, so the extension ends `path` too.
-    let stem = path.get(..path.len() - ext.len())?;
+    let file = path.rsplit('/').next().unwrap_or(path);
+    let stem = match ARTICLE_EXTENSIONS.iter().find(|ext| lower.ends_with(*ext)) {
+        // ASCII lower-casing keeps every byte where it was, so the extension ends `path` too.
+        Some(ext) => path.get(..path.len() - ext.len())?,
+        // A page's address without its extension, as sites with pretty URLs link
+        // (`tag-plugins#Code-Block`): that article too. Not a folder (`notes/`), `.`, `..`.
+        None if !file.is_empty() && !file.contains('.') => path,
+        None => return None,
+    };
     let target = join(&location.dir, stem);
     Some(read_href(&format!("{}{target}", location.id_root)))
 }
@@ -312,6 +319,15 @@ mod tests {
             resolve_link(&here, "../notes/c.markdown#part").as_deref(),
             Some("#/read/notes/c")
         );
+        assert_eq!(
+            resolve_link(&here, "front-matter.html#Layout").as_deref(),
+            Some("#/read/posts/front-matter")
+        );
+        assert_eq!(
+            resolve_link(&here, "tag-plugins#Code-Block").as_deref(),
+            Some("#/read/posts/tag-plugins")
+        );
+        assert_eq!(resolve_link(&here, "../").as_deref(), Some("articles/"));
         assert_eq!(resolve_link(&here, "#intro").as_deref(), Some("#a-intro"));
         assert_eq!(resolve_link(&here, "#/find/x").as_deref(), Some("#/find/x"));
         let dropped = Location::of(None, "dropped/", "a.md");
@@ -430,8 +446,8 @@ mod tests {
     fn joined_paths_stay_relative() {
         let bare = Location::of(Some(""), "", "x.md");
         assert_eq!(
-            resolve_link(&bare, "./javascript:alert(1)").as_deref(),
-            Some("./javascript:alert(1)")
+            resolve_link(&bare, "./javascript:alert(1).txt").as_deref(),
+            Some("./javascript:alert(1).txt")
         );
         assert_eq!(
             resolve_asset(&bare, "a/../data:text/html,x").as_deref(),
@@ -440,8 +456,8 @@ mod tests {
         assert_eq!(resolve_asset(&bare, "a.png").as_deref(), Some("a.png"));
         let hosted = hosted("x.md");
         assert_eq!(
-            resolve_link(&hosted, "./javascript:alert(1)").as_deref(),
-            Some("articles/javascript:alert(1)")
+            resolve_link(&hosted, "./javascript:alert(1).txt").as_deref(),
+            Some("articles/javascript:alert(1).txt")
         );
     }
 

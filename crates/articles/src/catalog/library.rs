@@ -3,10 +3,14 @@
 //! the same bytes for the same folder.
 
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 use super::{newest_first, split, Summary, SHARD_SIZE};
+use crate::connections::{self, Connections, Graph, Node};
 use crate::fidelity::Fidelity;
 use crate::front_matter::CategoryMode;
+use crate::links::Link;
+use crate::search::SearchIndex;
 use crate::{parse, Location, ParseOptions};
 
 /// The catalog of a library, ready to write beside its articles.
@@ -61,11 +65,19 @@ pub fn library_catalog_in_shards<'a>(
                 .push((path.to_owned(), diagnostic.message.clone()));
         }
         catalog.fidelity.add(&article);
-        articles.push((Summary::of(path, &article), article.text));
+        articles.push((Summary::of(path, &article), article.text, article.links));
     }
-    articles.sort_by(|(a, _), (b, _)| newest_first(a, b));
+    articles.sort_by(|(a, ..), (b, ..)| newest_first(a, b));
     catalog.count = articles.len();
-    let split = split(articles, shard_size);
+    let connections = connection_shards(&articles);
+    let mut split = split(
+        articles
+            .into_iter()
+            .map(|(summary, text, _)| (summary, text))
+            .collect(),
+        shard_size,
+    );
+    split.catalog.connections = connections.len();
     catalog
         .files
         .push(("index.json".to_owned(), json(&split.catalog)));
@@ -73,7 +85,26 @@ pub fn library_catalog_in_shards<'a>(
         catalog.files.push((path.clone(), json(shard)));
     }
     catalog.files.extend(split.search);
+    for (path, shard) in &connections {
+        catalog.files.push((path.clone(), json(shard)));
+    }
     catalog
+}
+
+/// The library's backlinks and related articles, in shards ([`crate::connections`]); its
+/// text is indexed in memory for words alike, as the app indexes the files a reader brings.
+fn connection_shards(
+    articles: &[(Summary, String, Vec<Link>)],
+) -> Vec<(String, BTreeMap<String, Connections>)> {
+    let mut index = SearchIndex::new();
+    for (summary, text, _) in articles {
+        index.add(&summary.document(&summary.labels(), text));
+    }
+    let nodes: Vec<Node> = articles
+        .iter()
+        .map(|(summary, _, links)| Node { summary, links })
+        .collect();
+    connections::shards(&Graph::new(&nodes), &index)
 }
 
 /// Paths in the order a folder walk sorted by name gives (folder by folder: `a/x.md` before

@@ -8,6 +8,8 @@
 //! checked against the candidates' text. Every match is confirmed on the text itself, so results
 //! equal a plain substring search, only faster.
 
+mod similar;
+
 use std::collections::BTreeMap;
 
 use foldhash::HashMap;
@@ -17,6 +19,8 @@ use memchr::memmem::Finder;
 use super::fold::{canonical_into, is_cjk_letter};
 use super::highlight::{bounded, is_word_char, places};
 use super::query::{Query, Term, TermKind};
+
+pub use similar::Similar;
 
 /// An article as search sees it.
 #[derive(Clone, Debug, Default)]

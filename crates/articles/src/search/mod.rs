@@ -11,6 +11,6 @@ pub mod query;
 pub mod tokens;
 
 pub use fold::fold;
-pub use index::{DocId, Document, Found, SearchIndex};
+pub use index::{DocId, Document, Found, SearchIndex, Similar};
 pub use order::{by_relevance, in_list_order};
 pub use query::{Query, Term, TermKind};

@@ -1,0 +1,71 @@
+// Connected reading: below an article, the articles linking to it ("Linked from", each with the
+// sentence of its link) and related ones saying why; links to articles the library lacks are
+// listed in "About this file". For a hosted library (Hexo's documentation, indexed by
+// `cargo xtask test`: one small shard fetched per article opened) and for the reader's own
+// files (connected in memory, and again after a reload).
+import { assertAccessible } from './axe.mjs';
+import { test, expect } from './fixtures.mjs';
+import { SUBPATH_PORT } from './playwright.config.mjs';
+
+const corpus = process.env.LECTERN_E2E_CORPUS;
+
+test('a hosted article shows who links to it and what is related; a backlink is followed', async ({ page }) => {
+  test.skip(!corpus, 'run through `cargo xtask test`, which indexes the corpus');
+  const shards = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/index/connections/')) shards.push(request.url());
+  });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`http://127.0.0.1:${SUBPATH_PORT}/lectern/?library=corpus/#/read/docs/front-matter`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Front-matter');
+  const linkedFrom = page.getByRole('region', { name: 'Linked from' });
+  const permalinks = linkedFrom.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Permalinks' }) });
+  await expect(permalinks).toContainText("Timestamp of post's published date");
+  const related = page.getByRole('region', { name: 'Related articles' }).getByRole('listitem');
+  await expect(related.first()).toBeVisible();
+  const count = await related.count();
+  expect(count).toBeGreaterThanOrEqual(1);
+  expect(count).toBeLessThanOrEqual(5);
+  for (const why of await related.locator('.connection-why').allTextContents()) {
+    expect(why).toMatch(/shared tag|same category|linked|similar word/);
+  }
+  expect(shards, 'one shard of connections, fetched when the article opened').toHaveLength(1);
+  await assertAccessible(page, 'an article with its connections');
+
+  await permalinks.getByRole('link', { name: 'Permalinks' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Permalinks');
+  await expect(page).toHaveURL(/#\/read\/docs\/permalinks$/);
+});
+
+test('the reader’s own files link each other, relate, and keep doing so after a reload', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('status')).toHaveText('12 articles');
+  const file = (name, text) => ({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
+  await page.getByLabel('Open files').setInputFiles([
+    file('alpha.md', '---\ntitle: Alpha garden\ntags: [garden]\n---\n\nRoses grow. See [the beta note](beta.md) for tulips. Also [[Missing page]].\n'),
+    file('beta.md', '---\ntitle: Beta garden\ntags: [garden, spring]\n---\n\nTulips in spring.\n'),
+  ]);
+  await expect(page.getByRole('status')).toHaveText('14 articles');
+  await page.getByRole('link', { name: 'Beta garden' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beta garden');
+  const check = async () => {
+    const linkedFrom = page.getByRole('region', { name: 'Linked from' });
+    await expect(linkedFrom.getByRole('listitem')).toHaveCount(1);
+    await expect(linkedFrom.getByRole('link')).toHaveText('Alpha garden');
+    await expect(linkedFrom.locator('.connection-context')).toHaveText('See the beta note for tulips.');
+    const related = page.getByRole('region', { name: 'Related articles' }).getByRole('listitem');
+    await expect(related.first()).toContainText('Alpha garden');
+    await expect(related.first().locator('.connection-why')).toContainText('1 shared tag · linked');
+  };
+  await check();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beta garden');
+  await check();
+
+  // Following the backlink; the missing page is named in "About this file".
+  await page.getByRole('region', { name: 'Linked from' }).getByRole('link', { name: 'Alpha garden' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Alpha garden');
+  await expect(page.getByRole('region', { name: 'Linked from' })).toHaveCount(0);
+  await page.getByText('About this file').click();
+  await expect(page.locator('.unresolved-links')).toHaveText('Missing page');
+});
