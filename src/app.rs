@@ -23,6 +23,7 @@ use crate::ui::filters::FilterPanel;
 use crate::ui::header::Header;
 use crate::ui::import_progress::ImportProgress;
 use crate::ui::library::Library;
+use crate::ui::link_preview::LinkTargets;
 use crate::ui::notice::NoticeBar;
 use crate::ui::pictures::Pictures;
 use crate::ui::reader::{Reader, Reading};
@@ -154,6 +155,12 @@ pub fn App() -> Html {
     };
     let reading = Reading {
         connections: (*connections).clone(),
+        link_targets: {
+            let state = state.clone();
+            LinkTargets(Callback::from(move |href: String| {
+                state.linked_summary(&href)
+            }))
+        },
         id: AttrValue::from(reading_id.clone().unwrap_or_default()),
         path: open.map_or_else(AttrValue::default, |e| e.summary.path.clone().into()),
         on_read: {

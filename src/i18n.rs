@@ -628,6 +628,29 @@ mod tests {
     }
 
     #[test]
+    fn why_an_article_is_related() {
+        let related = Related {
+            id: "x".into(),
+            tags: 2,
+            category: true,
+            linked: true,
+            alike: true,
+            words: vec!["roses".into(), "tulips".into()],
+        };
+        assert_eq!(
+            Lang::En.related_because(&related),
+            "2 shared tags · same category · linked · similar words: roses, tulips"
+        );
+        let alike = Related {
+            id: "x".into(),
+            alike: true,
+            ..Related::default()
+        };
+        assert_eq!(Lang::En.related_because(&alike), "similar wording");
+        assert_eq!(Lang::Zh.related_because(&alike), "用词相近");
+    }
+
+    #[test]
     fn dates_in_each_language() {
         let date = Shown {
             year: 2022,

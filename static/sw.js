@@ -11,7 +11,26 @@ const CACHE = `lectern-${BUILD}`;
 
 // What the first visit fetched before this worker ran is fetched again and kept: the page, the
 // files it names (script, wasm, style, icons), the parsing worker's files (which carry the
-// build in their query, as the page asks for them) and the hosted catalog with its shards.
+// build in their query, as the page asks for them) and the hosted catalog with its shards; and,
+// for a library small enough ([FILES_KEPT] files), its search index and connection shards, so
+// a search never tried before and an article's backlinks work offline too. (A larger library's
+// are kept as they are fetched: what was searched and read before works offline.)
+const FILES_KEPT = 256;
+
+/** The search index's and connection shards' files a catalog names (`src/browser/fetch.rs`,
+ *  `articles::search::hosted`, `articles::connections`), relative to the catalog. */
+function libraryFiles(catalog) {
+  const files = [];
+  const index = catalog.search_index;
+  if (index) {
+    const at = (name, n) => `${index.dir}search/${name}-${String(n).padStart(4, '0')}.bin`;
+    index.terms.forEach((_, n) => files.push(at('terms', n)));
+    for (let n = 0; n < index.postings; n += 1) files.push(at('postings', n));
+    for (let n = 0; n < index.positions; n += 1) files.push(at('positions', n));
+  }
+  for (let n = 0; n < (catalog.connections ?? 0); n += 1) files.push(`index/connections/${n}.json`);
+  return files.length <= FILES_KEPT ? files : [];
+}
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
@@ -25,9 +44,10 @@ self.addEventListener('install', (event) => {
       await Promise.all([...new Set(named), ...worker].map(keep));
       const catalog = await fetch('./articles/index.json').catch(() => null);
       if (catalog?.ok) {
-        const { shards = [], search = [] } = await catalog.clone().json();
+        const named = await catalog.clone().json();
         await cache.put('./articles/index.json', catalog);
-        await Promise.all([...shards, ...search].map((path) => keep(`./articles/${path}`)));
+        const files = [...(named.shards ?? []), ...libraryFiles(named)];
+        await Promise.all(files.map((path) => keep(`./articles/${path}`)));
       }
       await self.skipWaiting();
     })(),

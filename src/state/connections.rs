@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use articles::connections::{self, Backlink, Connections, Graph, Node, Related};
-use articles::links::Link;
+use articles::links::{Link, Target};
 use articles::Summary;
 
 use super::{Loadable, State};
@@ -122,6 +122,15 @@ impl State {
                 .collect(),
             unresolved: graph.unresolved(at).into_iter().cloned().collect(),
         }
+    }
+
+    /// The article a link of the library's HTML leads to (`#/read/<id>`, `#/find/<name>`).
+    pub fn linked_summary(&self, href: &str) -> Option<Rc<Summary>> {
+        let id = match Target::of_href(href)? {
+            Target::Id(id) => id,
+            Target::Name(name) => self.find(&name)?,
+        };
+        self.entry(&id).map(|e| e.summary.clone())
     }
 
     /// The catalog's connections of the hosted article `id`; none while its shard is on its

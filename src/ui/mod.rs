@@ -11,6 +11,7 @@ pub mod filters;
 pub mod header;
 pub mod import_progress;
 pub mod library;
+pub mod link_preview;
 pub mod notice;
 pub mod outline;
 pub mod pictures;

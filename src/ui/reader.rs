@@ -21,6 +21,7 @@ use crate::ui::breadcrumbs::Breadcrumbs;
 use crate::ui::byline::{Byline, Categories};
 use crate::ui::card::hide_broken_image;
 use crate::ui::connections::Connections;
+use crate::ui::link_preview::{use_link_previews, LinkTargets};
 use crate::ui::outline::Outline;
 use crate::ui::pictures::{use_pictures, HeldPictures};
 use crate::ui::progress::ReadingProgress;
@@ -60,6 +61,8 @@ pub struct Reading {
     pub on_reread: Callback<String>,
     /// Its backlinks, related articles and links leading out of the library.
     pub connections: Shared<ArticleConnections>,
+    /// The articles its links lead to, for their previews.
+    pub link_targets: LinkTargets,
 }
 
 #[function_component]
@@ -168,6 +171,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     if let Some(host) = held_cover.filter(|host| !held_hosts.contains(host)) {
         held_hosts.insert(0, host);
     }
+    let previews = use_link_previews(props.reading.link_targets.clone(), props.lang);
     let unresolved: Vec<String> = props
         .reading
         .connections
@@ -178,7 +182,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         })
         .collect();
     html! {
-        <article class={classes!("reader", measure)} lang={lang}>
+        <article class={classes!("reader", measure)} lang={lang}
+            onmouseover={previews.on_mouse_over} onmouseout={previews.on_mouse_out}
+            onfocusin={previews.on_focus_in} onfocusout={previews.on_focus_out}
+            ontouchstart={previews.on_touch_start} ontouchend={previews.on_touch_end.clone()}
+            ontouchmove={previews.on_touch_end} onclick={previews.on_click}
+            oncontextmenu={previews.on_context_menu}>
             <ReadingProgress id={props.reading.id.clone()} body={body.clone()} lang={props.lang}
                 on_read={props.reading.on_read.clone()} />
             <header class="reader-header">
@@ -198,6 +207,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <Connections connections={props.reading.connections.clone()} lang={props.lang} />
             <AboutFile article={article.clone()} lang={props.lang} on_reread={props.reading.on_reread.clone()}
                 unresolved={unresolved} />
+            { previews.preview }
         </article>
     }
 }

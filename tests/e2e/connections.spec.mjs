@@ -1,6 +1,6 @@
 // Connected reading: below an article, the articles linking to it ("Linked from", each with the
 // sentence of its link) and related ones saying why; links to articles the library lacks are
-// listed in "About this file". For a hosted library (Hexo's documentation, indexed by
+// listed in "About this file"; a link to another article previews it. For a hosted library (Hexo's documentation, indexed by
 // `cargo xtask test`: one small shard fetched per article opened) and for the reader's own
 // files (connected in memory, and again after a reload).
 import { assertAccessible } from './axe.mjs';
@@ -37,6 +37,74 @@ test('a hosted article shows who links to it and what is related; a backlink is 
   await expect(page).toHaveURL(/#\/read\/docs\/permalinks$/);
 });
 
+test('a link to another article previews it on focus and hover, beside it; Esc closes only the preview', async ({ page }) => {
+  test.skip(!corpus, 'run through `cargo xtask test`, which indexes the corpus');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    // A fresh load (the same address again would only keep the page, and the link's focus).
+    await page.goto('about:blank');
+    await page.goto(`http://127.0.0.1:${SUBPATH_PORT}/lectern/?library=corpus/#/read/docs/permalinks`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Permalinks');
+    const link = page.locator('.reader-body a[href="#/read/docs/front-matter"]').first();
+    const preview = page.getByRole('tooltip');
+
+    // The keyboard: focusing the link shows the article it leads to, described by it.
+    await link.focus();
+    await expect(preview).toBeVisible();
+    await expect(preview.locator('.link-preview-title')).toHaveText('Front-matter');
+    await expect(preview.locator('.link-preview-excerpt')).not.toBeEmpty();
+    await expect(link).toHaveAttribute('aria-describedby', await preview.getAttribute('id'));
+    const [a, b] = [await link.boundingBox(), await preview.boundingBox()];
+    const apart = a.y + a.height <= b.y || b.y + b.height <= a.y;
+    expect(apart, `the preview (${JSON.stringify(b)}) never covers its link (${JSON.stringify(a)})`).toBe(true);
+    expect(b.x).toBeGreaterThanOrEqual(0);
+    expect(b.x + b.width).toBeLessThanOrEqual(width);
+    expect(await preview.evaluate((el) => getComputedStyle(el).animationName), 'reduced motion').toBe('none');
+    if (width === 1280) await assertAccessible(page, 'an article with a link preview open');
+    await page.keyboard.press('Escape');
+    await expect(preview).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 }), 'Esc closed the preview, not the article').toHaveText('Permalinks');
+    await expect(link).not.toHaveAttribute('aria-describedby');
+  }
+
+  // The pointer: resting on the link shows it, leaving hides it.
+  await page.locator('h1').hover();
+  await page.locator('.reader-body a[href="#/read/docs/front-matter"]').first().hover();
+  await expect(page.getByRole('tooltip')).toContainText('Front-matter');
+  await page.locator('h1').hover();
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
+
+});
+
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true });
+
+  test('a long press on a link previews it without following it; a touch elsewhere closes it', async ({ page }) => {
+    test.skip(!corpus, 'run through `cargo xtask test`, which indexes the corpus');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`http://127.0.0.1:${SUBPATH_PORT}/lectern/?library=corpus/#/read/docs/permalinks`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Permalinks');
+    const link = page.locator('.reader-body a[href="#/read/docs/front-matter"]').first();
+    await link.scrollIntoViewIfNeeded();
+    // A finger, through the DevTools protocol: Playwright taps, but cannot hold a press.
+    const touch = await page.context().newCDPSession(page);
+    const at = async (locator) => {
+      const box = await locator.boundingBox();
+      return [{ x: box.x + box.width / 2, y: box.y + box.height / 2 }];
+    };
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: await at(link) });
+    await expect(page.getByRole('tooltip')).toContainText('Front-matter');
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await page.waitForTimeout(300);
+    await expect(page.getByRole('heading', { level: 1 }), 'the press did not follow the link').toHaveText('Permalinks');
+    await expect(page.getByRole('tooltip')).toBeVisible();
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: await at(page.locator('h1')) });
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await expect(page.getByRole('tooltip')).toHaveCount(0);
+  });
+});
+
 test('the reader’s own files link each other, relate, and keep doing so after a reload', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('status')).toHaveText('12 articles');
@@ -68,4 +136,8 @@ test('the reader’s own files link each other, relate, and keep doing so after 
   await expect(page.getByRole('region', { name: 'Linked from' })).toHaveCount(0);
   await page.getByText('About this file').click();
   await expect(page.locator('.unresolved-links')).toHaveText('Missing page');
+  // Its link to the other file previews it.
+  await page.locator('.reader-body').getByRole('link', { name: 'the beta note' }).focus();
+  await expect(page.getByRole('tooltip').locator('.link-preview-title')).toHaveText('Beta garden');
+  await expect(page.getByRole('tooltip')).toContainText('Tulips in spring.');
 });

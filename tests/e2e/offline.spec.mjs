@@ -1,5 +1,6 @@
 // Offline after one visit: the service worker keeps what the reader's browser fetched, so with
-// the network off Lectern opens, lists its library and reads an article opened before.
+// the network off Lectern opens, lists its library, reads an article opened before and searches
+// the whole text of a small library.
 import { test, expect } from './fixtures.mjs';
 
 const TITLE = '人民日报：夯实脱贫群众就业增收基本盘';
@@ -23,6 +24,11 @@ test('after one visit, the library and a read article open with the network off'
   await expect(page.getByRole('status')).toHaveText('12 articles');
   await page.getByRole('link', { name: TITLE }).click();
   await expect(page.locator('.reader-body')).toContainText('拓展就地就近就业');
+  await page.goBack();
+  // A search of the articles' whole text never tried online: the index came with the visit.
+  await page.getByRole('searchbox', { name: 'Search' }).fill('就近就业');
+  await expect(page.getByRole('status')).toHaveText('1 article');
+  await expect(page.getByRole('link', { name: TITLE })).toBeVisible();
   await context.setOffline(false);
 });
 

@@ -166,7 +166,7 @@ async function read(page, article) {
     location.hash = hash;
   }, `#/read/${encodeValue(article.id)}`);
   // The file's name (under "About this file") says which article is on the page: its title may be the payload.
-  await expect(page.locator('article.reader .about-file code')).toHaveText(article.name);
+  await expect(page.locator('article.reader .about-file .file-facts code')).toHaveText(article.name);
   // Its front matter was read, every field of it: each position really was tried.
   await expect.soft(page.locator('.about-file > table.fields > tbody > tr > th'), `${article.name} front matter`).toHaveText(article.fields);
 }
@@ -251,7 +251,7 @@ test('the library of hostile files, searched and filtered, is shown inert', asyn
       await expect(status, `${facet} of ${id}`).toHaveText(count(expected));
       await expectInert(page, watch, baseline, `the list filtered by the ${facet} of ${id}`);
       await openFirstCard(page);
-      await expect(page.locator('article.reader .about-file code')).toHaveText(/-fm\.md$/);
+      await expect(page.locator('article.reader .about-file .file-facts code')).toHaveText(/-fm\.md$/);
       await expectInert(page, watch, baseline, `an article of the ${facet} of ${id}`);
     }
   }
