@@ -49,6 +49,8 @@ pub struct ArticleConnections {
     /// Articles linking to it, each with the sentence of its link.
     pub backlinks: Vec<(Rc<Summary>, String)>,
     pub related: Vec<(Rc<Summary>, Related)>,
+    /// The articles it links to (when its links are known: read, or the reader's own).
+    pub links_to: Vec<Rc<Summary>>,
     /// Its links to articles the library does not have.
     pub unresolved: Vec<Link>,
 }
@@ -120,6 +122,7 @@ impl State {
                 .into_iter()
                 .filter_map(|r| Some((summary(&r.id)?, r)))
                 .collect(),
+            links_to: graph.links_to(at).into_iter().filter_map(summary).collect(),
             unresolved: graph.unresolved(at).into_iter().cloned().collect(),
         }
     }

@@ -392,7 +392,20 @@ fn arrivals_in_parts_list_and_count_as_a_full_recount_does() {
 }
 
 fn dropped(path: &str, text: &str) -> Entry {
-    let article = Shared::new(parse(path, text.as_bytes(), &ParseOptions::default()));
+    dropped_with(path, text, &ParseOptions::default())
+}
+
+/// A file the reader dropped, read where the app reads it (links resolve among `dropped/`).
+fn dropped_in_place(path: &str, text: &str) -> Entry {
+    let options = ParseOptions {
+        location: articles::Location::of(None, "dropped/", path),
+        ..ParseOptions::default()
+    };
+    dropped_with(path, text, &options)
+}
+
+fn dropped_with(path: &str, text: &str, options: &ParseOptions) -> Entry {
+    let article = Shared::new(parse(path, text.as_bytes(), options));
     Entry {
         summary: Rc::new(Summary::of(&format!("dropped/{path}"), &article)),
         article: Some(article),
@@ -559,23 +572,6 @@ fn a_view_the_reader_chooses_is_a_step_one_from_the_address_is_not() {
     assert_eq!(state.view_steps, 1);
 }
 
-/// A file the reader dropped, read where the app reads it (links resolve among `dropped/`).
-fn dropped_in_place(path: &str, text: &str) -> Entry {
-    let options = ParseOptions {
-        location: articles::Location::of(None, "dropped/", path),
-        ..ParseOptions::default()
-    };
-    let article = Shared::new(parse(path, text.as_bytes(), &options));
-    Entry {
-        summary: Rc::new(Summary::of(&format!("dropped/{path}"), &article)),
-        article: Some(article),
-        original: Some(Rc::new(ReaderFile {
-            path: path.to_owned(),
-            bytes: text.as_bytes().to_vec(),
-        })),
-    }
-}
-
 #[test]
 fn the_reader_s_files_link_each_other_and_relate() {
     let state = Rc::new(State::new(Lang::En, Route::Library)).reduce(Action::FilesAdded {
@@ -606,6 +602,8 @@ fn the_reader_s_files_link_each_other_and_relate() {
     assert_eq!(related, vec![("dropped/notes/a", 1, true)]);
     let alpha = state.connections_of("dropped/notes/a");
     assert!(alpha.backlinks.is_empty());
+    let links_to: Vec<&str> = alpha.links_to.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(links_to, vec!["dropped/notes/b"]);
     let unresolved: Vec<_> = alpha.unresolved.iter().map(|l| &l.target).collect();
     assert_eq!(
         unresolved,

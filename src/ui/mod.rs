@@ -12,6 +12,7 @@ pub mod header;
 pub mod import_progress;
 pub mod library;
 pub mod link_preview;
+pub mod local_graph;
 pub mod notice;
 pub mod outline;
 pub mod pictures;

@@ -22,6 +22,7 @@ use crate::ui::byline::{Byline, Categories};
 use crate::ui::card::hide_broken_image;
 use crate::ui::connections::Connections;
 use crate::ui::link_preview::{use_link_previews, LinkTargets};
+use crate::ui::local_graph::LocalGraph;
 use crate::ui::outline::Outline;
 use crate::ui::pictures::{use_pictures, HeldPictures};
 use crate::ui::progress::ReadingProgress;
@@ -205,6 +206,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 { Html::from_html_unchecked(AttrValue::from(held.html.clone())) }
             </div>
             <Connections connections={props.reading.connections.clone()} lang={props.lang} />
+            <LocalGraph title={article.title.clone()} connections={props.reading.connections.clone()} lang={props.lang} />
             <AboutFile article={article.clone()} lang={props.lang} on_reread={props.reading.on_reread.clone()}
                 unresolved={unresolved} />
             { previews.preview }

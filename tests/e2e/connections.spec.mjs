@@ -1,6 +1,6 @@
 // Connected reading: below an article, the articles linking to it ("Linked from", each with the
 // sentence of its link) and related ones saying why; links to articles the library lacks are
-// listed in "About this file"; a link to another article previews it. For a hosted library (Hexo's documentation, indexed by
+// listed in "About this file"; a link to another article previews it; a graph of its links. For a hosted library (Hexo's documentation, indexed by
 // `cargo xtask test`: one small shard fetched per article opened) and for the reader's own
 // files (connected in memory, and again after a reload).
 import { assertAccessible } from './axe.mjs';
@@ -30,7 +30,12 @@ test('a hosted article shows who links to it and what is related; a backlink is 
     expect(why).toMatch(/shared tag|same category|linked|similar word/);
   }
   expect(shards, 'one shard of connections, fetched when the article opened').toHaveLength(1);
-  await assertAccessible(page, 'an article with its connections');
+  // The graph of its links, drawn once opened: the page that links here is a node of it.
+  await expect(page.locator('svg.graph')).toHaveCount(0);
+  await page.getByText('Graph of links').click();
+  const graph = page.getByRole('navigation', { name: 'Graph of links' });
+  await expect(graph.getByRole('link', { name: /^Permalinks/ })).toBeVisible();
+  await assertAccessible(page, 'an article with its connections and graph');
 
   await permalinks.getByRole('link', { name: 'Permalinks' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Permalinks');
@@ -130,8 +135,9 @@ test('the reader’s own files link each other, relate, and keep doing so after 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beta garden');
   await check();
 
-  // Following the backlink; the missing page is named in "About this file".
-  await page.getByRole('region', { name: 'Linked from' }).getByRole('link', { name: 'Alpha garden' }).click();
+  // Following the link from the graph; the missing page is named in "About this file".
+  await page.getByText('Graph of links').click();
+  await page.getByRole('navigation', { name: 'Graph of links' }).getByRole('link', { name: /^Alpha garden/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Alpha garden');
   await expect(page.getByRole('region', { name: 'Linked from' })).toHaveCount(0);
   await page.getByText('About this file').click();

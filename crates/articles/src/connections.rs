@@ -178,6 +178,19 @@ impl<'a> Graph<'a> {
         backlinks
     }
 
+    /// The ids of the articles the article at `at` links to, each once, in the order of its
+    /// links.
+    pub fn links_to(&self, at: usize) -> Vec<&'a str> {
+        let mut ids: Vec<&'a str> = Vec::new();
+        for &(to, _) in self.out.get(at).map_or(&[][..], Vec::as_slice) {
+            let id = self.nodes[to].summary.id.as_str();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+
     /// The links of the article at `at` that lead to no article of the library.
     pub fn unresolved(&self, at: usize) -> Vec<&'a Link> {
         let Some(node) = self.nodes.get(at) else {

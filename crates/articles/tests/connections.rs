@@ -6,7 +6,6 @@
 mod corpus_paths;
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
 
 use articles::catalog::{library_catalog, Catalog, Summary};
 use articles::connections::{shard_of, shard_path, Connections};
@@ -16,20 +15,7 @@ use articles::{parse, Location, ParseOptions};
 
 /// The Hexo corpus: each file's path (relative to the corpus) and bytes.
 fn hexo_files() -> Vec<(String, Vec<u8>)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpora/hexo-site");
-    corpus_paths::under(&["tests/corpora/hexo-site"])
-        .into_iter()
-        .map(|path| {
-            let relative = path.strip_prefix(&root).expect("inside the corpus");
-            let relative = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            let bytes = std::fs::read(&path).expect("readable");
-            (relative, bytes)
-        })
-        .collect()
+    corpus_paths::library("tests/corpora/hexo-site")
 }
 
 /// The library's summaries and every article's connections, read back from the shards.

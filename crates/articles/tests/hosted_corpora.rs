@@ -8,7 +8,6 @@ mod corpus_paths;
 mod substring;
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::Path;
 
 use articles::catalog::{library_catalog, Catalog, Shard, Summary};
 use articles::front_matter::CategoryMode;
@@ -35,19 +34,7 @@ struct Library {
 /// The catalog of the corpus in `folder` (of this crate), read back from its files as the app
 /// reads a hosted library, with each article's text as the index was written from it.
 fn hosted_build(folder: &str, categories: CategoryMode) -> Library {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
-    let sources: HashMap<String, Vec<u8>> = corpus_paths::under(&[folder])
-        .into_iter()
-        .map(|path| {
-            let relative = path.strip_prefix(&root).expect("inside the corpus");
-            let relative = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            (relative, std::fs::read(&path).expect("readable"))
-        })
-        .collect();
+    let sources: HashMap<String, Vec<u8>> = corpus_paths::library(folder).into_iter().collect();
     let built = library_catalog(
         sources
             .iter()

@@ -22,6 +22,26 @@ pub fn under(folders: &[&str]) -> Vec<PathBuf> {
     paths
 }
 
+/// Every Markdown file under `folder` of the crate: its path relative to `folder`
+/// (`/`-separated, as a library names it) and its bytes.
+#[allow(dead_code)] // Only the tests that build a library from a corpus read it.
+pub fn library(folder: &str) -> Vec<(String, Vec<u8>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+    under(&[folder])
+        .into_iter()
+        .map(|path| {
+            let relative = path.strip_prefix(&root).expect("inside the corpus");
+            let relative = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            let bytes = std::fs::read(&path).expect("readable");
+            (relative, bytes)
+        })
+        .collect()
+}
+
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("corpus folder").flatten() {
         let path = entry.path();
