@@ -17,7 +17,7 @@ const DEFAULT_LIBRARY: &str = "articles/";
 
 /// The hosted library's folder: `articles/` beside the page, or the one named by
 /// `?library=URL` (a catalog's URL, or its folder ending in `/`), possibly on another origin.
-/// Empty when the address names a library Lectern refuses to read (see [`requested_library`]).
+/// Empty when the address names a library Lectern refuses to read (see `requested_library`).
 pub fn library_dir() -> String {
     requested_library()
         .map(|library| library.unwrap_or_else(|| DEFAULT_LIBRARY.to_owned()))
@@ -117,7 +117,7 @@ pub async fn shard(path: &str) -> Result<Vec<Summary>, String> {
 }
 
 /// A shard of the catalog's connections at `path` (relative to the catalog), read as untrusted
-/// input as [`guard`] reads summaries: every id as the app knows it.
+/// input as `guard` reads summaries: every id as the app knows it.
 pub async fn connections(path: &str) -> Result<BTreeMap<String, Connections>, String> {
     let shard: BTreeMap<String, Connections> = json(&format!("{}{path}", library_dir())).await?;
     let mut guarded = BTreeMap::new();

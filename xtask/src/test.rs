@@ -17,7 +17,7 @@ pub fn all() -> Result {
     tools::ensure_build_tools()?;
     tools::ensure_test_tools()?;
     let target = tools::target_dir();
-    let steps: [(&str, &dyn Fn() -> Result); 10] = [
+    let steps: [(&str, &dyn Fn() -> Result); 11] = [
         ("fmt", &|| {
             status(command("cargo").args(["fmt", "--all", "--check"]))
         }),
@@ -45,6 +45,15 @@ pub fn all() -> Result {
                         "wasm32-unknown-unknown",
                     ])
                     .args(["--", "-D", "warnings"])
+                    .env("CARGO_TARGET_DIR", &target),
+            )
+        }),
+        // The docs' links, so `cargo doc` stays usable (a renamed item breaks them silently).
+        ("docs", &|| {
+            status(
+                command("cargo")
+                    .args(["doc", "--no-deps", "-p", "articles", "-p", "lectern"])
+                    .env("RUSTDOCFLAGS", "-D warnings")
                     .env("CARGO_TARGET_DIR", &target),
             )
         }),

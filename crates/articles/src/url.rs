@@ -102,7 +102,7 @@ fn split_scheme(url: &str) -> Option<(&str, &str)> {
     valid.then_some((scheme, rest))
 }
 
-/// Whether `url` may be a link's target: relative, or with one of [`LINK_SCHEMES`].
+/// Whether `url` may be a link's target: relative, or with one of `LINK_SCHEMES`.
 pub fn safe_for_link(url: &str) -> bool {
     scheme(url).is_none_or(|scheme| LINK_SCHEMES.contains(&scheme.as_str()))
 }

@@ -1,7 +1,7 @@
 //! Colouring code blocks for common languages, in the article's HTML once it is sanitized.
 //!
 //! A block is `<code class="language-…">` holding only text (as Markdown fences and most
-//! hand-written blocks are); its text is coloured by [`lexer`] with what [`languages`] knows,
+//! hand-written blocks are); its text is coloured by `lexer` with what `languages` knows,
 //! and written back escaped, so the result is as safe as the input. Blocks in a language the
 //! highlighter does not know, or holding markup of their own, stay as they are.
 //!

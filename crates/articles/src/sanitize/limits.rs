@@ -9,7 +9,7 @@
 //! 250 000 stray `</x>` (1 MB) took 20 s.
 //!
 //! So before it runs, [`cut_point`] reads the HTML once, tracking what the tree builder holds
-//! open (see [`Scan`]), and says where to stop: before the element that would nest deeper than
+//! open (see `Scan`), and says where to stop: before the element that would nest deeper than
 //! [`MAX_HTML_DEPTH`], or before the token that would take the tree builder's walks past
 //! [`WORK_PER_BYTE`] steps per byte of HTML. What comes before is sanitized and shown; every
 //! 1 MB pattern tried now takes under half a second natively, as much as ordinary HTML.
@@ -29,7 +29,7 @@ use elements::Class;
 /// take 40 ms (which made the fuzzer's inputs take about 100 ms each), 32 000 took 5.4 s.
 pub const MAX_HTML_DEPTH: usize = 1_000;
 
-/// The most steps of the tree builder's walks allowed per byte of HTML, as [`Scan`] estimates
+/// The most steps of the tree builder's walks allowed per byte of HTML, as `Scan` estimates
 /// them. A step costs at most about 25 ns natively (measured on the worst patterns found: stray
 /// end tags, `<li>`, `<option>`, `<div>` under 2 000 open elements, text under an open `<b>`),
 /// so no input costs more than about 0.4 µs a byte, about what ordinary HTML dense with tags

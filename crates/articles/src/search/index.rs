@@ -1,6 +1,6 @@
 //! The search index: built one article at a time as articles arrive, queried on every keystroke.
 //!
-//! Each article is kept in canonical form ([`fold`]: folded, separators one space) as one text: title, then the other short fields
+//! Each article is kept in canonical form ([`fold`](mod@super::fold): folded, separators one space) as one text: title, then the other short fields
 //! (authors, tags, categories, summary), then the body. Latin words go into a sorted dictionary
 //! (so a typed prefix finds every word it begins); Chinese, Japanese and Korean text, which has
 //! no spaces, goes in by single characters and character pairs, so any run of such characters

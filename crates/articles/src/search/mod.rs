@@ -1,4 +1,4 @@
-//! Search: folding ([`fold`]), queries ([`Query`]), the index ([`SearchIndex`]), the list's
+//! Search: folding ([`fold`](mod@fold)), queries ([`Query`]), the index ([`SearchIndex`]), the list's
 //! order ([`order`]) and the highlighting of hits ([`highlight`]). Pure Rust, so it runs natively in tests and in the
 //! browser as wasm alike.
 
