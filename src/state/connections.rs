@@ -80,21 +80,17 @@ impl State {
     /// and related articles when the catalog has none).
     pub fn connections_of(&self, id: &str) -> ArticleConnections {
         let hosted = self.hosted_connections_of(id);
-        let links_of = |entry: &super::Entry| -> Rc<[Link]> {
-            let article = entry
-                .article
-                .as_ref()
-                .or_else(|| self.fetched.get(&entry.summary.id));
-            article.map_or_else(|| Rc::from([]), |a| Rc::from(a.links.as_slice()))
-        };
-        let links: Vec<Rc<[Link]>> = self.entries.iter().map(links_of).collect();
+        // Each article's links, borrowed: the reader's files and hosted articles already read.
         let nodes: Vec<Node> = self
             .entries
             .iter()
-            .zip(&links)
-            .map(|(entry, links)| Node {
+            .map(|entry| Node {
                 summary: &entry.summary,
-                links,
+                links: entry
+                    .article
+                    .as_ref()
+                    .or_else(|| self.fetched.get(&entry.summary.id))
+                    .map_or(&[][..], |article| article.links.as_slice()),
             })
             .collect();
         let graph = Graph::new(&nodes);
