@@ -28,7 +28,8 @@ function libraryFiles(catalog) {
     for (let n = 0; n < index.postings; n += 1) files.push(at('postings', n));
     for (let n = 0; n < index.positions; n += 1) files.push(at('positions', n));
   }
-  for (let n = 0; n < (catalog.connections ?? 0); n += 1) files.push(`index/connections/${n}.json`);
+  const build = catalog.build || 'index/';
+  for (let n = 0; n < (catalog.connections ?? 0); n += 1) files.push(`${build}connections/${n}.json`);
   return files.length <= FILES_KEPT ? files : [];
 }
 self.addEventListener('install', (event) => {

@@ -21,12 +21,15 @@ pub type ConnectionShard = Shared<BTreeMap<String, Connections>>;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct HostedConnections {
     shards: usize,
+    /// The catalog's build folder, where the shards are.
+    dir: String,
     loaded: BTreeMap<usize, Loadable<ConnectionShard>>,
 }
 
 impl HostedConnections {
-    pub(super) fn set_shards(&mut self, shards: usize) {
+    pub(super) fn set_shards(&mut self, shards: usize, dir: &str) {
         self.shards = shards;
+        self.dir = dir.to_owned();
     }
 
     /// The shard holding the hosted article `catalog_id`, if the catalog has any.
@@ -64,8 +67,10 @@ impl State {
         let shard = self
             .hosted_connections
             .shard_of(&catalog_id(&entry.summary.id))?;
-        (!self.hosted_connections.loaded.contains_key(&shard))
-            .then(|| (shard, connections::shard_path(shard)))
+        (!self.hosted_connections.loaded.contains_key(&shard)).then(|| {
+            let path = connections::shard_path(&self.hosted_connections.dir, shard);
+            (shard, path)
+        })
     }
 
     /// A shard is being fetched: it is not asked for again.

@@ -527,8 +527,9 @@ impl Reducible for State {
         match action {
             Action::CatalogLoaded(Ok(catalog)) => {
                 next.catalog.loaded(&catalog);
+                next.hosted_connections
+                    .set_shards(catalog.connections, catalog.build_dir());
                 next.hosted_search.set_meta(catalog.search_index);
-                next.hosted_connections.set_shards(catalog.connections);
                 next.add_hosted(catalog.articles);
             }
             Action::ShardLoaded { summaries, more } => {

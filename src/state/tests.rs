@@ -624,6 +624,7 @@ fn the_reader_s_files_link_each_other_and_relate() {
 fn a_hosted_article_s_connections_come_from_its_shard_once() {
     let mut hosted = catalog(&["posts/h", "posts/x"]);
     hosted.connections = 3;
+    hosted.build = "index/0123456789abcdef/".into();
     let state = Rc::new(State::new(
         Lang::En,
         Route::Read {
@@ -632,7 +633,7 @@ fn a_hosted_article_s_connections_come_from_its_shard_once() {
     ))
     .reduce(Action::CatalogLoaded(Ok(hosted)));
     let shard = articles::connections::shard_of("posts/h", 3);
-    let path = format!("index/connections/{shard}.json");
+    let path = format!("index/0123456789abcdef/connections/{shard}.json");
     assert_eq!(state.wanted_connections(), Some((shard, path)));
     let state = state.reduce(Action::FetchingConnections(shard));
     assert_eq!(state.wanted_connections(), None, "fetched once");

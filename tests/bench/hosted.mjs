@@ -1,12 +1,12 @@
 // Hosted-search benchmark, Lectern's side and the side-by-side report. Each case is a library
-// indexed by `cargo xtask index` (index.json and index/search/…), served gzipped on loopback under
+// indexed by `cargo xtask index` (index.json and index/<build>/search/…), served gzipped on loopback under
 // /lectern/articles/ beside the release build at /lectern/, which opens it by default. Per query,
 // in headless Chromium, as a reader types it into the search box once the library is listed:
 //
 //   cold       a fresh browser context: the time from the query's input event to the list's
 //              count no longer saying the articles' text is being searched (the page's own
 //              clock, at the DOM change), and the bytes of the index files it fetched
-//              (/index/search/…: encoded bodies and headers, as they crossed the wire);
+//              (/index/<build>/search/…: encoded bodies and headers, as they crossed the wire);
 //   warm       the same context, the field cleared and the query typed again (the files are in
 //              the app's memory);
 //   throttled  a fresh context, listed at full speed, then put on a 9 Mbps / 40 ms link
@@ -41,7 +41,7 @@ const DRAWN = 25;
 /// Listing 100 000 hosted articles takes a while on a shared machine.
 const LISTING_MS = 10 * 60_000;
 const SEARCH_MS = 3 * 60_000;
-const INDEX_FILES = '/index/search/';
+const INDEX_FILES = /\/index\/[0-9a-f]{16}\/search\//;
 
 // ---------------------------------------------------------------------------------------------
 // The queries and what each should find
@@ -185,7 +185,7 @@ function watchSearch(expect) {
 function countIndexBytes(context) {
   const started = new Set();
   const sizes = [];
-  const onRequest = (request) => request.url().includes(INDEX_FILES) && started.add(request);
+  const onRequest = (request) => INDEX_FILES.test(request.url()) && started.add(request);
   const onFinished = (request) => {
     if (!started.has(request)) return;
     sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize, () => 0));
@@ -248,8 +248,9 @@ async function listedCards(page) {
 /// The server compresses each file on its first request: every index file is asked for once,
 /// untimed.
 async function warmServer(c, origin) {
-  for (const name of readdirSync(join(c.library, 'index/search'))) {
-    await (await fetch(`${origin}/lectern/articles/index/search/${name}`, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
+  const { build } = JSON.parse(readFileSync(join(c.library, 'index.json'), 'utf8'));
+  for (const name of readdirSync(join(c.library, build, 'search'))) {
+    await (await fetch(`${origin}/lectern/articles/${build}search/${name}`, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
   }
 }
 

@@ -13,7 +13,7 @@ test('a hosted article shows who links to it and what is related; a backlink is 
   test.skip(!corpus, 'run through `cargo xtask test`, which indexes the corpus');
   const shards = [];
   page.on('request', (request) => {
-    if (request.url().includes('/index/connections/')) shards.push(request.url());
+    if (/\/index\/[0-9a-f]{16}\/connections\//.test(request.url())) shards.push(request.url());
   });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`http://127.0.0.1:${SUBPATH_PORT}/lectern/?library=corpus/#/read/docs/front-matter`);

@@ -43,13 +43,16 @@ test('a sharded catalog lists at once; a search fetches only the index files its
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   await page.goto(SITE);
   await expect(page.getByRole('status')).toHaveText('300 articles');
+  // The catalog's shards and search index are in its build's folder, named by their bytes.
+  const { build } = JSON.parse(readFileSync(join(process.env.LECTERN_E2E_LIBRARY, 'index.json'), 'utf8'));
+  expect(build).toMatch(/^index\/[0-9a-f]{16}\/$/);
   const shards = requested.filter((path) => path.includes('/articles/index/'));
-  expect(shards).toEqual([0, 1, 2].map((n) => `/lectern/articles/index/articles-000${n}.json`));
+  expect(shards).toEqual([0, 1, 2].map((n) => `/lectern/articles/${build}articles-000${n}.json`));
   // "details" is only in the articles' bodies, which only the search index has; while its files
   // are on their way (held back here), the count says the text is still being searched.
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  await page.route('**/index/search/**', async (route) => {
+  await page.route('**/index/*/search/**', async (route) => {
     await held;
     await route.continue();
   });
@@ -57,8 +60,8 @@ test('a sharded catalog lists at once; a search fetches only the index files its
   await expect(page.getByRole('status')).toHaveText(/^\d+ articles \(by title and summary; searching the articles’ text…\)$/);
   release();
   await expect(page.getByRole('status')).toHaveText('300 articles');
-  const fetched = requested.filter((path) => path.includes('/index/search/'));
-  const files = readdirSync(join(process.env.LECTERN_E2E_LIBRARY, 'index/search'));
+  const fetched = requested.filter((path) => path.includes(`/${build}search/`));
+  const files = readdirSync(join(process.env.LECTERN_E2E_LIBRARY, build, 'search'));
   expect(fetched.length).toBeGreaterThan(0);
   expect(fetched.length * 4).toBeLessThan(files.length);
   await page.getByRole('searchbox', { name: 'Search' }).fill('details 旅行 note 29');
@@ -88,7 +91,7 @@ test.describe('a missing index file', () => {
   test.use({ expectedConsoleError: /404|Failed to load resource/ });
 
   test('is said, and titles are still searched', async ({ page }) => {
-    await page.route('**/index/search/terms-*', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.route('**/index/*/search/terms-*', (route) => route.fulfill({ status: 404, body: '' }));
     await page.goto(SITE);
     await expect(page.getByRole('status')).toHaveText('300 articles');
     await page.getByRole('searchbox', { name: 'Search' }).fill('旅行');

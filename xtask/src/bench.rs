@@ -279,7 +279,7 @@ fn catalog(dist: &Path) -> Result {
 fn catalog_size(library: &Path) -> Result {
     let mut listing = bundle::of_quality(&library.join("index.json"), CATALOG_BROTLI)?;
     let mut search = bundle::Size::default();
-    let dir = library.join(articles::catalog::SHARD_DIR);
+    let dir = crate::index::build_dir(library)?;
     for (folder, total) in [
         (dir.clone(), &mut listing),
         (dir.join("search"), &mut search),

@@ -1,12 +1,12 @@
 //! `cargo xtask index <dir>`: the catalog writer. Parses every article under a folder with the
 //! same engine the app runs and writes `<dir>/index.json` and, beside it, the shards and the
-//! search index it names (`<dir>/index/`, rewritten whole each time).
+//! search index it names (`<dir>/index/<build>/`; `index/` is rewritten whole each time, so only
+//! the newest build is kept).
 
 use std::path::{Path, PathBuf};
 
 use articles::catalog::{library_catalog_in_shards, split, Summary, SHARD_DIR, SHARD_SIZE};
 use articles::front_matter::CategoryMode;
-use serde::Serialize;
 
 use crate::run::Result;
 
@@ -57,13 +57,17 @@ pub fn write(dir: &Path, options: Options) -> Result<usize> {
 
 /// Writes a library's catalog and shards into `dir`, replacing any shards written before.
 pub fn write_split(dir: &Path, articles: Vec<(Summary, String)>, shard_size: usize) -> Result {
-    let split = split(articles, shard_size);
-    let mut files = vec![("index.json".to_owned(), json(&split.catalog)?)];
-    for (path, shard) in &split.shards {
-        files.push((path.clone(), json(shard)?));
-    }
-    files.extend(split.search);
-    write_files(dir, &files)
+    write_files(dir, &split(articles, shard_size).into_files(Vec::new()))
+}
+
+/// The folder of the build the catalog in `library` names (its shards, search index and
+/// connections).
+pub fn build_dir(library: &Path) -> Result<PathBuf> {
+    let path = library.join("index.json");
+    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let catalog: articles::Catalog =
+        serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(library.join(catalog.build_dir()))
 }
 
 /// Writes a catalog's files (paths relative to `dir`), replacing any shards written before.
@@ -85,10 +89,6 @@ fn write_files(dir: &Path, files: &[(String, Vec<u8>)]) -> Result {
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     Ok(())
-}
-
-fn json(value: &impl Serialize) -> Result<Vec<u8>> {
-    serde_json::to_vec(value).map_err(|e| e.to_string())
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {

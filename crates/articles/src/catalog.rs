@@ -46,6 +46,60 @@ pub struct Catalog {
     /// beside it; none for a library whose articles do not connect.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub connections: usize,
+    /// This build's folder of shards, search index and connections, relative to the catalog:
+    /// `index/<hash of their bytes>/` ([`name_build`]), so a host may let them be cached for
+    /// good (a rebuild writes a new folder, and a reader never mixes two builds' files).
+    /// Empty in catalogs written before builds were named: theirs are in `index/`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub build: String,
+}
+
+impl Catalog {
+    /// Where this build's files are, relative to the catalog (see [`Catalog::build`]).
+    pub fn build_dir(&self) -> &str {
+        if self.build.is_empty() {
+            SHARD_DIR
+        } else {
+            &self.build
+        }
+    }
+
+    /// The path of connection shard `n` ([`crate::connections::shard_of`]), relative to the
+    /// catalog.
+    pub fn connection_shard(&self, n: usize) -> String {
+        crate::connections::shard_path(self.build_dir(), n)
+    }
+}
+
+/// Moves a catalog's files (each a path under [`SHARD_DIR`] and its bytes) into a folder of
+/// [`SHARD_DIR`] named by a hash of them all, and names it in the catalog (its shards, its
+/// search index, [`Catalog::build`]): the same library gives the same folder, any change a
+/// new one.
+pub fn name_build(catalog: &mut Catalog, files: &mut [(String, Vec<u8>)]) {
+    // FNV-1a, 64 bits: no dependency, and a build's name only has to differ from the last few.
+    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+    let mut mix = |bytes: &[u8]| {
+        for &byte in bytes {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for (path, bytes) in files.iter() {
+        mix(path.as_bytes());
+        mix(&(bytes.len() as u64).to_le_bytes());
+        mix(bytes);
+    }
+    let build = format!("{SHARD_DIR}{hash:016x}/");
+    let moved = |path: &mut String| {
+        if let Some(rest) = path.strip_prefix(SHARD_DIR) {
+            *path = format!("{build}{rest}");
+        }
+    };
+    files.iter_mut().for_each(|(path, _)| moved(path));
+    catalog.shards.iter_mut().for_each(&moved);
+    if let Some(index) = &mut catalog.search_index {
+        moved(&mut index.dir);
+    }
+    catalog.build = build;
 }
 
 /// A shard of a catalog: some of its articles.
@@ -62,6 +116,29 @@ pub struct Split {
     pub shards: Vec<(String, Shard)>,
     /// The search index's files, by path relative to the catalog.
     pub search: Vec<(String, Vec<u8>)>,
+}
+
+impl Split {
+    /// The catalog's files, ready to write: `index.json` first, then its shards, its search
+    /// index and `more` (other files of [`SHARD_DIR`], such as connection shards), all moved
+    /// into their build's folder ([`name_build`]).
+    pub fn into_files(mut self, more: Vec<(String, Vec<u8>)>) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = self
+            .shards
+            .iter()
+            .map(|(path, shard)| (path.clone(), json(shard)))
+            .collect();
+        files.extend(self.search);
+        files.extend(more);
+        name_build(&mut self.catalog, &mut files);
+        files.insert(0, ("index.json".to_owned(), json(&self.catalog)));
+        files
+    }
+}
+
+pub(crate) fn json(value: &impl Serialize) -> Vec<u8> {
+    // Serializing plain data into memory cannot fail.
+    serde_json::to_vec(value).unwrap_or_default()
 }
 
 /// Where the shards of a catalog go, relative to it; [`split`] writes no other path.
@@ -273,6 +350,8 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(catalog.schema, 1);
         assert!(catalog.shards.is_empty());
+        // Written before builds were named: its files are in `index/`.
+        assert_eq!(catalog.connection_shard(2), "index/connections/2.json");
     }
 
     #[test]

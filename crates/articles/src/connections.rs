@@ -24,8 +24,6 @@ const BROADEST_LABEL: usize = 1_000;
 /// Articles per shard of connections, on average: a shard is what opening one article
 /// fetches (about 25 KB, 4 KB gzipped, for generated articles with five related each).
 pub const PER_SHARD: usize = 100;
-/// Where the shards are, relative to the catalog.
-pub const SHARD_DIR: &str = "index/connections/";
 
 /// An article as the graph sees it: its summary and the links in its body.
 #[derive(Clone, Copy, Debug)]
@@ -324,9 +322,10 @@ pub fn shard_of(id: &str, shards: usize) -> usize {
     hash as usize % shards.max(1)
 }
 
-/// The path of shard `n`, relative to the catalog.
-pub fn shard_path(n: usize) -> String {
-    format!("{SHARD_DIR}{n}.json")
+/// The path of shard `n` of the build whose folder is `dir` ([`crate::Catalog::build_dir`]),
+/// relative to the catalog.
+pub fn shard_path(dir: &str, n: usize) -> String {
+    format!("{dir}connections/{n}.json")
 }
 
 /// Every article's connections in shards (none for a library without any): how many, and each
@@ -347,6 +346,6 @@ pub fn shards(graph: &Graph, index: &SearchIndex) -> Vec<(String, BTreeMap<Strin
     shards
         .into_iter()
         .enumerate()
-        .map(|(n, shard)| (shard_path(n), shard))
+        .map(|(n, shard)| (shard_path(crate::catalog::SHARD_DIR, n), shard))
         .collect()
 }

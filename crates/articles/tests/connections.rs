@@ -8,7 +8,7 @@ mod corpus_paths;
 use std::collections::{BTreeMap, HashMap};
 
 use articles::catalog::{library_catalog, Catalog, Summary};
-use articles::connections::{shard_of, shard_path, Connections};
+use articles::connections::{shard_of, Connections};
 use articles::front_matter::CategoryMode;
 use articles::links::read_href;
 use articles::{parse, Location, ParseOptions};
@@ -30,7 +30,7 @@ fn hosted(files: &[(String, Vec<u8>)]) -> (Vec<Summary>, BTreeMap<String, Connec
     let mut all = BTreeMap::new();
     for n in 0..catalog.connections {
         let shard: BTreeMap<String, Connections> =
-            serde_json::from_slice(&files[&shard_path(n)]).expect("a shard");
+            serde_json::from_slice(&files[&catalog.connection_shard(n)]).expect("a shard");
         for (id, connections) in shard {
             assert_eq!(shard_of(&id, catalog.connections), n, "{id} in its shard");
             all.insert(id, connections);

@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-use super::{newest_first, split, Summary, SHARD_SIZE};
+use super::{json, newest_first, split, Summary, SHARD_SIZE};
 use crate::connections::{self, Connections, Graph, Node};
 use crate::fidelity::Fidelity;
 use crate::front_matter::CategoryMode;
@@ -78,16 +78,11 @@ pub fn library_catalog_in_shards<'a>(
         shard_size,
     );
     split.catalog.connections = connections.len();
-    catalog
-        .files
-        .push(("index.json".to_owned(), json(&split.catalog)));
-    for (path, shard) in &split.shards {
-        catalog.files.push((path.clone(), json(shard)));
-    }
-    catalog.files.extend(split.search);
-    for (path, shard) in &connections {
-        catalog.files.push((path.clone(), json(shard)));
-    }
+    let connections = connections
+        .iter()
+        .map(|(path, shard)| (path.clone(), json(shard)))
+        .collect();
+    catalog.files = split.into_files(connections);
     catalog
 }
 
@@ -111,11 +106,6 @@ fn connection_shards(
 /// `a-b/x.md`), the order the notes are told in.
 fn by_folder(a: &str, b: &str) -> Ordering {
     a.split('/').cmp(b.split('/'))
-}
-
-fn json(value: &impl serde::Serialize) -> Vec<u8> {
-    // Serializing plain data into memory cannot fail.
-    serde_json::to_vec(value).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -144,6 +134,46 @@ mod tests {
             .files
             .iter()
             .skip(1)
-            .all(|(path, _)| path.starts_with("index/")));
+            .all(|(path, _)| path.starts_with(&index.build)));
+    }
+
+    #[test]
+    fn each_build_of_a_library_has_a_folder_named_by_its_files() {
+        let files = |body: &'static [u8]| -> Vec<(&'static str, &'static [u8])> {
+            vec![
+                ("a.md", b"---\ntitle: Alpha\n---\nSee [b](b.md)."),
+                ("b.md", body),
+            ]
+        };
+        let read = |built: &LibraryCatalog| -> super::super::Catalog {
+            serde_json::from_slice(&built.files[0].1).expect("a catalog")
+        };
+        let first = library_catalog(files(b"# Beta\n\nOne."), CategoryMode::default());
+        let again = library_catalog(files(b"# Beta\n\nOne."), CategoryMode::default());
+        let changed = library_catalog(files(b"# Beta\n\nTwo."), CategoryMode::default());
+        let catalog = read(&first);
+        assert!(
+            catalog.build.starts_with("index/") && catalog.build.len() == "index/".len() + 17,
+            "{}",
+            catalog.build
+        );
+        assert_eq!(
+            read(&again).build,
+            catalog.build,
+            "the same files, the same folder"
+        );
+        assert_ne!(
+            read(&changed).build,
+            catalog.build,
+            "a change, a new folder"
+        );
+        let index = catalog.search_index.as_ref().expect("a search index");
+        assert_eq!(index.dir, catalog.build);
+        let paths: Vec<&str> = first.files.iter().map(|(path, _)| path.as_str()).collect();
+        assert!(paths.contains(&format!("{}search/terms-0000.bin", catalog.build).as_str()));
+        assert!(
+            paths.contains(&catalog.connection_shard(0).as_str()),
+            "{paths:?}"
+        );
     }
 }

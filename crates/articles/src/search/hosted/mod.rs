@@ -10,7 +10,8 @@
 //! positions: of its words, of the pairs covering each run of CJK letters (far fewer than
 //! their letters' positions: a common letter's fill megabytes), of its lone letters.
 //!
-//! Files, in a folder beside the catalog (the format is versioned by [`VERSION`], named in the catalog):
+//! Files, in the catalog's build folder (`index/<build>/`, named by [`Meta::dir`]; the format
+//! is versioned by [`VERSION`], named in the catalog):
 //!
 //! - `search/terms-NNNN.bin` — the dictionary, in shards of [`TERMS_PER_SHARD`] terms in
 //!   byte order; the catalog lists each shard's first term, so a term (or a typed prefix, a
@@ -24,13 +25,16 @@
 //!   bits the other hits, at most 63), and each article's length of positions in bytes
 //!   (varints). Its positions: per article, delta-coded varints.
 
+mod emit;
 mod read;
+mod spill;
 mod varint;
 mod write;
 
 use serde::{Deserialize, Serialize};
 
 pub use read::{search, Files, Outcome, Unreadable};
+pub use spill::SpillingWriter;
 pub use write::Writer;
 
 /// The format's version: the catalog names it, and an app refuses one it does not know.

@@ -159,3 +159,85 @@ fn a_broken_file_is_named_not_a_panic() {
     };
     assert!(search(&newer, &query, &files).is_err());
 }
+
+/// Articles enough for several dictionary shards and stream files: words from a vocabulary of
+/// thousands, Chinese letters, in every length.
+fn generated(count: usize) -> Vec<(String, String)> {
+    let mut seed = 11_u32;
+    let mut next = move |n: u32| {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        seed % n
+    };
+    let syllables = [
+        "ka", "lo", "mi", "ren", "sta", "ber", "pol", "tur", "vin", "qua",
+    ];
+    let word = |next: &mut dyn FnMut(u32) -> u32| {
+        let n = 1 + next(4);
+        (0..n)
+            .map(|_| syllables[next(10) as usize])
+            .collect::<String>()
+    };
+    (0..count)
+        .map(|_| {
+            let title = word(&mut next);
+            let mut body = String::new();
+            for _ in 0..next(300) {
+                if next(5) == 0 {
+                    body.extend(
+                        (0..1 + next(6)).filter_map(|_| char::from_u32(0x4e00 + next(300))),
+                    );
+                } else {
+                    body.push_str(&word(&mut next));
+                }
+                body.push(' ');
+            }
+            (title, body)
+        })
+        .collect()
+}
+
+#[test]
+fn a_spilling_writer_writes_the_same_bytes_as_one_in_memory() {
+    let articles = generated(600);
+    let documents = articles
+        .iter()
+        .enumerate()
+        .map(|(n, (title, body))| (n.to_string(), title, body));
+    let mut whole = Writer::new();
+    let dir = std::env::temp_dir().join(format!("lectern-spill-test-{}", std::process::id()));
+    // A budget of a few kilobytes: a run every few articles, terms split over many runs.
+    let mut spilling = SpillingWriter::new(&dir, 16 * 1024);
+    for (id, title, body) in documents {
+        let document = Document {
+            id: &id,
+            title,
+            labels: vec!["tag"],
+            summary: "",
+            body,
+        };
+        whole.add(&document);
+        spilling.add(&document);
+    }
+    assert!(spilling.runs() > 20, "{} runs", spilling.runs());
+    let (meta, files) = whole.finish();
+    let mut streamed = Vec::new();
+    let streamed_meta = spilling
+        .finish_into(|name, bytes| {
+            streamed.push((name, bytes));
+            Ok(())
+        })
+        .expect("runs written and read back");
+    assert!(
+        meta.terms.len() > 1 && meta.postings > 1 && meta.positions > 1,
+        "{meta:?}"
+    );
+    assert_eq!(streamed_meta, meta);
+    assert_eq!(streamed.len(), files.len());
+    for ((name, bytes), (same_name, same_bytes)) in streamed.iter().zip(&files) {
+        assert_eq!(name, same_name);
+        assert!(bytes == same_bytes, "{name} differs");
+    }
+    assert!(!dir.exists(), "the runs are removed");
+}

@@ -47,6 +47,11 @@ impl<'a> Reader<'a> {
         Some(slice)
     }
 
+    /// How many bytes are left to read.
+    pub fn remaining(&self) -> usize {
+        self.bytes.len().saturating_sub(self.at)
+    }
+
     pub fn done(&self) -> bool {
         self.at >= self.bytes.len()
     }

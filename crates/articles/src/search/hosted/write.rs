@@ -1,27 +1,37 @@
-//! Writing the hosted index: articles are added in catalog order, then the whole is cut into
-//! files (see the module's documentation for the format).
+//! Writing the hosted index: articles are added in catalog order, each term's postings encoded
+//! as they come; then the terms, in dictionary order, are cut into files (see the module's
+//! documentation for the format, and [`super::emit`]).
 
 use foldhash::HashMap;
 
-use super::varint::put;
-use super::{stream_file, terms_file, Meta, Stream, CHUNK, LABEL_HIT, OTHER_HITS, TERMS_PER_SHARD};
-use super::{TITLE_HIT, VERSION};
+use std::convert::Infallible;
+
+use super::emit::Emitter;
+use super::varint::{put, Reader};
+use super::{Meta, LABEL_HIT, OTHER_HITS, TITLE_HIT};
 use crate::search::fold::canonical_into;
 use crate::search::index::Document;
 use crate::search::tokens::{touching, Positions, Token};
 
-/// The index being written.
+/// The index being written, in memory (see [`super::SpillingWriter`] for a library larger
+/// than memory).
 #[derive(Debug, Default)]
 pub struct Writer {
     terms: HashMap<Box<str>, Postings>,
     documents: u32,
+    /// Bytes the terms take, about: see [`Writer::held`].
+    held: usize,
 }
+
+/// A term's map entry beside its text and postings: the key's and four vectors' headers, the
+/// counts, the map's own slot.
+const TERM_OVERHEAD: usize = 160;
 
 /// One term's postings so far, encoded as they come.
 #[derive(Debug, Default)]
-struct Postings {
-    count: u32,
-    last: u32,
+pub(super) struct Postings {
+    pub(super) count: u32,
+    pub(super) last: u32,
     docs: Vec<u8>,
     scores: Vec<u8>,
     lengths: Vec<u8>,
@@ -87,62 +97,61 @@ impl Writer {
         for (key, hits) in hits {
             let postings = match self.terms.get_mut(key) {
                 Some(postings) => postings,
-                None => self.terms.entry(key.into()).or_default(),
+                None => {
+                    self.held += key.len() + TERM_OVERHEAD;
+                    self.terms.entry(key.into()).or_default()
+                }
             };
+            let before = postings.size();
             postings.push(doc, hits);
+            self.held += postings.size() - before;
         }
         self.documents += 1;
     }
 
     /// The index's files (name, bytes) and what the catalog says of them.
     pub fn finish(self) -> (Meta, Vec<(String, Vec<u8>)>) {
-        let mut terms: Vec<(Box<str>, Postings)> = self.terms.into_iter().collect();
-        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut files = Vec::new();
-        let mut meta = Meta {
-            version: VERSION,
-            documents: self.documents,
-            chunk: CHUNK as u32,
-            ..Meta::default()
-        };
-        let (mut postings, mut positions) = (Vec::new(), Vec::new());
-        for (number, shard) in terms.chunks(TERMS_PER_SHARD).enumerate() {
-            let mut out = Vec::new();
-            put(&mut out, postings.len() as u64);
-            put(&mut out, positions.len() as u64);
-            let mut previous: &str = "";
-            for (key, term) in shard {
-                let shared = shared_prefix(previous, key);
-                put(&mut out, shared as u64);
-                let rest = &key.as_bytes()[shared..];
-                put(&mut out, rest.len() as u64);
-                out.extend_from_slice(rest);
-                put(&mut out, u64::from(term.count));
-                let before = (postings.len(), positions.len());
-                term.encode(&mut postings, &mut positions);
-                put(&mut out, (postings.len() - before.0) as u64);
-                put(&mut out, (positions.len() - before.1) as u64);
-                previous = key;
-            }
-            if let Some((first, _)) = shard.first() {
-                meta.terms.push(first.to_string());
-            }
-            files.push((terms_file(number), out));
+        let meta = self.finish_into(|name, bytes| {
+            files.push((name, bytes));
+            Ok::<(), Infallible>(())
+        });
+        match meta {
+            Ok(meta) => (meta, files),
+            Err(never) => match never {},
         }
-        for (stream, bytes) in [(Stream::Postings, postings), (Stream::Positions, positions)] {
-            let chunks = bytes.chunks(CHUNK);
-            let count = chunks.len() as u32;
-            files.extend(
-                chunks
-                    .enumerate()
-                    .map(|(n, chunk)| (stream_file(stream, n), chunk.to_vec())),
-            );
-            match stream {
-                Stream::Postings => meta.postings = count,
-                Stream::Positions => meta.positions = count,
-            }
+    }
+
+    /// The index's files, each handed to `sink` (name, bytes) as soon as it is complete; what
+    /// the catalog says of them.
+    pub fn finish_into<E>(
+        mut self,
+        sink: impl FnMut(String, Vec<u8>) -> Result<(), E>,
+    ) -> Result<Meta, E> {
+        let mut emitter = Emitter::new(sink, self.documents);
+        for (key, term) in self.take_sorted() {
+            emitter.term(&key, &term)?;
         }
-        (meta, files)
+        emitter.finish()
+    }
+
+    /// How many articles were added.
+    pub(super) fn documents(&self) -> u32 {
+        self.documents
+    }
+
+    /// About how many bytes the terms take: their text and postings, and a hash map entry each.
+    pub(super) fn held(&self) -> usize {
+        self.held
+    }
+
+    /// The terms so far in dictionary order, taken: the writer goes on with none.
+    pub(super) fn take_sorted(&mut self) -> Vec<(Box<str>, Postings)> {
+        self.held = 0;
+        let mut terms: Vec<(Box<str>, Postings)> =
+            std::mem::take(&mut self.terms).into_iter().collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        terms
     }
 }
 
@@ -164,11 +173,50 @@ impl Postings {
         put(&mut self.lengths, (self.positions.len() - before) as u64);
     }
 
-    fn encode(&self, postings: &mut Vec<u8>, positions: &mut Vec<u8>) {
-        postings.extend_from_slice(&self.docs);
-        postings.extend_from_slice(&self.scores);
-        postings.extend_from_slice(&self.lengths);
-        positions.extend_from_slice(&self.positions);
+    /// Bytes held.
+    fn size(&self) -> usize {
+        self.docs.len() + self.scores.len() + self.lengths.len() + self.positions.len()
+    }
+
+    /// Its encoded parts: the postings stream's (article numbers, score bytes, lengths of
+    /// positions) and the positions stream's.
+    pub(super) fn parts(&self) -> ([&[u8]; 3], &[u8]) {
+        ([&self.docs, &self.scores, &self.lengths], &self.positions)
+    }
+
+    /// Postings read back from their parts (article numbers, scores, lengths, positions).
+    pub(super) fn from_parts(count: u32, last: u32, parts: [Vec<u8>; 4]) -> Postings {
+        let [docs, scores, lengths, positions] = parts;
+        Postings {
+            count,
+            last,
+            docs,
+            scores,
+            lengths,
+            positions,
+        }
+    }
+
+    /// Appends the postings of later articles. Their first article number is absolute (they
+    /// were begun afresh); here it follows this one's last, so it is coded again as the gap.
+    pub(super) fn append(&mut self, later: Postings) {
+        if self.count == 0 {
+            *self = later;
+            return;
+        }
+        let mut numbers = Reader::new(&later.docs);
+        let first = numbers.number().unwrap_or(self.last);
+        let rest = later
+            .docs
+            .get(later.docs.len() - numbers.remaining()..)
+            .unwrap_or_default();
+        put(&mut self.docs, u64::from(first.saturating_sub(self.last)));
+        self.docs.extend_from_slice(rest);
+        self.scores.extend_from_slice(&later.scores);
+        self.lengths.extend_from_slice(&later.lengths);
+        self.positions.extend_from_slice(&later.positions);
+        self.count += later.count;
+        self.last = later.last;
     }
 }
 
@@ -199,8 +247,4 @@ fn scored(score: u8, field: Field) -> u8 {
         Field::Other if score & OTHER_HITS < OTHER_HITS => score + 1,
         Field::Other => score,
     }
-}
-
-fn shared_prefix(a: &str, b: &str) -> usize {
-    a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
 }

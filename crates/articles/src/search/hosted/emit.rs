@@ -1,0 +1,156 @@
+//! Cutting the index into its files as its terms come, in dictionary order: dictionary shards
+//! of [`TERMS_PER_SHARD`] terms, and the postings and positions streams in files of [`CHUNK`]
+//! bytes. Each file goes to a sink as soon as it is full, so writing a million articles' index
+//! holds one shard and one chunk of each stream, not the index's two gigabytes.
+
+use super::varint::put;
+use super::write::Postings;
+use super::{stream_file, terms_file, Meta, Stream, CHUNK, TERMS_PER_SHARD, VERSION};
+
+/// The files being cut, and what the catalog will say of them.
+pub(super) struct Emitter<S> {
+    sink: S,
+    meta: Meta,
+    /// The dictionary shard being filled, its terms so far, and the previous term (its prefix
+    /// is shared).
+    shard: Vec<u8>,
+    shard_terms: usize,
+    previous: Box<str>,
+    postings: Chunked,
+    positions: Chunked,
+}
+
+/// One stream: the bytes not yet in a file, and how many went out before them.
+struct Chunked {
+    stream: Stream,
+    pending: Vec<u8>,
+    written: usize,
+    files: u32,
+}
+
+impl<S, E> Emitter<S>
+where
+    S: FnMut(String, Vec<u8>) -> Result<(), E>,
+{
+    pub(super) fn new(sink: S, documents: u32) -> Emitter<S> {
+        Emitter {
+            sink,
+            meta: Meta {
+                version: VERSION,
+                documents,
+                chunk: CHUNK as u32,
+                ..Meta::default()
+            },
+            shard: Vec::new(),
+            shard_terms: 0,
+            previous: Box::from(""),
+            postings: Chunked::new(Stream::Postings),
+            positions: Chunked::new(Stream::Positions),
+        }
+    }
+
+    /// Adds the next term (terms come in byte order) and its postings.
+    pub(super) fn term(&mut self, key: &str, term: &Postings) -> Result<(), E> {
+        if self.shard_terms == 0 {
+            // A shard begins where its first term's data does in each stream.
+            put(&mut self.shard, self.postings.len() as u64);
+            put(&mut self.shard, self.positions.len() as u64);
+            self.previous = Box::from("");
+            self.meta.terms.push(key.to_owned());
+        }
+        let shared = shared_prefix(&self.previous, key);
+        put(&mut self.shard, shared as u64);
+        let rest = &key.as_bytes()[shared..];
+        put(&mut self.shard, rest.len() as u64);
+        self.shard.extend_from_slice(rest);
+        put(&mut self.shard, u64::from(term.count));
+        let (postings, positions) = term.parts();
+        let postings_len: usize = postings.iter().map(|part| part.len()).sum();
+        put(&mut self.shard, postings_len as u64);
+        put(&mut self.shard, positions.len() as u64);
+        for part in postings {
+            self.postings.extend(part, &mut self.sink)?;
+        }
+        self.positions.extend(positions, &mut self.sink)?;
+        self.previous = Box::from(key);
+        self.shard_terms += 1;
+        if self.shard_terms == TERMS_PER_SHARD {
+            self.close_shard()?;
+        }
+        Ok(())
+    }
+
+    /// Sends the last files; what the catalog says of them.
+    pub(super) fn finish(mut self) -> Result<Meta, E> {
+        if self.shard_terms > 0 {
+            self.close_shard()?;
+        }
+        self.meta.postings = self.postings.finish(&mut self.sink)?;
+        self.meta.positions = self.positions.finish(&mut self.sink)?;
+        Ok(self.meta)
+    }
+
+    fn close_shard(&mut self) -> Result<(), E> {
+        let number = self.meta.terms.len() - 1;
+        (self.sink)(terms_file(number), std::mem::take(&mut self.shard))?;
+        self.shard_terms = 0;
+        Ok(())
+    }
+}
+
+impl Chunked {
+    fn new(stream: Stream) -> Chunked {
+        Chunked {
+            stream,
+            pending: Vec::new(),
+            written: 0,
+            files: 0,
+        }
+    }
+
+    /// Bytes in the stream so far.
+    fn len(&self) -> usize {
+        self.written + self.pending.len()
+    }
+
+    fn extend<E>(
+        &mut self,
+        bytes: &[u8],
+        sink: &mut impl FnMut(String, Vec<u8>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.pending.extend_from_slice(bytes);
+        while self.pending.len() >= CHUNK {
+            let rest = self.pending.split_off(CHUNK);
+            let full = std::mem::replace(&mut self.pending, rest);
+            self.send(full, sink)?;
+        }
+        Ok(())
+    }
+
+    /// Sends what is left; how many files the stream has.
+    fn finish<E>(
+        mut self,
+        sink: &mut impl FnMut(String, Vec<u8>) -> Result<(), E>,
+    ) -> Result<u32, E> {
+        if !self.pending.is_empty() {
+            let last = std::mem::take(&mut self.pending);
+            self.send(last, sink)?;
+        }
+        Ok(self.files)
+    }
+
+    fn send<E>(
+        &mut self,
+        bytes: Vec<u8>,
+        sink: &mut impl FnMut(String, Vec<u8>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.written += bytes.len();
+        let name = stream_file(self.stream, self.files as usize);
+        self.files += 1;
+        sink(name, bytes)
+    }
+}
+
+fn shared_prefix(a: &str, b: &str) -> usize {
+    a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
+}
