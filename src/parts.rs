@@ -3,6 +3,36 @@
 
 use gloo_timers::future::TimeoutFuture;
 
+/// The longest stretch of work in one task before the page gets to breathe (answer a key,
+/// paint): well under the 50 ms that makes a long task.
+const SLICE_MILLIS: f64 = 30.0;
+
+/// A long loop cut into tasks of at most [`SLICE_MILLIS`]: ask [`Slices::due`] between items,
+/// and [`Slices::breathe`] when it says so.
+pub struct Slices {
+    started: f64,
+}
+
+impl Slices {
+    /// The first slice, starting now.
+    pub fn start() -> Slices {
+        Slices {
+            started: js_sys::Date::now(),
+        }
+    }
+
+    /// Whether this task has run its time.
+    pub fn due(&self) -> bool {
+        js_sys::Date::now() - self.started > SLICE_MILLIS
+    }
+
+    /// Ends this task; the next slice starts when the page has had its turn.
+    pub async fn breathe(&mut self) {
+        TimeoutFuture::new(0).await;
+        self.started = js_sys::Date::now();
+    }
+}
+
 /// `items` in consecutive parts whose weights add up to at most `limit` (a heavier item makes a
 /// part of its own). Always at least one part, empty when there are no items: the last part is
 /// what tells the state an arrival is complete.

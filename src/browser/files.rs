@@ -7,7 +7,6 @@ use std::rc::Rc;
 
 use articles::{Article, Summary};
 use gloo_file::futures::read_as_bytes;
-use gloo_timers::future::TimeoutFuture;
 use web_sys::{Blob, Url};
 use yew::Callback;
 
@@ -15,6 +14,7 @@ use crate::archive;
 use crate::browser::store::StoredFile;
 use crate::browser::{archives, download, parser, quarantine};
 use crate::parse_job::Context;
+use crate::parts::Slices;
 use crate::reader_file::{tell_apart, Twin};
 use crate::shared::Shared;
 use crate::state::Entry;
@@ -188,7 +188,7 @@ pub async fn restore(
         .into_iter()
         .partition(|file| is_article(&file.path) && file.parsed.is_some());
     let mut part = Vec::new();
-    let mut handed = js_sys::Date::now();
+    let mut slices = Slices::start();
     for file in &cached {
         if let Some(article) = file
             .parsed
@@ -197,12 +197,12 @@ pub async fn restore(
         {
             part.push(entry(file, article));
         }
-        if part.len() >= RESTORED_PART || js_sys::Date::now() - handed > SLICE_MILLIS {
+        if part.len() >= RESTORED_PART || slices.due() {
             take(std::mem::take(&mut part));
-            TimeoutFuture::new(0).await;
-            handed = js_sys::Date::now();
+            slices.breathe().await;
         }
     }
+    let mut handed = js_sys::Date::now();
     let mut parsed = Vec::new();
     let by_path: HashMap<&str, &Rc<StoredFile>> =
         to_parse.iter().map(|f| (f.path.as_str(), f)).collect();
@@ -228,9 +228,6 @@ pub async fn restore(
     }
     parsed
 }
-
-/// Longest stretch of reading stored articles back before the page gets to breathe.
-const SLICE_MILLIS: f64 = 30.0;
 
 /// Restored entries listed at a time: each part is indexed in one task.
 const RESTORED_PART: usize = 200;

@@ -10,6 +10,7 @@ pub mod folder_drop;
 pub mod highlight;
 pub mod intake;
 pub mod keys;
+pub mod link_preview;
 pub mod offline;
 pub mod page;
 pub mod parser;

@@ -18,42 +18,44 @@ pub struct ConnectionsProps {
 pub fn Connections(props: &ConnectionsProps) -> Html {
     let text = props.lang.text();
     let connections = &props.connections;
-    let link = |id: &str, title: &str| {
-        html! {
-            <a class="connection-title" href={Route::Read { id: id.to_owned() }.to_hash()}>{ title }</a>
-        }
-    };
-    let backlinks = (!connections.backlinks.is_empty()).then(|| {
-        html! {
-            <section class="connections backlinks" aria-labelledby="backlinks-heading">
-                <h2 id="backlinks-heading">{ text.linked_from }</h2>
-                <ul>
-                    { for connections.backlinks.iter().map(|(summary, context)| html! {
-                        <li>
-                            { link(&summary.id, &summary.title) }
-                            if !context.is_empty() {
-                                <p class="connection-context">{ context }</p>
-                            }
-                        </li>
-                    }) }
-                </ul>
-            </section>
-        }
+    let backlinks = connections.backlinks.iter().map(|(summary, context)| {
+        let context =
+            (!context.is_empty()).then(|| html! { <p class="connection-context">{ context }</p> });
+        (summary.id.as_str(), summary.title.as_str(), context)
     });
-    let related = (!connections.related.is_empty()).then(|| {
-        html! {
-            <section class="connections related" aria-labelledby="related-heading">
-                <h2 id="related-heading">{ text.related_articles }</h2>
-                <ul>
-                    { for connections.related.iter().map(|(summary, related)| html! {
-                        <li>
-                            { link(&summary.id, &summary.title) }
-                            <p class="connection-why">{ props.lang.related_because(related) }</p>
-                        </li>
-                    }) }
-                </ul>
-            </section>
-        }
+    let related = connections.related.iter().map(|(summary, related)| {
+        let why = html! { <p class="connection-why">{ props.lang.related_because(related) }</p> };
+        (summary.id.as_str(), summary.title.as_str(), Some(why))
     });
-    html! { <>{ for backlinks }{ for related }</> }
+    html! {
+        <>
+            { section("backlinks", text.linked_from, backlinks) }
+            { section("related", text.related_articles, related) }
+        </>
+    }
+}
+
+/// A list of articles under a heading, each a link with a line about it; nothing when empty.
+fn section<'a>(
+    kind: &'static str,
+    heading: &'static str,
+    items: impl ExactSizeIterator<Item = (&'a str, &'a str, Option<Html>)>,
+) -> Html {
+    if items.len() == 0 {
+        return Html::default();
+    }
+    let heading_id = format!("{kind}-heading");
+    html! {
+        <section class={classes!("connections", kind)} aria-labelledby={heading_id.clone()}>
+            <h2 id={heading_id}>{ heading }</h2>
+            <ul>
+                { for items.map(|(id, title, about)| html! {
+                    <li>
+                        <a class="connection-title" href={Route::Read { id: id.to_owned() }.to_hash()}>{ title }</a>
+                        { for about }
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
 }

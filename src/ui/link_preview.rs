@@ -5,18 +5,18 @@
 //!
 //! Links to other articles are the engine's (`#/read/<id>`, `#/find/<name>`) inside HTML the
 //! app did not draw, so the preview listens on the whole article and finds the link the event
-//! came from. What it shows is the library's summary, already in memory: nothing is fetched.
+//! came from (`browser::link_preview`). What it shows is the library's summary, already in
+//! memory: nothing is fetched.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use articles::Summary;
-use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use gloo_timers::callback::Timeout;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, Event};
+use web_sys::Element;
 use yew::prelude::*;
 
+use crate::browser::link_preview::{self as browser, article_link, Seen};
 use crate::i18n::Lang;
 use crate::ui::byline::Byline;
 use crate::ui::card::hide_broken_image;
@@ -46,16 +46,17 @@ struct Place {
 }
 
 impl Place {
-    /// Beside the link at `rect` in a window `width` × `height`.
-    fn beside(rect: &web_sys::DomRect, width: f64, height: f64) -> Place {
+    /// Beside the link `seen` in its window.
+    fn beside(seen: &Seen) -> Place {
+        let (width, height) = (seen.window_width, seen.window_height);
         let preview_width = WIDTH.min(width - 2.0 * GAP).max(0.0);
-        let left = rect.left().min(width - preview_width - GAP).max(GAP);
-        let below = height - rect.bottom() - 2.0 * GAP;
-        let above = rect.top() - 2.0 * GAP;
+        let left = seen.left.min(width - preview_width - GAP).max(GAP);
+        let below = height - seen.bottom - 2.0 * GAP;
+        let above = seen.top - 2.0 * GAP;
         let (top, bottom, max_height) = if below >= 200.0 || below >= above {
-            (Some(rect.bottom() + GAP), None, below)
+            (Some(seen.bottom + GAP), None, below)
         } else {
-            (None, Some(height - rect.top() + GAP), above)
+            (None, Some(height - seen.top + GAP), above)
         };
         Place {
             left,
@@ -131,7 +132,7 @@ pub fn use_link_previews(targets: LinkTargets, lang: Lang) -> LinkPreviews {
         Rc::new(move || {
             timer.borrow_mut().take();
             if let Some(link) = current.borrow_mut().take() {
-                let _ = link.remove_attribute("aria-describedby");
+                browser::describe(&link, None);
                 open.set(None);
             }
         })
@@ -148,22 +149,15 @@ pub fn use_link_previews(targets: LinkTargets, lang: Lang) -> LinkPreviews {
             let Some(summary) = targets.0.emit(href) else {
                 return;
             };
-            let Some(window) = web_sys::window() else {
+            let Some(seen) = browser::seen(&link) else {
                 return;
             };
-            let size = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64());
-            let (Some(width), Some(height)) =
-                (size(window.inner_width()), size(window.inner_height()))
-            else {
-                return;
-            };
-            let rect = link.get_bounding_client_rect();
-            if rect.bottom() < 0.0 || rect.top() > height {
+            if seen.bottom < 0.0 || seen.top > seen.window_height {
                 hide();
                 return;
             }
-            let place = Place::beside(&rect, width, height);
-            let _ = link.set_attribute("aria-describedby", PREVIEW_ID);
+            let place = Place::beside(&seen);
+            browser::describe(&link, Some(PREVIEW_ID));
             current.replace(Some(link));
             open.set(Some(Open { summary, place }));
         })
@@ -175,30 +169,15 @@ pub fn use_link_previews(targets: LinkTargets, lang: Lang) -> LinkPreviews {
         let (hide, show, current) = (hide.clone(), show.clone(), current.clone());
         use_effect_with(open.is_some(), move |showing| {
             let listeners = showing.then(|| {
-                let window = web_sys::window()?;
-                let capture = EventListenerOptions {
-                    phase: EventListenerPhase::Capture,
-                    passive: true,
-                };
-                let on_escape = {
-                    let hide = hide.clone();
-                    EventListener::new_with_options(&window, "keydown", capture, move |event| {
-                        if event
-                            .dyn_ref::<KeyboardEvent>()
-                            .is_some_and(|key| key.key() == "Escape")
-                        {
-                            event.stop_propagation();
-                            hide();
+                browser::listen_while_open(
+                    move || hide(),
+                    move || {
+                        let link = current.borrow().clone();
+                        if let Some(link) = link {
+                            show(link);
                         }
-                    })
-                };
-                let on_scroll = EventListener::new(&window, "scroll", move |_| {
-                    let link = current.borrow().clone();
-                    if let Some(link) = link {
-                        show(link);
-                    }
-                });
-                Some((on_escape, on_scroll))
+                    },
+                )
             });
             move || drop(listeners)
         });
@@ -221,14 +200,7 @@ pub fn use_link_previews(targets: LinkTargets, lang: Lang) -> LinkPreviews {
     let on_mouse_out = {
         let hide = hide.clone();
         Callback::from(move |event: MouseEvent| {
-            // Moving onto something inside the link (its `<code>`, say) is not leaving it.
-            let Some(link) = article_link(&event) else {
-                return;
-            };
-            let to = event
-                .related_target()
-                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-            if !to.is_some_and(|to| link.contains(Some(&to))) {
+            if article_link(&event).is_some_and(|link| browser::left(&link, &event)) {
                 hide();
             }
         })
@@ -297,15 +269,6 @@ pub fn use_link_previews(targets: LinkTargets, lang: Lang) -> LinkPreviews {
         on_context_menu,
         preview,
     }
-}
-
-/// The link to another article an event came from (or from inside), if any.
-fn article_link(event: &Event) -> Option<Element> {
-    let target = event.target()?.dyn_into::<Element>().ok()?;
-    let link = target
-        .closest("a[href^='#/read/'], a[href^='#/find/']")
-        .ok()??;
-    Some(link)
 }
 
 #[derive(Properties, PartialEq)]

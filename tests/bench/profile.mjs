@@ -5,6 +5,8 @@
 //   node tests/bench/profile.mjs <dist> catalog <catalog path within dist> <article count>
 //   node tests/bench/profile.mjs <dist> search <catalog path within dist> <article count> <query>
 //     (the catalog listed first; then the query typed a key at a time)
+//   node tests/bench/profile.mjs <dist> reload <count>
+//     (the files imported and stored first; then a reload until they are all listed again)
 //
 // Release builds strip function names; for readable names profile a build made with
 // `data-wasm-opt="0" data-keep-debug` on the `lectern` link of index.html (not committed).
@@ -41,9 +43,16 @@ await withBrowser(dist, 4196, async (browser, origin) => {
     await page.getByRole('status').filter({ hasText: 'articles' }).waitFor();
     const before = Number((await page.getByRole('status').textContent()).split(' ')[0]);
     await page.getByLabel('Open files').setInputFiles(asInputFiles(chosen));
-    await cdp.send('Profiler.start');
-    await page.getByRole('status').filter({ hasText: `${before + chosen.length} article` }).waitFor({ timeout: 600_000 });
+    if (mode === 'import') await cdp.send('Profiler.start');
+    const listed = page.getByRole('status').filter({ hasText: `${before + chosen.length} article` });
+    await listed.waitFor({ timeout: 600_000 });
     await page.locator('.site-footer').waitFor({ timeout: 600_000 });
+    if (mode === 'reload') {
+      await page.waitForTimeout(1000);
+      await cdp.send('Profiler.start');
+      await page.reload();
+      await listed.waitFor({ timeout: 600_000 });
+    }
   }
   await page.waitForTimeout(500);
   const { profile } = await cdp.send('Profiler.stop');
@@ -69,7 +78,16 @@ function report(profile) {
       from = null;
     }
   });
+  // A reload's work is spread between waits (storage, timers): all of it is summed.
+  if (mode === 'reload') best = { from: 0, to: profile.samples.length - 1 };
   if (!best) return;
+  // The main thread's work in all, against the time profiled: the rest it waited (storage, the
+  // worker, the network, timers).
+  let busy = 0;
+  profile.samples.forEach((id, i) => {
+    if (i + 1 < times.length && name(byId.get(id)) !== '(idle)') busy += (times[i + 1] - times[i]) / 1000;
+  });
+  console.log(`busy ${busy.toFixed(0)} ms of ${((times.at(-1) - times[0]) / 1000).toFixed(0)} ms profiled`);
   const self = new Map();
   const inclusive = new Map();
   for (let i = best.from; i < best.to; i++) {
@@ -88,7 +106,7 @@ function report(profile) {
     [...map].sort((a, b) => b[1] - a[1]).slice(0, TOP)
       .forEach(([key, ms]) => console.log(`${ms.toFixed(1).padStart(9)}  ${key.slice(0, 130)}`));
   };
-  console.log(`busiest stretch: ${((times[best.to] - times[best.from]) / 1000).toFixed(1)} ms`);
+  console.log(`${mode === 'reload' ? 'whole profile' : 'busiest stretch'}: ${((times[best.to] - times[best.from]) / 1000).toFixed(1)} ms`);
   print('self time (ms):', self);
   print('inclusive time (ms):', inclusive);
 }
