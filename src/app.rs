@@ -81,22 +81,26 @@ pub fn App() -> Html {
         let (dispatcher, removed) = (dispatcher.clone(), state.removed.clone());
         Callback::from(move |_| library_files::undo(dispatcher.clone(), &removed))
     };
+    // What these two act on is gathered when they are chosen, not on every render: with 10 000
+    // of the reader's files, copying their ids made each render of a reload slower.
     let on_remove_all = {
-        let (dispatcher, ids) = (dispatcher.clone(), state.dropped_ids());
-        Callback::from(move |_| library_files::remove_all(dispatcher.clone(), ids.clone()))
+        let (dispatcher, state) = (dispatcher.clone(), state.clone());
+        Callback::from(move |_| library_files::remove_all(dispatcher.clone(), state.dropped_ids()))
     };
     let on_export = {
-        // With a search or filters, the export holds the articles shown (and every picture).
-        let narrowed = !state.view.query.trim().is_empty() || !state.view.filters.is_empty();
-        let shown: Option<HashSet<String>> = narrowed.then(|| {
-            let visible = state.visible();
-            visible
-                .iter()
-                .filter_map(|e| e.original.as_ref().map(|f| f.path.clone()))
-                .collect()
-        });
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |_| library_files::export(dispatcher.clone(), shown.clone()))
+        let (dispatcher, state) = (dispatcher.clone(), state.clone());
+        Callback::from(move |_| {
+            // With a search or filters, the export holds the articles shown (and every picture).
+            let narrowed = !state.view.query.trim().is_empty() || !state.view.filters.is_empty();
+            let shown: Option<HashSet<String>> = narrowed.then(|| {
+                let visible = state.visible();
+                visible
+                    .iter()
+                    .filter_map(|e| e.original.as_ref().map(|f| f.path.clone()))
+                    .collect()
+            });
+            library_files::export(dispatcher.clone(), shown)
+        })
     };
     let on_theme = {
         let (dispatcher, theme) = (dispatcher.clone(), state.theme);
@@ -205,7 +209,7 @@ pub fn App() -> Html {
                 searching={state.hosted_search_pending()} search_failed={state.hosted_search_failure()}
                 returning={state.list_place.clone()} on_leave={dispatcher.to_callback().reform(Action::ListLeft)}
                 layout={state.layout} on_layout={{ let dispatcher = dispatcher.clone(); Callback::from(move |layout| choose::choose_layout(&dispatcher, layout)) }}
-                dropped={state.dropped_ids().len()} on_export={on_export} on_remove_all={on_remove_all}
+                dropped={state.dropped_count()} on_export={on_export} on_remove_all={on_remove_all}
                 on_publish={{ let d = dispatcher.clone(); Callback::from(move |_| library_files::publish(d.clone())) }} />
             </div>
         },

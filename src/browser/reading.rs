@@ -10,18 +10,20 @@ const READ_PREFIX: &str = "lectern.read.";
 
 /// How far into the article `id` the reader got, as a fraction of it.
 pub fn position(id: &str) -> Option<f64> {
-    storage()?
-        .get_item(&format!("{AT_PREFIX}{id}"))
-        .ok()
-        .flatten()?
-        .parse()
-        .ok()
+    let kept = storage()?.get_item(&format!("{AT_PREFIX}{id}")).ok()??;
+    // The browser's number reading and writing, not Rust's: they cost the page kilobytes.
+    let fraction = js_sys::Number::parse_float(&kept);
+    (!fraction.is_nan()).then_some(fraction)
 }
 
 /// Remembers how far into `id` the reader is.
 pub fn keep_position(id: &str, fraction: f64) {
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(&format!("{AT_PREFIX}{id}"), &format!("{fraction:.4}"));
+    let written = js_sys::Number::from(fraction)
+        .to_fixed(4)
+        .ok()
+        .and_then(|s| s.as_string());
+    if let (Some(storage), Some(written)) = (storage(), written) {
+        let _ = storage.set_item(&format!("{AT_PREFIX}{id}"), &written);
     }
 }
 

@@ -280,6 +280,11 @@ impl State {
             .collect()
     }
 
+    /// How many articles the reader brought in.
+    pub fn dropped_count(&self) -> usize {
+        self.entries.iter().filter(|e| e.original.is_some()).count()
+    }
+
     /// The articles before and after `id` in the list as it is ordered and filtered now.
     pub fn neighbours(&self, id: &str) -> (Option<&Entry>, Option<&Entry>) {
         let Some(at) = self

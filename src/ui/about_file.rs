@@ -105,8 +105,15 @@ fn value(value: &Value) -> Html {
             <ol class="field-list">{ for items.iter().map(|v| html! { <li>{ self::value(v) }</li> }) }</ol>
         },
         Value::String(s) => html! { <span class="field-string">{ s }</span> },
-        Value::Int(_) | Value::Float(_) => {
-            html! { <span class="field-number">{ value.as_text().unwrap_or_default() }</span> }
+        Value::Int(i) => html! { <span class="field-number">{ i.to_string() }</span> },
+        // Written by the browser (`1.5`, `1e+21`, `Infinity`): Rust's float formatting would
+        // cost the page 10 KB for this one use.
+        Value::Float(f) => {
+            let written = js_sys::Number::from(*f)
+                .to_string_with_radix(10)
+                .ok()
+                .and_then(|s| s.as_string());
+            html! { <span class="field-number">{ written.unwrap_or_default() }</span> }
         }
         Value::Bool(b) => html! { <span class="field-bool">{ b.to_string() }</span> },
         Value::Null => html! { <span class="field-null">{ "null" }</span> },

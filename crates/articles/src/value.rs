@@ -23,11 +23,18 @@ pub enum Value {
 mod float_as_written {
     use serde::{Deserialize, Deserializer, Serializer};
 
+    // The three are spelled out, as Rust writes them, rather than formatted and parsed: the
+    // page reads these messages, and float formatting and parsing cost it kilobytes.
+    const NAN: &str = "NaN";
+    const INFINITY: &str = "inf";
+    const NEGATIVE_INFINITY: &str = "-inf";
+
     pub fn serialize<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
-        if value.is_finite() {
-            serializer.serialize_f64(*value)
-        } else {
-            serializer.serialize_str(&value.to_string())
+        match *value {
+            v if v.is_finite() => serializer.serialize_f64(v),
+            v if v.is_nan() => serializer.serialize_str(NAN),
+            v if v > 0.0 => serializer.serialize_str(INFINITY),
+            _ => serializer.serialize_str(NEGATIVE_INFINITY),
         }
     }
 
@@ -41,7 +48,12 @@ mod float_as_written {
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
         match Written::deserialize(deserializer)? {
             Written::Number(n) => Ok(n),
-            Written::Text(text) => text.parse().map_err(serde::de::Error::custom),
+            Written::Text(text) => match text.as_str() {
+                NAN => Ok(f64::NAN),
+                INFINITY => Ok(f64::INFINITY),
+                NEGATIVE_INFINITY => Ok(f64::NEG_INFINITY),
+                _ => Err(serde::de::Error::custom(format!("not a number: {text}"))),
+            },
         }
     }
 }
