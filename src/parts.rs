@@ -7,7 +7,7 @@ use gloo_timers::future::TimeoutFuture;
 /// paint): well under the 50 ms that makes a long task.
 const SLICE_MILLIS: f64 = 30.0;
 
-/// A long loop cut into tasks of at most [`SLICE_MILLIS`]: ask [`Slices::due`] between items,
+/// A long loop cut into tasks of at most `SLICE_MILLIS`: ask [`Slices::due`] between items,
 /// and [`Slices::breathe`] when it says so.
 pub struct Slices {
     started: f64,

@@ -229,8 +229,9 @@ pub async fn restore(
     parsed
 }
 
-/// Restored entries listed at a time: each part is indexed in one task.
-const RESTORED_PART: usize = 200;
+/// Restored entries listed at a time: each part is indexed in one task (200 made tasks of
+/// 80–100 ms with 10 000 stored articles; 100 keeps them near 50 ms).
+const RESTORED_PART: usize = 100;
 
 /// Turns stored files into library entries, handing each to `take` as soon as it is parsed (in
 /// order): the assets become `blob:` URLs that the articles' relative links resolve to, and the

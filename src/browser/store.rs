@@ -106,7 +106,7 @@ impl Deref for StoredFile {
 
 /// Every stored file.
 ///
-/// Read [`LOAD_BATCH`] records at a time, each batch in a transaction of its own: the browser
+/// Read `LOAD_BATCH` records at a time, each batch in a transaction of its own: the browser
 /// turns a whole `getAll` into script objects in one task (10 000 articles took 70 ms, then as
 /// long again to copy them into the page), and a transaction cannot wait while the page
 /// breathes between batches.
@@ -142,7 +142,7 @@ pub async fn load_all() -> Result<Vec<StoredFile>, String> {
     Ok(files)
 }
 
-/// Records read from storage in one request (see [`load_all`]).
+/// Records read from storage in one request (see `load_all`).
 const LOAD_BATCH: u32 = 500;
 
 /// Stores `files` (replacing any with the same path) in one transaction.
