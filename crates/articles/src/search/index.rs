@@ -9,6 +9,7 @@
 //! equal a plain substring search, only faster.
 
 mod similar;
+mod word_pairs;
 
 use std::collections::BTreeMap;
 
@@ -21,6 +22,7 @@ use super::highlight::{bounded, is_word_char, places};
 use super::query::{Query, Term, TermKind};
 
 pub use similar::Similar;
+use word_pairs::{pair, pairs_in, WordPairs};
 
 /// An article as search sees it.
 #[derive(Clone, Debug, Default)]
@@ -95,6 +97,8 @@ struct Doc {
     /// Where the labels and the rest begin in `text`.
     labels_at: usize,
     rest_at: usize,
+    /// Its words one space apart, for ruling out phrases without reading `text`.
+    pairs: WordPairs,
     /// Replaced by a newer version, or removed.
     live: bool,
 }
@@ -124,13 +128,14 @@ impl SearchIndex {
         canonical_into(document.body, &mut text);
         text.push('\n');
         let doc = DocId::try_from(self.docs.len()).unwrap_or(DocId::MAX);
-        self.post(doc, &text, labels_at, rest_at);
+        let pairs = self.post(doc, &text, labels_at, rest_at);
         self.by_id.insert(document.id.to_owned(), doc);
         self.docs.push(Doc {
             id: document.id.to_owned(),
             text,
             labels_at,
             rest_at,
+            pairs,
             live: true,
         });
         doc
@@ -143,6 +148,7 @@ impl SearchIndex {
                 doc.live = false;
                 // Its text is no longer needed; postings to it are skipped.
                 doc.text = String::new();
+                doc.pairs = WordPairs::default();
             }
         }
     }
@@ -251,10 +257,15 @@ impl SearchIndex {
                     self.exact_postings(&term.text).iter().for_each(&mut add);
                     return scores;
                 }
+                let Some(pairs) = pairs_in(&term.text, phrase, |word| self.words.get(word)) else {
+                    return scores;
+                };
                 let finder = Finder::new(term.text.as_bytes());
                 let allowed = |doc: DocId| {
                     let at = doc as usize;
-                    self.docs.get(at).is_some_and(|d| d.live)
+                    self.docs
+                        .get(at)
+                        .is_some_and(|d| d.live && d.pairs.may_have_all(&pairs))
                         && within.is_none_or(|w| w.get(at).is_some_and(|&score| score > 0))
                 };
                 for doc in candidates.into_iter().filter(|&doc| allowed(doc)) {
@@ -346,9 +357,9 @@ impl SearchIndex {
         self.postings.of(term.copied())
     }
 
-    /// Counts the article's terms and adds it to their postings. Each word, pair or letter read
-    /// is one hash lookup to its term; the counting is by term number.
-    fn post(&mut self, doc: DocId, text: &str, labels_at: usize, rest_at: usize) {
+    /// Counts the article's terms and adds it to their postings; its word pairs. Each word, pair
+    /// or letter read is one hash lookup to its term; the counting is by term number.
+    fn post(&mut self, doc: DocId, text: &str, labels_at: usize, rest_at: usize) -> WordPairs {
         let weight = |at: usize| match at {
             at if at < labels_at => TITLE_WEIGHT,
             at if at < rest_at => LABEL_WEIGHT,
@@ -357,6 +368,9 @@ impl SearchIndex {
         let postings = &mut self.postings;
         let bytes = text.as_bytes();
         let mut previous_cjk: Option<char> = None;
+        // The last word and where it ended, and the pairs of words one space apart.
+        let mut previous_word: Option<(TermId, usize)> = None;
+        let mut pairs = Vec::new();
         let mut at = 0;
         while let Some(&byte) = bytes.get(at) {
             // ASCII, most of any text, is read byte by byte, without the Unicode tables.
@@ -377,6 +391,12 @@ impl SearchIndex {
                 let word = text.get(at..end).unwrap_or_default();
                 let term = self.words.get_or_add(word, postings);
                 postings.hit(term, weight(at));
+                if let Some((before, ended)) = previous_word {
+                    if ended + 1 == at && bytes.get(ended) == Some(&b' ') {
+                        pairs.push(pair(before, term));
+                    }
+                }
+                previous_word = Some((term, end));
                 previous_cjk = None;
                 at = end;
                 continue;
@@ -399,6 +419,7 @@ impl SearchIndex {
             at += c.len_utf8();
         }
         postings.close(doc);
+        WordPairs::of(&pairs)
     }
 }
 

@@ -19,17 +19,23 @@ fn library() -> Vec<(&'static str, &'static str)> {
     ]
 }
 
+/// An article of the test libraries: one label, no summary.
+fn document<'a>(id: &'a str, title: &'a str, body: &'a str) -> Document<'a> {
+    Document {
+        id,
+        title,
+        labels: vec!["tag one"],
+        summary: "",
+        body,
+    }
+}
+
 fn build(articles: &[(&str, &str)]) -> (Meta, HashMap<String, Vec<u8>>, SearchIndex) {
     let mut writer = Writer::new();
     let mut index = SearchIndex::new();
     for (n, (title, body)) in articles.iter().enumerate() {
-        let document = Document {
-            id: &n.to_string(),
-            title,
-            labels: vec!["tag one"],
-            summary: "",
-            body,
-        };
+        let id = n.to_string();
+        let document = document(&id, title, body);
         writer.add(&document);
         index.add(&document);
     }
@@ -210,13 +216,7 @@ fn a_spilling_writer_writes_the_same_bytes_as_one_in_memory() {
     // A budget of a few kilobytes: a run every few articles, terms split over many runs.
     let mut spilling = SpillingWriter::new(&dir, 16 * 1024);
     for (id, title, body) in documents {
-        let document = Document {
-            id: &id,
-            title,
-            labels: vec!["tag"],
-            summary: "",
-            body,
-        };
+        let document = document(&id, title, body);
         whole.add(&document);
         spilling.add(&document);
     }
