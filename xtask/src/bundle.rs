@@ -32,8 +32,10 @@ pub const PAGE_BUDGET: usize = 426_000;
 /// for the hosted search index's reader on the page, then from 1 190 KB for the pictures
 /// setting on the page and publishing a site from the browser (the catalog and search index
 /// writers in the worker), then from 1 240 KB for connected reading (on the page, and the
-/// connection shards Publish… writes, in the worker); lowered to 1 274 KB with the page's cut.
-pub const TOTAL_BUDGET: usize = 1_274_000;
+/// connection shards Publish… writes, in the worker); lowered to 1 274 KB with the page's cut,
+/// then raised to 1 275 KB for the search index's word-pair filter (page and worker: a quoted
+/// phrase over 100 000 articles 59 → 13 ms).
+pub const TOTAL_BUDGET: usize = 1_275_000;
 
 /// A download's size: as stored, gzipped at level 9 and compressed with brotli at quality 11.
 #[derive(Clone, Copy, Debug, Default)]
