@@ -118,11 +118,17 @@ impl Chunked {
         bytes: &[u8],
         sink: &mut impl FnMut(String, Vec<u8>) -> Result<(), E>,
     ) -> Result<(), E> {
-        self.pending.extend_from_slice(bytes);
-        while self.pending.len() >= CHUNK {
-            let rest = self.pending.split_off(CHUNK);
-            let full = std::mem::replace(&mut self.pending, rest);
-            self.send(full, sink)?;
+        // Filled a chunk at a time: splitting the rest off a long term's bytes after each chunk
+        // would copy all that is left, again and again.
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            let (now, later) = rest.split_at((CHUNK - self.pending.len()).min(rest.len()));
+            self.pending.extend_from_slice(now);
+            rest = later;
+            if self.pending.len() == CHUNK {
+                let full = std::mem::replace(&mut self.pending, Vec::with_capacity(CHUNK));
+                self.send(full, sink)?;
+            }
         }
         Ok(())
     }
