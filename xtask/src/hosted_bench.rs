@@ -137,6 +137,10 @@ pub fn scale() -> Result {
         .map_err(|e| format!("writing the index into {}: {e}", out.display()))?;
     let build = started.elapsed().as_secs_f64();
     let peak = peak_memory_mb();
+    // What a catalog would say of the index, beside it: to search it again without a rebuild.
+    let described = work.join("search-index.json");
+    let json = serde_json::to_vec(&meta).map_err(|e| e.to_string())?;
+    std::fs::write(&described, json).map_err(|e| format!("{}: {e}", described.display()))?;
     let mut rows = Vec::new();
     for query in scale_queries(&samples) {
         rows.push(fetched_by(&meta, &out, &query)?);

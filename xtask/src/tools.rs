@@ -16,6 +16,10 @@ const BROWSER_PACKAGES: &[&str] = &[
     "chromium-driver",
     "firefox-esr",
     "fonts-noto-cjk",
+    // WebKitWebDriver and the MiniBrowser it drives, and the X server it needs (it has no
+    // headless mode), for the stories in WebKit.
+    "webkit2gtk-driver",
+    "xvfb",
 ];
 /// Firefox's WebDriver server, from crates.io (Debian has none).
 const GECKODRIVER_VERSION: &str = "0.37.1";
@@ -73,8 +77,8 @@ pub fn ensure_build_tools() -> Result {
     ensure_npm_packages()
 }
 
-/// Chromium, ChromeDriver, Firefox and CJK fonts from Debian, geckodriver from crates.io, and
-/// the npm test dependencies.
+/// Chromium, ChromeDriver, Firefox, WebKitGTK's driver, Xvfb and CJK fonts from Debian,
+/// geckodriver from crates.io, and the npm test dependencies.
 pub fn ensure_test_tools() -> Result {
     if !version_is("geckodriver", &format!("geckodriver {GECKODRIVER_VERSION}")) {
         status(command("cargo").args([

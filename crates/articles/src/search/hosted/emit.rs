@@ -1,6 +1,6 @@
 //! Cutting the index into its files as its terms come, in dictionary order: dictionary shards
-//! of [`TERMS_PER_SHARD`] terms, and the postings and positions streams in files of [`CHUNK`]
-//! bytes. Each file goes to a sink as soon as it is full, so writing a million articles' index
+//! of [`TERMS_PER_SHARD`] terms, and the postings, lengths and positions streams in files of
+//! [`CHUNK`] bytes. Each file goes to a sink as soon as it is full, so writing a million articles' index
 //! holds one shard and one chunk of each stream, not the index's two gigabytes.
 
 use super::varint::put;
@@ -17,6 +17,7 @@ pub(super) struct Emitter<S> {
     shard_terms: usize,
     previous: Box<str>,
     postings: Chunked,
+    lengths: Chunked,
     positions: Chunked,
 }
 
@@ -45,6 +46,7 @@ where
             shard_terms: 0,
             previous: Box::from(""),
             postings: Chunked::new(Stream::Postings),
+            lengths: Chunked::new(Stream::Lengths),
             positions: Chunked::new(Stream::Positions),
         }
     }
@@ -54,6 +56,7 @@ where
         if self.shard_terms == 0 {
             // A shard begins where its first term's data does in each stream.
             put(&mut self.shard, self.postings.len() as u64);
+            put(&mut self.shard, self.lengths.len() as u64);
             put(&mut self.shard, self.positions.len() as u64);
             self.previous = Box::from("");
             self.meta.terms.push(key.to_owned());
@@ -64,13 +67,13 @@ where
         put(&mut self.shard, rest.len() as u64);
         self.shard.extend_from_slice(rest);
         put(&mut self.shard, u64::from(term.count));
-        let (postings, positions) = term.parts();
-        let postings_len: usize = postings.iter().map(|part| part.len()).sum();
-        put(&mut self.shard, postings_len as u64);
+        let [docs, scores, lengths, positions] = term.parts();
+        put(&mut self.shard, (docs.len() + scores.len()) as u64);
+        put(&mut self.shard, lengths.len() as u64);
         put(&mut self.shard, positions.len() as u64);
-        for part in postings {
-            self.postings.extend(part, &mut self.sink)?;
-        }
+        self.postings.extend(docs, &mut self.sink)?;
+        self.postings.extend(scores, &mut self.sink)?;
+        self.lengths.extend(lengths, &mut self.sink)?;
         self.positions.extend(positions, &mut self.sink)?;
         self.previous = Box::from(key);
         self.shard_terms += 1;
@@ -86,6 +89,7 @@ where
             self.close_shard()?;
         }
         self.meta.postings = self.postings.finish(&mut self.sink)?;
+        self.meta.lengths = self.lengths.finish(&mut self.sink)?;
         self.meta.positions = self.positions.finish(&mut self.sink)?;
         Ok(self.meta)
     }

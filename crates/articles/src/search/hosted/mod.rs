@@ -15,15 +15,18 @@
 //!
 //! - `search/terms-NNNN.bin` — the dictionary, in shards of [`TERMS_PER_SHARD`] terms in
 //!   byte order; the catalog lists each shard's first term, so a term (or a typed prefix, a
-//!   range) names its shards. A shard: the offsets in the two streams where its first term's
+//!   range) names its shards. A shard: the offsets in the three streams where its first term's
 //!   data begins, then per term: bytes shared with the previous term, the rest of it, its number
-//!   of articles, the lengths of its postings and positions (all LEB128 varints).
-//! - `search/postings-NNNN.bin` and `search/positions-NNNN.bin` — two streams, every term's
-//!   data in dictionary order, cut into files of [`CHUNK`] bytes, so a common term spans several
-//!   files and rare ones share one. A term's postings: its article numbers (delta-coded
-//!   varints), a score byte per article (`0x80` a title hit, `0x40` a label hit, the low six
-//!   bits the other hits, at most 63), and each article's length of positions in bytes
-//!   (varints). Its positions: per article, delta-coded varints.
+//!   of articles, the lengths of its data in each stream (all LEB128 varints).
+//! - `search/postings-NNNN.bin`, `search/lengths-NNNN.bin` and `search/positions-NNNN.bin` —
+//!   three streams, every term's data in dictionary order, cut into files of [`CHUNK`] bytes,
+//!   so a common term spans several files and rare ones share one. A term's postings: its
+//!   article numbers (delta-coded varints) and a score byte per article (`0x80` a title hit,
+//!   `0x40` a label hit, the low six bits the other hits, at most 63). Its lengths: each
+//!   article's length of positions in bytes (varints). Its positions: per article,
+//!   delta-coded varints. Lengths are a stream of their own because only a term of several
+//!   tokens needs them (to find its candidates' positions): a query of single words, the
+//!   commonest kind, fetches article numbers and scores alone, a third fewer bytes.
 
 mod emit;
 mod read;
@@ -38,7 +41,7 @@ pub use spill::SpillingWriter;
 pub use write::Writer;
 
 /// The format's version: the catalog names it, and an app refuses one it does not know.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Bytes per file of the postings and positions streams.
 pub const CHUNK: usize = 32 * 1024;
@@ -59,12 +62,13 @@ pub struct Meta {
     pub terms: Vec<String>,
     /// How many files each stream has.
     pub postings: u32,
+    pub lengths: u32,
     pub positions: u32,
     /// Bytes per stream file.
     pub chunk: u32,
 }
 
-/// The file of a dictionary shard, a postings chunk or a positions chunk.
+/// The file of a dictionary shard.
 pub fn terms_file(shard: usize) -> String {
     format!("search/terms-{shard:04}.bin")
 }
@@ -72,6 +76,7 @@ pub fn terms_file(shard: usize) -> String {
 fn stream_file(stream: Stream, chunk: usize) -> String {
     let name = match stream {
         Stream::Postings => "postings",
+        Stream::Lengths => "lengths",
         Stream::Positions => "positions",
     };
     format!("search/{name}-{chunk:04}.bin")
@@ -80,6 +85,7 @@ fn stream_file(stream: Stream, chunk: usize) -> String {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Stream {
     Postings,
+    Lengths,
     Positions,
 }
 

@@ -1,6 +1,7 @@
 //! Searching the hosted index with the files fetched so far. A search runs in rounds: each
-//! either answers or names the files it needs next (dictionary shards, then postings, then,
-//! for terms of several tokens, the positions of the candidates), which the caller fetches and
+//! either answers or names the files it needs next (dictionary shards, then postings — with,
+//! for terms of several tokens, their lengths of positions — then those terms' candidates'
+//! positions), which the caller fetches and
 //! hands back. Running a round again costs little next to a fetch, so nothing else is kept.
 
 use std::collections::BTreeSet;
@@ -127,6 +128,7 @@ struct Plan {
 struct Entry {
     count: u32,
     postings: Range<usize>,
+    lengths: Range<usize>,
     positions: Range<usize>,
 }
 
@@ -134,7 +136,11 @@ struct Entry {
 struct Postings {
     docs: Vec<u32>,
     scores: Vec<u8>,
-    /// Each article's positions, as a range of the positions stream.
+}
+
+/// An entry's articles and where each one's positions are in the positions stream.
+struct Located {
+    docs: Vec<u32>,
     positions: Vec<Range<usize>>,
 }
 
@@ -196,7 +202,7 @@ impl<F: Files> Round<'_, F> {
             // Asked for now, so the positions can be asked for in the next round.
             for entries in planned.iter().map(|(_, entries)| entries) {
                 for entry in entries {
-                    self.postings(entry)?;
+                    self.located(entry)?;
                 }
             }
         }
@@ -231,8 +237,8 @@ impl<F: Files> Round<'_, F> {
         for (at, entries) in &plan.tokens {
             let mut decoded = Vec::new();
             for entry in entries {
-                if let Some(postings) = self.postings(entry)? {
-                    decoded.push(postings);
+                if let Some(located) = self.located(entry)? {
+                    decoded.push(located);
                 }
             }
             tokens.push((*at, decoded));
@@ -242,9 +248,9 @@ impl<F: Files> Round<'_, F> {
             let mut sets = Vec::new();
             for (at, decoded) in &tokens {
                 let mut positions = Vec::new();
-                for postings in decoded {
-                    if let Ok(n) = postings.docs.binary_search(&doc) {
-                        let range = postings.positions.get(n).cloned().unwrap_or_default();
+                for located in decoded {
+                    if let Ok(n) = located.docs.binary_search(&doc) {
+                        let range = located.positions.get(n).cloned().unwrap_or_default();
                         if let Some(bytes) = self.stream(Stream::Positions, range)? {
                             positions.extend(deltas(&bytes).ok_or_else(|| self.unreadable())?);
                         }
@@ -358,6 +364,24 @@ impl<F: Files> Round<'_, F> {
             .ok_or_else(|| self.unreadable())
     }
 
+    /// An entry's articles and where their positions are; `None` while a file of its postings
+    /// or lengths is to be fetched (both are asked for at once).
+    fn located(&mut self, entry: &Entry) -> Result<Option<Located>, Unreadable> {
+        let postings = self.postings(entry)?;
+        let lengths = self.stream(Stream::Lengths, entry.lengths.clone())?;
+        let (Some(postings), Some(lengths)) = (postings, lengths) else {
+            return Ok(None);
+        };
+        decode_lengths(&lengths, entry)
+            .map(|positions| {
+                Some(Located {
+                    docs: postings.docs,
+                    positions,
+                })
+            })
+            .ok_or_else(|| self.unreadable())
+    }
+
     /// A range of a stream, from its files; `None` while any of them is to be fetched.
     fn stream(
         &mut self,
@@ -417,6 +441,7 @@ fn letter_runs(tokens: &[(u32, Token)]) -> Vec<Range<usize>> {
 fn read_shard(bytes: &[u8]) -> Option<Vec<(String, Entry)>> {
     let mut reader = Reader::new(bytes);
     let mut postings = reader.size()?;
+    let mut lengths = reader.size()?;
     let mut positions = reader.size()?;
     let mut terms = Vec::new();
     let mut key: Vec<u8> = Vec::new();
@@ -427,13 +452,16 @@ fn read_shard(bytes: &[u8]) -> Option<Vec<(String, Entry)>> {
         key.extend_from_slice(reader.bytes(rest)?);
         let count = reader.number()?;
         let postings_len = reader.size()?;
+        let lengths_len = reader.size()?;
         let positions_len = reader.size()?;
         let entry = Entry {
             count,
             postings: postings..postings.checked_add(postings_len)?,
+            lengths: lengths..lengths.checked_add(lengths_len)?,
             positions: positions..positions.checked_add(positions_len)?,
         };
         postings = entry.postings.end;
+        lengths = entry.lengths.end;
         positions = entry.positions.end;
         terms.push((String::from_utf8(key.clone()).ok()?, entry));
     }
@@ -455,18 +483,21 @@ fn decode_postings(bytes: &[u8], entry: &Entry) -> Option<Postings> {
         docs.push(doc);
     }
     let scores = reader.bytes(count)?.to_vec();
-    let mut positions = Vec::with_capacity(docs.len());
+    Some(Postings { docs, scores })
+}
+
+/// Each article's positions, as a range of the positions stream, from an entry's lengths.
+fn decode_lengths(bytes: &[u8], entry: &Entry) -> Option<Vec<Range<usize>>> {
+    let count = entry.count as usize;
+    let mut reader = Reader::new(bytes);
+    let mut positions = Vec::with_capacity(count.min(bytes.len()));
     let mut at = entry.positions.start;
     for _ in 0..count {
         let len = reader.size()?;
         positions.push(at..at.checked_add(len)?);
         at += len;
     }
-    Some(Postings {
-        docs,
-        scores,
-        positions,
-    })
+    Some(positions)
 }
 
 /// Delta-coded positions.

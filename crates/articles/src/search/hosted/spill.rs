@@ -10,11 +10,11 @@
 //! (LEB128 varints), then those four as they are.
 
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use super::emit::Emitter;
-use super::varint::put;
+use super::varint::{self, put};
 use super::write::{Postings, Writer};
 use super::Meta;
 use crate::search::index::Document;
@@ -110,17 +110,17 @@ impl SpillingWriter {
         let mut out = BufWriter::new(File::create(&path)?);
         self.runs.push(path);
         for (key, term) in self.writer.take_sorted() {
-            let (postings, positions) = term.parts();
+            let parts = term.parts();
             let mut head = Vec::new();
             put(&mut head, key.len() as u64);
             head.extend_from_slice(key.as_bytes());
             put(&mut head, u64::from(term.count));
             put(&mut head, u64::from(term.last));
-            for part in postings.iter().chain([&positions]) {
+            for part in parts {
                 put(&mut head, part.len() as u64);
             }
             out.write_all(&head)?;
-            for part in postings.iter().chain([&positions]) {
+            for part in parts {
                 out.write_all(part)?;
             }
         }
@@ -161,7 +161,7 @@ impl Run {
     }
 
     fn read(&mut self) -> io::Result<Option<(Box<str>, Postings)>> {
-        let Some(key_len) = varint(&mut self.file)? else {
+        let Some(key_len) = next_varint(&mut self.file)? else {
             return Ok(None);
         };
         let key_len = usize::try_from(key_len).map_err(|_| truncated())?;
@@ -186,34 +186,37 @@ impl Run {
     }
 
     fn size(&mut self) -> io::Result<usize> {
-        let value = varint(&mut self.file)?.ok_or_else(truncated)?;
+        let value = next_varint(&mut self.file)?.ok_or_else(truncated)?;
         usize::try_from(value).map_err(|_| truncated())
     }
 
     fn number(&mut self) -> io::Result<u32> {
-        let value = varint(&mut self.file)?.ok_or_else(truncated)?;
+        let value = next_varint(&mut self.file)?.ok_or_else(truncated)?;
         u32::try_from(value).map_err(|_| truncated())
     }
 }
 
 /// The next varint of a run; `None` at its end.
-fn varint(file: &mut impl Read) -> io::Result<Option<u64>> {
-    let mut value = 0_u64;
-    for shift in (0..64).step_by(7) {
-        let mut byte = [0_u8];
-        if file.read(&mut byte)? == 0 {
-            return if shift == 0 {
-                Ok(None)
-            } else {
-                Err(truncated())
-            };
-        }
-        value |= u64::from(byte[0] & 0x7f) << shift;
-        if byte[0] < 0x80 {
-            return Ok(Some(value));
-        }
+fn next_varint(file: &mut impl BufRead) -> io::Result<Option<u64>> {
+    if file.fill_buf()?.is_empty() {
+        return Ok(None);
     }
-    Err(truncated())
+    let mut failed = None;
+    let value = varint::decode(|| {
+        let mut byte = [0_u8];
+        match file.read_exact(&mut byte) {
+            Ok(()) => Some(byte[0]),
+            Err(error) => {
+                failed = Some(error);
+                None
+            }
+        }
+    });
+    match (value, failed) {
+        (Some(value), _) => Ok(Some(value)),
+        (None, Some(error)) if error.kind() != io::ErrorKind::UnexpectedEof => Err(error),
+        (None, _) => Err(truncated()),
+    }
 }
 
 fn truncated() -> io::Error {

@@ -44,17 +44,26 @@ fn build(articles: &[(&str, &str)]) -> (Meta, HashMap<String, Vec<u8>>, SearchIn
 }
 
 /// Runs a search to the end, fetching what each round names; the matches and the rounds.
-pub(super) fn run(
+fn run(meta: &Meta, all: &HashMap<String, Vec<u8>>, query: &str) -> (BTreeSet<u32>, usize) {
+    let (found, rounds, _) = run_fetching(meta, all, query);
+    (found, rounds)
+}
+
+/// [`run`], and the files fetched.
+fn run_fetching(
     meta: &Meta,
     all: &HashMap<String, Vec<u8>>,
     query: &str,
-) -> (BTreeSet<u32>, usize) {
+) -> (BTreeSet<u32>, usize, BTreeSet<String>) {
     let query = Query::parse(query);
     let mut fetched: HashMap<String, Vec<u8>> = HashMap::new();
     for round in 1..=4 {
+        let names = || fetched.keys().cloned().collect();
         match search(meta, &query, &fetched).expect("readable") {
-            None => return ((0..meta.documents).collect(), round),
-            Some(Outcome::Found(found)) => return (found.iter().map(|f| f.doc).collect(), round),
+            None => return ((0..meta.documents).collect(), round, names()),
+            Some(Outcome::Found(found)) => {
+                return (found.iter().map(|f| f.doc).collect(), round, names())
+            }
             Some(Outcome::Need(names)) => {
                 assert!(!names.is_empty());
                 for name in names {
@@ -109,6 +118,31 @@ fn answers_as_the_in_memory_index_does() {
         let (hosted, rounds) = run(&meta, &files, query);
         assert_eq!(hosted, in_memory(&index, query), "query {query:?}");
         assert!(rounds <= 4);
+    }
+}
+
+#[test]
+fn words_alone_fetch_no_positions_nor_their_lengths() {
+    let (meta, files, _) = build(&library());
+    let streams = |query: &str| -> BTreeSet<String> {
+        let (found, _, fetched) = run_fetching(&meta, &files, query);
+        assert!(!found.is_empty(), "{query}");
+        fetched
+            .iter()
+            .filter_map(|name| name.strip_prefix("search/")?.split('-').next())
+            .map(str::to_owned)
+            .collect()
+    };
+    let set = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<BTreeSet<_>>();
+    for words in ["rust", "quick fox", "中文", "学"] {
+        assert_eq!(streams(words), set(&["postings", "terms"]), "{words}");
+    }
+    for phrase in ["\"quick brown\"", "学习中文", "node.js"] {
+        assert_eq!(
+            streams(phrase),
+            set(&["lengths", "positions", "postings", "terms"]),
+            "{phrase}"
+        );
     }
 }
 
@@ -230,7 +264,7 @@ fn a_spilling_writer_writes_the_same_bytes_as_one_in_memory() {
         })
         .expect("runs written and read back");
     assert!(
-        meta.terms.len() > 1 && meta.postings > 1 && meta.positions > 1,
+        meta.terms.len() > 1 && meta.postings > 1 && meta.lengths > 1 && meta.positions > 1,
         "{meta:?}"
     );
     assert_eq!(streamed_meta, meta);

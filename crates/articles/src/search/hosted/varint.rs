@@ -8,6 +8,20 @@ pub fn put(out: &mut Vec<u8>, mut value: u64) {
     out.push(value as u8);
 }
 
+/// A varint from its bytes, given one at a time: `None` if they end first or it is too long
+/// for 64 bits.
+pub fn decode(mut next_byte: impl FnMut() -> Option<u8>) -> Option<u64> {
+    let mut value = 0_u64;
+    for shift in (0..64).step_by(7) {
+        let byte = next_byte()?;
+        value |= u64::from(byte & 0x7f) << shift;
+        if byte < 0x80 {
+            return Some(value);
+        }
+    }
+    None
+}
+
 /// Reads bytes as varints; `None` past the end or on a value too long for 64 bits.
 pub struct Reader<'a> {
     bytes: &'a [u8],
@@ -20,16 +34,11 @@ impl<'a> Reader<'a> {
     }
 
     pub fn next(&mut self) -> Option<u64> {
-        let mut value = 0_u64;
-        for shift in (0..64).step_by(7) {
+        decode(|| {
             let byte = *self.bytes.get(self.at)?;
             self.at += 1;
-            value |= u64::from(byte & 0x7f) << shift;
-            if byte < 0x80 {
-                return Some(value);
-            }
-        }
-        None
+            Some(byte)
+        })
     }
 
     pub fn number(&mut self) -> Option<u32> {

@@ -178,10 +178,10 @@ impl Postings {
         self.docs.len() + self.scores.len() + self.lengths.len() + self.positions.len()
     }
 
-    /// Its encoded parts: the postings stream's (article numbers, score bytes, lengths of
-    /// positions) and the positions stream's.
-    pub(super) fn parts(&self) -> ([&[u8]; 3], &[u8]) {
-        ([&self.docs, &self.scores, &self.lengths], &self.positions)
+    /// Its encoded parts: article numbers, score bytes (these two the postings stream's),
+    /// lengths of positions (the lengths stream's) and positions.
+    pub(super) fn parts(&self) -> [&[u8]; 4] {
+        [&self.docs, &self.scores, &self.lengths, &self.positions]
     }
 
     /// Postings read back from their parts (article numbers, scores, lengths, positions).
