@@ -4,6 +4,7 @@
 //! positions), which the caller fetches and
 //! hands back. Running a round again costs little next to a fetch, so nothing else is kept.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -39,10 +40,13 @@ pub enum Outcome {
 pub struct Unreadable(pub String);
 
 /// One round of a search for `query`; `None` for a query with no terms.
+///
+/// `files` is a trait object so this code is compiled once, with the engine's optimizations,
+/// rather than in each caller (a debug build's caller made it ten times slower).
 pub fn search(
     meta: &Meta,
     query: &Query,
-    files: &impl Files,
+    files: &dyn Files,
 ) -> Result<Option<Outcome>, Unreadable> {
     if meta.version != super::VERSION {
         return Err(Unreadable(format!("search index version {}", meta.version)));
@@ -142,15 +146,35 @@ struct Postings {
 struct Located {
     docs: Vec<u32>,
     positions: Vec<Range<usize>>,
+    /// Where [`Located::seek`] goes on from.
+    next: usize,
 }
 
-struct Round<'a, F> {
+impl Located {
+    /// Where `doc`'s positions are, if it has the term. Articles are sought in order, each from
+    /// where the last was, galloping: a common term's articles are hundreds of thousands, and
+    /// a binary search of them all for each candidate missed the cache at every step.
+    fn seek(&mut self, doc: u32) -> Option<Range<usize>> {
+        let rest = self.docs.get(self.next..)?;
+        let mut step = 1;
+        while rest.get(step).is_some_and(|&d| d < doc) {
+            step *= 2;
+        }
+        let window = rest.get(..(step + 1).min(rest.len()))?;
+        self.next += window.partition_point(|&d| d < doc);
+        (self.docs.get(self.next) == Some(&doc))
+            .then(|| self.positions.get(self.next).cloned())
+            .flatten()
+    }
+}
+
+struct Round<'a> {
     meta: &'a Meta,
-    files: &'a F,
+    files: &'a dyn Files,
     need: BTreeSet<String>,
 }
 
-impl<F: Files> Round<'_, F> {
+impl<'a> Round<'a> {
     fn plan(&mut self, term: &Term) -> Result<Plan, Unreadable> {
         let text = term.text.as_str();
         let tokens = tokens(text);
@@ -199,10 +223,12 @@ impl<F: Files> Round<'_, F> {
         let lone_pair = tokens.len() == 2 && narrowing.len() == 1;
         let exact = tokens.len() <= 1 || lone_pair;
         if !exact {
-            // Asked for now, so the positions can be asked for in the next round.
+            // Asked for now, so the positions can be asked for in the next round (decoded
+            // when they are).
             for entries in planned.iter().map(|(_, entries)| entries) {
                 for entry in entries {
-                    self.located(entry)?;
+                    self.want(Stream::Postings, &entry.postings);
+                    self.want(Stream::Lengths, &entry.lengths);
                 }
             }
         }
@@ -224,12 +250,7 @@ impl<F: Files> Round<'_, F> {
 
     /// The articles of `plan` among `within`, confirmed on positions where it needs them.
     fn confirm(&mut self, plan: &Plan, within: &[u32]) -> Result<Vec<(u32, u32)>, Unreadable> {
-        let candidates: Vec<(u32, u32)> = plan
-            .candidates
-            .iter()
-            .copied()
-            .filter(|(doc, _)| within.binary_search(doc).is_ok())
-            .collect();
+        let candidates = among(&plan.candidates, within);
         if plan.exact || candidates.is_empty() {
             return Ok(candidates);
         }
@@ -246,11 +267,10 @@ impl<F: Files> Round<'_, F> {
         let mut confirmed = Vec::new();
         for &(doc, score) in &candidates {
             let mut sets = Vec::new();
-            for (at, decoded) in &tokens {
+            for (at, decoded) in &mut tokens {
                 let mut positions = Vec::new();
                 for located in decoded {
-                    if let Ok(n) = located.docs.binary_search(&doc) {
-                        let range = located.positions.get(n).cloned().unwrap_or_default();
+                    if let Some(range) = located.seek(doc) {
                         if let Some(bytes) = self.stream(Stream::Positions, range)? {
                             positions.extend(deltas(&bytes).ok_or_else(|| self.unreadable())?);
                         }
@@ -327,31 +347,15 @@ impl<F: Files> Round<'_, F> {
         read_shard(bytes).ok_or(Unreadable(name))
     }
 
-    /// Articles with any of `entries`, their scores summed.
+    /// Articles with any of `entries`, in order, their scores summed.
     fn union(&mut self, entries: &[Entry]) -> Result<Vec<(u32, u32)>, Unreadable> {
-        let mut all: Vec<(u32, u32)> = Vec::new();
+        let mut lists = Vec::new();
         for entry in entries {
-            if let Some(postings) = self.postings(entry)? {
-                all.extend(
-                    postings
-                        .docs
-                        .iter()
-                        .zip(&postings.scores)
-                        .map(|(&doc, &score)| (doc, weight(score))),
-                );
-            }
+            lists.extend(self.postings(entry)?);
         }
-        if entries.len() > 1 {
-            all.sort_unstable_by_key(|&(doc, _)| doc);
-            all.dedup_by(|later, kept| {
-                let same = later.0 == kept.0;
-                if same {
-                    kept.1 = kept.1.saturating_add(later.1);
-                }
-                same
-            });
-        }
-        Ok(all)
+        let total: usize = lists.iter().map(|postings| postings.docs.len()).sum();
+        let dense = total > self.meta.documents as usize / DENSE_SHARE;
+        Ok(summed(&lists, self.meta.documents, dense))
     }
 
     /// An entry's postings; `None` while a file of them is to be fetched.
@@ -377,30 +381,51 @@ impl<F: Files> Round<'_, F> {
                 Some(Located {
                     docs: postings.docs,
                     positions,
+                    next: 0,
                 })
             })
             .ok_or_else(|| self.unreadable())
     }
 
-    /// A range of a stream, from its files; `None` while any of them is to be fetched.
+    /// Asks for the files of a range of a stream that are not fetched yet.
+    fn want(&mut self, stream: Stream, range: &Range<usize>) {
+        let chunk = self.meta.chunk as usize;
+        if range.is_empty() || chunk == 0 {
+            return;
+        }
+        for n in range.start / chunk..=(range.end - 1) / chunk {
+            let name = stream_file(stream, n);
+            if self.files.file(&name).is_none() {
+                self.need.insert(name);
+            }
+        }
+    }
+
+    /// A range of a stream, from its files (borrowed when it is within one, as a candidate's
+    /// positions nearly always are); `None` while any of them is to be fetched.
     fn stream(
         &mut self,
         stream: Stream,
         range: Range<usize>,
-    ) -> Result<Option<Vec<u8>>, Unreadable> {
+    ) -> Result<Option<Cow<'a, [u8]>>, Unreadable> {
         let chunk = self.meta.chunk as usize;
         if range.is_empty() || chunk == 0 {
-            return Ok(Some(Vec::new()));
+            return Ok(Some(Cow::Borrowed(&[])));
         }
-        let mut bytes = Vec::with_capacity(range.len());
+        let chunks = range.start / chunk..=(range.end - 1) / chunk;
+        let mut bytes = Vec::new();
         let mut missing = false;
-        for n in range.start / chunk..=(range.end - 1) / chunk {
+        for n in chunks.clone() {
             let name = stream_file(stream, n);
             match self.files.file(&name) {
                 Some(file) if !missing => {
                     let from = range.start.max(n * chunk) - n * chunk;
                     let to = range.end.min((n + 1) * chunk) - n * chunk;
-                    bytes.extend_from_slice(file.get(from..to).ok_or(Unreadable(name))?);
+                    let part = file.get(from..to).ok_or(Unreadable(name))?;
+                    if chunks.start() == chunks.end() {
+                        return Ok(Some(Cow::Borrowed(part)));
+                    }
+                    bytes.extend_from_slice(part);
                 }
                 Some(_) => {}
                 None => {
@@ -409,7 +434,7 @@ impl<F: Files> Round<'_, F> {
                 }
             }
         }
-        Ok((!missing).then_some(bytes))
+        Ok((!missing).then_some(Cow::Owned(bytes)))
     }
 
     fn unreadable(&self) -> Unreadable {
@@ -524,6 +549,63 @@ fn weight(score: u8) -> u32 {
     weight.max(1)
 }
 
+/// Articles in any of `lists`, in order, their weights summed: in a slot per article of the
+/// library's `documents` if `dense`, else by sorting.
+fn summed(lists: &[Postings], documents: u32, dense: bool) -> Vec<(u32, u32)> {
+    let weighted = |postings: &Postings| {
+        postings
+            .docs
+            .iter()
+            .zip(&postings.scores)
+            .map(|(&doc, &score)| (doc, weight(score)))
+            .collect::<Vec<_>>()
+    };
+    match lists {
+        [] => Vec::new(),
+        [one] => weighted(one),
+        // A typed prefix's words over much of the library (a million articles' "your":
+        // "your", "yours", "yourself"...): sorting them all took most of the search.
+        _ if dense => {
+            let mut sums = vec![0_u32; documents as usize];
+            for (doc, score) in lists.iter().flat_map(weighted) {
+                if let Some(sum) = sums.get_mut(doc as usize) {
+                    *sum = sum.saturating_add(score);
+                }
+            }
+            (0..).zip(sums).filter(|&(_, sum)| sum > 0).collect()
+        }
+        _ => {
+            let mut all: Vec<(u32, u32)> = lists.iter().flat_map(weighted).collect();
+            all.sort_unstable_by_key(|&(doc, _)| doc);
+            all.dedup_by(|later, kept| {
+                let same = later.0 == kept.0;
+                if same {
+                    kept.1 = kept.1.saturating_add(later.1);
+                }
+                same
+            });
+            all
+        }
+    }
+}
+
+/// A union of postings at least this share of the library's articles is summed in a slot per
+/// article (a weight is at least 1, so a slot above 0 is an article in it) rather than sorted.
+const DENSE_SHARE: usize = 16;
+
+/// The articles of `candidates` (sorted by article) that are in `within` (sorted), in one pass.
+fn among(candidates: &[(u32, u32)], within: &[u32]) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    let mut other = within.iter().peekable();
+    for &(doc, score) in candidates {
+        while other.next_if(|&&d| d < doc).is_some() {}
+        if other.peek() == Some(&&doc) {
+            out.push((doc, score));
+        }
+    }
+    out
+}
+
 /// The articles in both lists (sorted by article), their scores summed.
 fn intersect(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
@@ -537,4 +619,58 @@ fn intersect(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn postings(docs: &[u32], scores: &[u8]) -> Postings {
+        Postings {
+            docs: docs.to_vec(),
+            scores: scores.to_vec(),
+        }
+    }
+
+    #[test]
+    fn a_union_sums_the_same_in_slots_as_sorted() {
+        let lists = [
+            postings(&[0, 3, 7, 9], &[1, TITLE_HIT, 2, 63]),
+            postings(&[3, 4, 9], &[LABEL_HIT | 1, 5, 63]),
+            postings(&[1, 9], &[1, TITLE_HIT | LABEL_HIT]),
+        ];
+        let sorted = summed(&lists, 10, false);
+        assert_eq!(summed(&lists, 10, true), sorted);
+        let docs: Vec<u32> = sorted.iter().map(|&(doc, _)| doc).collect();
+        assert_eq!(docs, [0, 1, 3, 4, 7, 9]);
+        let nine = sorted.last().map(|&(_, score)| score);
+        assert_eq!(nine, Some(63 + 63 + TITLE_WEIGHT + LABEL_WEIGHT));
+    }
+
+    #[test]
+    fn articles_are_sought_in_order_from_the_last() {
+        let docs: Vec<u32> = (0..1000).map(|n| n * 3).collect();
+        let mut located = Located {
+            positions: (0..docs.len()).map(|n| n..n + 1).collect(),
+            docs,
+            next: 0,
+        };
+        let found: Vec<Option<Range<usize>>> = [0, 2, 3, 1500, 1501, 2997, 2998, 5000]
+            .iter()
+            .map(|&doc| located.seek(doc))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                Some(0..1),
+                None,
+                Some(1..2),
+                Some(500..501),
+                None,
+                Some(999..1000),
+                None,
+                None
+            ]
+        );
+    }
 }
