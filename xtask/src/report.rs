@@ -1,6 +1,8 @@
 //! BENCHMARKS.md, put together from the sections the benchmarks write (one JSON file each in
 //! `<target>/bench/`: a title, what was measured, and a table of rows), under a heading that
-//! names the machine, the browser and the commit measured.
+//! names the machine, the browser and the commit measured. A section with no figures on this
+//! machine (a part not run since the build folder was made) is kept as the last report had it,
+//! saying where it was measured: a partial run on a fresh machine must not erase the rest.
 //!
 //! A section is `{ "title": …, "about": …, "rows": [{ column: value, … }, …] }`; every row
 //! has the same columns, in order. The browser benchmarks write theirs through
@@ -46,8 +48,11 @@ pub fn write_section(part: &str, section: &Section) -> Result {
     std::fs::write(path(part), text).map_err(|e| format!("{}: {e}", path(part).display()))
 }
 
-/// Writes BENCHMARKS.md from the sections of `parts` that were written, in that order.
+/// Writes BENCHMARKS.md from the sections of `parts` that were written, in that order, and
+/// the earlier report's for those that were not.
 pub fn write(parts: &[&str]) -> Result {
+    let out = root().join("BENCHMARKS.md");
+    let earlier = std::fs::read_to_string(&out).unwrap_or_default();
     let mut report = String::from(
         "# Benchmarks\n\nWritten by `cargo xtask bench` (do not edit by hand). The machine is shared and noisy: \
          read ratios measured in the same run, more than absolute times. Goals are the performance \
@@ -56,17 +61,55 @@ pub fn write(parts: &[&str]) -> Result {
     let _ = writeln!(report, "{}\n", machine());
     for part in parts {
         let Ok(text) = std::fs::read_to_string(path(part)) else {
+            report.push_str(&kept(&earlier, part));
             continue;
         };
         let section: Section =
             serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path(part).display()))?;
+        let _ = writeln!(report, "{}", marker(part));
         render(&mut report, &section);
     }
-    let out = root().join("BENCHMARKS.md");
     std::fs::write(&out, report).map_err(|e| format!("{}: {e}", out.display()))?;
     println!("benchmarks written to {}", out.display());
     Ok(())
 }
+
+/// The line before each section, naming its part, so a later report can find it.
+fn marker(part: &str) -> String {
+    format!("<!-- section: {part} -->")
+}
+
+/// Part `part`'s section of the `earlier` report, if it has one, saying where it was measured
+/// (its own note if it was kept before, else the earlier report's heading).
+fn kept(earlier: &str, part: &str) -> String {
+    let marker = marker(part);
+    let Some(start) = earlier.find(&marker) else {
+        return String::new();
+    };
+    let text = &earlier[start..];
+    let end = text[marker.len()..]
+        .find("<!-- section: ")
+        .map_or(text.len(), |at| at + marker.len());
+    let text = &text[..end];
+    if text.contains(EARLIER_NOTE) {
+        return text.to_owned();
+    }
+    let measured = earlier
+        .lines()
+        .find(|line| line.starts_with("Measured "))
+        .unwrap_or("Measured on another machine.");
+    // After the heading: the marker's line, the heading's, and the blank line after it.
+    let mut lines = text.splitn(4, '\n');
+    let head: Vec<&str> = lines.by_ref().take(3).collect();
+    format!(
+        "{}\n_{EARLIER_NOTE} {measured}_\n\n{}",
+        head.join("\n"),
+        lines.next().unwrap_or_default()
+    )
+}
+
+/// How a section kept from an earlier report begins.
+const EARLIER_NOTE: &str = "Not measured in this run; from an earlier one.";
 
 fn render(report: &mut String, section: &Section) {
     let _ = writeln!(report, "## {}\n\n{}\n", section.title, section.about);
