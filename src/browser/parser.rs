@@ -9,12 +9,12 @@ use std::rc::Rc;
 
 use articles::Article;
 use futures::StreamExt;
-use gloo_timers::future::TimeoutFuture;
 
 use crate::browser::quarantine;
 use crate::browser::store::StoredFile;
 use crate::browser::worker::{self, Reply, Stop};
 use crate::parse_job::{Context, Parsed, Task};
+use crate::parts::next_task;
 
 /// Parses `files`, calling `each` with every file's index and article as it arrives, in order.
 /// Stops early, without waiting for the rest, when `each` returns `false`. The files are
@@ -63,7 +63,7 @@ async fn parse_in_workers(
     let mut first = 0;
     for (at, batch) in batches(files).into_iter().enumerate() {
         if at > 0 {
-            TimeoutFuture::new(0).await;
+            next_task().await;
         }
         let count = batch.len();
         let replies = match worker::running_at(at).await {

@@ -13,7 +13,6 @@ use std::ops::Deref;
 use std::rc::Rc;
 
 use articles::Article;
-use gloo_timers::future::TimeoutFuture;
 
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -25,7 +24,7 @@ use web_sys::{
 
 use crate::browser::page;
 use crate::parse_job::Parsed;
-use crate::parts::Slices;
+use crate::parts::{next_task, Slices};
 use crate::reader_file::ReaderFile;
 
 const DATABASE: &str = "lectern";
@@ -345,12 +344,12 @@ async fn large_blobs<F: Borrow<StoredFile>>(files: &[F]) -> HashMap<usize, Blob>
             continue;
         }
         let array = Uint8Array::from(bytes.as_slice());
-        TimeoutFuture::new(0).await;
+        next_task().await;
         // A blob the browser refuses leaves the file to be stored as bytes.
         if let Ok(blob) = Blob::new_with_u8_array_sequence(&Array::of1(&array)) {
             blobs.insert(index, blob);
         }
-        TimeoutFuture::new(0).await;
+        next_task().await;
     }
     blobs
 }

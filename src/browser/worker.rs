@@ -15,7 +15,6 @@ use std::rc::{Rc, Weak};
 
 use futures::channel::{mpsc, oneshot};
 use gloo_timers::callback::Interval;
-use gloo_timers::future::TimeoutFuture;
 use js_sys::Uint8Array;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -25,6 +24,7 @@ use crate::browser::page;
 use crate::browser::store::StoredFile;
 use crate::parse_job::wire::{self, JobFile};
 use crate::parse_job::{self, BodyDecoder, FromWorker, Parsed, Task};
+use crate::parts::next_task;
 use crate::reader_file::ReaderFile;
 
 /// The worker's entry script, beside the page (`static/worker-loader.js`). Trunk does not hash
@@ -122,7 +122,7 @@ impl Answer {
             // Also after the last piece of a large body: what the page does with the article
             // next (listing and indexing it) is another task.
             if length > COPY_CHUNK {
-                TimeoutFuture::new(0).await;
+                next_task().await;
             }
         }
         decoder.finish()
