@@ -1,7 +1,7 @@
 //! Cutting the index into its files as its terms come, in dictionary order: dictionary shards
 //! of [`TERMS_PER_SHARD`] terms, and the postings, lengths and positions streams in files of
-//! [`CHUNK`] bytes. Each file goes to a sink as soon as it is full, so writing a million articles' index
-//! holds one shard and one chunk of each stream, not the index's two gigabytes.
+//! [`CHUNK`] bytes. Each file goes to a sink as soon as it is full, so writing a million
+//! articles' index holds one shard and one chunk of each stream, not the index's two gigabytes.
 
 use super::varint::put;
 use super::write::Postings;

@@ -43,7 +43,7 @@ pub use write::Writer;
 /// The format's version: the catalog names it, and an app refuses one it does not know.
 pub const VERSION: u32 = 2;
 
-/// Bytes per file of the postings and positions streams.
+/// Bytes per file of each stream (postings, lengths, positions).
 pub const CHUNK: usize = 32 * 1024;
 
 /// Terms per dictionary shard: some tens of kilobytes.

@@ -1,12 +1,12 @@
 //! Searching the hosted index with the files fetched so far. A search runs in rounds: each
 //! either answers or names the files it needs next (dictionary shards, then postings — with,
 //! for terms of several tokens, their lengths of positions — then those terms' candidates'
-//! positions), which the caller fetches and
-//! hands back. Running a round again costs little next to a fetch, so nothing else is kept.
+//! positions), which the caller fetches and hands back. Running a round again costs little
+//! next to a fetch, so nothing else is kept.
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
-use std::ops::Range;
+use std::ops::{Range, RangeInclusive};
 
 use super::varint::Reader;
 use super::{stream_file, terms_file, Meta, Stream, LABEL_HIT, OTHER_HITS, TITLE_HIT};
@@ -387,13 +387,18 @@ impl<'a> Round<'a> {
             .ok_or_else(|| self.unreadable())
     }
 
+    /// The files (by number) a range of a stream is in; `None` for an empty range.
+    fn chunks(&self, range: &Range<usize>) -> Option<RangeInclusive<usize>> {
+        let chunk = self.meta.chunk as usize;
+        (!range.is_empty() && chunk > 0).then(|| range.start / chunk..=(range.end - 1) / chunk)
+    }
+
     /// Asks for the files of a range of a stream that are not fetched yet.
     fn want(&mut self, stream: Stream, range: &Range<usize>) {
-        let chunk = self.meta.chunk as usize;
-        if range.is_empty() || chunk == 0 {
+        let Some(chunks) = self.chunks(range) else {
             return;
-        }
-        for n in range.start / chunk..=(range.end - 1) / chunk {
+        };
+        for n in chunks {
             let name = stream_file(stream, n);
             if self.files.file(&name).is_none() {
                 self.need.insert(name);
@@ -409,10 +414,9 @@ impl<'a> Round<'a> {
         range: Range<usize>,
     ) -> Result<Option<Cow<'a, [u8]>>, Unreadable> {
         let chunk = self.meta.chunk as usize;
-        if range.is_empty() || chunk == 0 {
+        let Some(chunks) = self.chunks(&range) else {
             return Ok(Some(Cow::Borrowed(&[])));
-        }
-        let chunks = range.start / chunk..=(range.end - 1) / chunk;
+        };
         let mut bytes = Vec::new();
         let mut missing = false;
         for n in chunks.clone() {
