@@ -206,7 +206,7 @@ pub fn App() -> Html {
             <Library entries={state.entries.clone()} shown={state.shown.clone()} request={state.view.to_params()}
                 query={query} read={state.read.clone()}
                 library_size={state.entries.len()} catalog={state.catalog.listing.clone()} lang={lang}
-                searching={state.hosted_search_pending()} search_failed={state.hosted_search_failure()}
+                searching={state.hosted_search_pending()} indexing={state.unindexed() > 0} search_failed={state.hosted_search_failure()}
                 returning={state.list_place.clone()} on_leave={dispatcher.to_callback().reform(Action::ListLeft)}
                 layout={state.layout} on_layout={{ let dispatcher = dispatcher.clone(); Callback::from(move |layout| choose::choose_layout(&dispatcher, layout)) }}
                 dropped={state.dropped_count()} on_export={on_export} on_remove_all={on_remove_all}

@@ -238,7 +238,9 @@ impl Lang {
 
     /// "Your files use 1.2 MB of this browser’s storage."
     pub fn storage_used(self, bytes: f64) -> String {
-        let megabytes = format!("{:.1} MB", bytes / 1e6);
+        // In tenths, written with integers (see `ui/progress.rs`: no float printer).
+        let tenths = (bytes.max(0.0) / 1e5).round() as u64;
+        let megabytes = format!("{}.{} MB", tenths / 10, tenths % 10);
         match self {
             Lang::En => format!("Your files use {megabytes} of this browser’s storage."),
             Lang::Zh => format!("你的文件占用此浏览器 {megabytes} 存储空间。"),
@@ -327,6 +329,8 @@ pub struct Text {
     pub loading_library: &'static str,
     /// After the count while hosted articles' text is not yet searchable.
     pub searching_library: &'static str,
+    /// Said beside the count while a search may find more: text still being indexed.
+    pub indexing_library: &'static str,
     pub search_failed: &'static str,
     pub no_matches: &'static str,
     pub empty_title: &'static str,
@@ -424,6 +428,7 @@ const EN: Text = Text {
     loading: "Loading…",
     loading_library: "Loading the library…",
     searching_library: "(by title and summary; searching the articles’ text…)",
+    indexing_library: "(so far: still reading your articles for search…)",
     search_failed: "The hosted articles’ text was not searched (only their titles and summaries)",
     no_matches: "No article matches this search.",
     empty_title: "No articles yet",
@@ -524,6 +529,7 @@ const ZH: Text = Text {
     loading: "加载中…",
     loading_library: "正在加载文库…",
     searching_library: "（按标题和摘要；正在搜索正文…）",
+    indexing_library: "（暂为部分结果：仍在为搜索读取文章…）",
     search_failed: "未能搜索网上文库的正文（只搜索了标题和摘要）",
     no_matches: "没有与搜索匹配的文章。",
     empty_title: "还没有文章",
@@ -631,6 +637,14 @@ mod tests {
         assert_eq!(Lang::from_tag(""), Lang::En);
         assert_eq!(Lang::Zh.article_count(3), "3 篇文章");
         assert_eq!(Lang::En.article_count(1), "1 article");
+    }
+
+    #[test]
+    fn storage_is_told_in_megabytes_to_a_tenth() {
+        let told = |bytes| Lang::En.storage_used(bytes);
+        assert!(told(1_234_567.0).contains(" 1.2 MB "));
+        assert!(told(25_960_000.0).contains(" 26.0 MB "));
+        assert!(told(0.0).contains(" 0.0 MB "));
     }
 
     #[test]

@@ -58,6 +58,25 @@ pub async fn next_task() {
     }
 }
 
+/// Waits until the browser has nothing more pressing to do (no task queued, the frame painted):
+/// for work that can wait behind everything the reader sees, such as indexing articles already
+/// listed, so it does not slow their listing (a reload of 10 000 stored articles listed them no
+/// sooner when each part listed was followed by a slice of indexing). Where there is no
+/// `requestIdleCallback` (Safari), one task.
+pub async fn idle_time() {
+    let (done, idle) = oneshot::channel::<()>();
+    let wake = Closure::once_into_js(move || {
+        let _ = done.send(());
+    });
+    let asked = web_sys::window()
+        .is_some_and(|window| window.request_idle_callback(wake.unchecked_ref()).is_ok());
+    if asked {
+        let _ = idle.await;
+    } else {
+        next_task().await;
+    }
+}
+
 /// `items` in consecutive parts whose weights add up to at most `limit` (a heavier item makes a
 /// part of its own). Always at least one part, empty when there are no items: the last part is
 /// what tells the state an arrival is complete.

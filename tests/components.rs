@@ -350,6 +350,52 @@ async fn the_filter_panel_counts_values_and_ticks_them_into_the_view() {
 }
 
 #[wasm_bindgen_test]
+async fn a_library_still_indexing_says_a_search_may_find_more_and_is_busy() {
+    let entries = vec![Entry {
+        summary: summary("a.md", "# a\n\ntext"),
+        article: None,
+        original: None,
+    }];
+    let props = |query: Option<&str>| {
+        yew::props!(LibraryProps {
+            entries: Shared::new(entries.clone()),
+            shown: Shared::new(vec![0]),
+            query: query.map(|q| Rc::new(Query::parse(q))),
+            library_size: 1,
+            catalog: Loadable::Ready(()),
+            lang: Lang::En,
+            indexing: true,
+        })
+    };
+    let searching = mount::<Library>(props(Some("text"))).await;
+    let status = find(&searching.root, "[role=status]").text_content();
+    assert!(
+        status
+            .as_deref()
+            .is_some_and(|s| s.starts_with("1 article ") && s.contains("still reading")),
+        "{status:?}"
+    );
+    assert_eq!(
+        count_of(&searching.root, "section.library[aria-busy=true]"),
+        1
+    );
+    searching.assert_console_clean();
+    // Without a search, the whole list is there: only the busy mark tells indexing goes on.
+    let listing = mount::<Library>(props(None)).await;
+    assert_eq!(
+        find(&listing.root, "[role=status]")
+            .text_content()
+            .as_deref(),
+        Some("1 article")
+    );
+    assert_eq!(
+        count_of(&listing.root, "section.library[aria-busy=true]"),
+        1
+    );
+    listing.assert_console_clean();
+}
+
+#[wasm_bindgen_test]
 async fn empty_library_tells_the_ways_in() {
     let mounted = mount::<Library>(yew::props!(LibraryProps {
         entries: Shared::default(),

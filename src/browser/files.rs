@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use articles::{Article, Summary};
+use futures::{Stream, StreamExt};
 use gloo_file::futures::read_as_bytes;
 use web_sys::{Blob, Url};
 use yew::Callback;
@@ -156,50 +157,56 @@ pub fn told_apart(kept: Vec<StoredFile>, skipped: Vec<String>) -> Picked {
     }
 }
 
-/// The reader's stored files again, at the start of a visit, handed to `take` in parts, so the
-/// first are listed at once, however many there are. An article this build parsed before comes
-/// back as it was stored; the others are parsed (and returned, with their articles, to be
-/// stored again). A file set aside for stopping the parser before is listed without being
-/// parsed, until the reader asks to try it again.
+/// The reader's stored files again, at the start of a visit, as storage yields them (a batch
+/// at a time), handed to `take` in parts, so the first are listed at once, however many there
+/// are. An article this build parsed before comes back as it was stored; the others are parsed
+/// once every batch is in (and returned, with their articles, to be stored again). A file set
+/// aside for stopping the parser before is listed without being parsed, until the reader asks
+/// to try it again.
 pub async fn restore(
-    files: &[Rc<StoredFile>],
+    mut batches: impl Stream<Item = Vec<StoredFile>> + Unpin,
     mut take: impl FnMut(Vec<Entry>),
 ) -> Vec<StoredFile> {
-    let (set_aside, rest): (Vec<_>, Vec<_>) = files.iter().cloned().partition(|file| {
-        is_article(&file.path) && quarantine::reason(&file.path, file.bytes.len()).is_some()
-    });
-    if !set_aside.is_empty() {
-        take(
-            set_aside
-                .into_iter()
-                .map(|file| {
-                    let reason =
-                        quarantine::reason(&file.path, file.bytes.len()).unwrap_or_default();
-                    let article = Article::unreadable(
-                        &file.path,
-                        &format!("on an earlier visit, {reason}. It is not read at the start until you choose Try again"),
-                    );
-                    entry(&file, article)
-                })
-                .collect(),
-        );
-    }
-    let (cached, to_parse): (Vec<_>, Vec<_>) = rest
-        .into_iter()
-        .partition(|file| is_article(&file.path) && file.parsed.is_some());
+    let mut to_parse = Vec::new();
     let mut part = Vec::new();
     let mut slices = Slices::start();
-    for file in &cached {
-        if let Some(article) = file
-            .parsed
-            .as_deref()
-            .and_then(|p| p.clone().article().ok())
-        {
-            part.push(entry(file, article));
+    while let Some(batch) = batches.next().await {
+        for mut file in batch {
+            let set_aside = is_article(&file.path)
+                .then(|| quarantine::reason(&file.path, file.bytes.len()))
+                .flatten();
+            // Taken out of the file: the strings become the article's without a copy.
+            let cached = file.parsed.take().filter(|_| is_article(&file.path));
+            let article = match (set_aside, cached) {
+                (Some(reason), _) => Article::unreadable(
+                    &file.path,
+                    &format!("on an earlier visit, {reason}. It is not read at the start until you choose Try again"),
+                ),
+                (None, Some(parsed)) => {
+                    let parsed = Rc::try_unwrap(parsed).unwrap_or_else(|shared| (*shared).clone());
+                    match parsed.article() {
+                        Ok(article) => article,
+                        // Stored by this build, yet unreadable: parsed again.
+                        Err(_) => {
+                            to_parse.push(Rc::new(file));
+                            continue;
+                        }
+                    }
+                }
+                (None, None) => {
+                    to_parse.push(Rc::new(file));
+                    continue;
+                }
+            };
+            part.push(entry(&Rc::new(file), article));
+            if part.len() >= RESTORED_PART || slices.due() {
+                take(std::mem::take(&mut part));
+                slices.breathe().await;
+            }
         }
-        if part.len() >= RESTORED_PART || slices.due() {
+        // What this batch brought is listed before the next is awaited.
+        if !part.is_empty() {
             take(std::mem::take(&mut part));
-            slices.breathe().await;
         }
     }
     let mut handed = js_sys::Date::now();
@@ -229,9 +236,11 @@ pub async fn restore(
     parsed
 }
 
-/// Restored entries listed at a time: each part is indexed in one task (200 made tasks of
-/// 80–100 ms with 10 000 stored articles; 100 keeps them near 50 ms).
-const RESTORED_PART: usize = 100;
+/// Restored entries listed at a time, at most (a part also ends when its task has run its
+/// time). Their text is indexed later, when the page is idle, so a part costs a merge into the
+/// list and one rendering: parts of 100 rendered the list a hundred times for 10 000 stored
+/// articles, a fifth of the reload.
+const RESTORED_PART: usize = 1000;
 
 /// Turns stored files into library entries, handing each to `take` as soon as it is parsed (in
 /// order): the assets become `blob:` URLs that the articles' relative links resolve to, and the
@@ -241,14 +250,16 @@ pub async fn ingest(
     import: Option<&Import>,
     mut take: impl FnMut(Entry),
 ) -> bool {
-    let context = Context {
+    let mut context = Context {
         id_root: DROPPED_PREFIX.to_owned(),
-        assets: files
-            .iter()
-            .filter_map(|file| Some((file.path.clone(), asset_url(file, media_type(&file.path)?)?)))
-            .collect(),
         ..Context::default()
     };
+    // Inserted, not collected: collecting into a map is a stable sort the page would carry.
+    for file in files {
+        if let Some(url) = media_type(&file.path).and_then(|kind| asset_url(file, kind)) {
+            context.assets.insert(file.path.clone(), url);
+        }
+    }
     let articles: Vec<Rc<StoredFile>> = files
         .iter()
         .filter(|file| is_article(&file.path))

@@ -113,14 +113,17 @@ pub fn saved_images() -> Images {
         mode: read(IMAGES_KEY)
             .and_then(|name| RemoteImages::from_name(&name))
             .unwrap_or_default(),
-        allowed: Rc::new(
-            read(IMAGE_HOSTS_KEY)
-                .unwrap_or_default()
-                .lines()
-                .filter(|host| !host.is_empty())
-                .map(str::to_owned)
-                .collect(),
-        ),
+        allowed: Rc::new({
+            // Inserted, not collected: collecting into a set is a stable sort the page would
+            // carry.
+            let mut allowed = BTreeSet::new();
+            for host in read(IMAGE_HOSTS_KEY).unwrap_or_default().lines() {
+                if !host.is_empty() {
+                    allowed.insert(host.to_owned());
+                }
+            }
+            allowed
+        }),
     }
 }
 

@@ -1,5 +1,5 @@
 //! The hooks that start effects: when the app starts, when the state asks for something (a
-//! hosted article to fetch, a search of the hosted index, an undo running out), and when the browser speaks
+//! hosted article to fetch, a search of the hosted index, text to index, an undo running out), and when the browser speaks
 //! (the address changes, files are dropped, a key is pressed).
 
 use gloo_events::EventListener;
@@ -11,6 +11,7 @@ use super::{article, hosted_search, loading};
 use crate::browser::intake::{drop_listeners, Given};
 use crate::browser::keys::{self, Shortcut};
 use crate::browser::{fetch, offline, page};
+use crate::parts::idle_time;
 use crate::route::Route;
 use crate::shared::Shared;
 use crate::state::{Action, Notice, State};
@@ -107,6 +108,20 @@ pub fn use_library(state: &UseReducerHandle<State>) {
             spawn_local(async move {
                 let result = fetch::connections(&path).await.map(Shared::new);
                 dispatcher.dispatch(Action::ConnectionsLoaded { shard, result });
+            });
+        }
+    });
+    // Listed articles' text goes into the search index a slice at a time when the page is idle,
+    // behind any listing, one slice asked for at a time (every arrival changes the count:
+    // without the flag, each would start a chain).
+    let dispatcher = state.dispatcher();
+    let asked = use_mut_ref(|| false);
+    use_effect_with(state.unindexed(), move |&unindexed| {
+        if unindexed > 0 && !asked.replace(true) {
+            spawn_local(async move {
+                idle_time().await;
+                asked.replace(false);
+                dispatcher.dispatch(Action::IndexSome);
             });
         }
     });

@@ -2,11 +2,10 @@
 //! and its shards (newest first). What arrives is handed to the state in parts, each a short
 //! task (see `parts`).
 
-use std::rc::Rc;
-
+use futures::channel::mpsc;
 use yew::UseReducerDispatcher;
 
-use crate::browser::store::{self, StoredFile};
+use crate::browser::store;
 use crate::browser::{fetch, files};
 use crate::parts::{in_parts, one_task_each};
 use crate::state::{Action, State};
@@ -20,20 +19,23 @@ pub async fn library(dispatcher: UseReducerDispatcher<State>) {
     futures::join!(stored(dispatcher.clone()), hosted(dispatcher));
 }
 
-/// The reader's stored files, listed a part at a time (as they were parsed at an earlier visit
-/// of this build, or as the worker parses them); what was parsed now is stored with them.
+/// The reader's stored files, listed a part at a time as storage yields them (as they were
+/// parsed at an earlier visit of this build, or as the worker parses them); what was parsed now
+/// is stored with them.
 async fn stored(dispatcher: UseReducerDispatcher<State>) {
-    match store::load_all().await {
-        Ok(stored) => {
-            let stored: Vec<Rc<StoredFile>> = stored.into_iter().map(Rc::new).collect();
-            let parsed = files::restore(&stored, |part| {
-                dispatcher.dispatch(Action::FilesRestored(part))
-            })
-            .await;
+    let (batches, arriving) = mpsc::unbounded();
+    let load = store::load_each(move |batch| {
+        let _ = batches.unbounded_send(batch);
+    });
+    let restore = files::restore(arriving, |part| {
+        dispatcher.dispatch(Action::FilesRestored(part))
+    });
+    match futures::join!(load, restore) {
+        (Ok(()), parsed) => {
             // Only time is lost if this fails: the next visit parses them again.
             let _ = store::save(&parsed).await;
         }
-        Err(reason) => dispatcher.dispatch(Action::NoStorage(reason)),
+        (Err(reason), _) => dispatcher.dispatch(Action::NoStorage(reason)),
     }
 }
 

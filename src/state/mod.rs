@@ -163,6 +163,9 @@ pub enum Action {
     },
     /// Files kept from an earlier visit (a part of them: they are listed as they are parsed).
     FilesRestored(Vec<Entry>),
+    /// A slice of the text of articles already listed goes into the search index (while any
+    /// waits; see `State::index_some`).
+    IndexSome,
     /// The reader removes articles they brought in; `files` are what an undo stores again (for
     /// "remove all", every stored file, pictures included; by default the entries' files).
     Remove {
@@ -413,7 +416,9 @@ impl State {
     /// Merges new entries into the list: a large library is neither sorted nor counted again
     /// for a shard or a part of a drop, so no arrival costs a long task.
     fn merge_entries(&mut self, mut fresh: Vec<Entry>) {
-        fresh.sort_by(|a, b| newest_first(&a.summary, &b.summary));
+        // Ids are unique here and break ties, so an unstable sort is exact (and smaller: each
+        // stable sort the page links is kilobytes of code).
+        fresh.sort_unstable_by(|a, b| newest_first(&a.summary, &b.summary));
         let docs: Vec<DocId> = fresh.iter().map(|e| self.index_entry(e)).collect();
         let merged = merge(&self.entries, fresh, |a, b| {
             newest_first(&a.summary, &b.summary)
@@ -444,7 +449,7 @@ impl State {
             self.index_entry(entry);
         }
         entries.extend(fresh);
-        entries.sort_by(|a, b| newest_first(&a.summary, &b.summary));
+        entries.sort_unstable_by(|a, b| newest_first(&a.summary, &b.summary));
         self.entries = Shared::new(entries);
         self.refresh_positions();
         self.refresh_shown();
@@ -623,6 +628,12 @@ impl Reducible for State {
             Action::FilesRestored(entries) => {
                 next.add_entries(entries);
                 next.refresh_reading();
+            }
+            Action::IndexSome => {
+                if next.unindexed() == 0 {
+                    return self;
+                }
+                next.index_some();
             }
             Action::Remove { ids, files } => next.remove(&ids, files),
             Action::Undo => {

@@ -14,6 +14,14 @@ fn visible_ids(state: &State) -> Vec<&str> {
         .collect()
 }
 
+/// `state` once the text of every listed article is in the search index.
+fn indexed(mut state: Rc<State>) -> Rc<State> {
+    while state.unindexed() > 0 {
+        state = state.reduce(Action::IndexSome);
+    }
+    state
+}
+
 fn catalog(ids: &[&str]) -> Catalog {
     Catalog {
         schema: 1,
@@ -60,7 +68,7 @@ fn an_article_read_again_replaces_the_old_reading() {
     assert_eq!(reading(&state), Some(&Loadable::Ready(again)));
     assert_eq!(state.entries[0].summary.title, "New title");
     assert_eq!(state.entries[0].summary.id, "dropped/gbk");
-    let state = state.reduce(Action::Search("new words".into()));
+    let state = indexed(state).reduce(Action::Search("new words".into()));
     assert_eq!(state.visible().len(), 1, "the index has the new text");
 }
 
@@ -202,7 +210,7 @@ fn the_hosted_index_answers_for_hosted_articles_by_catalog_number() {
         beside: Vec::new(),
         fidelity: None,
     });
-    let state = state.reduce(Action::Search("hidden".into()));
+    let state = indexed(state).reduce(Action::Search("hidden".into()));
     let wanted = state.hosted_search_wanted().map(|(_, query)| query);
     assert_eq!(wanted.as_deref(), Some("hidden"));
     assert!(state.hosted_search_pending());
@@ -375,7 +383,7 @@ fn arrivals_in_parts_list_and_count_as_a_full_recount_does() {
         for part in [1, 9, 30, 2, 50, 8] {
             let entries = (next..next + part).map(article).collect();
             next += part;
-            state = state.reduce(Action::FilesArriving(entries));
+            state = indexed(state.reduce(Action::FilesArriving(entries)));
             let mut recounted = (*state).clone();
             recounted.refresh_positions();
             recounted.refresh_shown();
@@ -553,9 +561,44 @@ fn links_by_name_resolve_to_the_article() {
 fn search_filters_the_list() {
     let state = Rc::new(State::new(Lang::En, Route::Library));
     let state = state.reduce(Action::CatalogLoaded(Ok(catalog(&["alpha", "beta"]))));
-    let state = state.reduce(Action::Search("alp".into()));
+    let state = indexed(state).reduce(Action::Search("alp".into()));
     let ids = visible_ids(&state);
     assert_eq!(ids, vec!["alpha"]);
+}
+
+#[test]
+fn stored_articles_are_listed_at_once_and_found_as_their_text_is_indexed() {
+    let long = "word ".repeat(20_000);
+    let entries: Vec<Entry> = (0..6)
+        .map(|n| dropped(&format!("{n}.md"), &format!("# T{n}\n\n{long} needle{n}")))
+        .collect();
+    let state = Rc::new(State::with_view(
+        Lang::En,
+        Route::Library,
+        View {
+            query: "needle".into(),
+            ..View::default()
+        },
+    ));
+    let state = state.reduce(Action::FilesRestored(entries));
+    assert_eq!(state.entries.len(), 6, "listed before their text is read");
+    assert_eq!(state.unindexed(), 6);
+    assert!(state.visible().is_empty(), "nothing found yet");
+    // A slice is about 160 KB of text: two of these 100 KB articles, not all six.
+    let state = state.reduce(Action::IndexSome);
+    assert_eq!(state.unindexed(), 4);
+    assert_eq!(
+        state.visible().len(),
+        2,
+        "the search runs again on what is in"
+    );
+    let state = indexed(state);
+    assert_eq!(state.visible().len(), 6);
+    let state = state.reduce(Action::Search("needle3".into()));
+    assert_eq!(visible_ids(&state), ["dropped/3"]);
+    // Nothing waits: the action changes nothing.
+    let again = state.clone().reduce(Action::IndexSome);
+    assert!(Rc::ptr_eq(&state, &again));
 }
 
 #[test]

@@ -192,7 +192,7 @@ fn FacetList(props: &FacetListProps) -> Html {
     let total = values.len();
     // Categories keep their tree order; other facets list the largest first.
     if !facet.is_tree() && facet != Facet::Year {
-        values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        values.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     }
     let shown = if *all { total } else { SHORT_LIST.min(total) };
     let toggle = |value: Vec<String>| {

@@ -36,6 +36,9 @@ pub struct LibraryProps {
     /// The hosted search index is still being asked (what titles and excerpts match shows).
     #[prop_or_default]
     pub searching: bool,
+    /// Some listed articles' text is not in the search index yet (a search may find more soon).
+    #[prop_or_default]
+    pub indexing: bool,
     /// Why the hosted search index could not answer, if it could not.
     #[prop_or_default]
     pub search_failed: Option<String>,
@@ -89,6 +92,11 @@ pub fn Library(props: &LibraryProps) -> Html {
             "{} {}",
             props.lang.article_count(props.shown.len()),
             text.searching_library
+        ),
+        _ if props.indexing && props.query.is_some() => format!(
+            "{} {}",
+            props.lang.article_count(props.shown.len()),
+            text.indexing_library
         ),
         _ => props.lang.article_count(props.shown.len()),
     };
@@ -149,7 +157,8 @@ pub fn Library(props: &LibraryProps) -> Html {
         }
     });
     html! {
-        <section class="library" aria-labelledby="library-count">
+        <section class="library" aria-labelledby="library-count"
+            aria-busy={(props.searching || props.indexing).then_some("true")}>
             <div class="library-head">
                 <p id="library-count" class="count" role="status" aria-live="polite">{ status }</p>
                 { for tools }

@@ -31,9 +31,11 @@ pub fn ReadingProgress(props: &ProgressProps) -> Html {
         // Drawn straight on the bar: a scroll is too frequent to render the view again.
         Callback::from(move |fraction: f64| {
             if let Some(bar) = bar.cast::<web_sys::HtmlElement>() {
-                let _ = bar
-                    .style()
-                    .set_property("transform", &format!("scaleX({fraction:.4})"));
+                // In ten-thousandths, written with integers: formatting a float would link the
+                // float printer (kilobytes) into the page for this one line.
+                let parts = (fraction.clamp(0.0, 1.0) * 10_000.0).round() as u32;
+                let scale = format!("scaleX({}.{:04})", parts / 10_000, parts % 10_000);
+                let _ = bar.style().set_property("transform", &scale);
             }
         })
     };

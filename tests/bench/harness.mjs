@@ -85,17 +85,25 @@ export async function importIntoLectern(context, origin, files) {
   await status.filter({ hasText: 'articles' }).waitFor();
   const total = Number((await status.textContent()).split(' ')[0]) + files.length;
   await stage(page, files);
-  // The count is read the moment it changes, not when Playwright next polls.
+  // The count is read the moment it changes, not when Playwright next polls; searchable once
+  // the library is no longer busy (its articles' text is indexed when the page is idle).
   await page.evaluate((total) => {
-    window.__listed = new Promise((done) => {
-      new MutationObserver(() => {
-        const count = document.getElementById('library-count')?.textContent ?? '';
-        if (count.startsWith(`${total} article`)) done(performance.now() - window.__handedOver);
-      }).observe(document.body, { childList: true, characterData: true, subtree: true });
-    });
+    const listed = () => (document.getElementById('library-count')?.textContent ?? '').startsWith(`${total} article`);
+    const watch = (done, ready) => {
+      const check = () => ready() && done(performance.now() - window.__handedOver);
+      new MutationObserver(check).observe(document.body, {
+        childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'],
+      });
+    };
+    window.__listed = new Promise((done) => watch(done, listed));
+    window.__searchable = new Promise((done) => watch(done, () => listed() && !document.querySelector('[aria-busy]')));
   }, total);
   await handOver(page, 'input[type=file]:not([webkitdirectory]):not(#bench-staging)');
-  return { page, ms: await page.evaluate(() => window.__listed) };
+  return {
+    page,
+    listedMs: await page.evaluate(() => window.__listed),
+    ms: await page.evaluate(() => window.__searchable),
+  };
 }
 
 export const NINE_MBPS = { latency: 40, download: 9e6 / 8, upload: 9e6 / 8 };

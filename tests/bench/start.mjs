@@ -78,7 +78,7 @@ await withBrowser(dist, 4195, async (browser, origin) => {
   rows.push({ figure: `memory after importing ${STORED} articles`, 'median (ms)': megabytes, 'p95 (ms)': '', goal: '' });
   console.log(`start: memory after importing ${STORED} articles: ${megabytes}`);
   const total = Number((await page.locator('#library-count').textContent()).split(' ')[0]);
-  const reloads = [];
+  const [firstCards, reloads, searchable] = [[], [], []];
   for (let run = 0; run < Number(runs); run += 1) {
     await page.reload();
     await page.waitForFunction(
@@ -87,8 +87,13 @@ await withBrowser(dist, 4195, async (browser, origin) => {
       { timeout: 120_000, polling: 10 },
     );
     reloads.push(await page.evaluate(() => performance.now()));
+    firstCards.push(await page.evaluate(() => window.__firstCard));
+    await page.waitForFunction(() => !document.querySelector('[aria-busy]'), null, { timeout: 120_000, polling: 10 });
+    searchable.push(await page.evaluate(() => performance.now()));
   }
+  row(`reload with ${STORED} stored articles: first card`, firstCards);
   row(`reload until ${STORED} stored articles are listed`, reloads, '≤ 1 500 ms');
+  row(`reload until ${STORED} stored articles are searchable`, searchable);
   await context.close();
 });
 

@@ -524,13 +524,15 @@ fn counted<K, V: Ord>(
     tally: &[u32],
     name: impl Fn(&K) -> V,
 ) -> BTreeMap<V, usize> {
-    slots
-        .iter()
-        .filter_map(|(key, &slot)| {
-            let n = *tally.get(slot as usize)?;
-            (n > 0).then(|| (name(key), n as usize))
-        })
-        .collect()
+    // Inserted one by one rather than collected: `collect` sorts with a stable sort, a copy of
+    // which per key type the page would carry.
+    let mut counted = BTreeMap::new();
+    for (key, &slot) in slots {
+        if let Some(&n) = tally.get(slot as usize).filter(|&&n| n > 0) {
+            counted.insert(name(key), n as usize);
+        }
+    }
+    counted
 }
 
 #[cfg(test)]

@@ -255,6 +255,76 @@ fn an_article_added_again_replaces_itself_and_a_removed_one_is_gone() {
     );
 }
 
+#[test]
+fn articles_listed_first_and_indexed_later_are_found_as_if_added_at_once() {
+    let articles = &corpus().0;
+    let mut later = SearchIndex::new();
+    let docs: Vec<_> = (0..articles.len())
+        .map(|n| later.reserve(&n.to_string()))
+        .collect();
+    assert_eq!(
+        later.len(),
+        articles.len(),
+        "every article is numbered at once"
+    );
+    assert_eq!(later.waiting(), articles.len());
+    // One removed and one replaced while they wait; the rest indexed in order.
+    later.remove("0");
+    let replaced = later.reserve("1");
+    assert_eq!(later.next_waiting(), Some(docs[0]));
+    for _ in 0..2 {
+        assert_eq!(later.search(&Query::parse("hexo")).unwrap_or_default(), []);
+        let document = document_of(later.next_waiting().unwrap_or_default(), &later);
+        later.fill_next(
+            document
+                .as_ref()
+                .map(|(n, labels)| doc_for(*n, labels))
+                .as_ref(),
+        );
+    }
+    while let Some(doc) = later.next_waiting() {
+        let document = document_of(doc, &later);
+        later.fill_next(
+            document
+                .as_ref()
+                .map(|(n, labels)| doc_for(*n, labels))
+                .as_ref(),
+        );
+    }
+    assert_eq!(later.waiting(), 0);
+    assert_eq!(later.doc("1"), Some(replaced));
+    for query in ["hexo", "部署", "\"static site\"", "テーマ", "jekyll -hexo"] {
+        let found: BTreeSet<usize> = later
+            .search(&Query::parse(query))
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|f| later.id(f.doc).parse().ok())
+            .collect();
+        let mut expected = self::found(query);
+        expected.remove(&0);
+        assert_eq!(found, expected, "{query}");
+    }
+}
+
+/// The article number and labels of a waiting document, unless it was removed.
+fn document_of(doc: u32, index: &SearchIndex) -> Option<(usize, Vec<String>)> {
+    let n: usize = index.id(doc).parse().ok()?;
+    (index.doc(&n.to_string()) == Some(doc)).then(|| (n, labels(&corpus().0[n])))
+}
+
+/// The corpus article `n` as search sees it, to fill the document reserved for it (whose id it
+/// already has).
+fn doc_for(n: usize, labels: &[String]) -> Document<'_> {
+    let article = &corpus().0[n];
+    Document {
+        id: "",
+        title: &article.title,
+        labels: labels.iter().map(String::as_str).collect(),
+        summary: &article.excerpt,
+        body: &article.text,
+    }
+}
+
 /// A generated library of 10 000 short articles in mixed Chinese and English, folded as the
 /// independent answer sees them.
 fn generated() -> &'static (SearchIndex, Vec<String>) {

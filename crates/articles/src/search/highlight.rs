@@ -37,7 +37,8 @@ pub fn hits(text: &str, query: &Query) -> Vec<Range<usize>> {
             }
         }
     }
-    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    // Equal keys are equal ranges: unstable is exact.
+    found.sort_unstable_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
     let mut merged: Vec<Range<usize>> = Vec::new();
     for range in found {
         match merged.last_mut() {

@@ -11,7 +11,7 @@
 mod similar;
 mod word_pairs;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 
 use foldhash::HashMap;
 
@@ -60,6 +60,9 @@ pub struct SearchIndex {
     pairs: HashMap<u64, TermId>,
     singles: HashMap<char, TermId>,
     postings: Postings,
+    /// Documents reserved (listed, filtered, counted) whose text is not indexed yet, in
+    /// document order: text is indexed in that order, so every posting list stays sorted.
+    waiting: VecDeque<DocId>,
 }
 
 /// The Latin words (and numbers) of the index.
@@ -108,9 +111,61 @@ impl SearchIndex {
         SearchIndex::default()
     }
 
-    /// Adds an article; one with the same id is replaced.
+    /// Adds an article and indexes its text; one with the same id is replaced. In an index
+    /// where documents [wait](Self::reserve) for their text, it waits behind them.
     pub fn add(&mut self, document: &Document) -> DocId {
-        self.remove(document.id);
+        let doc = self.reserve(document.id);
+        if self.waiting.len() == 1 {
+            self.fill_next(Some(document));
+        }
+        doc
+    }
+
+    /// Numbers an article now and indexes its text later ([`fill_next`](Self::fill_next)): an
+    /// app lists thousands of stored articles first and makes them searchable a slice at a time
+    /// after, instead of keeping the reader from their library while it reads every word. One
+    /// with the same id is replaced. Until its text is in, the article is not found.
+    pub fn reserve(&mut self, id: &str) -> DocId {
+        self.remove(id);
+        let doc = DocId::try_from(self.docs.len()).unwrap_or(DocId::MAX);
+        self.by_id.insert(id.to_owned(), doc);
+        self.docs.push(Doc {
+            id: id.to_owned(),
+            text: String::new(),
+            labels_at: 0,
+            rest_at: 0,
+            pairs: WordPairs::default(),
+            live: true,
+        });
+        self.waiting.push_back(doc);
+        doc
+    }
+
+    /// The document whose text is to be indexed next, if any waits.
+    pub fn next_waiting(&self) -> Option<DocId> {
+        self.waiting.front().copied()
+    }
+
+    /// How many documents wait for their text.
+    pub fn waiting(&self) -> usize {
+        self.waiting.len()
+    }
+
+    /// Indexes the text of the [next waiting](Self::next_waiting) document, which `document`
+    /// is (its `id` is not read: the document was named when reserved). `None`, or a document
+    /// removed since it was reserved, is let go unindexed.
+    pub fn fill_next(&mut self, document: Option<&Document>) {
+        let Some(doc) = self.waiting.pop_front() else {
+            return;
+        };
+        let live = self.docs.get(doc as usize).is_some_and(|d| d.live);
+        if let (Some(document), true) = (document, live) {
+            self.fill(doc, document);
+        }
+    }
+
+    /// Puts `document`'s text in the index as the document `doc`, the last one filled.
+    fn fill(&mut self, doc: DocId, document: &Document) {
         let fields = [document.title, document.summary, document.body];
         let length = fields.iter().chain(&document.labels).map(|f| f.len() + 1);
         // Folding keeps most text at its length: one allocation, seldom grown.
@@ -127,18 +182,13 @@ impl SearchIndex {
         text.push('\n');
         canonical_into(document.body, &mut text);
         text.push('\n');
-        let doc = DocId::try_from(self.docs.len()).unwrap_or(DocId::MAX);
         let pairs = self.post(doc, &text, labels_at, rest_at);
-        self.by_id.insert(document.id.to_owned(), doc);
-        self.docs.push(Doc {
-            id: document.id.to_owned(),
-            text,
-            labels_at,
-            rest_at,
-            pairs,
-            live: true,
-        });
-        doc
+        if let Some(slot) = self.docs.get_mut(doc as usize) {
+            slot.text = text;
+            slot.labels_at = labels_at;
+            slot.rest_at = rest_at;
+            slot.pairs = pairs;
+        }
     }
 
     /// Removes the article `id`, if indexed.
@@ -327,7 +377,7 @@ impl SearchIndex {
         }
         // A lone CJK letter or pair (unquoted): its postings are exactly its articles.
         let exact = !phrase && letters.len() <= 2 && letters.iter().all(|&c| is_cjk_letter(c));
-        sets.sort_by_key(|s| s.len());
+        sets.sort_unstable_by_key(|s| s.len());
         let Some((smallest, others)) = sets.split_first() else {
             let all = (0..self.docs.len())
                 .filter_map(|d| DocId::try_from(d).ok())

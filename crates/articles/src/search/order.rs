@@ -40,7 +40,8 @@ pub fn in_list_order(
 pub fn by_relevance(shown: &mut Vec<(usize, u32)>) {
     // Small lists sort faster than they can be counted into 256 buckets four times.
     if shown.len() < 256 {
-        shown.sort_by_key(|&(at, score)| (std::cmp::Reverse(score), at));
+        // Positions are unique: unstable is exact.
+        shown.sort_unstable_by_key(|&(at, score)| (std::cmp::Reverse(score), at));
         return;
     }
     let mut spare = vec![(0, 0); shown.len()];

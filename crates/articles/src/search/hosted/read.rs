@@ -104,8 +104,9 @@ pub fn search(
     };
     for (plan, matched) in plans.iter().zip(&confirmed) {
         if plan.excluded {
-            let out: BTreeSet<u32> = matched.iter().map(|&(doc, _)| doc).collect();
-            result.retain(|(doc, _)| !out.contains(doc));
+            let mut out: Vec<u32> = matched.iter().map(|&(doc, _)| doc).collect();
+            out.sort_unstable();
+            result.retain(|(doc, _)| out.binary_search(doc).is_err());
         }
     }
     Ok(Some(Outcome::Found(
