@@ -355,6 +355,13 @@ fn with_slot<R>(index: usize, change: impl FnOnce(&mut Slot) -> R) -> R {
     })
 }
 
+/// Starts the first worker ahead of its first job: its program is the page's larger download
+/// and takes a while to compile, which the reader's first drop or first hosted article then
+/// does not wait for (the app calls this when the page is idle once the library is listed).
+pub async fn warm() {
+    let _ = running().await;
+}
+
 /// The first worker, ready, starting it if need be; `None` where workers cannot run.
 pub async fn running() -> Option<Rc<Connection>> {
     running_at(0).await

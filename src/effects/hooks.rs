@@ -10,11 +10,11 @@ use yew::prelude::*;
 use super::{article, hosted_search, loading};
 use crate::browser::intake::{drop_listeners, Given};
 use crate::browser::keys::{self, Shortcut};
-use crate::browser::{fetch, offline, page};
+use crate::browser::{fetch, offline, page, worker};
 use crate::parts::idle_time;
 use crate::route::Route;
 use crate::shared::Shared;
-use crate::state::{Action, Notice, State};
+use crate::state::{Action, Loadable, Notice, State};
 
 /// How long an undo is offered after a removal.
 const UNDO_MILLIS: u32 = 8_000;
@@ -108,6 +108,16 @@ pub fn use_library(state: &UseReducerHandle<State>) {
             spawn_local(async move {
                 let result = fetch::connections(&path).await.map(Shared::new);
                 dispatcher.dispatch(Action::ConnectionsLoaded { shard, result });
+            });
+        }
+    });
+    // Once the library is listed (not before: on a slow link the worker's download would hold
+    // up the catalog's), the parsing worker is started when the page is idle.
+    use_effect_with(state.catalog.listing == Loadable::Loading, |&loading| {
+        if !loading {
+            spawn_local(async {
+                idle_time().await;
+                worker::warm().await;
             });
         }
     });
