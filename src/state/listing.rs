@@ -147,13 +147,13 @@ impl State {
     }
 
     /// Indexes the text of the entries waiting for it, in the order they were numbered, about
-    /// `INDEX_SLICE_BYTES` of it (at least one entry); then a search is run again, as it may
-    /// find more now.
-    pub(super) fn index_some(&mut self) {
+    /// `budget` bytes of it (at least one entry); then a search is run again, as it may find
+    /// more now.
+    pub(super) fn index_some(&mut self, budget: usize) {
         let mut index = self.index.borrow_mut();
         let mut bytes = 0;
         while let Some(doc) = index.next_waiting() {
-            if bytes > INDEX_SLICE_BYTES {
+            if bytes > budget {
                 break;
             }
             // An entry removed or replaced since has no position (or another document).
@@ -170,8 +170,8 @@ impl State {
             };
             let summary = &entry.summary;
             let labels = summary.labels();
+            bytes += text_bytes(entry);
             let body = entry.article.as_ref().map_or("", |a| searched(&a.text));
-            bytes += body.len() + summary.excerpt.len() + 64;
             index.fill_next(Some(&summary.document(&labels, body)));
         }
         drop(index);
@@ -187,9 +187,18 @@ impl State {
     }
 }
 
-/// Text indexed in one action of [`State::index_some`]: some 20 ms of work on a slow machine's
+/// Text indexed in one slice when the page is idle: some 20 ms of work on a slow machine's
 /// browser (10 000 articles, 13.6 MB, indexed in 1.8 s), so the page answers between slices.
-const INDEX_SLICE_BYTES: usize = 160 * 1024;
+pub(super) const INDEX_SLICE_BYTES: usize = 160 * 1024;
+
+/// About how many bytes of text indexing an entry reads.
+pub(super) fn text_bytes(entry: &Entry) -> usize {
+    let body = entry
+        .article
+        .as_ref()
+        .map_or(0, |a| searched(&a.text).len());
+    body + entry.summary.excerpt.len() + 64
+}
 
 /// Bytes of an article's text that search looks through: all of any ordinary article (some
 /// 80 000 words); a huge one (a 20 MB dump) is searched in its first half megabyte, so

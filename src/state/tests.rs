@@ -599,6 +599,16 @@ fn stored_articles_are_listed_at_once_and_found_as_their_text_is_indexed() {
     // Nothing waits: the action changes nothing.
     let again = state.clone().reduce(Action::IndexSome);
     assert!(Rc::ptr_eq(&state, &again));
+    // A drop's text is indexed as it arrives: found at once.
+    let state = state.reduce(Action::Search("needle9".into()));
+    let state = state.reduce(Action::FilesAdded {
+        entries: vec![dropped("9.md", "# T9\n\nneedle9")],
+        skipped: Vec::new(),
+        beside: Vec::new(),
+        fidelity: None,
+    });
+    assert_eq!(state.unindexed(), 0);
+    assert_eq!(visible_ids(&state), ["dropped/9"]);
 }
 
 #[test]
