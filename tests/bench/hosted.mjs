@@ -127,14 +127,16 @@ async function openListed(browser, origin, c, label) {
   return { context, page, check };
 }
 
-/// Waits for the status to count the whole library (and fails on an alert meanwhile).
+/// Waits for the status to count the whole library and for the library to be searchable (not
+/// busy: the catalog's titles and excerpts are indexed when the page is idle), and fails on an
+/// alert meanwhile. A search typed before then says it has found only so much so far.
 async function listed(page, documents) {
   const full = countText(documents);
   await page.waitForFunction(
     (full) => {
       const alert = document.querySelector('[role=alert]');
       if (alert) throw new Error(`while listing: ${alert.textContent}`);
-      return document.querySelector('[role=status]')?.textContent === full;
+      return document.querySelector('[role=status]')?.textContent === full && !document.querySelector('[aria-busy]');
     },
     full,
     { timeout: LISTING_MS, polling: 50 },
