@@ -207,6 +207,8 @@ pub fn App() -> Html {
                 query={query} read={state.read.clone()}
                 library_size={state.entries.len()} catalog={state.catalog.listing.clone()} lang={lang}
                 searching={state.hosted_search_pending()} indexing={state.unindexed() > 0} search_failed={state.hosted_search_failure()}
+                unlisted={state.unlisted()} listing_more={state.catalog.busy()}
+                on_list_more={dispatcher.to_callback().reform(|()| Action::ListMore)}
                 returning={state.list_place.clone()} on_leave={dispatcher.to_callback().reform(Action::ListLeft)}
                 layout={state.layout} on_layout={{ let dispatcher = dispatcher.clone(); Callback::from(move |layout| choose::choose_layout(&dispatcher, layout)) }}
                 dropped={state.dropped_count()} on_export={on_export} on_remove_all={on_remove_all}

@@ -5,6 +5,8 @@
 use articles::connections::Related;
 use articles::fidelity::Fidelity;
 
+use crate::state::Unlisted;
+
 /// The interface languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -84,7 +86,8 @@ impl Lang {
 
     /// "Continue reading (45%)".
     pub fn continue_reading(self, fraction: f64) -> String {
-        let percent = (fraction * 100.0).round();
+        // An integer: printing the float would link Rust's float formatting (some 10 KB).
+        let percent = (fraction.clamp(0.0, 1.0) * 100.0).round() as u32;
         match self {
             Lang::En => format!("Continue reading ({percent}%)"),
             Lang::Zh => format!("继续阅读（{percent}%）"),
@@ -108,6 +111,30 @@ impl Lang {
         match self {
             Lang::En => format!("Show {next} more ({remaining} not shown yet)"),
             Lang::Zh => format!("再显示 {next} 篇（还有 {remaining} 篇）"),
+        }
+    }
+
+    /// Said after the count of a large hosted library listed in part: how many of its articles
+    /// (or of what the search found in them) are not listed yet.
+    pub fn unlisted(self, unlisted: Unlisted) -> String {
+        match (self, unlisted) {
+            (_, Unlisted::None) => String::new(),
+            (Lang::En, Unlisted::Older(n)) => format!("({n} older not listed yet)"),
+            (Lang::En, Unlisted::Found(n)) => {
+                format!("(and {n} found among older articles, not listed yet)")
+            }
+            (Lang::Zh, Unlisted::Older(n)) => format!("（另有 {n} 篇较早的文章尚未列出）"),
+            (Lang::Zh, Unlisted::Found(n)) => format!("（较早的文章中另找到 {n} 篇，尚未列出）"),
+        }
+    }
+
+    /// The button that lists more of a large hosted library.
+    pub fn list_more(self, unlisted: Unlisted) -> &'static str {
+        match (self, unlisted) {
+            (Lang::En, Unlisted::Found(_)) => "List more of what was found",
+            (Lang::En, _) => "List older articles",
+            (Lang::Zh, Unlisted::Found(_)) => "列出更多找到的文章",
+            (Lang::Zh, _) => "列出更早的文章",
         }
     }
 

@@ -95,6 +95,14 @@ pub fn use_library(state: &UseReducerHandle<State>) {
         });
         move || drop(timer)
     });
+    // The catalog's shards, one at a time: the start's, then those the state wants.
+    let dispatcher = state.dispatcher();
+    use_effect_with(state.catalog_shard_wanted(), move |wanted| {
+        if let Some((shard, path)) = wanted.clone() {
+            dispatcher.dispatch(Action::FetchingShard(shard));
+            spawn_local(loading::shard(dispatcher, shard, path));
+        }
+    });
     let dispatcher = state.dispatcher();
     use_effect_with(state.pending_fetch(), move |pending| {
         if let Some((id, path)) = pending.clone() {

@@ -1,5 +1,5 @@
-//! Bringing the library in: the reader's stored files and, at the same time, the hosted catalog
-//! and its shards (newest first). What arrives is handed to the state in parts, each a short
+//! Bringing the library in: the reader's stored files and, at the same time, the hosted catalog;
+//! then its shards, newest first, as the state wants them. What arrives is handed to the state in parts, each a short
 //! task (see `parts`).
 
 use futures::channel::mpsc;
@@ -39,27 +39,28 @@ async fn stored(dispatcher: UseReducerDispatcher<State>) {
     }
 }
 
-/// The hosted catalog, a shard after another.
+/// The hosted catalog; its shards follow as the state wants them ([`shard`]).
 async fn hosted(dispatcher: UseReducerDispatcher<State>) {
-    let catalog = fetch::catalog().await;
-    let shards = catalog
-        .as_ref()
-        .map(|c| c.shards.clone())
-        .unwrap_or_default();
-    dispatcher.dispatch(Action::CatalogLoaded(catalog));
-    for path in shards {
-        let articles = match fetch::shard(&path).await {
-            Ok(articles) => articles,
-            Err(reason) => {
-                dispatcher.dispatch(Action::CatalogLoaded(Err(reason)));
-                return;
-            }
-        };
-        // Indexed and listed a part at a time, apart from the download and parse.
-        let parts = in_parts(articles, HOSTED_PART, |_| 1);
-        one_task_each(parts, |summaries, more| {
-            dispatcher.dispatch(Action::ShardLoaded { summaries, more })
+    dispatcher.dispatch(Action::CatalogLoaded(fetch::catalog().await));
+}
+
+/// A shard of the hosted catalog, listed a part at a time, apart from its download and parse.
+pub async fn shard(dispatcher: UseReducerDispatcher<State>, shard: usize, path: String) {
+    let articles = match fetch::shard(&path).await {
+        Ok(articles) => articles,
+        Err(reason) => return dispatcher.dispatch(Action::ShardFailed { shard, reason }),
+    };
+    let mut offset = 0;
+    let parts = in_parts(articles, HOSTED_PART, |_| 1);
+    one_task_each(parts, |summaries, more| {
+        let at = offset;
+        offset += summaries.len();
+        dispatcher.dispatch(Action::ShardLoaded {
+            shard,
+            offset: at,
+            summaries,
+            more,
         })
-        .await;
-    }
+    })
+    .await;
 }

@@ -1,23 +1,73 @@
 //! How far the hosted catalog has come, as one value: its listing (the catalog, then its
-//! shards).
+//! shards), shard by shard.
+//!
+//! A library of up to [`START_SHARDS`] shards (20 000 articles at the default shard size) is
+//! listed whole at the start, newest first. A larger one lists its newest [`START_SHARDS`]
+//! shards; the others are fetched only when they are wanted (see `State::catalog_shard_wanted`):
+//! for an article a link names, for the search index's matches among them, or when the reader
+//! asks for older articles. A million articles' metadata is some 200 MB gzipped: nobody should
+//! download it to read the newest.
+
+use std::rc::Rc;
 
 use articles::catalog::Catalog;
 
 use super::{Loadable, Problem};
 
+/// Shards listed at the start, newest first.
+pub(super) const START_SHARDS: usize = 20;
+
+/// Shards fetched for the matches of a search among older articles before the reader asks for
+/// more (each shard is some 200 KB gzipped).
+pub(super) const SEARCH_SHARDS: usize = 4;
+
+/// Matches of a search listed before it stops fetching shards by itself: a few pages of cards.
+pub(super) const SEARCH_LISTED: usize = 50;
+
+/// Shards fetched each time the reader asks for more of the list.
+pub(super) const MORE_SHARDS: usize = 4;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct CatalogProgress {
-    /// Every article listed (`Ready`), still arriving, or the catalog could not be read.
+    /// The articles listed at the start (`Ready`), still arriving, or the catalog could not be
+    /// read.
     pub listing: Loadable<()>,
-    /// Metadata shards still to arrive.
-    shards_left: usize,
+    /// Each shard of the catalog, by number: its path and how far it is.
+    shards: Rc<Vec<(String, ShardState)>>,
+    /// Articles in each shard but the last; 0 when the catalog does not say, and its shards are
+    /// then all listed at the start, in order.
+    shard_size: usize,
+    /// Articles listed in the catalog itself, before its shards' (catalog numbers from 0).
+    in_catalog: usize,
+    /// Articles in the library, listed or not.
+    count: usize,
+    /// Hosted articles listed so far.
+    listed: usize,
+    /// Shards that may still be fetched for the current view without the reader asking.
+    pub(super) budget: usize,
+    /// The reader asked for more of this view's list.
+    pub(super) asked: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ShardState {
+    Waiting,
+    Fetching,
+    Listed,
+    Failed,
 }
 
 impl Default for CatalogProgress {
     fn default() -> Self {
         CatalogProgress {
             listing: Loadable::Loading,
-            shards_left: 0,
+            shards: Rc::default(),
+            shard_size: 0,
+            in_catalog: 0,
+            count: 0,
+            listed: 0,
+            budget: 0,
+            asked: false,
         }
     }
 }
@@ -25,22 +75,139 @@ impl Default for CatalogProgress {
 impl CatalogProgress {
     /// The catalog arrived: its shards are still to come.
     pub(super) fn loaded(&mut self, catalog: &Catalog) {
-        self.shards_left = catalog.shards.len();
+        self.shards = Rc::new(
+            catalog
+                .shards
+                .iter()
+                .map(|path| (path.clone(), ShardState::Waiting))
+                .collect(),
+        );
+        self.shard_size = catalog.shard_size;
+        self.in_catalog = catalog.articles.len();
+        self.count = catalog.count.max(catalog.articles.len());
     }
 
-    /// The last part of a shard arrived.
-    pub(super) fn shard_done(&mut self) {
-        self.shards_left = self.shards_left.saturating_sub(1);
+    /// Whether shards are fetched as they are wanted, past the start.
+    fn lazy(&self) -> bool {
+        self.shard_size > 0
     }
 
-    /// Articles were listed: once no shard is left, the listing is complete.
-    pub(super) fn listed(&mut self) {
-        if self.shards_left == 0 {
+    /// The next shard of the start's listing, or the next older one when `older` (an article a
+    /// link names is not listed yet, or the reader asked for more), while none is on its way.
+    pub(super) fn next_in_order(&self, older: bool) -> Option<usize> {
+        if self.fetching() {
+            return None;
+        }
+        let next = self
+            .shards
+            .iter()
+            .position(|(_, state)| *state == ShardState::Waiting)?;
+        (next < START_SHARDS || !self.lazy() || older).then_some(next)
+    }
+
+    /// The shard holding catalog number `number`, when it is still to be fetched and none is on
+    /// its way.
+    pub(super) fn waiting_shard_of(&self, number: usize) -> Option<usize> {
+        let shard = number
+            .checked_sub(self.in_catalog)?
+            .checked_div(self.shard_size)?;
+        let waiting = self.shards.get(shard)?.1 == ShardState::Waiting;
+        (waiting && !self.fetching()).then_some(shard)
+    }
+
+    /// A shard's path.
+    pub fn path(&self, shard: usize) -> Option<&str> {
+        self.shards.get(shard).map(|(path, _)| path.as_str())
+    }
+
+    fn fetching(&self) -> bool {
+        self.shards
+            .iter()
+            .any(|(_, state)| *state == ShardState::Fetching)
+    }
+
+    /// Whether a shard is on its way (the list may grow).
+    pub fn busy(&self) -> bool {
+        self.listing == Loadable::Loading || self.fetching()
+    }
+
+    /// Hosted articles not listed yet: in shards not fetched (or that could not be).
+    pub fn unlisted(&self) -> usize {
+        self.count.saturating_sub(self.listed)
+    }
+
+    /// Whether some shard may still list the article a link names.
+    pub(super) fn more_to_come(&self) -> bool {
+        self.listing == Loadable::Loading
+            || self
+                .shards
+                .iter()
+                .any(|(_, state)| matches!(state, ShardState::Waiting | ShardState::Fetching))
+    }
+
+    /// Shard `shard` is being fetched.
+    pub(super) fn fetching_shard(&mut self, shard: usize) {
+        if shard >= START_SHARDS {
+            self.budget = self.budget.saturating_sub(1);
+        }
+        self.set(shard, ShardState::Fetching);
+    }
+
+    /// The catalog number of the first of `summaries` arriving from `shard` at `offset`.
+    pub(super) fn first_number(&self, shard: usize, offset: usize) -> usize {
+        if self.lazy() {
+            self.in_catalog + shard * self.shard_size + offset
+        } else {
+            // Shards of unknown size are listed in order: the next number is the count so far.
+            self.listed
+        }
+    }
+
+    /// Articles were listed (`done`: the last of shard `shard`); once the start's shards are
+    /// listed, so is the library.
+    pub(super) fn listed(&mut self, count: usize, done: Option<usize>) {
+        self.listed += count;
+        if let Some(shard) = done {
+            self.set(shard, ShardState::Listed);
+        }
+        let start = if self.lazy() {
+            START_SHARDS
+        } else {
+            usize::MAX
+        };
+        let started = self
+            .shards
+            .iter()
+            .take(start)
+            .all(|(_, state)| *state == ShardState::Listed);
+        if started && self.listing == Loadable::Loading {
             self.listing = Loadable::Ready(());
         }
     }
 
-    pub(super) fn failed(&mut self, message: String) {
+    /// The catalog (or shard `shard` of it) could not be read.
+    pub(super) fn failed(&mut self, shard: Option<usize>, message: String) {
+        if let Some(shard) = shard {
+            self.set(shard, ShardState::Failed);
+        }
         self.listing = Loadable::Failed(Problem::Failed(message));
+    }
+
+    /// A new view: its search may fetch a few shards of matches by itself.
+    pub(super) fn new_view(&mut self, searching: bool) {
+        self.budget = if searching { SEARCH_SHARDS } else { 0 };
+        self.asked = false;
+    }
+
+    /// The reader asked for more of the list.
+    pub(super) fn ask_more(&mut self) {
+        self.budget += MORE_SHARDS;
+        self.asked = true;
+    }
+
+    fn set(&mut self, shard: usize, state: ShardState) {
+        if let Some(slot) = Rc::make_mut(&mut self.shards).get_mut(shard) {
+            slot.1 = state;
+        }
     }
 }

@@ -13,9 +13,9 @@ use articles::search::{DocId, Found};
 pub struct HostedSearch {
     /// The index, when the catalog has one.
     meta: Option<Rc<Meta>>,
-    /// The search index's document of each hosted article, by catalog number, as listed
-    /// (`DocId::MAX` for one that is not in it).
-    docs: Rc<Vec<DocId>>,
+    /// The search index's document of each hosted article, by catalog number: `None` while its
+    /// shard is not listed, `DocId::MAX` for one listed but not in the index.
+    docs: Rc<Vec<Option<DocId>>>,
     /// The answer to a query (as typed), by catalog numbers, or why it could not be had.
     answer: Option<Rc<(String, Answer)>>,
 }
@@ -42,9 +42,27 @@ impl HostedSearch {
         self.answer = None;
     }
 
-    /// Hosted articles were listed (in catalog order) as these documents.
-    pub(super) fn listed(&mut self, docs: impl IntoIterator<Item = DocId>) {
-        Rc::make_mut(&mut self.docs).extend(docs);
+    /// Hosted articles were listed as these documents, from catalog number `first` on.
+    pub(super) fn listed(&mut self, first: usize, docs: Vec<DocId>) {
+        let all = Rc::make_mut(&mut self.docs);
+        if all.len() < first + docs.len() {
+            all.resize(first + docs.len(), None);
+        }
+        for (slot, doc) in all[first..].iter_mut().zip(docs) {
+            *slot = Some(doc);
+        }
+    }
+
+    /// The catalog numbers the index found for `query` that are not listed yet (their shards
+    /// not fetched), in catalog order, when it has answered.
+    pub fn unlisted(&self, query: &str) -> Option<impl Iterator<Item = usize> + '_> {
+        let found = self.answer_to(query)?.as_ref().ok()?;
+        Some(
+            found
+                .iter()
+                .map(|f| f.doc as usize)
+                .filter(|&n| self.docs.get(n).copied().flatten().is_none()),
+        )
     }
 
     /// The index and the query to search it for, while the answer for `query` is missing.
@@ -73,12 +91,12 @@ impl HostedSearch {
         }
         match self.answer_to(query) {
             None => HostedAnswer::Pending,
-            // Articles of shards not listed yet join when they are.
+            // Articles of shards not listed yet join if they are.
             Some(Ok(found)) => {
                 let mut found: Vec<Found> = found
                     .iter()
                     .filter_map(|f| {
-                        let doc = *self.docs.get(f.doc as usize)?;
+                        let doc = self.docs.get(f.doc as usize).copied().flatten()?;
                         (doc != DocId::MAX).then_some(Found { doc, ..*f })
                     })
                     .collect();

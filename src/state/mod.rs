@@ -31,6 +31,7 @@ mod notice;
 mod settings;
 
 pub use catalog::CatalogProgress;
+use catalog::SEARCH_LISTED;
 pub use connections::{ArticleConnections, ConnectionShard, HostedConnections};
 pub use entry::{BodyText, Entry, Removal};
 pub use hosted_search::{HostedAnswer, HostedSearch};
@@ -119,13 +120,26 @@ pub struct State {
 /// Everything that can happen to the state.
 #[derive(Debug)]
 pub enum Action {
-    /// The hosted catalog (its shards follow), or why it could not be read.
+    /// The hosted catalog (its shards follow, as they are wanted), or why it could not be read.
     CatalogLoaded(Result<Catalog, String>),
-    /// Part of a shard of the catalog; with `more` when the rest of the shard follows.
+    /// A shard of the catalog is being fetched.
+    FetchingShard(usize),
+    /// Part of a shard of the catalog, from `offset` in it; with `more` when the rest of the
+    /// shard follows.
     ShardLoaded {
+        shard: usize,
+        offset: usize,
         summaries: Vec<Summary>,
         more: bool,
     },
+    /// A shard of the catalog could not be read: why.
+    ShardFailed {
+        shard: usize,
+        reason: String,
+    },
+    /// The reader asked for more of a large hosted library's list (older articles, or more of
+    /// what a search found among them).
+    ListMore,
     /// A shard of the hosted catalog's connections is being fetched.
     FetchingConnections(usize),
     /// A shard of the hosted catalog's connections, or why it could not be read.
@@ -366,7 +380,8 @@ impl State {
             Some(_) => self.fetched.get(id).map_or(Loadable::Loading, |article| {
                 Loadable::Ready(article.clone())
             }),
-            None if self.catalog.listing == Loadable::Loading => Loadable::Loading,
+            // A shard not fetched yet may list it (they are fetched one by one while it is not).
+            None if self.catalog.more_to_come() => Loadable::Loading,
             None => Loadable::Failed(Problem::NotFound),
         }
     }
@@ -459,10 +474,10 @@ impl State {
         self.refresh_shown();
     }
 
-    /// Adds hosted articles (the next in catalog order); the catalog is complete once no shard
-    /// is left.
-    fn add_hosted(&mut self, summaries: Vec<Summary>) {
-        self.catalog.listed();
+    /// Adds hosted articles, the first of them catalog number `first`; `done` is the shard
+    /// whose last part they are.
+    fn add_hosted(&mut self, first: usize, summaries: Vec<Summary>, done: Option<usize>) {
+        self.catalog.listed(summaries.len(), done);
         let ids: Vec<String> = summaries.iter().map(|s| s.id.clone()).collect();
         self.add_entries(
             summaries
@@ -481,8 +496,76 @@ impl State {
             .map(|id| index.doc(id).unwrap_or(DocId::MAX))
             .collect();
         drop(index);
-        self.hosted_search.listed(docs);
+        self.hosted_search.listed(first, docs);
+        // The index's matches among them are listed now.
+        if self.hosted_search.unlisted(&self.view.query).is_some() {
+            self.refresh_shown();
+        }
         self.refresh_reading();
+    }
+
+    /// The shard of the hosted catalog to fetch next, and its path, while one is wanted: the
+    /// start's, in order; the next older one while an article a link names is not listed; and,
+    /// within the view's budget, the shard of the first match of the search not listed (or,
+    /// without a search, the next older one).
+    pub fn catalog_shard_wanted(&self) -> Option<(usize, String)> {
+        let unresolved =
+            matches!(&self.reading, Some((id, Loadable::Loading)) if self.entry(id).is_none());
+        let shard = self
+            .catalog
+            .next_in_order(unresolved)
+            .or_else(|| self.shard_for_view())?;
+        Some((shard, self.catalog.path(shard)?.to_owned()))
+    }
+
+    /// A shard for the list the reader sees, within the view's budget (see `CatalogProgress`).
+    fn shard_for_view(&self) -> Option<usize> {
+        if self.catalog.budget == 0 {
+            return None;
+        }
+        if self.view.query.trim().is_empty() {
+            return self.catalog.next_in_order(true);
+        }
+        match self.hosted_search.answer(&self.view.query) {
+            HostedAnswer::Found(listed) => {
+                // Enough to read on: more only when the reader asks.
+                if listed.len() >= SEARCH_LISTED && !self.catalog.asked {
+                    return None;
+                }
+                self.hosted_search
+                    .unlisted(&self.view.query)?
+                    .find_map(|number| self.catalog.waiting_shard_of(number))
+            }
+            HostedAnswer::Pending => None,
+            // Only titles are searched: older articles when the reader asks.
+            _ => self
+                .catalog
+                .asked
+                .then(|| self.catalog.next_in_order(true))?,
+        }
+    }
+
+    /// What the list leaves out of a large hosted library, for now.
+    pub fn unlisted(&self) -> Unlisted {
+        if self.catalog.unlisted() == 0 {
+            return Unlisted::None;
+        }
+        if let Some(found) = self.hosted_search.unlisted(&self.view.query) {
+            return match found.count() {
+                0 => Unlisted::None,
+                n => Unlisted::Found(n),
+            };
+        }
+        Unlisted::Older(self.catalog.unlisted())
+    }
+
+    /// A new view; a new search may fetch shards for its matches.
+    fn set_view(&mut self, view: View) {
+        if view.query != self.view.query {
+            self.catalog.new_view(!view.query.trim().is_empty());
+        }
+        self.view = view;
+        self.refresh_shown();
     }
 
     /// The hosted search index to search and the query, while its answer is missing.
@@ -544,14 +627,23 @@ impl Reducible for State {
                 next.hosted_connections
                     .set_shards(catalog.connections, catalog.build_dir());
                 next.hosted_search.set_meta(catalog.search_index);
-                next.add_hosted(catalog.articles);
+                next.add_hosted(0, catalog.articles, None);
             }
-            Action::ShardLoaded { summaries, more } => {
-                if !more {
-                    next.catalog.shard_done();
-                }
-                next.add_hosted(summaries);
+            Action::FetchingShard(shard) => next.catalog.fetching_shard(shard),
+            Action::ShardLoaded {
+                shard,
+                offset,
+                summaries,
+                more,
+            } => {
+                let first = next.catalog.first_number(shard, offset);
+                next.add_hosted(first, summaries, (!more).then_some(shard));
             }
+            Action::ShardFailed { shard, reason } => {
+                next.catalog.failed(Some(shard), reason);
+                next.refresh_reading();
+            }
+            Action::ListMore => next.catalog.ask_more(),
             // An answer to a query the reader has typed past is not kept.
             Action::HostedFound { query, result } => {
                 if query != next.view.query {
@@ -561,7 +653,7 @@ impl Reducible for State {
                 next.refresh_shown();
             }
             Action::CatalogLoaded(Err(message)) => {
-                next.catalog.failed(message);
+                next.catalog.failed(None, message);
                 next.refresh_reading();
             }
             Action::FetchingConnections(shard) => next.fetching_connections(shard),
@@ -575,23 +667,24 @@ impl Reducible for State {
                 next.navigate(route);
             }
             Action::Search(query) => {
-                next.view.query = query;
-                next.refresh_shown();
+                let view = View {
+                    query,
+                    ..next.view.clone()
+                };
+                next.set_view(view);
             }
             Action::SetView(view) => {
                 if view == next.view {
                     return self;
                 }
-                next.view = view;
-                next.refresh_shown();
+                next.set_view(view);
             }
             Action::ChooseView(view) => {
                 if view == next.view {
                     return self;
                 }
-                next.view = view;
                 next.view_steps += 1;
-                next.refresh_shown();
+                next.set_view(view);
             }
             Action::ArticleLoaded { id, result } => match &next.reading {
                 Some((open, Loadable::Loading)) if *open == id => {
@@ -707,6 +800,17 @@ impl Reducible for State {
         }
         Rc::new(next)
     }
+}
+
+/// What the list leaves out of a large hosted library (whose older shards are fetched as they
+/// are wanted).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unlisted {
+    None,
+    /// Older articles, not listed yet.
+    Older(usize),
+    /// Articles the search found among older articles, not listed yet.
+    Found(usize),
 }
 
 /// What adding entries did.

@@ -157,22 +157,45 @@ fn neighbours_follow_the_list_as_shown() {
     );
 }
 
+/// `state` after shard `shard` of the catalog arrives, in one part.
+fn shard_arrives(state: Rc<State>, shard: usize, ids: &[&str]) -> Rc<State> {
+    let wanted = state.catalog_shard_wanted().map(|(n, _)| n);
+    assert_eq!(wanted, Some(shard), "the shard the state wants");
+    state
+        .reduce(Action::FetchingShard(shard))
+        .reduce(Action::ShardLoaded {
+            shard,
+            offset: 0,
+            summaries: catalog(ids).articles,
+            more: false,
+        })
+}
+
 #[test]
 fn a_sharded_catalog_is_complete_with_its_last_shard() {
     let state = Rc::new(State::new(Lang::En, Route::Read { id: "late".into() }));
     let mut first = catalog(&["early"]);
+    // A catalog written before shards had a size: its shards are listed in order, all of them.
     first.shards = vec![
         "index/articles-0000.json".into(),
         "index/articles-0001.json".into(),
     ];
     let state = state.reduce(Action::CatalogLoaded(Ok(first)));
     assert_eq!(state.catalog.listing, Loadable::Loading);
+    let wanted = state.catalog_shard_wanted();
+    assert_eq!(wanted, Some((0, "index/articles-0000.json".into())));
+    let state = state.reduce(Action::FetchingShard(0));
+    assert_eq!(state.catalog_shard_wanted(), None, "one shard at a time");
     // The first shard arrives in two parts.
     let state = state.reduce(Action::ShardLoaded {
+        shard: 0,
+        offset: 0,
         summaries: catalog(&["middle"]).articles,
         more: true,
     });
     let state = state.reduce(Action::ShardLoaded {
+        shard: 0,
+        offset: 1,
         summaries: catalog(&["middle-too"]).articles,
         more: false,
     });
@@ -182,16 +205,145 @@ fn a_sharded_catalog_is_complete_with_its_last_shard() {
         Some(&Loadable::Loading),
         "still waiting for its shard"
     );
-    let state = state.reduce(Action::ShardLoaded {
-        summaries: catalog(&["late"]).articles,
-        more: false,
-    });
+    let state = shard_arrives(state, 1, &["late"]);
     assert_eq!(state.catalog.listing, Loadable::Ready(()));
     assert_eq!(state.entries.len(), 4);
+    assert_eq!(state.unlisted(), Unlisted::None);
     assert_eq!(
         state.pending_fetch(),
         Some(("late".into(), "late.md".into()))
     );
+}
+
+/// A catalog of `shards` shards of `size` articles each, `s<shard>-<n>`, with a search index;
+/// its shards' articles by shard.
+fn large_catalog(shards: usize, size: usize) -> (Catalog, Vec<Vec<String>>) {
+    let ids: Vec<Vec<String>> = (0..shards)
+        .map(|shard| (0..size).map(|n| format!("s{shard}-{n}")).collect())
+        .collect();
+    let library = Catalog {
+        schema: 3,
+        count: shards * size,
+        shards: (0..shards)
+            .map(|n| format!("index/articles-{n:04}.json"))
+            .collect(),
+        shard_size: size,
+        search_index: Some(articles::search::hosted::Meta::default()),
+        ..Catalog::default()
+    };
+    (library, ids)
+}
+
+/// `state` with the start's shards of `ids` listed.
+fn started(mut state: Rc<State>, ids: &[Vec<String>]) -> Rc<State> {
+    for (shard, ids) in ids.iter().enumerate().take(catalog::START_SHARDS) {
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        state = shard_arrives(state, shard, &ids);
+    }
+    state
+}
+
+#[test]
+fn a_large_catalog_lists_its_newest_shards_and_the_rest_as_asked() {
+    let total = catalog::START_SHARDS + 6;
+    let (library, ids) = large_catalog(total, 2);
+    let state = Rc::new(State::new(Lang::En, Route::Library));
+    let state = started(state.reduce(Action::CatalogLoaded(Ok(library))), &ids);
+    assert_eq!(state.catalog.listing, Loadable::Ready(()));
+    assert_eq!(state.entries.len(), catalog::START_SHARDS * 2);
+    assert_eq!(state.catalog_shard_wanted(), None, "older shards wait");
+    assert_eq!(state.unlisted(), Unlisted::Older(12));
+    assert!(!state.catalog.busy());
+    // Asked for more, the next older shards follow, a few of them.
+    let mut state = state.reduce(Action::ListMore);
+    for shard in catalog::START_SHARDS..catalog::START_SHARDS + catalog::MORE_SHARDS {
+        let ids: Vec<&str> = ids[shard].iter().map(String::as_str).collect();
+        state = shard_arrives(state, shard, &ids);
+    }
+    assert_eq!(state.catalog_shard_wanted(), None);
+    assert_eq!(state.unlisted(), Unlisted::Older(4));
+}
+
+#[test]
+fn a_search_lists_the_shards_of_its_matches_among_older_articles() {
+    let total = catalog::START_SHARDS + 6;
+    let (library, ids) = large_catalog(total, 2);
+    let state = Rc::new(State::new(Lang::En, Route::Library));
+    let state = started(state.reduce(Action::CatalogLoaded(Ok(library))), &ids);
+    let state = state.reduce(Action::Search("rare".into()));
+    assert_eq!(
+        state.catalog_shard_wanted(),
+        None,
+        "not before the index answers"
+    );
+    // The index finds number 1 (listed) and the first article of the fourth older shard.
+    let older = catalog::START_SHARDS + 3;
+    let hit = |doc: usize| Found {
+        doc: doc as DocId,
+        score: 1,
+    };
+    let state = state.reduce(Action::HostedFound {
+        query: "rare".into(),
+        result: Ok(vec![hit(1), hit(older * 2)]),
+    });
+    assert_eq!(visible_ids(&state), ["s0-1"]);
+    assert_eq!(state.unlisted(), Unlisted::Found(1));
+    let older_ids: Vec<&str> = ids[older].iter().map(String::as_str).collect();
+    let state = shard_arrives(state, older, &older_ids);
+    let mut found = visible_ids(&state);
+    found.sort_unstable();
+    assert_eq!(found, ["s0-1", &*format!("s{older}-0")]);
+    assert_eq!(state.unlisted(), Unlisted::None);
+    assert_eq!(state.catalog_shard_wanted(), None, "nothing more it found");
+    // Without the search, the list says what is still not listed.
+    let state = state.reduce(Action::Search(String::new()));
+    assert_eq!(state.unlisted(), Unlisted::Older(10));
+}
+
+#[test]
+fn a_link_to_an_older_article_lists_shards_until_it_is_found() {
+    let total = catalog::START_SHARDS + 3;
+    let (library, ids) = large_catalog(total, 2);
+    let id = format!("s{}-1", catalog::START_SHARDS + 1);
+    let state = Rc::new(State::new(Lang::En, Route::Read { id: id.clone() }));
+    let state = started(state.reduce(Action::CatalogLoaded(Ok(library))), &ids);
+    assert_eq!(reading(&state), Some(&Loadable::Loading));
+    let mut state = state;
+    for shard in catalog::START_SHARDS..catalog::START_SHARDS + 2 {
+        let ids: Vec<&str> = ids[shard].iter().map(String::as_str).collect();
+        state = shard_arrives(state, shard, &ids);
+    }
+    assert_eq!(
+        state.pending_fetch(),
+        Some((id.clone(), format!("{id}.md")))
+    );
+    assert_eq!(state.catalog_shard_wanted(), None, "found: no more shards");
+    // A link to an article of no shard is not found once every shard is listed.
+    let state = state.reduce(Action::Navigate(Route::Read {
+        id: "nowhere".into(),
+    }));
+    let last: Vec<&str> = ids[total - 1].iter().map(String::as_str).collect();
+    let state = shard_arrives(state, total - 1, &last);
+    assert_eq!(reading(&state), Some(&Loadable::Failed(Problem::NotFound)));
+}
+
+#[test]
+fn a_shard_that_cannot_be_read_is_told_and_not_asked_again() {
+    let (library, ids) = large_catalog(catalog::START_SHARDS + 1, 1);
+    let state = Rc::new(State::new(Lang::En, Route::Library));
+    let state = state.reduce(Action::CatalogLoaded(Ok(library)));
+    let state = shard_arrives(state, 0, &[ids[0][0].as_str()]);
+    let state = state
+        .reduce(Action::FetchingShard(1))
+        .reduce(Action::ShardFailed {
+            shard: 1,
+            reason: "HTTP 500".into(),
+        });
+    assert_eq!(
+        state.catalog.listing,
+        Loadable::Failed(Problem::Failed("HTTP 500".into()))
+    );
+    assert_eq!(state.catalog_shard_wanted().map(|(n, _)| n), Some(2));
 }
 
 #[test]

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::effects::list_place::{use_list_paging, PAGE};
 use crate::i18n::Lang;
 use crate::shared::Shared;
-use crate::state::{Entry, Layout, ListPlace, Loadable, Problem};
+use crate::state::{Entry, Layout, ListPlace, Loadable, Problem, Unlisted};
 use crate::ui::card::Card;
 use crate::ui::pictures::RemoteImagesChoice;
 
@@ -39,6 +39,15 @@ pub struct LibraryProps {
     /// Some listed articles' text is not in the search index yet (a search may find more soon).
     #[prop_or_default]
     pub indexing: bool,
+    /// What the list leaves out of a large hosted library, for now.
+    #[prop_or(Unlisted::None)]
+    pub unlisted: Unlisted,
+    /// A shard of the hosted catalog is on its way (the list may grow).
+    #[prop_or_default]
+    pub listing_more: bool,
+    /// Asks for more of a large hosted library's list.
+    #[prop_or_default]
+    pub on_list_more: Callback<()>,
     /// Why the hosted search index could not answer, if it could not.
     #[prop_or_default]
     pub search_failed: Option<String>,
@@ -100,6 +109,10 @@ pub fn Library(props: &LibraryProps) -> Html {
         ),
         _ => props.lang.article_count(props.shown.len()),
     };
+    let status = match props.unlisted {
+        Unlisted::None => status,
+        unlisted => format!("{status} {}", props.lang.unlisted(unlisted)),
+    };
     let problem = match (&props.catalog, &props.search_failed) {
         (Loadable::Failed(Problem::Failed(message)), _) => html! {
             <p class="problem" role="alert">{ format!("{}: {message}", text.catalog_failed) }</p>
@@ -109,6 +122,13 @@ pub fn Library(props: &LibraryProps) -> Html {
         },
         _ => html! {},
     };
+    // At the end of what is listed, older articles (or more of what the search found in them).
+    let list_more = (props.unlisted != Unlisted::None).then(|| {
+        html! {
+            <button type="button" class="button button-quiet show-more" disabled={props.listing_more}
+                onclick={props.on_list_more.reform(|_: MouseEvent| ())}>{ props.lang.list_more(props.unlisted) }</button>
+        }
+    });
     let body = if props.library_size == 0 && props.catalog != Loadable::Loading {
         html! {
             <div class="empty">
@@ -117,7 +137,12 @@ pub fn Library(props: &LibraryProps) -> Html {
             </div>
         }
     } else if props.shown.is_empty() && props.library_size > 0 {
-        html! { <p class="empty">{ text.no_matches }</p> }
+        html! {
+            <>
+                <p class="empty">{ text.no_matches }</p>
+                { list_more }
+            </>
+        }
     } else {
         let remaining = props.shown.len().saturating_sub(*limit);
         let show_more = {
@@ -140,6 +165,8 @@ pub fn Library(props: &LibraryProps) -> Html {
                 if remaining > 0 {
                     <button type="button" class="button button-quiet show-more" ref={more}
                         onclick={show_more}>{ props.lang.show_more(remaining.min(PAGE), remaining) }</button>
+                } else {
+                    { list_more }
                 }
             </>
         }
@@ -158,7 +185,7 @@ pub fn Library(props: &LibraryProps) -> Html {
     });
     html! {
         <section class="library" aria-labelledby="library-count"
-            aria-busy={(props.searching || props.indexing).then_some("true")}>
+            aria-busy={(props.searching || props.indexing || props.listing_more).then_some("true")}>
             <div class="library-head">
                 <p id="library-count" class="count" role="status" aria-live="polite">{ status }</p>
                 { for tools }

@@ -184,3 +184,64 @@ test('a catalog cannot take the place of the reader\'s own files', async ({ page
   await page.evaluate(() => { location.hash = '#/'; });
   await expect(page.getByRole('link', { name: 'Impostor' })).toHaveAttribute('href', '#/read/~dropped/note');
 });
+
+test.describe('a library of more shards than are listed at the start', () => {
+  test.skip(!process.env.LECTERN_E2E_LARGE, 'run through `cargo xtask test`, which generates the library');
+  // 50 articles in 25 shards of two: the newest 20 shards are listed at the start.
+  const LARGE = `${SITE}large/`;
+  const open = (page, hash = '#/') => page.goto(`./?library=${encodeURIComponent(`${LARGE}index.json`)}${hash}`);
+  const catalog = () => JSON.parse(readFileSync(join(process.env.LECTERN_E2E_LARGE, 'index.json'), 'utf8'));
+  const shard = (n) => JSON.parse(readFileSync(join(process.env.LECTERN_E2E_LARGE, catalog().shards[n]), 'utf8')).articles;
+  const shardsFetched = (requested) => requested
+    .map((path) => path.match(/articles-(\d{4})\.json$/)?.[1])
+    .filter(Boolean)
+    .map(Number);
+
+  test('lists its newest, and older ones when asked', async ({ page }) => {
+    const requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await open(page);
+    await expect(page.getByRole('status')).toHaveText('40 articles (10 older not listed yet)');
+    expect(shardsFetched(requested)).toEqual([...Array(20).keys()]);
+    await page.getByRole('button', { name: 'List older articles' }).click();
+    await expect(page.getByRole('status')).toHaveText('48 articles (2 older not listed yet)');
+    expect(shardsFetched(requested)).toEqual([...Array(24).keys()]);
+    // The cards are in date order, the older ones after the newer.
+    const titles = await page.locator('article h2 a').allTextContents();
+    expect(titles.slice(-2)).toEqual(shard(23).map((a) => a.title));
+  });
+
+  test('a search lists the shard of an older article its text matches', async ({ page }) => {
+    // The oldest article, by a run of Chinese characters from its body that no article listed
+    // at the start has.
+    const oldest = shard(24).at(-1);
+    const text = readFileSync(join(process.env.LECTERN_E2E_LARGE, oldest.path), 'utf8');
+    const listed = [...Array(20).keys()].flatMap(shard)
+      .map((a) => readFileSync(join(process.env.LECTERN_E2E_LARGE, a.path), 'utf8'));
+    const runs = text.match(/[\u4e00-\u9fff]{5}/g) ?? [];
+    const phrase = runs.find((run) => !listed.some((other) => other.includes(run)));
+    expect(phrase, 'a run of the oldest article not in the newest 40').toBeTruthy();
+    const requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await open(page);
+    await expect(page.getByRole('status')).toHaveText('40 articles (10 older not listed yet)');
+    await page.getByRole('searchbox', { name: 'Search' }).fill(phrase);
+    await expect(page.locator('article h2 a').filter({ hasText: oldest.title })).toHaveCount(1);
+    await expect(page.locator('section.library')).not.toHaveAttribute('aria-busy', 'true');
+    // Only the shards of what it found, and no more than a few.
+    const older = shardsFetched(requested).filter((n) => n >= 20);
+    expect(older).toContain(24);
+    expect(older.length).toBeLessThanOrEqual(4);
+  });
+
+  test('a link to an older article lists shards until it is found', async ({ page }) => {
+    const wanted = shard(22)[0];
+    const requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await open(page, `#/read/${wanted.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(wanted.title);
+    expect(shardsFetched(requested)).toEqual([...Array(23).keys()]);
+    await page.getByRole('link', { name: '← Library' }).click();
+    await expect(page.getByRole('status')).toHaveText('46 articles (4 older not listed yet)');
+  });
+});

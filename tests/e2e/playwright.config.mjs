@@ -9,10 +9,12 @@ const serve = resolve(here, 'serve.mjs');
 const dist = resolve(here, '../../dist');
 const library = process.env.LECTERN_E2E_LIBRARY;
 const corpus = process.env.LECTERN_E2E_CORPUS;
+const large = process.env.LECTERN_E2E_LARGE;
 // What the sub-path server serves beside the build, each only when `cargo xtask test` wrote it.
 const mounts = [
   ...(library ? [`--mount /lectern/articles/=${library}`] : []),
   ...(corpus ? [`--mount /lectern/corpus/=${corpus}`] : []),
+  ...(large ? [`--mount /lectern/large/=${large}`] : []),
 ];
 export const SUBPATH_PORT = 4180;
 

@@ -9,6 +9,10 @@ use crate::{build, bundle, corpus_phrases, generate, index, tools};
 const E2E_LIBRARY_SIZE: usize = 300;
 /// Shards of the generated library: small, so the end-to-end tests read a catalog in several.
 const E2E_SHARD_SIZE: usize = 100;
+/// A library of more shards than the app lists at the start (20), in shards of two articles,
+/// so the end-to-end tests see older shards fetched as they are wanted.
+const E2E_LARGE_SIZE: usize = 50;
+const E2E_LARGE_SHARD_SIZE: usize = 2;
 
 /// Runs formatting, lints, native tests, wasm tests in Chromium, the release build and the
 /// end-to-end tests against that build.
@@ -78,6 +82,8 @@ pub fn all() -> Result {
             // A generated library, served with the build under a sub-path (as GitHub Pages does).
             let library = target.join("e2e-library");
             generate::library(&library, E2E_LIBRARY_SIZE, E2E_SHARD_SIZE)?;
+            let large = target.join("e2e-large");
+            generate::library(&large, E2E_LARGE_SIZE, E2E_LARGE_SHARD_SIZE)?;
             // The folder a test publishes from the browser, as `dist --library` lays it out.
             let site = target.join("e2e-site");
             if site.exists() {
@@ -98,6 +104,7 @@ pub fn all() -> Result {
                         "tests/e2e/playwright.config.mjs",
                     ])
                     .env("LECTERN_E2E_LIBRARY", &library)
+                    .env("LECTERN_E2E_LARGE", &large)
                     .env("LECTERN_E2E_SITE", &site)
                     .env("LECTERN_E2E_CORPUS", &corpus)
                     .env("LECTERN_E2E_CORPUS_PHRASES", &phrases)

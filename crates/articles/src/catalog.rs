@@ -39,6 +39,11 @@ pub struct Catalog {
     /// Files (relative to the catalog) with the rest of the articles, newest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shards: Vec<String>,
+    /// Articles in each shard but the last: shard `n` holds catalog numbers from
+    /// `n * shard_size`, so the app can fetch the one shard that holds an article the search
+    /// index found. 0 in catalogs written before: their shards are only read in order.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub shard_size: usize,
     /// The search index over every article's whole text, its files beside the catalog.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search_index: Option<Meta>,
@@ -176,6 +181,7 @@ pub fn split(articles: Vec<(Summary, String)>, shard_size: usize) -> Split {
         if count <= shard_size {
             catalog.articles = summaries;
         } else {
+            catalog.shard_size = shard_size;
             let path = format!("{SHARD_DIR}articles-{number:04}.json");
             catalog.shards.push(path.clone());
             shards.push((
