@@ -21,7 +21,11 @@
 // Pagefind (pagefind.mjs) searches the same phrases, unquoted, its natural use, and its figures
 // go beside Lectern's.
 //
-//   node tests/bench/hosted.mjs <dist dir> <cases.json>
+//   node tests/bench/hosted.mjs <dist dir> <cases.json> [scale]
+//
+// With `scale`, the one case (the million-article library of `cargo xtask bench scale`) is
+// reported query by query, with the catalog shards each search then fetches to list its
+// matches among older articles.
 //
 // cases.json (written by `cargo xtask bench hosted`) is an array of
 //   { name, library, markdown (or null), index_ms, index_bytes, index_files, documents,
@@ -42,6 +46,11 @@ const DRAWN = 25;
 const LISTING_MS = 10 * 60_000;
 const SEARCH_MS = 3 * 60_000;
 const INDEX_FILES = /\/index\/[0-9a-f]{16}\/search\//;
+/// The catalog's shards: what a search of a library larger than its start's listing fetches
+/// after its count, to list what it found among older articles.
+const SHARD_FILES = /\/index\/[0-9a-f]{16}\/articles-\d+\.json$/;
+/// A library whose index has more files than the server should compress ahead of the queries.
+const WARM_UP_TO = 100_000;
 
 // ---------------------------------------------------------------------------------------------
 // The queries and what each should find
@@ -191,10 +200,10 @@ function watchSearch(expect) {
 /// Bytes of the index files the context fetches from now on, and how many files: each request
 /// counted once it has finished (or failed), which may be reported just after the app has the
 /// file.
-function countIndexBytes(context) {
+function countBytes(context, files = INDEX_FILES) {
   const started = new Set();
   const sizes = [];
-  const onRequest = (request) => INDEX_FILES.test(request.url()) && started.add(request);
+  const onRequest = (request) => files.test(request.url()) && started.add(request);
   const onFinished = (request) => {
     if (!started.has(request)) return;
     sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize, () => 0));
@@ -216,7 +225,7 @@ function countIndexBytes(context) {
 /// Types `query` and waits until the search is done: its time, the count shown, whether the
 /// index failed, and (with `bytes`) what it fetched.
 async function timedSearch(page, query, { expect = null, bytes = false } = {}) {
-  const counted = bytes ? countIndexBytes(page.context()) : null;
+  const counted = bytes ? countBytes(page.context()) : null;
   await page.evaluate(watchSearch, expect);
   await page.getByRole('searchbox', { name: 'Search' }).fill(query);
   // The deadline is cleared once the search is done: a pending timer would keep node running.
@@ -256,6 +265,7 @@ async function listedCards(page) {
 /// The server compresses each file on its first request: every index file is asked for once,
 /// untimed.
 async function warmServer(c, origin) {
+  if (c.documents > WARM_UP_TO) return;
   const { build } = JSON.parse(readFileSync(join(c.library, 'index.json'), 'utf8'));
   for (const name of readdirSync(join(c.library, build, 'search'))) {
     await (await fetch(`${origin}/lectern/articles/${build}search/${name}`, { headers: { 'accept-encoding': 'gzip' } })).arrayBuffer();
@@ -268,10 +278,14 @@ async function searchQuery(browser, origin, c, query, withCards) {
   const first = await openListed(browser, origin, c, label);
   let cold, warm, cards;
   try {
+    const shards = countBytes(first.context, SHARD_FILES);
     cold = await timedSearch(first.page, query.lectern, { bytes: true });
     // Then the shards of what it found among older articles, if any, are listed: the count a
     // warm search of the same query shows at once.
     await first.page.waitForFunction(() => !document.querySelector('[aria-busy]'), null, { timeout: SEARCH_MS });
+    const listing = await shards();
+    cold.listing_bytes = listing.bytes;
+    cold.listing_files = listing.files;
     const settled = await first.page.getByRole('status').textContent();
     if (withCards && !cold.failed) cards = await listedCards(first.page);
     await first.page.getByRole('searchbox', { name: 'Search' }).fill('');
@@ -319,6 +333,8 @@ async function lecternCase(dist, c, articles, queries) {
           cold_ms: round(r.cold.ms, 1),
           cold_bytes: r.cold.bytes,
           cold_files: r.cold.files,
+          listing_bytes: r.cold.listing_bytes,
+          listing_files: r.cold.listing_files,
           warm_ms: round(r.warm.ms, 1),
           throttled_ms: round(r.throttled.ms, 1),
           throttled_bytes: r.throttled.bytes,
@@ -425,10 +441,35 @@ function printTable(c, lectern, pagefind) {
 
 // ---------------------------------------------------------------------------------------------
 
-const [dist, casesFile] = process.argv.slice(2);
+/// The million-article library, query by query (`cargo xtask bench scale`).
+function scaleRows(rows) {
+  return rows.map((r) => ({
+    query: r.lectern,
+    'articles found (native count)': `${r.count?.toLocaleString('en-US') ?? '–'} (${r.expected.toLocaleString('en-US')})`,
+    'cold, loopback (ms)': ms(r.cold_ms),
+    'index fetched (KB; files)': `${Math.round(kb(r.cold_bytes))}; ${r.cold_files}`,
+    'catalog shards then, to list older matches (KB; files)': `${Math.round(kb(r.listing_bytes))}; ${r.listing_files}`,
+    'warm (ms)': ms(r.warm_ms),
+    '9 Mbps, 40 ms (ms)': ms(r.throttled_ms),
+  }));
+}
+
+const [dist, casesFile, mode] = process.argv.slice(2);
 if (!dist || !casesFile) {
-  console.error('usage: node tests/bench/hosted.mjs <dist dir> <cases.json>');
+  console.error('usage: node tests/bench/hosted.mjs <dist dir> <cases.json> [scale]');
   process.exit(2);
+}
+if (mode === 'scale') {
+  const [c] = JSON.parse(readFileSync(casesFile, 'utf8'));
+  console.log(`hosted: ${c.name}: ${c.documents} articles, ${c.queries.length} given queries`);
+  const queries = caseQueries(c, []);
+  const rows = await lecternCase(resolve(dist), c, [], queries);
+  writeSection(
+    `Hosted search at ${c.documents.toLocaleString('en-US')} articles, in the browser`,
+    'The library of the section above, served gzipped on loopback beside the release build and searched in headless Chromium as in "Hosted search": once the newest 20 shards of its catalog are listed (20 000 articles; the others are fetched as they are wanted), a query typed cold in a fresh context (time to the count, and the index files fetched: encoded bytes with headers), then, once the count is shown, the catalog shards fetched to list what it found among older articles (up to 4, until 50 matches are listed); warm (the same query again); and cold on a 9 Mbps / 40 ms link. The count is the listed matches plus those the list says it found among older articles, checked against the engine\u2019s count natively (the section above). The server compresses each file on its first request, so cold figures include that.',
+    scaleRows(rows),
+  );
+  process.exit(rows.some((r) => r.failed || r.count !== r.expected) ? 1 : 0);
 }
 const cases = JSON.parse(readFileSync(casesFile, 'utf8'));
 const section = [];

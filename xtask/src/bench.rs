@@ -13,8 +13,8 @@
 //! - `catalog`: a 100 000-article hosted catalog: its size, how fast it lists and searches;
 //! - `hosted`: the hosted search index of the corpora beside Pagefind's, and of 10 000 and
 //!   100 000 generated articles: build time, size, bytes and time per query (`hosted_bench.rs`);
-//! - `scale`: a million articles' hosted index, natively: build time, memory, size, what each
-//!   query fetches;
+//! - `scale`: a million articles as a hosted library (catalog and index), written natively
+//!   (build time, memory, size, what each query fetches), then searched by the app in Chromium;
 //! - `report`: measures nothing; BENCHMARKS.md is written again from the figures on disk (after
 //!   a part failed midway, say). Every run ends with it.
 
@@ -43,6 +43,7 @@ const SECTIONS: &[&str] = &[
     "catalog",
     "hosted",
     "scale",
+    "scale-browser",
 ];
 
 /// Brotli's quality for the catalog's size (see `bundle::of_quality`).
@@ -116,7 +117,16 @@ pub fn run(parts: &[String]) -> Result {
                         .arg(cases),
                 )?
             }
-            "scale" => hosted_bench::scale()?,
+            "scale" => {
+                let dist = built()?;
+                let cases = hosted_bench::scale()?;
+                status(
+                    node("scale-browser", "tests/bench/hosted.mjs")
+                        .arg(&dist)
+                        .arg(cases)
+                        .arg("scale"),
+                )?
+            }
             _ => {}
         }
     }

@@ -116,11 +116,34 @@ pub fn catalog(count: usize) -> Result<Vec<(Summary, String)>> {
     Ok(all)
 }
 
-/// Article n's file as generated (front matter and Markdown), for measuring at a scale where
-/// parsing every article would take longer than the measurement.
-pub fn sources() -> Result<impl Fn(usize) -> String> {
+/// Generated article `n`, parsed: its summary and text, as [`catalog`] lists it; for a library
+/// too large to hold in memory (`bench scale`), generated a part at a time.
+pub fn parser() -> Result<impl Fn(usize) -> (Summary, String) + Sync> {
     let model = Model::measure()?;
-    Ok(move |n| model.article(n))
+    Ok(move |n: usize| {
+        let path = path_of(n);
+        let article = parse(&path, model.article(n).as_bytes(), &ParseOptions::default());
+        (Summary::of(&path, &article), article.text)
+    })
+}
+
+/// The generated articles' numbers in list order (newest first, as [`newest_first`] orders
+/// their summaries), from their dates alone.
+pub fn newest_first_order(count: usize) -> Vec<usize> {
+    let when = |n: usize| {
+        let (year, month, day) = date_of(n);
+        (year, month, day, minute_of(n))
+    };
+    let paths: Vec<String> = (0..count).map(path_of).collect();
+    let mut order: Vec<usize> = (0..count).collect();
+    // Newest first; among equal dates by id (the path without its extension, so the path).
+    order.sort_unstable_by(|&a, &b| when(b).cmp(&when(a)).then_with(|| paths[a].cmp(&paths[b])));
+    order
+}
+
+/// The minute of generated article `n`'s time (10:mm).
+fn minute_of(n: usize) -> usize {
+    n % 60
 }
 
 fn path_of(n: usize) -> String {
@@ -415,7 +438,7 @@ impl Model {
         tags.dedup();
         let mut text = format!(
             "---\ntitle: \"{topic} note {n}\"\ndate: {year}-{month:02}-{day:02} 10:{:02}:00 +0800\nauthor: {}\ncategories:\n  - {topic}\n  - {}\ntags: [{}]\n---\n\n",
-            n % 60,
+            minute_of(n),
             random.name(&self.authors),
             random.name(&self.categories),
             tags.join(", "),

@@ -14,9 +14,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use articles::catalog::Summary;
+use articles::catalog::{Catalog, Shard, Summary, SCHEMA_VERSION, SHARD_DIR, SHARD_SIZE};
 use articles::search::hosted::{self, Outcome};
-use articles::search::{Document, Query, SearchIndex};
+use articles::search::{Query, SearchIndex};
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use serde_json::{json, Value};
@@ -98,66 +98,144 @@ pub fn cases(dist: &Path) -> Result<PathBuf> {
     Ok(file)
 }
 
-/// A million generated articles, indexed and searched natively: what the index costs to build
-/// and keep, and what each query would fetch (`cargo xtask bench scale`). The articles
-/// are indexed as generated (front matter and Markdown as their body): parsing a million
-/// would take longer than the rest together, and the index sees much the same words.
-pub fn scale() -> Result {
-    let source = generate::sources()?;
+/// A million generated articles as a hosted library: its catalog (shards of 1 000 summaries)
+/// and search index written natively, streaming, memory bounded; then each query run natively
+/// against the files (what it fetches, round by round) and, in `scale_case`, by the app in
+/// Chromium. The articles are generated and parsed a shard at a time, on every core.
+pub fn scale() -> Result<PathBuf> {
+    let article = generate::parser()?;
     let work = tools::target_dir().join("bench/scale");
-    let out = work.join("index");
-    if out.exists() {
-        std::fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    if work.exists() {
+        std::fs::remove_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
     }
-    std::fs::create_dir_all(out.join("search")).map_err(|e| e.to_string())?;
+    // Written under a temporary name, then named after what it holds (as `name_build` does,
+    // from the index's description rather than 2 GB of bytes).
+    let staging = work.join("index/building");
+    std::fs::create_dir_all(staging.join("search")).map_err(|e| e.to_string())?;
     let started = Instant::now();
     let mut writer = hosted::SpillingWriter::new(&work.join("runs"), SCALE_BUDGET);
     let mut samples = Vec::new();
-    for n in 0..SCALE {
-        let text = source(n);
-        writer.add(&Document {
-            id: "",
-            title: "",
-            labels: Vec::new(),
-            summary: "",
-            body: &text,
-        });
-        if n % (SCALE / 40) == 7 {
-            samples.push(text);
+    let mut shards = Vec::new();
+    let mut catalog_bytes = 0;
+    for (number, chunk) in generate::newest_first_order(SCALE)
+        .chunks(SHARD_SIZE)
+        .enumerate()
+    {
+        let parsed = on_every_core(chunk, &article)?;
+        for (at, (summary, text)) in parsed.iter().enumerate() {
+            writer.add(&summary.document(&summary.labels(), text));
+            if (number * SHARD_SIZE + at) % (SCALE / 40) == 7 {
+                samples.push(text.clone());
+            }
         }
+        let shard = Shard {
+            articles: parsed.into_iter().map(|(summary, _)| summary).collect(),
+        };
+        let name = format!("articles-{number:04}.json");
+        let json = serde_json::to_vec(&shard).map_err(|e| e.to_string())?;
+        catalog_bytes += json.len();
+        write(&staging.join(&name), &json)?;
+        shards.push(name);
     }
     let runs = writer.runs();
     let (mut bytes, mut files) = (0, 0);
-    let meta = writer
+    let mut meta = writer
         .finish_into(|name, contents| {
             bytes += contents.len();
             files += 1;
-            std::fs::write(out.join(name), contents)
+            std::fs::write(staging.join(name), contents)
         })
-        .map_err(|e| format!("writing the index into {}: {e}", out.display()))?;
-    let build = started.elapsed().as_secs_f64();
+        .map_err(|e| format!("writing the index into {}: {e}", staging.display()))?;
+    let build_s = started.elapsed().as_secs_f64();
     let peak = peak_memory_mb();
-    // What a catalog would say of the index, beside it: to search it again without a rebuild.
-    let described = work.join("search-index.json");
-    let json = serde_json::to_vec(&meta).map_err(|e| e.to_string())?;
-    std::fs::write(&described, json).map_err(|e| format!("{}: {e}", described.display()))?;
+    let description = serde_json::to_vec(&meta).map_err(|e| e.to_string())?;
+    let build = format!("{SHARD_DIR}{:016x}/", fnv1a(&description));
+    let built = work.join(&build);
+    std::fs::rename(&staging, &built).map_err(|e| format!("{}: {e}", built.display()))?;
+    meta.dir = build.clone();
+    let catalog = Catalog {
+        schema: SCHEMA_VERSION,
+        count: SCALE,
+        shards: shards.iter().map(|name| format!("{build}{name}")).collect(),
+        shard_size: SHARD_SIZE,
+        search_index: Some(meta.clone()),
+        build,
+        ..Catalog::default()
+    };
+    let json = serde_json::to_vec(&catalog).map_err(|e| e.to_string())?;
+    write(&work.join("index.json"), &json)?;
     let mut rows = Vec::new();
+    let mut queries = Vec::new();
     for query in scale_queries(&samples) {
-        rows.push(fetched_by(&meta, &out, &query)?);
+        let (row, found) = fetched_by(&meta, &built, &query)?;
+        rows.push(row);
+        queries.push(json!({ "q": query, "expected": found }));
     }
     report::write_section(
         "scale",
         &Section {
             title: format!("Hosted search at {SCALE} articles (native)"),
             about: format!(
-                "{SCALE} generated articles indexed as generated (front matter and Markdown as the body) by `hosted::SpillingWriter` in the debug xtask, its files written to disk as they are complete: built in {build:.0} s, peak memory {peak} MB with a budget of {} MB of postings in memory ({runs} runs spilled to disk and merged), {:.0} MB on disk ({:.2} MB per 1 000 articles) in {files} files. Each query run natively against the files, round by round as the app does: the files and bytes it fetches (gzip -9, as a host compressing them sends), and the time on a 9 Mbps / 40 ms link *modelled* as one round trip per round plus the bytes at 9 Mbps (the browser was not run at this size). Queries are drawn from the articles' text.",
+                "{SCALE} generated articles (`cargo xtask generate`'s, parsed, in list order) written as a hosted library by the debug xtask, streaming: catalog shards of {SHARD_SIZE} summaries ({:.0} MB in all, {} files) and the search index by `hosted::SpillingWriter`, its files written to disk as they are complete. Built in {build_s:.0} s, peak memory {peak} MB with a budget of {} MB of postings in memory ({runs} runs spilled to disk and merged); the index is {:.0} MB on disk ({:.2} MB per 1 000 articles) in {files} files. Each query run natively against the files, round by round as the app does: the files and bytes it fetches (gzip -9, as a host compressing them sends), and the time on a 9 Mbps / 40 ms link *modelled* as one round trip per round plus the bytes at 9 Mbps (the browser's figures are in the next section). Queries are drawn from the articles' text.",
+                catalog_bytes as f64 / 1e6,
+                shards.len(),
                 SCALE_BUDGET >> 20,
                 bytes as f64 / 1e6,
                 bytes as f64 / 1e6 / (SCALE as f64 / 1000.0),
             ),
             rows,
         },
-    )
+    )?;
+    let case = json!([{
+        "name": format!("{SCALE} generated"),
+        "library": work,
+        "markdown": null,
+        "index_ms": (build_s * 1000.0) as u64,
+        "index_bytes": bytes,
+        "index_files": files,
+        "documents": SCALE,
+        "queries": queries,
+        "pagefind": false,
+    }]);
+    let file = work.join("cases.json");
+    let json = serde_json::to_string_pretty(&case).map_err(|e| e.to_string())?;
+    std::fs::write(&file, json).map_err(|e| format!("{}: {e}", file.display()))?;
+    Ok(file)
+}
+
+/// `article` of each of `numbers`, in order, made on every core.
+fn on_every_core(
+    numbers: &[usize],
+    article: &(impl Fn(usize) -> (Summary, String) + Sync),
+) -> Result<Vec<(Summary, String)>> {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let part = numbers.len().div_ceil(cores).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = numbers
+            .chunks(part)
+            .map(|part| scope.spawn(move || part.iter().map(|&n| article(n)).collect::<Vec<_>>()))
+            .collect();
+        let mut all = Vec::with_capacity(numbers.len());
+        for worker in workers {
+            all.extend(
+                worker
+                    .join()
+                    .map_err(|_| "a generating thread panicked".to_owned())?,
+            );
+        }
+        Ok(all)
+    })
+}
+
+/// FNV-1a, 64 bits: names the scale library's build.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result {
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// The queries of the scale measurement: two words anywhere, a quoted pair, runs of two and
@@ -182,12 +260,12 @@ fn scale_queries(samples: &[String]) -> Vec<String> {
     queries
 }
 
-/// What a query fetches from the index in `dir`, round by round.
+/// What a query fetches from the index in `dir`, round by round, and how many articles it finds.
 fn fetched_by(
     meta: &hosted::Meta,
     dir: &Path,
     input: &str,
-) -> Result<serde_json::Map<String, Value>> {
+) -> Result<(serde_json::Map<String, Value>, usize)> {
     let query = Query::parse(input);
     let mut fetched: HashMap<String, Vec<u8>> = HashMap::new();
     let (mut rounds, mut gzipped, mut model_ms, mut compute) = (0, 0, 0.0, 0.0);
@@ -213,7 +291,7 @@ fn fetched_by(
             }
         }
     };
-    Ok(row([
+    let row = row([
         ("query", json!(input)),
         ("articles found", json!(found)),
         ("rounds", json!(rounds)),
@@ -227,7 +305,8 @@ fn fetched_by(
             json!(format!("{:.0}", model_ms + compute)),
         ),
         ("search work, native (ms)", json!(format!("{compute:.1}"))),
-    ]))
+    ]);
+    Ok((row, found))
 }
 
 fn gzip_len(bytes: &[u8]) -> Result<usize> {
