@@ -178,27 +178,22 @@ pub async fn restore(
             // Taken out of the file: the strings become the article's without a copy.
             let cached = file.parsed.take().filter(|_| is_article(&file.path));
             let article = match (set_aside, cached) {
-                (Some(reason), _) => Article::unreadable(
+                (Some(reason), _) => Some(Article::unreadable(
                     &file.path,
                     &format!("on an earlier visit, {reason}. It is not read at the start until you choose Try again"),
-                ),
-                (None, Some(parsed)) => {
-                    let parsed = Rc::try_unwrap(parsed).unwrap_or_else(|shared| (*shared).clone());
-                    match parsed.article() {
-                        Ok(article) => article,
-                        // Stored by this build, yet unreadable: parsed again.
-                        Err(_) => {
-                            to_parse.push(Rc::new(file));
-                            continue;
-                        }
-                    }
-                }
-                (None, None) => {
-                    to_parse.push(Rc::new(file));
-                    continue;
-                }
+                )),
+                // Stored by this build, yet unreadable: parsed again.
+                (None, Some(parsed)) => Rc::try_unwrap(parsed)
+                    .unwrap_or_else(|shared| (*shared).clone())
+                    .article()
+                    .ok(),
+                (None, None) => None,
             };
-            part.push(entry(&Rc::new(file), article));
+            let Some(article) = article else {
+                to_parse.push(Rc::new(file));
+                continue;
+            };
+            part.push(entry(&file, article));
             if part.len() >= RESTORED_PART || slices.due() {
                 take(std::mem::take(&mut part));
                 slices.breathe().await;
@@ -316,7 +311,7 @@ fn data_url(media_type: &str, bytes: &[u8]) -> String {
 }
 
 /// The library entry of one of the reader's files.
-fn entry(file: &Rc<StoredFile>, article: Article) -> Entry {
+fn entry(file: &StoredFile, article: Article) -> Entry {
     Entry {
         summary: Rc::new(Summary::of(
             &format!("{DROPPED_PREFIX}{}", file.path),

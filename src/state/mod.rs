@@ -30,8 +30,7 @@ mod merge;
 mod notice;
 mod settings;
 
-pub use catalog::CatalogProgress;
-use catalog::SEARCH_LISTED;
+pub use catalog::{CatalogProgress, Unlisted};
 pub use connections::{ArticleConnections, ConnectionShard, HostedConnections};
 pub use entry::{BodyText, Entry, Removal};
 pub use hosted_search::{HostedAnswer, HostedSearch};
@@ -474,100 +473,6 @@ impl State {
         self.refresh_shown();
     }
 
-    /// Adds hosted articles, the first of them catalog number `first`; `done` is the shard
-    /// whose last part they are.
-    fn add_hosted(&mut self, first: usize, summaries: Vec<Summary>, done: Option<usize>) {
-        self.catalog.listed(summaries.len(), done);
-        let ids: Vec<String> = summaries.iter().map(|s| s.id.clone()).collect();
-        self.add_entries(
-            summaries
-                .into_iter()
-                .map(|summary| Entry {
-                    summary: Rc::new(summary),
-                    article: None,
-                    original: None,
-                })
-                .collect(),
-        );
-        let index = self.index.borrow();
-        // One per catalog number, so the numbers after a missing one still line up.
-        let docs: Vec<DocId> = ids
-            .iter()
-            .map(|id| index.doc(id).unwrap_or(DocId::MAX))
-            .collect();
-        drop(index);
-        self.hosted_search.listed(first, docs);
-        // The index's matches among them are listed now.
-        if self.hosted_search.unlisted(&self.view.query).is_some() {
-            self.refresh_shown();
-        }
-        self.refresh_reading();
-    }
-
-    /// The shard of the hosted catalog to fetch next, and its path, while one is wanted: the
-    /// start's, in order; the next older one while an article a link names is not listed; and,
-    /// within the view's budget, the shard of the first match of the search not listed (or,
-    /// without a search, the next older one).
-    pub fn catalog_shard_wanted(&self) -> Option<(usize, String)> {
-        let unresolved =
-            matches!(&self.reading, Some((id, Loadable::Loading)) if self.entry(id).is_none());
-        let shard = self
-            .catalog
-            .next_in_order(unresolved)
-            .or_else(|| self.shard_for_view())?;
-        Some((shard, self.catalog.path(shard)?.to_owned()))
-    }
-
-    /// A shard for the list the reader sees, within the view's budget (see `CatalogProgress`).
-    fn shard_for_view(&self) -> Option<usize> {
-        if self.catalog.budget == 0 {
-            return None;
-        }
-        if self.view.query.trim().is_empty() {
-            return self.catalog.next_in_order(true);
-        }
-        match self.hosted_search.answer(&self.view.query) {
-            HostedAnswer::Found(listed) => {
-                // Enough to read on: more only when the reader asks.
-                if listed.len() >= SEARCH_LISTED && !self.catalog.asked {
-                    return None;
-                }
-                self.hosted_search
-                    .unlisted(&self.view.query)?
-                    .find_map(|number| self.catalog.waiting_shard_of(number))
-            }
-            HostedAnswer::Pending => None,
-            // Only titles are searched: older articles when the reader asks.
-            _ => self
-                .catalog
-                .asked
-                .then(|| self.catalog.next_in_order(true))?,
-        }
-    }
-
-    /// What the list leaves out of a large hosted library, for now.
-    pub fn unlisted(&self) -> Unlisted {
-        if self.catalog.unlisted() == 0 {
-            return Unlisted::None;
-        }
-        if let Some(found) = self.hosted_search.unlisted(&self.view.query) {
-            return match found.count() {
-                0 => Unlisted::None,
-                n => Unlisted::Found(n),
-            };
-        }
-        Unlisted::Older(self.catalog.unlisted())
-    }
-
-    /// A new view; a new search may fetch shards for its matches.
-    fn set_view(&mut self, view: View) {
-        if view.query != self.view.query {
-            self.catalog.new_view(!view.query.trim().is_empty());
-        }
-        self.view = view;
-        self.refresh_shown();
-    }
-
     /// The hosted search index to search and the query, while its answer is missing.
     pub fn hosted_search_wanted(&self) -> Option<(Rc<articles::search::hosted::Meta>, String)> {
         self.hosted_search.wanted(&self.view.query)
@@ -585,6 +490,15 @@ impl State {
             HostedAnswer::Failed(reason) => Some(reason.to_owned()),
             _ => None,
         }
+    }
+
+    /// A new view; a new search may fetch shards for its matches.
+    fn set_view(&mut self, view: View) {
+        if view.query != self.view.query {
+            self.catalog.new_view(!view.query.trim().is_empty());
+        }
+        self.view = view;
+        self.refresh_shown();
     }
 
     fn remove(&mut self, ids: &[String], files: Option<Vec<Rc<ReaderFile>>>) {
@@ -800,17 +714,6 @@ impl Reducible for State {
         }
         Rc::new(next)
     }
-}
-
-/// What the list leaves out of a large hosted library (whose older shards are fetched as they
-/// are wanted).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Unlisted {
-    None,
-    /// Older articles, not listed yet.
-    Older(usize),
-    /// Articles the search found among older articles, not listed yet.
-    Found(usize),
 }
 
 /// What adding entries did.
