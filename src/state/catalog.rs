@@ -23,8 +23,10 @@ pub(super) const START_SHARDS: usize = 20;
 /// more (each shard is some 200 KB gzipped).
 pub(super) const SEARCH_SHARDS: usize = 4;
 
-/// Matches of a search listed before it stops fetching shards by itself: a few pages of cards.
-pub(super) const SEARCH_LISTED: usize = 50;
+/// Matches of a search listed before it stops fetching shards by itself: a screenful of cards.
+/// At a million articles a shard lists one or two matches of a typical query for some 170 KB
+/// gzipped: worth it while the list is nearly empty, not to lengthen a list already there.
+pub(super) const SEARCH_LISTED: usize = 20;
 
 /// Shards fetched each time the reader asks for more of the list.
 pub(super) const MORE_SHARDS: usize = 4;

@@ -238,23 +238,27 @@ fn write(path: &Path, bytes: &[u8]) -> Result {
     std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// The queries of the scale measurement: two words anywhere, a quoted pair, runs of two and
-/// four Chinese characters, from the sampled articles.
+/// The queries of the scale measurement, three of each kind: two words anywhere, a quoted pair,
+/// runs of two and four Chinese characters, each from the middle on of the next sampled article
+/// that has one (an English article has no Chinese run, a Chinese one no pair of words).
 fn scale_queries(samples: &[String]) -> Vec<String> {
     let mut queries = Vec::new();
-    for (n, text) in samples.iter().enumerate().take(12) {
-        // From the middle on, at a character (then a word) boundary.
-        let middle = (text.len() / 2..text.len())
-            .find(|&at| text.is_char_boundary(at))
-            .unwrap_or(text.len());
-        let rest = &text[middle..];
-        let rest = &rest[rest.find(' ').unwrap_or(0)..];
-        let query = match n % 4 {
-            0 => word_pair(rest),
-            1 => word_pair(rest).map(|pair| format!("\"{pair}\"")),
-            2 => chinese_run(rest, 2),
-            _ => chinese_run(rest, 4),
-        };
+    let mut next = samples.iter().cycle().take(samples.len() * 4);
+    for kind in (0..12).map(|n| n % 4) {
+        let query = next.by_ref().find_map(|text| {
+            // From the middle on, at a character (then a word) boundary.
+            let middle = (text.len() / 2..text.len())
+                .find(|&at| text.is_char_boundary(at))
+                .unwrap_or(text.len());
+            let rest = &text[middle..];
+            let rest = &rest[rest.find(' ').unwrap_or(0)..];
+            match kind {
+                0 => word_pair(rest),
+                1 => word_pair(rest).map(|pair| format!("\"{pair}\"")),
+                2 => chinese_run(rest, 2),
+                _ => chinese_run(rest, 4),
+            }
+        });
         queries.extend(query);
     }
     queries
