@@ -14,15 +14,16 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use articles::catalog::{Catalog, Shard, Summary, SCHEMA_VERSION, SHARD_DIR, SHARD_SIZE};
+use articles::catalog::{Summary, SHARD_SIZE};
 use articles::search::hosted::{self, Outcome};
 use articles::search::{Query, SearchIndex};
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use serde_json::{json, Value};
 
+use crate::library_writer::LibraryWriter;
 use crate::report::{self, row, Section};
-use crate::run::{root, Result};
+use crate::run::{on_every_core, root, Result};
 use crate::{generate, index, tools};
 
 /// The corpora searched by both engines, under `crates/articles/tests/corpora`.
@@ -108,66 +109,32 @@ pub fn scale() -> Result<PathBuf> {
     if work.exists() {
         std::fs::remove_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
     }
-    // Written under a temporary name, then named after what it holds (as `name_build` does,
-    // from the index's description rather than 2 GB of bytes).
-    let staging = work.join("index/building");
-    std::fs::create_dir_all(staging.join("search")).map_err(|e| e.to_string())?;
     let started = Instant::now();
-    let mut writer = hosted::SpillingWriter::new(&work.join("runs"), SCALE_BUDGET);
+    let mut writer = LibraryWriter::new(&work, SHARD_SIZE, SCALE_BUDGET)?;
     let mut samples = Vec::new();
-    let mut shards = Vec::new();
-    let mut catalog_bytes = 0;
     for (number, chunk) in generate::newest_first_order(SCALE)
         .chunks(SHARD_SIZE)
         .enumerate()
     {
-        let parsed = on_every_core(chunk, &article)?;
-        for (at, (summary, text)) in parsed.iter().enumerate() {
-            writer.add(&summary.document(&summary.labels(), text));
+        for (at, (summary, text)) in on_every_core(chunk, &|&n| article(n))?
+            .into_iter()
+            .enumerate()
+        {
             if (number * SHARD_SIZE + at) % (SCALE / 40) == 7 {
                 samples.push(text.clone());
             }
+            writer.add(summary, &text)?;
         }
-        let shard = Shard {
-            articles: parsed.into_iter().map(|(summary, _)| summary).collect(),
-        };
-        let name = format!("articles-{number:04}.json");
-        let json = serde_json::to_vec(&shard).map_err(|e| e.to_string())?;
-        catalog_bytes += json.len();
-        write(&staging.join(&name), &json)?;
-        shards.push(name);
     }
-    let runs = writer.runs();
-    let (mut bytes, mut files) = (0, 0);
-    let mut meta = writer
-        .finish_into(|name, contents| {
-            bytes += contents.len();
-            files += 1;
-            std::fs::write(staging.join(name), contents)
-        })
-        .map_err(|e| format!("writing the index into {}: {e}", staging.display()))?;
+    let written = writer.finish()?;
     let build_s = started.elapsed().as_secs_f64();
     let peak = peak_memory_mb();
-    let description = serde_json::to_vec(&meta).map_err(|e| e.to_string())?;
-    let build = format!("{SHARD_DIR}{:016x}/", fnv1a(&description));
-    let built = work.join(&build);
-    std::fs::rename(&staging, &built).map_err(|e| format!("{}: {e}", built.display()))?;
-    meta.dir = build.clone();
-    let catalog = Catalog {
-        schema: SCHEMA_VERSION,
-        count: SCALE,
-        shards: shards.iter().map(|name| format!("{build}{name}")).collect(),
-        shard_size: SHARD_SIZE,
-        search_index: Some(meta.clone()),
-        build,
-        ..Catalog::default()
-    };
-    let json = serde_json::to_vec(&catalog).map_err(|e| e.to_string())?;
-    write(&work.join("index.json"), &json)?;
+    let (meta, bytes, files) = (&written.meta, written.index_bytes, written.index_files);
+    let built = work.join(&written.build);
     let mut rows = Vec::new();
     let mut queries = Vec::new();
     for query in scale_queries(&samples) {
-        let (row, found) = fetched_by(&meta, &built, &query)?;
+        let (row, found) = fetched_by(meta, &built, &query)?;
         rows.push(row);
         queries.push(json!({ "q": query, "expected": found }));
     }
@@ -176,10 +143,11 @@ pub fn scale() -> Result<PathBuf> {
         &Section {
             title: format!("Hosted search at {SCALE} articles (native)"),
             about: format!(
-                "{SCALE} generated articles (`cargo xtask generate`'s, parsed, in list order) written as a hosted library by the debug xtask, streaming: catalog shards of {SHARD_SIZE} summaries ({:.0} MB in all, {} files) and the search index by `hosted::SpillingWriter`, its files written to disk as they are complete. Built in {build_s:.0} s, peak memory {peak} MB with a budget of {} MB of postings in memory ({runs} runs spilled to disk and merged); the index is {:.0} MB on disk ({:.2} MB per 1 000 articles) in {files} files. Each query run natively against the files, round by round as the app does: the files and bytes it fetches (gzip -9, as a host compressing them sends), and the time on a 9 Mbps / 40 ms link *modelled* as one round trip per round plus the bytes at 9 Mbps (the browser's figures are in the next section). Queries are drawn from the articles' text.",
-                catalog_bytes as f64 / 1e6,
-                shards.len(),
+                "{SCALE} generated articles (`cargo xtask generate`'s, parsed, in list order) written as a hosted library by the debug xtask, streaming: catalog shards of {SHARD_SIZE} summaries ({:.0} MB in all, {} files) and the search index by `hosted::SpillingWriter`, its files written to disk as they are complete. Built in {build_s:.0} s, peak memory {peak} MB with a budget of {} MB of postings in memory ({} runs spilled to disk and merged); the index is {:.0} MB on disk ({:.2} MB per 1 000 articles) in {files} files. Each query run natively against the files, round by round as the app does: the files and bytes it fetches (gzip -9, as a host compressing them sends), and the time on a 9 Mbps / 40 ms link *modelled* as one round trip per round plus the bytes at 9 Mbps (the browser's figures are in the next section). Queries are drawn from the articles' text.",
+                written.catalog_bytes as f64 / 1e6,
+                SCALE / SHARD_SIZE,
                 SCALE_BUDGET >> 20,
+                written.runs,
                 bytes as f64 / 1e6,
                 bytes as f64 / 1e6 / (SCALE as f64 / 1000.0),
             ),
@@ -201,41 +169,6 @@ pub fn scale() -> Result<PathBuf> {
     let json = serde_json::to_string_pretty(&case).map_err(|e| e.to_string())?;
     std::fs::write(&file, json).map_err(|e| format!("{}: {e}", file.display()))?;
     Ok(file)
-}
-
-/// `article` of each of `numbers`, in order, made on every core.
-fn on_every_core(
-    numbers: &[usize],
-    article: &(impl Fn(usize) -> (Summary, String) + Sync),
-) -> Result<Vec<(Summary, String)>> {
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let part = numbers.len().div_ceil(cores).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = numbers
-            .chunks(part)
-            .map(|part| scope.spawn(move || part.iter().map(|&n| article(n)).collect::<Vec<_>>()))
-            .collect();
-        let mut all = Vec::with_capacity(numbers.len());
-        for worker in workers {
-            all.extend(
-                worker
-                    .join()
-                    .map_err(|_| "a generating thread panicked".to_owned())?,
-            );
-        }
-        Ok(all)
-    })
-}
-
-/// FNV-1a, 64 bits: names the scale library's build.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
-fn write(path: &Path, bytes: &[u8]) -> Result {
-    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// The queries of the scale measurement, three of each kind: two words anywhere, a quoted pair,

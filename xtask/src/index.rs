@@ -5,10 +5,22 @@
 
 use std::path::{Path, PathBuf};
 
-use articles::catalog::{library_catalog_in_shards, split, Summary, SHARD_DIR, SHARD_SIZE};
+use articles::catalog::{
+    by_folder, library_catalog_in_shards, newest_first, split, Summary, SHARD_DIR, SHARD_SIZE,
+};
+use articles::fidelity::Fidelity;
 use articles::front_matter::CategoryMode;
+use articles::{parse, Article, Location, ParseOptions};
 
-use crate::run::Result;
+use crate::library_writer::LibraryWriter;
+use crate::run::{on_every_core, Result};
+
+/// Libraries of more articles than this are written streaming, memory bounded
+/// ([`write_streaming`]); smaller ones whole, with their connections.
+const STREAMING_OVER: usize = 50_000;
+
+/// Bytes of postings held in memory while a large library's search index is written.
+const POSTINGS_BUDGET: usize = 512 << 20;
 
 /// How a catalog is written.
 #[derive(Clone, Copy, Debug)]
@@ -33,6 +45,9 @@ impl Default for Options {
 pub fn write(dir: &Path, options: Options) -> Result<usize> {
     let mut paths = Vec::new();
     collect(dir, &mut paths).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    if paths.len() > STREAMING_OVER {
+        return write_streaming(dir, paths, options);
+    }
     let mut files = Vec::with_capacity(paths.len());
     for path in paths {
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -53,6 +68,70 @@ pub fn write(dir: &Path, options: Options) -> Result<usize> {
     eprintln!("{}: {}", dir.display(), catalog.fidelity);
     write_files(dir, &catalog.files)?;
     Ok(catalog.count)
+}
+
+/// Writes the catalog of a library too large to hold in memory (a million articles is some 5 GB
+/// of text): each article is parsed once for its place in the list (keeping only what orders
+/// it), then again in list order, a shard at a time on every core, into a [`LibraryWriter`]
+/// (shards written as they fill, postings spilled to disk past [`POSTINGS_BUDGET`]). The same
+/// catalog and index as [`write`]'s whole path, without connections (backlinks and related
+/// articles need every text in memory).
+fn write_streaming(dir: &Path, mut paths: Vec<PathBuf>, options: Options) -> Result<usize> {
+    let mut urls: Vec<String> = paths.iter().map(|path| relative_url(dir, path)).collect();
+    let mut order: Vec<usize> = (0..paths.len()).collect();
+    order.sort_by(|&a, &b| by_folder(&urls[a], &urls[b]));
+    paths = order.iter().map(|&n| paths[n].clone()).collect();
+    urls = order.iter().map(|&n| urls[n].clone()).collect();
+    let read = |n: &usize| -> Result<(Summary, Article)> {
+        let path = &paths[*n];
+        let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let url = &urls[*n];
+        let options = ParseOptions {
+            location: Location::of(Some(""), "", url),
+            categories: options.categories,
+            ..ParseOptions::default()
+        };
+        let article = parse(url, &bytes, &options);
+        Ok((Summary::of(url, &article), article))
+    };
+    // First pass: the notes, in folder order, and what orders each article.
+    let mut fidelity = Fidelity::default();
+    let mut keys = Vec::with_capacity(paths.len());
+    let numbers: Vec<usize> = (0..paths.len()).collect();
+    for part in numbers.chunks(SHARD_SIZE) {
+        for (n, parsed) in part.iter().zip(on_every_core(part, &read)?) {
+            let (summary, article) = parsed?;
+            for diagnostic in &article.diagnostics {
+                eprintln!("{}: {}", urls[*n], diagnostic.message);
+            }
+            fidelity.add(&article);
+            let key = Summary {
+                excerpt: String::new(),
+                authors: Vec::new(),
+                categories: Vec::new(),
+                tags: Vec::new(),
+                ..summary
+            };
+            keys.push((key, *n));
+        }
+    }
+    eprintln!("{}: {fidelity}", dir.display());
+    keys.sort_by(|(a, _), (b, _)| newest_first(a, b));
+    let listed: Vec<usize> = keys.into_iter().map(|(_, n)| n).collect();
+    // Second pass: in list order, into the writer.
+    let mut writer = LibraryWriter::new(dir, options.shard_size, POSTINGS_BUDGET)?;
+    for part in listed.chunks(options.shard_size.max(1)) {
+        for parsed in on_every_core(part, &read)? {
+            let (summary, article) = parsed?;
+            writer.add(summary, &article.text)?;
+        }
+    }
+    let written = writer.finish()?;
+    eprintln!(
+        "{}: more than {STREAMING_OVER} articles: written streaming, without backlinks and related articles",
+        dir.display()
+    );
+    Ok(written.count)
 }
 
 /// Writes a library's catalog and shards into `dir`, replacing any shards written before.
@@ -115,4 +194,57 @@ fn relative_url(dir: &Path, file: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use articles::catalog::Shard;
+    use articles::Catalog;
+
+    /// The summaries a written catalog lists, in order, and its search index's files.
+    fn written(library: &Path) -> (Vec<Summary>, Vec<(String, Vec<u8>)>) {
+        let read = |path: &Path| std::fs::read(path).expect("written");
+        let catalog: Catalog =
+            serde_json::from_slice(&read(&library.join("index.json"))).expect("a catalog");
+        let mut summaries = catalog.articles.clone();
+        for shard in &catalog.shards {
+            let shard: Shard =
+                serde_json::from_slice(&read(&library.join(shard))).expect("a shard");
+            summaries.extend(shard.articles);
+        }
+        let search = library.join(catalog.build_dir()).join("search");
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&search)
+            .expect("a search index")
+            .flatten()
+            .map(|entry| {
+                (
+                    entry.file_name().to_string_lossy().into_owned(),
+                    read(&entry.path()),
+                )
+            })
+            .collect();
+        files.sort();
+        (summaries, files)
+    }
+
+    #[test]
+    fn a_large_library_written_streaming_lists_and_indexes_as_the_whole_path_does() {
+        let root = std::env::temp_dir().join(format!("lectern-index-{}", std::process::id()));
+        let library = root.join("library");
+        crate::generate::write_articles(&library, 35).expect("generated");
+        let options = Options {
+            shard_size: 10,
+            ..Options::default()
+        };
+        write(&library, options).expect("written whole");
+        let whole = written(&library);
+        let mut paths = Vec::new();
+        collect(&library, &mut paths).expect("the articles");
+        write_streaming(&library, paths, options).expect("written streaming");
+        let streamed = written(&library);
+        assert_eq!(streamed.0.len(), 35);
+        assert_eq!(streamed, whole);
+        std::fs::remove_dir_all(&root).expect("cleaned up");
+    }
 }

@@ -21,6 +21,7 @@ mod csp;
 mod generate;
 mod hosted_bench;
 mod index;
+mod library_writer;
 mod report;
 mod run;
 mod single_file;

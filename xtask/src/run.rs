@@ -55,3 +55,27 @@ fn describe(command: &Command) -> String {
     }
     line
 }
+
+/// `work` done on each of `items`, in order, on every core.
+pub fn on_every_core<T: Sync, R: Send>(
+    items: &[T],
+    work: &(impl Fn(&T) -> R + Sync),
+) -> Result<Vec<R>> {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let part = items.len().div_ceil(cores).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = items
+            .chunks(part)
+            .map(|part| scope.spawn(move || part.iter().map(work).collect::<Vec<R>>()))
+            .collect();
+        let mut all = Vec::with_capacity(items.len());
+        for worker in workers {
+            all.extend(
+                worker
+                    .join()
+                    .map_err(|_| "a worker thread panicked".to_owned())?,
+            );
+        }
+        Ok(all)
+    })
+}

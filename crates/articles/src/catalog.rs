@@ -12,7 +12,7 @@ use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
-pub use library::{library_catalog, library_catalog_in_shards, LibraryCatalog};
+pub use library::{by_folder, library_catalog, library_catalog_in_shards, LibraryCatalog};
 
 use crate::article::Article;
 use crate::connections::is_zero;

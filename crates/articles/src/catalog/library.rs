@@ -104,7 +104,7 @@ fn connection_shards(
 
 /// Paths in the order a folder walk sorted by name gives (folder by folder: `a/x.md` before
 /// `a-b/x.md`), the order the notes are told in.
-fn by_folder(a: &str, b: &str) -> Ordering {
+pub fn by_folder(a: &str, b: &str) -> Ordering {
     a.split('/').cmp(b.split('/'))
 }
 
