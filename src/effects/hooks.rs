@@ -103,6 +103,18 @@ pub fn use_library(state: &UseReducerHandle<State>) {
             spawn_local(loading::shard(dispatcher, shard, path));
         }
     });
+    // A link to an article not listed: the catalog's file of ids says which shard holds it.
+    let dispatcher = state.dispatcher();
+    use_effect_with(state.id_lookup_wanted(), move |wanted| {
+        if let Some((id, path)) = wanted.clone() {
+            dispatcher.dispatch(Action::LookingUp(id.clone()));
+            spawn_local(async move {
+                let catalog_id = id.strip_prefix('~').unwrap_or(&id).to_owned();
+                let result = fetch::shard_holding(&path, &catalog_id).await;
+                dispatcher.dispatch(Action::LookedUp { id, result });
+            });
+        }
+    });
     let dispatcher = state.dispatcher();
     use_effect_with(state.pending_fetch(), move |pending| {
         if let Some((id, path)) = pending.clone() {

@@ -11,10 +11,11 @@
 
 use std::rc::Rc;
 
-use articles::catalog::{Catalog, Summary};
+use articles::catalog::{id_file, Catalog, Summary};
 use articles::search::DocId;
 
 use super::{Entry, HostedAnswer, Loadable, Problem, State};
+use crate::route::Route;
 
 /// Shards listed at the start, newest first.
 pub(super) const START_SHARDS: usize = 20;
@@ -43,6 +44,12 @@ pub struct CatalogProgress {
     shard_size: usize,
     /// Articles listed in the catalog itself, before its shards' (catalog numbers from 0).
     in_catalog: usize,
+    /// The build's folder and how many files in it say which shard holds each id (none: a link
+    /// to an article not listed walks the shards).
+    dir: String,
+    id_files: usize,
+    /// The id a link names and which shard its file of ids said holds it (`None`: no shard).
+    looked_up: Option<(String, Loadable<Option<usize>>)>,
     /// Articles in the library, listed or not.
     count: usize,
     /// Hosted articles listed so far.
@@ -68,6 +75,9 @@ impl Default for CatalogProgress {
             shards: Rc::default(),
             shard_size: 0,
             in_catalog: 0,
+            dir: String::new(),
+            id_files: 0,
+            looked_up: None,
             count: 0,
             listed: 0,
             budget: 0,
@@ -88,6 +98,8 @@ impl CatalogProgress {
         );
         self.shard_size = catalog.shard_size;
         self.in_catalog = catalog.articles.len();
+        self.dir = catalog.build_dir().to_owned();
+        self.id_files = catalog.id_files;
         self.count = catalog.count.max(catalog.articles.len());
     }
 
@@ -119,6 +131,52 @@ impl CatalogProgress {
         (waiting && !self.fetching()).then_some(shard)
     }
 
+    /// The file of ids to read for the article with app id `id`, unless it was read already.
+    fn id_file_for(&self, id: &str) -> Option<String> {
+        let asked = self
+            .looked_up
+            .as_ref()
+            .is_some_and(|(asked, _)| asked == id);
+        let catalog_id = id.strip_prefix('~').unwrap_or(id);
+        (!asked).then(|| id_file(&self.dir, self.id_files, catalog_id))?
+    }
+
+    /// Whether the shard holding `id` is to be found through the files of ids rather than by
+    /// walking the shards (no such files, or reading them failed).
+    fn looks_up(&self, id: &str) -> bool {
+        self.id_files > 0
+            && !matches!(&self.looked_up, Some((asked, Loadable::Failed(_))) if asked == id)
+    }
+
+    /// The shard the files of ids said holds `id`, when it is still to be fetched.
+    fn looked_up_shard(&self, id: &str) -> Option<usize> {
+        match &self.looked_up {
+            Some((asked, Loadable::Ready(Some(shard)))) if asked == id => {
+                let waiting = self.shards.get(*shard)?.1 == ShardState::Waiting;
+                (waiting && !self.fetching()).then_some(*shard)
+            }
+            _ => None,
+        }
+    }
+
+    /// The files of ids are being read for `id`.
+    pub(super) fn looking_up(&mut self, id: String) {
+        self.looked_up = Some((id, Loadable::Loading));
+    }
+
+    /// The files of ids answered for `id`: the shard holding it, none, or why they could not.
+    pub(super) fn looked_up(&mut self, id: String, result: Result<Option<usize>, String>) {
+        if self
+            .looked_up
+            .as_ref()
+            .is_some_and(|(asked, _)| *asked == id)
+        {
+            let answer =
+                result.map_or_else(|e| Loadable::Failed(Problem::Failed(e)), Loadable::Ready);
+            self.looked_up = Some((id, answer));
+        }
+    }
+
     /// A shard's path.
     pub fn path(&self, shard: usize) -> Option<&str> {
         self.shards.get(shard).map(|(path, _)| path.as_str())
@@ -140,13 +198,21 @@ impl CatalogProgress {
         self.count.saturating_sub(self.listed)
     }
 
-    /// Whether some shard may still list the article a link names.
-    pub(super) fn more_to_come(&self) -> bool {
-        self.listing == Loadable::Loading
-            || self
-                .shards
-                .iter()
-                .any(|(_, state)| matches!(state, ShardState::Waiting | ShardState::Fetching))
+    /// Whether some shard may still list the article with id `id` that a link names: while
+    /// the start is listed, then the shard its file of ids names (none: it is not in the
+    /// library), or any shard not listed yet.
+    pub(super) fn more_to_come(&self, id: &str) -> bool {
+        if self.listing == Loadable::Loading {
+            return true;
+        }
+        let unlisted =
+            |state: ShardState| matches!(state, ShardState::Waiting | ShardState::Fetching);
+        match &self.looked_up {
+            Some((asked, Loadable::Ready(found))) if asked == id => found
+                .and_then(|shard| self.shards.get(shard))
+                .is_some_and(|(_, state)| unlisted(*state)),
+            _ => self.shards.iter().any(|(_, state)| unlisted(*state)),
+        }
     }
 
     /// Shard `shard` is being fetched.
@@ -269,13 +335,39 @@ impl State {
     /// within the view's budget, the shard of the first match of the search not listed (or,
     /// without a search, the next older one).
     pub fn catalog_shard_wanted(&self) -> Option<(usize, String)> {
-        let unresolved =
-            matches!(&self.reading, Some((id, Loadable::Loading)) if self.entry(id).is_none());
+        let link = self.unresolved_link();
+        // A link by id is looked up in the files of ids, when the catalog has them; a link by
+        // name walks the shards.
+        let by_id = link.filter(|id| self.looks_up(id));
+        let walk = link.is_some() && by_id.is_none();
         let shard = self
             .catalog
-            .next_in_order(unresolved)
+            .next_in_order(walk)
+            .or_else(|| by_id.and_then(|id| self.catalog.looked_up_shard(id)))
             .or_else(|| self.shard_for_view())?;
         Some((shard, self.catalog.path(shard)?.to_owned()))
+    }
+
+    /// The id a link names and the file of ids that says which shard holds it, once the start
+    /// is listed without it.
+    pub fn id_lookup_wanted(&self) -> Option<(String, String)> {
+        let id = self.unresolved_link()?;
+        let wanted = self.catalog.listing != Loadable::Loading && self.looks_up(id);
+        wanted.then(|| Some((id.to_owned(), self.catalog.id_file_for(id)?)))?
+    }
+
+    /// Whether the article with `id` a link names is found through the catalog's files of ids
+    /// (a link by id, to a catalog that has them, while reading them has not failed).
+    fn looks_up(&self, id: &str) -> bool {
+        matches!(self.route, Route::Read { .. }) && self.catalog.looks_up(id)
+    }
+
+    /// The id (or name) of the article a link names while no listed article answers it.
+    fn unresolved_link(&self) -> Option<&str> {
+        match &self.reading {
+            Some((id, Loadable::Loading)) if self.entry(id).is_none() => Some(id),
+            _ => None,
+        }
     }
 
     /// A shard for the list the reader sees, within the view's budget (see `CatalogProgress`).

@@ -136,6 +136,14 @@ pub enum Action {
         shard: usize,
         reason: String,
     },
+    /// The catalog's file of ids is being read for the article a link names.
+    LookingUp(String),
+    /// Which shard the catalog's file of ids says holds the article a link names (`None`: no
+    /// shard), or why it could not be read.
+    LookedUp {
+        id: String,
+        result: Result<Option<usize>, String>,
+    },
     /// The reader asked for more of a large hosted library's list (older articles, or more of
     /// what a search found among them).
     ListMore,
@@ -380,7 +388,7 @@ impl State {
                 Loadable::Ready(article.clone())
             }),
             // A shard not fetched yet may list it (they are fetched one by one while it is not).
-            None if self.catalog.more_to_come() => Loadable::Loading,
+            None if self.catalog.more_to_come(id) => Loadable::Loading,
             None => Loadable::Failed(Problem::NotFound),
         }
     }
@@ -558,6 +566,11 @@ impl Reducible for State {
                 next.refresh_reading();
             }
             Action::ListMore => next.catalog.ask_more(),
+            Action::LookingUp(id) => next.catalog.looking_up(id),
+            Action::LookedUp { id, result } => {
+                next.catalog.looked_up(id, result);
+                next.refresh_reading();
+            }
             // An answer to a query the reader has typed past is not kept.
             Action::HostedFound { query, result } => {
                 if query != next.view.query {

@@ -328,6 +328,72 @@ fn a_link_to_an_older_article_lists_shards_until_it_is_found() {
 }
 
 #[test]
+fn a_link_to_an_older_article_fetches_the_shard_its_file_of_ids_names() {
+    let total = catalog::START_SHARDS + 5;
+    let (mut library, ids) = large_catalog(total, 2);
+    library.id_files = 3;
+    library.build = "index/0123456789abcdef/".into();
+    let older = catalog::START_SHARDS + 3;
+    let id = format!("s{older}-0");
+    let state = Rc::new(State::new(Lang::En, Route::Read { id: id.clone() }));
+    let state = state.reduce(Action::CatalogLoaded(Ok(library)));
+    assert_eq!(
+        state.id_lookup_wanted(),
+        None,
+        "not before the start is listed"
+    );
+    let state = started(state, &ids);
+    assert_eq!(
+        state.catalog_shard_wanted(),
+        None,
+        "no walk through the shards"
+    );
+    let (asked, path) = state.id_lookup_wanted().expect("its file of ids");
+    assert_eq!(asked, id);
+    let file = articles::connections::shard_of(&id, 3);
+    assert_eq!(path, format!("index/0123456789abcdef/ids/{file:04}.json"));
+    let state = state.reduce(Action::LookingUp(id.clone()));
+    assert_eq!(state.id_lookup_wanted(), None, "asked once");
+    let state = state.reduce(Action::LookedUp {
+        id: id.clone(),
+        result: Ok(Some(older)),
+    });
+    let older_ids: Vec<&str> = ids[older].iter().map(String::as_str).collect();
+    let state = shard_arrives(state, older, &older_ids);
+    assert_eq!(
+        state.pending_fetch(),
+        Some((id.clone(), format!("{id}.md")))
+    );
+    // An id no file names is not found at once.
+    let state = state.reduce(Action::Navigate(Route::Read {
+        id: "nowhere".into(),
+    }));
+    assert_eq!(reading(&state), Some(&Loadable::Loading));
+    let state = state
+        .reduce(Action::LookingUp("nowhere".into()))
+        .reduce(Action::LookedUp {
+            id: "nowhere".into(),
+            result: Ok(None),
+        });
+    assert_eq!(reading(&state), Some(&Loadable::Failed(Problem::NotFound)));
+    assert_eq!(state.catalog_shard_wanted(), None);
+    // Files of ids that cannot be read: the shards are walked instead.
+    let state = state.reduce(Action::Navigate(Route::Read {
+        id: "elsewhere".into(),
+    }));
+    let state = state
+        .reduce(Action::LookingUp("elsewhere".into()))
+        .reduce(Action::LookedUp {
+            id: "elsewhere".into(),
+            result: Err("HTTP 404".into()),
+        });
+    assert_eq!(
+        state.catalog_shard_wanted().map(|(n, _)| n),
+        Some(catalog::START_SHARDS)
+    );
+}
+
+#[test]
 fn a_shard_that_cannot_be_read_is_told_and_not_asked_again() {
     let (library, ids) = large_catalog(catalog::START_SHARDS + 1, 1);
     let state = Rc::new(State::new(Lang::En, Route::Library));

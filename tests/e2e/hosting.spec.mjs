@@ -234,14 +234,23 @@ test.describe('a library of more shards than are listed at the start', () => {
     expect(older.length).toBeLessThanOrEqual(4);
   });
 
-  test('a link to an older article lists shards until it is found', async ({ page }) => {
+  test('a link to an older article fetches the one shard its file of ids names', async ({ page }) => {
     const wanted = shard(22)[0];
     const requested = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await open(page, `#/read/${wanted.id}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(wanted.title);
-    expect(shardsFetched(requested)).toEqual([...Array(23).keys()]);
+    expect(shardsFetched(requested)).toEqual([...[...Array(20).keys()], 22]);
+    expect(requested.filter((path) => /\/ids\/\d{4}\.json$/.test(path))).toHaveLength(1);
     await page.getByRole('link', { name: '← Library' }).click();
-    await expect(page.getByRole('status')).toHaveText('46 articles (4 older not listed yet)');
+    await expect(page.getByRole('status')).toHaveText('42 articles (8 older not listed yet)');
+  });
+
+  test('a link to an article the library does not have says so without walking the shards', async ({ page }) => {
+    const requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await open(page, '#/read/year-1999/no-such-note');
+    await expect(page.getByRole('alert')).toHaveText('There is no article at this address.');
+    expect(shardsFetched(requested)).toEqual([...Array(20).keys()]);
   });
 });

@@ -10,7 +10,7 @@
 
 use std::path::{Path, PathBuf};
 
-use articles::catalog::{Catalog, Shard, Summary, SCHEMA_VERSION, SHARD_DIR};
+use articles::catalog::{id_files, Catalog, Shard, Summary, SCHEMA_VERSION, SHARD_DIR};
 use articles::search::hosted::{Meta, SpillingWriter};
 
 use crate::run::Result;
@@ -27,6 +27,8 @@ pub struct LibraryWriter {
     shard: Vec<Summary>,
     /// The names of the shards written, in order.
     shards: Vec<String>,
+    /// Every article's id, in list order (for the files saying which shard holds each).
+    ids: Vec<String>,
     search: SpillingWriter,
     /// FNV-1a of the files so far, as `name_build` mixes them.
     hash: u64,
@@ -65,6 +67,7 @@ impl LibraryWriter {
             shard_size: shard_size.max(1),
             shard: Vec::new(),
             shards: Vec::new(),
+            ids: Vec::new(),
             search: SpillingWriter::new(&dir.join(RUNS), budget),
             hash: FNV_OFFSET,
             count: 0,
@@ -80,6 +83,7 @@ impl LibraryWriter {
             self.write_shard()?;
         }
         self.search.add(&summary.document(&summary.labels(), text));
+        self.ids.push(summary.id.clone());
         self.shard.push(summary);
         self.count += 1;
         Ok(())
@@ -122,6 +126,20 @@ impl LibraryWriter {
                 std::fs::write(staging.join(&name), bytes)
             })
             .map_err(|e| format!("writing the search index into {}: {e}", staging.display()))?;
+        let (id_count, ids) = if inline {
+            (0, Vec::new())
+        } else {
+            id_files(self.ids.iter().map(String::as_str), self.shard_size)
+        };
+        for (path, bytes) in &ids {
+            hash = mix(hash, path, bytes);
+            let file = staging.join(path.strip_prefix(SHARD_DIR).unwrap_or(path));
+            if let Some(folder) = file.parent() {
+                std::fs::create_dir_all(folder)
+                    .map_err(|e| format!("{}: {e}", folder.display()))?;
+            }
+            write(&file, bytes)?;
+        }
         let runs_dir = self.dir.join(RUNS);
         if runs_dir.exists() {
             std::fs::remove_dir_all(&runs_dir)
@@ -141,6 +159,7 @@ impl LibraryWriter {
                 .map(|name| format!("{build}{name}"))
                 .collect(),
             shard_size: if inline { 0 } else { self.shard_size },
+            id_files: id_count,
             search_index: Some(meta.clone()),
             build: build.clone(),
             ..Catalog::default()
@@ -217,7 +236,14 @@ mod tests {
             }
             let written = writer.finish().expect("finished");
             assert_eq!(written.count, count);
-            assert_eq!(files(&streamed), files(&whole), "{count} articles");
+            let (streamed, whole) = (files(&streamed), files(&whole));
+            let names = |files: &[(String, Vec<u8>)]| -> Vec<String> {
+                files.iter().map(|(name, _)| name.clone()).collect()
+            };
+            assert_eq!(names(&streamed), names(&whole), "{count} articles");
+            for ((name, a), (_, b)) in streamed.iter().zip(&whole) {
+                assert!(a == b, "{name} differs ({count} articles)");
+            }
             std::fs::remove_dir_all(&root).expect("cleaned up");
         }
     }

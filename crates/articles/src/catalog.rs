@@ -9,6 +9,7 @@
 mod library;
 
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -44,6 +45,12 @@ pub struct Catalog {
     /// index found. 0 in catalogs written before: their shards are only read in order.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub shard_size: usize,
+    /// How many files map each article's id to its shard ([`id_file`]: `ids/NNNN.json` in the
+    /// build's folder): a link to an article of
+    /// a shard not listed yet costs one small fetch, not a walk through the shards. None for a
+    /// library of one shard.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub id_files: usize,
     /// The search index over every article's whole text, its files beside the catalog.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search_index: Option<Meta>,
@@ -121,11 +128,13 @@ pub struct Split {
     pub shards: Vec<(String, Shard)>,
     /// The search index's files, by path relative to the catalog.
     pub search: Vec<(String, Vec<u8>)>,
+    /// The files saying which shard holds each article ([`id_files`]).
+    pub ids: Vec<(String, Vec<u8>)>,
 }
 
 impl Split {
     /// The catalog's files, ready to write: `index.json` first, then its shards, its search
-    /// index and `more` (other files of [`SHARD_DIR`], such as connection shards), all moved
+    /// index, its id files and `more` (other files of [`SHARD_DIR`], such as connection shards), all moved
     /// into their build's folder ([`name_build`]).
     pub fn into_files(mut self, more: Vec<(String, Vec<u8>)>) -> Vec<(String, Vec<u8>)> {
         let mut files: Vec<(String, Vec<u8>)> = self
@@ -134,6 +143,7 @@ impl Split {
             .map(|(path, shard)| (path.clone(), json(shard)))
             .collect();
         files.extend(self.search);
+        files.extend(self.ids);
         files.extend(more);
         name_build(&mut self.catalog, &mut files);
         files.insert(0, ("index.json".to_owned(), json(&self.catalog)));
@@ -153,6 +163,39 @@ pub const SHARD_DIR: &str = "index/";
 /// request, and a library up to this size is a single catalog file.
 pub const SHARD_SIZE: usize = 1_000;
 
+/// The path (relative to the catalog) of the file of ids holding `id`, of `files` in the build
+/// folder `dir` ([`Catalog::id_files`]); none when there are none.
+pub fn id_file(dir: &str, files: usize, id: &str) -> Option<String> {
+    (files > 0).then(|| {
+        let n = crate::connections::shard_of(id, files);
+        format!("{dir}ids/{n:04}.json")
+    })
+}
+
+/// Articles per file of ids ([`Catalog::id_files`]): some 10 KB gzipped each.
+pub const IDS_PER_FILE: usize = 1_000;
+
+/// The files saying which shard holds each article ([`Catalog::id_files`]), for `ids` in list
+/// order in shards of `shard_size`: how many, and each one's path (under [`SHARD_DIR`], before
+/// [`name_build`] moves it) and bytes (a JSON object from id to shard number).
+pub fn id_files<'a>(
+    ids: impl ExactSizeIterator<Item = &'a str>,
+    shard_size: usize,
+) -> (usize, Vec<(String, Vec<u8>)>) {
+    let count = ids.len().div_ceil(IDS_PER_FILE);
+    let mut files: Vec<BTreeMap<&str, usize>> = vec![BTreeMap::new(); count];
+    for (number, id) in ids.enumerate() {
+        let file = crate::connections::shard_of(id, count);
+        files[file].insert(id, number / shard_size.max(1));
+    }
+    let files = files
+        .iter()
+        .enumerate()
+        .map(|(n, ids)| (format!("{SHARD_DIR}ids/{n:04}.json"), json(ids)))
+        .collect();
+    (count, files)
+}
+
 /// Splits a library (each article's summary and body text, newest first) into a catalog and
 /// its shards of `shard_size` articles, and writes its search index. A library that fits in one
 /// shard is listed in the catalog itself.
@@ -165,6 +208,13 @@ pub fn split(articles: Vec<(Summary, String)>, shard_size: usize) -> Split {
         ..Catalog::default()
     };
     let mut shards = Vec::new();
+    let mut ids = Vec::new();
+    if count > shard_size {
+        (catalog.id_files, ids) = id_files(
+            articles.iter().map(|(summary, _)| summary.id.as_str()),
+            shard_size,
+        );
+    }
     let mut index = hosted::Writer::new();
     for (summary, text) in &articles {
         index.add(&summary.document(&summary.labels(), text));
@@ -196,6 +246,7 @@ pub fn split(articles: Vec<(Summary, String)>, shard_size: usize) -> Split {
         catalog,
         shards,
         search,
+        ids,
     }
 }
 
@@ -346,6 +397,13 @@ mod tests {
         assert_eq!(split.shards[1].1.articles[0].id, "10");
         let meta = split.catalog.search_index.as_ref().expect("an index");
         assert_eq!(meta.documents, 25, "every article, in catalog order");
+        // Which shard holds each article, by id, in the file `id_file` names.
+        assert_eq!((split.catalog.shard_size, split.catalog.id_files), (10, 1));
+        let path = id_file(SHARD_DIR, split.catalog.id_files, "17");
+        assert_eq!(path.as_deref(), Some("index/ids/0000.json"));
+        let (_, bytes) = &split.ids[0];
+        let ids: BTreeMap<String, usize> = serde_json::from_slice(bytes).expect("a map");
+        assert_eq!((ids.len(), ids["17"], ids["3"]), (25, 1, 0));
     }
 
     #[test]
