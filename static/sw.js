@@ -12,8 +12,10 @@ const CACHE = `lectern-${BUILD}`;
 // What the first visit fetched before this worker ran is fetched again and kept: the page, the
 // files it names (script, wasm, style, icons), the parsing worker's files (which carry the
 // build in their query, as the page asks for them) and the hosted catalog with its shards; and,
-// for a library small enough ([FILES_KEPT] files), its search index and connection shards, so
-// a search never tried before and an article's backlinks work offline too. (A larger library's
+// for a library small enough ([FILES_KEPT] files), its search index, connection shards and the
+// cards' pictures, so a search never tried before, an article's backlinks and the list as it
+// looked work offline too (a picture the first visit asked for before this worker ran would
+// otherwise fail offline). (A larger library's
 // are kept as they are fetched: what was searched and read before works offline.)
 const FILES_KEPT = 256;
 
@@ -31,6 +33,10 @@ function libraryFiles(catalog) {
   }
   const build = catalog.build || 'index/';
   for (let n = 0; n < (catalog.connections ?? 0); n += 1) files.push(`${build}connections/${n}.json`);
+  // The cards' own pictures (relative to the catalog; another site's are not this worker's).
+  for (const article of catalog.articles ?? []) {
+    if (article.cover && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(article.cover)) files.push(article.cover);
+  }
   return files.length <= FILES_KEPT ? files : [];
 }
 self.addEventListener('install', (event) => {
