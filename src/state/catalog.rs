@@ -6,7 +6,7 @@
 //! listed whole at the start, newest first. A larger one lists its newest [`START_SHARDS`]
 //! shards; the others are fetched only when they are wanted (see `State::catalog_shard_wanted`):
 //! for an article a link names, for the search index's matches among them, or when the reader
-//! asks for older articles. A million articles' metadata is some 200 MB gzipped: nobody should
+//! asks for older articles. A million articles' metadata is some 170 MB gzipped: nobody should
 //! download it to read the newest.
 
 use std::rc::Rc;
@@ -21,7 +21,7 @@ use crate::route::Route;
 pub(super) const START_SHARDS: usize = 20;
 
 /// Shards fetched for the matches of a search among older articles before the reader asks for
-/// more (each shard is some 200 KB gzipped).
+/// more (each shard is some 170 KB gzipped).
 pub(super) const SEARCH_SHARDS: usize = 4;
 
 /// Matches of a search listed before it stops fetching shards by itself: a screenful of cards.
@@ -331,9 +331,10 @@ impl State {
     }
 
     /// The shard of the hosted catalog to fetch next, and its path, while one is wanted: the
-    /// start's, in order; the next older one while an article a link names is not listed; and,
-    /// within the view's budget, the shard of the first match of the search not listed (or,
-    /// without a search, the next older one).
+    /// start's, in order; for an article a link names that is not listed, the shard the
+    /// catalog's file of ids names (or, for a link by name or without such files, the next
+    /// older one); and, within the view's budget, the shard of the first match of the search
+    /// not listed (or, without a search, the next older one).
     pub fn catalog_shard_wanted(&self) -> Option<(usize, String)> {
         let link = self.unresolved_link();
         // A link by id is looked up in the files of ids, when the catalog has them; a link by
