@@ -14,7 +14,7 @@ use crate::browser::{fetch, offline, page, worker};
 use crate::parts::idle_time;
 use crate::route::Route;
 use crate::shared::Shared;
-use crate::state::{Action, Loadable, Notice, State};
+use crate::state::{catalog_id, Action, Loadable, Notice, State};
 
 /// How long an undo is offered after a removal.
 const UNDO_MILLIS: u32 = 8_000;
@@ -109,8 +109,7 @@ pub fn use_library(state: &UseReducerHandle<State>) {
         if let Some((id, path)) = wanted.clone() {
             dispatcher.dispatch(Action::LookingUp(id.clone()));
             spawn_local(async move {
-                let catalog_id = id.strip_prefix('~').unwrap_or(&id).to_owned();
-                let result = fetch::shard_holding(&path, &catalog_id).await;
+                let result = fetch::shard_holding(&path, catalog_id(&id)).await;
                 dispatcher.dispatch(Action::LookedUp { id, result });
             });
         }

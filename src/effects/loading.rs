@@ -1,6 +1,6 @@
 //! Bringing the library in: the reader's stored files and, at the same time, the hosted catalog;
-//! then its shards, newest first, as the state wants them. What arrives is handed to the state in parts, each a short
-//! task (see `parts`).
+//! then its shards, newest first, as the state wants them. What arrives is handed to the state
+//! in parts, each a short task (see `parts`).
 
 use futures::channel::mpsc;
 use yew::UseReducerDispatcher;

@@ -14,7 +14,7 @@ use std::rc::Rc;
 use articles::catalog::{id_file, Catalog, Summary};
 use articles::search::DocId;
 
-use super::{Entry, HostedAnswer, Loadable, Problem, State};
+use super::{catalog_id, Entry, HostedAnswer, Loadable, Problem, State};
 use crate::route::Route;
 
 /// Shards listed at the start, newest first.
@@ -127,6 +127,11 @@ impl CatalogProgress {
         let shard = number
             .checked_sub(self.in_catalog)?
             .checked_div(self.shard_size)?;
+        self.fetchable(shard)
+    }
+
+    /// `shard`, when it is still to be fetched and none is on its way.
+    fn fetchable(&self, shard: usize) -> Option<usize> {
         let waiting = self.shards.get(shard)?.1 == ShardState::Waiting;
         (waiting && !self.fetching()).then_some(shard)
     }
@@ -137,8 +142,7 @@ impl CatalogProgress {
             .looked_up
             .as_ref()
             .is_some_and(|(asked, _)| asked == id);
-        let catalog_id = id.strip_prefix('~').unwrap_or(id);
-        (!asked).then(|| id_file(&self.dir, self.id_files, catalog_id))?
+        (!asked).then(|| id_file(&self.dir, self.id_files, catalog_id(id)))?
     }
 
     /// Whether the shard holding `id` is to be found through the files of ids rather than by
@@ -151,10 +155,7 @@ impl CatalogProgress {
     /// The shard the files of ids said holds `id`, when it is still to be fetched.
     fn looked_up_shard(&self, id: &str) -> Option<usize> {
         match &self.looked_up {
-            Some((asked, Loadable::Ready(Some(shard)))) if asked == id => {
-                let waiting = self.shards.get(*shard)?.1 == ShardState::Waiting;
-                (waiting && !self.fetching()).then_some(*shard)
-            }
+            Some((asked, Loadable::Ready(Some(shard)))) if asked == id => self.fetchable(*shard),
             _ => None,
         }
     }
@@ -322,9 +323,12 @@ impl State {
             .map(|id| index.doc(id).unwrap_or(DocId::MAX))
             .collect();
         drop(index);
+        let numbers = first..first + docs.len();
         self.hosted_search.listed(first, docs);
-        // The index's matches among them are listed now.
-        if self.hosted_search.unlisted(&self.view.query).is_some() {
+        // Adding them ran the search again, before they had catalog numbers: once more only
+        // when the index's answer has some of them (each part of a shard would otherwise
+        // search the whole library twice).
+        if self.hosted_search.found_among(&self.view.query, numbers) {
             self.refresh_shown();
         }
         self.refresh_reading();
@@ -373,7 +377,8 @@ impl State {
 
     /// A shard for the list the reader sees, within the view's budget (see `CatalogProgress`).
     fn shard_for_view(&self) -> Option<usize> {
-        if self.catalog.budget == 0 {
+        // Cheap tests first: this runs at every render, and the answer below is built anew.
+        if self.catalog.budget == 0 || self.catalog.unlisted() == 0 {
             return None;
         }
         if self.view.query.trim().is_empty() {

@@ -66,7 +66,7 @@ impl State {
         let entry = self.entry(id).filter(|e| e.original.is_none())?;
         let shard = self
             .hosted_connections
-            .shard_of(&catalog_id(&entry.summary.id))?;
+            .shard_of(catalog_id(&entry.summary.id))?;
         (!self.hosted_connections.loaded.contains_key(&shard)).then(|| {
             let path = connections::shard_path(&self.hosted_connections.dir, shard);
             (shard, path)
@@ -140,7 +140,7 @@ impl State {
     /// The catalog's connections of the hosted article `id`; none while its shard is on its
     /// way (or for the reader's own files).
     fn hosted_connections_of(&self, id: &str) -> Connections {
-        let Some(shard) = self.hosted_connections.shard_of(&catalog_id(id)) else {
+        let Some(shard) = self.hosted_connections.shard_of(catalog_id(id)) else {
             return Connections::default();
         };
         match self.hosted_connections.loaded.get(&shard) {
@@ -152,6 +152,6 @@ impl State {
 
 /// A hosted article's id in its catalog: the app marks ids that start like its own files'
 /// with `~` (`fetch::hosted_id`), which the shard's name does not know.
-fn catalog_id(id: &str) -> String {
-    id.strip_prefix('~').unwrap_or(id).to_owned()
+pub fn catalog_id(id: &str) -> &str {
+    id.strip_prefix('~').unwrap_or(id)
 }

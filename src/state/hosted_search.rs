@@ -3,6 +3,7 @@
 //! which an effect fetches (`effects/hosted_search.rs`) and the list merges with the in-memory
 //! index's answer for the reader's own files.
 
+use std::ops::Range;
 use std::rc::Rc;
 
 use articles::search::hosted::Meta;
@@ -51,6 +52,13 @@ impl HostedSearch {
         for (slot, doc) in all[first..].iter_mut().zip(docs) {
             *slot = Some(doc);
         }
+    }
+
+    /// Whether the index's answer to `query` found any of the catalog numbers `numbers`.
+    pub(super) fn found_among(&self, query: &str, numbers: Range<usize>) -> bool {
+        self.answer_to(query)
+            .and_then(|answer| answer.as_ref().ok())
+            .is_some_and(|found| found.iter().any(|f| numbers.contains(&(f.doc as usize))))
     }
 
     /// The catalog numbers the index found for `query` that are not listed yet (their shards

@@ -31,7 +31,7 @@ mod notice;
 mod settings;
 
 pub use catalog::{CatalogProgress, Unlisted};
-pub use connections::{ArticleConnections, ConnectionShard, HostedConnections};
+pub use connections::{catalog_id, ArticleConnections, ConnectionShard, HostedConnections};
 pub use entry::{BodyText, Entry, Removal};
 pub use hosted_search::{HostedAnswer, HostedSearch};
 pub use listing::{DROPPED, HOSTED};
