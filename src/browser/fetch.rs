@@ -116,11 +116,11 @@ pub async fn shard(path: &str) -> Result<Vec<Summary>, String> {
     Ok(shard.articles)
 }
 
-/// Which shard holds the article with catalog id `id`, as the catalog's file of ids at `path`
-/// (relative to the catalog) says; `None` when it holds no such article.
-pub async fn shard_holding(path: &str, id: &str) -> Result<Option<usize>, String> {
-    let ids: BTreeMap<String, usize> = json(&format!("{}{path}", library_dir())).await?;
-    Ok(ids.get(id).copied())
+/// Which shard holds the article under `key` (its catalog id, or a name's key), as the
+/// catalog's file of ids at `path` (relative to the catalog) says; `None` when none does.
+pub async fn shard_holding(path: &str, key: &str) -> Result<Option<usize>, String> {
+    let keys: BTreeMap<String, usize> = json(&format!("{}{path}", library_dir())).await?;
+    Ok(keys.get(key).copied())
 }
 
 /// A shard of the catalog's connections at `path` (relative to the catalog), read as untrusted

@@ -14,7 +14,7 @@ use crate::browser::{fetch, offline, page, worker};
 use crate::parts::idle_time;
 use crate::route::Route;
 use crate::shared::Shared;
-use crate::state::{catalog_id, Action, Loadable, Notice, State};
+use crate::state::{Action, IdLookup, Loadable, Notice, State};
 
 /// How long an undo is offered after a removal.
 const UNDO_MILLIS: u32 = 8_000;
@@ -103,14 +103,15 @@ pub fn use_library(state: &UseReducerHandle<State>) {
             spawn_local(loading::shard(dispatcher, shard, path));
         }
     });
-    // A link to an article not listed: the catalog's file of ids says which shard holds it.
+    // A link to an article not listed (by id or by name): the catalog's file of ids says which
+    // shard holds it.
     let dispatcher = state.dispatcher();
     use_effect_with(state.id_lookup_wanted(), move |wanted| {
-        if let Some((id, path)) = wanted.clone() {
-            dispatcher.dispatch(Action::LookingUp(id.clone()));
+        if let Some(IdLookup { link, path, key }) = wanted.clone() {
+            dispatcher.dispatch(Action::LookingUp(link.clone()));
             spawn_local(async move {
-                let result = fetch::shard_holding(&path, catalog_id(&id)).await;
-                dispatcher.dispatch(Action::LookedUp { id, result });
+                let result = fetch::shard_holding(&path, &key).await;
+                dispatcher.dispatch(Action::LookedUp { link, result });
             });
         }
     });

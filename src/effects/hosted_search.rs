@@ -59,8 +59,8 @@ pub async fn run(
         }
         let outcome = search(&meta, &parsed, &*fetched.borrow());
         let names = match outcome {
-            Err(Unreadable(what)) => {
-                result = Err(format!("{what} is not a Lectern search index"));
+            Err(Unreadable(why)) => {
+                result = Err(why);
                 break;
             }
             Ok(None) => {

@@ -12,6 +12,7 @@
 use std::rc::Rc;
 
 use articles::catalog::{id_file, Catalog, Summary};
+use articles::links::{bare_name, name_key};
 use articles::search::DocId;
 
 use super::{catalog_id, Entry, HostedAnswer, Loadable, Problem, State};
@@ -44,11 +45,12 @@ pub struct CatalogProgress {
     shard_size: usize,
     /// Articles listed in the catalog itself, before its shards' (catalog numbers from 0).
     in_catalog: usize,
-    /// The build's folder and how many files in it say which shard holds each id (none: a link
-    /// to an article not listed walks the shards).
+    /// The build's folder and how many files in it say which shard holds each id and name
+    /// (none: a link to an article not listed walks the shards).
     dir: String,
     id_files: usize,
-    /// The id a link names and which shard its file of ids said holds it (`None`: no shard).
+    /// What a link says (an id or a name) and which shard its file of ids said holds the
+    /// article (`None`: no shard).
     looked_up: Option<(String, Loadable<Option<usize>>)>,
     /// Articles in the library, listed or not.
     count: usize,
@@ -58,6 +60,17 @@ pub struct CatalogProgress {
     pub(super) budget: usize,
     /// The reader asked for more of this view's list.
     pub(super) asked: bool,
+}
+
+/// A look-up in the catalog's files of ids for the article a link names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IdLookup {
+    /// What the link says: an article's app id, or a name (`State::reading`'s key).
+    pub link: String,
+    /// The file of ids to read, relative to the catalog.
+    pub path: String,
+    /// The link's key in it: the catalog's id, or the name's key (`links::name_key`).
+    pub key: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,45 +149,47 @@ impl CatalogProgress {
         (waiting && !self.fetching()).then_some(shard)
     }
 
-    /// The file of ids to read for the article with app id `id`, unless it was read already.
-    fn id_file_for(&self, id: &str) -> Option<String> {
+    /// The file of ids to read for the article a link names by `link` (its app id, or a name)
+    /// under `key` in the files, unless it was read already.
+    fn id_file_for(&self, link: &str, key: &str) -> Option<String> {
         let asked = self
             .looked_up
             .as_ref()
-            .is_some_and(|(asked, _)| asked == id);
-        (!asked).then(|| id_file(&self.dir, self.id_files, catalog_id(id)))?
+            .is_some_and(|(asked, _)| asked == link);
+        (!asked).then(|| id_file(&self.dir, self.id_files, key))?
     }
 
-    /// Whether the shard holding `id` is to be found through the files of ids rather than by
-    /// walking the shards (no such files, or reading them failed).
-    fn looks_up(&self, id: &str) -> bool {
+    /// Whether the shard holding what `link` names (an id or a name) is to be found through
+    /// the files of ids rather than by walking the shards (no such files, or reading them
+    /// failed).
+    fn looks_up(&self, link: &str) -> bool {
         self.id_files > 0
-            && !matches!(&self.looked_up, Some((asked, Loadable::Failed(_))) if asked == id)
+            && !matches!(&self.looked_up, Some((asked, Loadable::Failed(_))) if asked == link)
     }
 
-    /// The shard the files of ids said holds `id`, when it is still to be fetched.
-    fn looked_up_shard(&self, id: &str) -> Option<usize> {
+    /// The shard the files of ids said holds what `link` names, when it is still to be fetched.
+    fn looked_up_shard(&self, link: &str) -> Option<usize> {
         match &self.looked_up {
-            Some((asked, Loadable::Ready(Some(shard)))) if asked == id => self.fetchable(*shard),
+            Some((asked, Loadable::Ready(Some(shard)))) if asked == link => self.fetchable(*shard),
             _ => None,
         }
     }
 
-    /// The files of ids are being read for `id`.
-    pub(super) fn looking_up(&mut self, id: String) {
-        self.looked_up = Some((id, Loadable::Loading));
+    /// The files of ids are being read for `link`.
+    pub(super) fn looking_up(&mut self, link: String) {
+        self.looked_up = Some((link, Loadable::Loading));
     }
 
-    /// The files of ids answered for `id`: the shard holding it, none, or why they could not.
-    pub(super) fn looked_up(&mut self, id: String, result: Result<Option<usize>, String>) {
+    /// The files of ids answered for `link`: the shard holding it, none, or why they could not.
+    pub(super) fn looked_up(&mut self, link: String, result: Result<Option<usize>, String>) {
         if self
             .looked_up
             .as_ref()
-            .is_some_and(|(asked, _)| *asked == id)
+            .is_some_and(|(asked, _)| *asked == link)
         {
             let answer =
                 result.map_or_else(|e| Loadable::Failed(Problem::Failed(e)), Loadable::Ready);
-            self.looked_up = Some((id, answer));
+            self.looked_up = Some((link, answer));
         }
     }
 
@@ -335,36 +350,41 @@ impl State {
     }
 
     /// The shard of the hosted catalog to fetch next, and its path, while one is wanted: the
-    /// start's, in order; for an article a link names that is not listed, the shard the
-    /// catalog's file of ids names (or, for a link by name or without such files, the next
-    /// older one); and, within the view's budget, the shard of the first match of the search
+    /// start's, in order; for an article a link names (by id or by name) that is not listed,
+    /// the shard the catalog's file of ids names (or, without such files, the next older
+    /// one); and, within the view's budget, the shard of the first match of the search
     /// not listed (or, without a search, the next older one).
     pub fn catalog_shard_wanted(&self) -> Option<(usize, String)> {
         let link = self.unresolved_link();
-        // A link by id is looked up in the files of ids, when the catalog has them; a link by
-        // name walks the shards.
-        let by_id = link.filter(|id| self.looks_up(id));
-        let walk = link.is_some() && by_id.is_none();
+        // A link is looked up in the files of ids, when the catalog has them; else it walks
+        // the shards.
+        let looked_up = link.filter(|link| self.catalog.looks_up(link));
+        let walk = link.is_some() && looked_up.is_none();
         let shard = self
             .catalog
             .next_in_order(walk)
-            .or_else(|| by_id.and_then(|id| self.catalog.looked_up_shard(id)))
+            .or_else(|| looked_up.and_then(|link| self.catalog.looked_up_shard(link)))
             .or_else(|| self.shard_for_view())?;
         Some((shard, self.catalog.path(shard)?.to_owned()))
     }
 
-    /// The id a link names and the file of ids that says which shard holds it, once the start
-    /// is listed without it.
-    pub fn id_lookup_wanted(&self) -> Option<(String, String)> {
-        let id = self.unresolved_link()?;
-        let wanted = self.catalog.listing != Loadable::Loading && self.looks_up(id);
-        wanted.then(|| Some((id.to_owned(), self.catalog.id_file_for(id)?)))?
-    }
-
-    /// Whether the article with `id` a link names is found through the catalog's files of ids
-    /// (a link by id, to a catalog that has them, while reading them has not failed).
-    fn looks_up(&self, id: &str) -> bool {
-        matches!(self.route, Route::Read { .. }) && self.catalog.looks_up(id)
+    /// The article a link names, once the start is listed without it: what the link says (an
+    /// id or a name), the file of ids that says which shard holds it, and its key in that file.
+    pub fn id_lookup_wanted(&self) -> Option<IdLookup> {
+        let link = self.unresolved_link()?;
+        if self.catalog.listing == Loadable::Loading || !self.catalog.looks_up(link) {
+            return None;
+        }
+        let key = match &self.route {
+            Route::Read { .. } => catalog_id(link).to_owned(),
+            Route::Find { .. } => name_key(bare_name(link)),
+            Route::Library => return None,
+        };
+        Some(IdLookup {
+            path: self.catalog.id_file_for(link, &key)?,
+            link: link.to_owned(),
+            key,
+        })
     }
 
     /// The id (or name) of the article a link names while no listed article answers it.

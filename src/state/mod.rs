@@ -30,7 +30,7 @@ mod merge;
 mod notice;
 mod settings;
 
-pub use catalog::{CatalogProgress, Unlisted};
+pub use catalog::{CatalogProgress, IdLookup, Unlisted};
 pub use connections::{catalog_id, ArticleConnections, ConnectionShard, HostedConnections};
 pub use entry::{BodyText, Entry, Removal};
 pub use hosted_search::{HostedAnswer, HostedSearch};
@@ -141,7 +141,7 @@ pub enum Action {
     /// Which shard the catalog's file of ids says holds the article a link names (`None`: no
     /// shard), or why it could not be read.
     LookedUp {
-        id: String,
+        link: String,
         result: Result<Option<usize>, String>,
     },
     /// The reader asked for more of a large hosted library's list (older articles, or more of
@@ -566,9 +566,9 @@ impl Reducible for State {
                 next.refresh_reading();
             }
             Action::ListMore => next.catalog.ask_more(),
-            Action::LookingUp(id) => next.catalog.looking_up(id),
-            Action::LookedUp { id, result } => {
-                next.catalog.looked_up(id, result);
+            Action::LookingUp(link) => next.catalog.looking_up(link),
+            Action::LookedUp { link, result } => {
+                next.catalog.looked_up(link, result);
                 next.refresh_reading();
             }
             // An answer to a query the reader has typed past is not kept.

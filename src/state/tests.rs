@@ -348,14 +348,17 @@ fn a_link_to_an_older_article_fetches_the_shard_its_file_of_ids_names() {
         None,
         "no walk through the shards"
     );
-    let (asked, path) = state.id_lookup_wanted().expect("its file of ids");
-    assert_eq!(asked, id);
+    let lookup = state.id_lookup_wanted().expect("its file of ids");
+    assert_eq!((&lookup.link, &lookup.key), (&id, &id));
     let file = articles::connections::shard_of(&id, 3);
-    assert_eq!(path, format!("index/0123456789abcdef/ids/{file:04}.json"));
+    assert_eq!(
+        lookup.path,
+        format!("index/0123456789abcdef/ids/{file:04}.json")
+    );
     let state = state.reduce(Action::LookingUp(id.clone()));
     assert_eq!(state.id_lookup_wanted(), None, "asked once");
     let state = state.reduce(Action::LookedUp {
-        id: id.clone(),
+        link: id.clone(),
         result: Ok(Some(older)),
     });
     let older_ids: Vec<&str> = ids[older].iter().map(String::as_str).collect();
@@ -372,7 +375,7 @@ fn a_link_to_an_older_article_fetches_the_shard_its_file_of_ids_names() {
     let state = state
         .reduce(Action::LookingUp("nowhere".into()))
         .reduce(Action::LookedUp {
-            id: "nowhere".into(),
+            link: "nowhere".into(),
             result: Ok(None),
         });
     assert_eq!(reading(&state), Some(&Loadable::Failed(Problem::NotFound)));
@@ -384,12 +387,49 @@ fn a_link_to_an_older_article_fetches_the_shard_its_file_of_ids_names() {
     let state = state
         .reduce(Action::LookingUp("elsewhere".into()))
         .reduce(Action::LookedUp {
-            id: "elsewhere".into(),
+            link: "elsewhere".into(),
             result: Err("HTTP 404".into()),
         });
     assert_eq!(
         state.catalog_shard_wanted().map(|(n, _)| n),
         Some(catalog::START_SHARDS)
+    );
+}
+
+#[test]
+fn a_link_by_name_to_an_older_article_is_looked_up_like_one_by_id() {
+    let total = catalog::START_SHARDS + 5;
+    let (mut library, ids) = large_catalog(total, 2);
+    library.id_files = 3;
+    library.build = "index/0123456789abcdef/".into();
+    let older = catalog::START_SHARDS + 2;
+    let name = format!(" S{older}-1.md ");
+    let state = Rc::new(State::new(Lang::En, Route::Find { name: name.clone() }));
+    let state = started(state.reduce(Action::CatalogLoaded(Ok(library))), &ids);
+    assert_eq!(state.catalog_shard_wanted(), None, "no walk");
+    let lookup = state.id_lookup_wanted().expect("its file of ids");
+    // The name's key: as the files of ids write an article's file name and title.
+    let key = format!("/s{older}-1");
+    let file = articles::connections::shard_of(&key, 3);
+    assert_eq!((&lookup.link, &lookup.key), (&name, &key));
+    assert_eq!(
+        lookup.path,
+        format!("index/0123456789abcdef/ids/{file:04}.json")
+    );
+    let state = state
+        .reduce(Action::LookingUp(name.clone()))
+        .reduce(Action::LookedUp {
+            link: name,
+            result: Ok(Some(older)),
+        });
+    assert_eq!(state.catalog_shard_wanted().map(|(n, _)| n), Some(older));
+    let older_ids: Vec<&str> = ids[older].iter().map(String::as_str).collect();
+    let state = shard_arrives(state, older, &older_ids);
+    assert_eq!(
+        state.route,
+        Route::Read {
+            id: format!("s{older}-1")
+        }
     );
 }
 

@@ -7,8 +7,9 @@
 // worker, wasm, index chunks and fragments), the same search again (warm), and the cold search
 // on a 9 Mbps / 40 ms link (DevTools' emulation, as in start.mjs; it does not reach a web worker's
 // fetches, so on that link Pagefind searches without its worker). Quality is measured against a
-// plain substring scan of the same text: recall and precision of Pagefind's results over the
-// articles that contain the query.
+// scan of the same text (`wordReference`: a run of CJK letters as a substring, several words as
+// whole words in order): recall and precision of Pagefind's results over the articles that
+// contain the query.
 //
 //   node tests/bench/pagefind.mjs <library dir> <out.json> [--queries queries.json] [--count N]
 //                                 [--scope library|language] [--keep]
@@ -23,8 +24,8 @@
 // searched too, each in a frame of its own language (pagefind-page.js), and the results merged.
 //
 // `pagefindBench(libraryDir, options)` does the same and returns the figures, for other scripts
-// (hosted.mjs, which puts them beside Lectern's); `readLibrary`, `drawQueries` and `reference`
-// are the articles, the queries and the substring scan it shares with them.
+// (hosted.mjs, which puts them beside Lectern's); `readLibrary`, `drawQueries`, `reference` and
+// `wordReference` are the articles, the queries and the scans it shares with them.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,6 +114,10 @@ function plainText(html) {
     html
       .replace(/<!--[\s\S]*?-->/g, '')
       .replace(/<(script|style|template|noscript)\b[\s\S]*?<\/\1\s*>/gi, '')
+      // A line break in a paragraph's source is a space; only preformatted text keeps lines.
+      .split(/(<pre\b[\s\S]*?<\/pre\s*>)/i)
+      .map((part, n) => (n % 2 === 1 ? part : part.replace(/\s+/g, ' ')))
+      .join('')
       .replace(/<([^>]*)>/g, (_, tag) => (BLOCK.test(tag) ? '\n' : '')),
   )
     .replace(/[ \t\u00a0]+/g, ' ')
@@ -259,6 +264,19 @@ export const reference = (articles, q) => {
   return new Set(articles.filter((a) => a.lower.includes(needle)).map((a) => a.id));
 };
 
+/// The ids of the articles containing `q` as Lectern's README says a search finds it: a run of
+/// CJK letters (or one word) anywhere, as `reference`; several words as a quoted phrase, whole
+/// words in order, any punctuation or spacing between them but not a block's end ("past
+/// version" is not in "past versions"; "and Paul" is in "and, Paul", not in a table's "and" |
+/// "Paul"). A scan of the text with a regular expression, nothing of Lectern's.
+export const wordReference = (articles, q) => {
+  const words = q.toLowerCase().trim().split(/\s+/);
+  if (words.length < 2) return reference(articles, q);
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const phrase = new RegExp(String.raw`(?<![\p{L}\p{N}])${escaped.join(String.raw`[^\p{L}\p{N}\n]+`)}(?![\p{L}\p{N}])`, 'u');
+  return new Set(articles.filter((a) => phrase.test(a.lower)).map((a) => a.id));
+};
+
 /// The language a reader of `q` searches in: that of most articles containing it, else the
 /// library's commonest.
 function readerLanguage(articles, ref) {
@@ -364,7 +382,7 @@ export async function pagefindBench(libraryDir, { queries, count = 25, scope = '
     await withBrowser(site, port, async (browser, origin) => {
       await warmServer(site, origin);
       for (const { q, lang } of drawn) {
-        const ref = reference(articles, q);
+        const ref = wordReference(articles, q);
         const own = lang ?? readerLanguage(articles, ref);
         const languages = scope === 'library' ? [own, ...libraryLanguages.filter((l) => l !== own)] : [own];
         const cold = await coldSearch(browser, origin, site, q, languages, { warm: true });

@@ -246,6 +246,25 @@ test.describe('a library of more shards than are listed at the start', () => {
     await expect(page.getByRole('status')).toHaveText('42 articles (8 older not listed yet)');
   });
 
+  test('a link by name to an older article fetches the one shard its file of ids names', async ({ page }) => {
+    // A wiki link names an article by its title (or its file name), which the files of ids
+    // also hold.
+    const wanted = shard(21)[1];
+    const requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    const shouted = wanted.title.replace(/[a-z]/g, (c) => c.toUpperCase());
+    await open(page, `#/find/${encodeURIComponent(shouted)}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(wanted.title);
+    expect(shardsFetched(requested)).toEqual([...[...Array(20).keys()], 21]);
+    expect(requested.filter((path) => /\/ids\/\d{4}\.json$/.test(path))).toHaveLength(1);
+    // The address becomes the article's own.
+    await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toBe(`#/read/${wanted.id}`);
+    // A name no article has is not found, and costs no shard either.
+    await page.evaluate(() => { location.hash = '#/find/No%20such%20article'; });
+    await expect(page.getByRole('alert')).toHaveText('There is no article at this address.');
+    expect(shardsFetched(requested)).toEqual([...[...Array(20).keys()], 21]);
+  });
+
   test('a link to an article the library does not have says so without walking the shards', async ({ page }) => {
     const requested = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));

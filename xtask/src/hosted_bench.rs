@@ -172,12 +172,14 @@ pub fn scale() -> Result<PathBuf> {
 }
 
 /// The queries of the scale measurement, three of each kind: two words anywhere, a quoted pair,
-/// runs of two and four Chinese characters, each from the middle on of the next sampled article
-/// that has one (an English article has no Chinese run, a Chinese one no pair of words).
+/// runs of two and four Chinese characters, and a word with the next one's first one, two or
+/// three letters (a query as it is typed, its last word a short prefix of thousands of words),
+/// each from the middle on of the next sampled article that has one (an English article has no
+/// Chinese run, a Chinese one no pair of words).
 fn scale_queries(samples: &[String]) -> Vec<String> {
     let mut queries = Vec::new();
     let mut next = samples.iter().cycle().take(samples.len() * 4);
-    for kind in (0..12).map(|n| n % 4) {
+    for n in 0..15 {
         let query = next.by_ref().find_map(|text| {
             // From the middle on, at a character (then a word) boundary.
             let middle = (text.len() / 2..text.len())
@@ -185,11 +187,16 @@ fn scale_queries(samples: &[String]) -> Vec<String> {
                 .unwrap_or(text.len());
             let rest = &text[middle..];
             let rest = &rest[rest.find(' ').unwrap_or(0)..];
-            match kind {
+            match n % 5 {
                 0 => word_pair(rest),
                 1 => word_pair(rest).map(|pair| format!("\"{pair}\"")),
                 2 => chinese_run(rest, 2),
-                _ => chinese_run(rest, 4),
+                3 => chinese_run(rest, 4),
+                // Pairs' words are ASCII letters: a byte is a letter.
+                _ => word_pair(rest).map(|pair| {
+                    let typed = pair.find(' ').map_or(pair.len(), |space| space + 2 + n / 5);
+                    pair[..typed.min(pair.len())].to_owned()
+                }),
             }
         });
         queries.extend(query);

@@ -27,8 +27,9 @@ pub struct LibraryWriter {
     shard: Vec<Summary>,
     /// The names of the shards written, in order.
     shards: Vec<String>,
-    /// Every article's id, in list order (for the files saying which shard holds each).
-    ids: Vec<String>,
+    /// Every article's id and title, in list order (for the files saying which shard holds
+    /// each, by id and by the names a link may use).
+    ids: Vec<(String, String)>,
     search: SpillingWriter,
     /// FNV-1a of the files so far, as `name_build` mixes them.
     hash: u64,
@@ -83,7 +84,7 @@ impl LibraryWriter {
             self.write_shard()?;
         }
         self.search.add(&summary.document(&summary.labels(), text));
-        self.ids.push(summary.id.clone());
+        self.ids.push((summary.id.clone(), summary.title.clone()));
         self.shard.push(summary);
         self.count += 1;
         Ok(())
@@ -129,7 +130,12 @@ impl LibraryWriter {
         let (id_count, ids) = if inline {
             (0, Vec::new())
         } else {
-            id_files(self.ids.iter().map(String::as_str), self.shard_size)
+            id_files(
+                self.ids
+                    .iter()
+                    .map(|(id, title)| (id.as_str(), title.as_str())),
+                self.shard_size,
+            )
         };
         for (path, bytes) in &ids {
             hash = mix(hash, path, bytes);

@@ -163,11 +163,12 @@ pub const SHARD_DIR: &str = "index/";
 /// request, and a library up to this size is a single catalog file.
 pub const SHARD_SIZE: usize = 1_000;
 
-/// The path (relative to the catalog) of the file of ids holding `id`, of `files` in the build
-/// folder `dir` ([`Catalog::id_files`]); none when there are none.
-pub fn id_file(dir: &str, files: usize, id: &str) -> Option<String> {
+/// The path (relative to the catalog) of the file of ids holding `key` (an id, or a name's
+/// key: see [`id_files`]), of `files` in the build folder `dir` ([`Catalog::id_files`]); none
+/// when there are none.
+pub fn id_file(dir: &str, files: usize, key: &str) -> Option<String> {
     (files > 0).then(|| {
-        let n = crate::connections::shard_of(id, files);
+        let n = crate::connections::shard_of(key, files);
         format!("{dir}ids/{n:04}.json")
     })
 }
@@ -175,23 +176,43 @@ pub fn id_file(dir: &str, files: usize, id: &str) -> Option<String> {
 /// Articles per file of ids ([`Catalog::id_files`]): some 10 KB gzipped each.
 pub const IDS_PER_FILE: usize = 1_000;
 
-/// The files saying which shard holds each article ([`Catalog::id_files`]), for `ids` in list
-/// order in shards of `shard_size`: how many, and each one's path (under [`SHARD_DIR`], before
-/// [`name_build`] moves it) and bytes (a JSON object from id to shard number).
+/// The files saying which shard holds each article ([`Catalog::id_files`]), for `articles`
+/// (id and title) in list order in shards of `shard_size`: how many, and each one's path
+/// (under [`SHARD_DIR`], before [`name_build`] moves it) and bytes (a JSON object from key to
+/// shard number). The keys are each id, and each name a link may call an article by
+/// ([`crate::links::name_key`]: a `/`, which no id begins with, and the name folded): its
+/// file name (its id's last segment) and its title. A name holds the first shard with an
+/// article of that file name, or else with an article of that title, as the app resolves a
+/// link by name among the articles it has: a link to an article not listed yet costs one
+/// small fetch and one shard, not a walk through a million articles' shards.
 pub fn id_files<'a>(
-    ids: impl ExactSizeIterator<Item = &'a str>,
+    articles: impl ExactSizeIterator<Item = (&'a str, &'a str)>,
     shard_size: usize,
 ) -> (usize, Vec<(String, Vec<u8>)>) {
-    let count = ids.len().div_ceil(IDS_PER_FILE);
+    use crate::links::name_key;
+    let count = articles.len().div_ceil(IDS_PER_FILE);
+    let mut keys: BTreeMap<String, usize> = BTreeMap::new();
+    let mut titles: BTreeMap<String, usize> = BTreeMap::new();
+    for (number, (id, title)) in articles.enumerate() {
+        let shard = number / shard_size.max(1);
+        keys.insert(id.to_owned(), shard);
+        let file_name = id.rsplit('/').next().unwrap_or(id);
+        keys.entry(name_key(file_name)).or_insert(shard);
+        titles.entry(name_key(title)).or_insert(shard);
+    }
+    for (name, shard) in titles {
+        keys.entry(name).or_insert(shard);
+    }
     let mut files: Vec<BTreeMap<&str, usize>> = vec![BTreeMap::new(); count];
-    for (number, id) in ids.enumerate() {
-        let file = crate::connections::shard_of(id, count);
-        files[file].insert(id, number / shard_size.max(1));
+    for (key, &shard) in &keys {
+        if let Some(file) = files.get_mut(crate::connections::shard_of(key, count)) {
+            file.insert(key, shard);
+        }
     }
     let files = files
         .iter()
         .enumerate()
-        .map(|(n, ids)| (format!("{SHARD_DIR}ids/{n:04}.json"), json(ids)))
+        .map(|(n, keys)| (format!("{SHARD_DIR}ids/{n:04}.json"), json(keys)))
         .collect();
     (count, files)
 }
@@ -211,7 +232,9 @@ pub fn split(articles: Vec<(Summary, String)>, shard_size: usize) -> Split {
     let mut ids = Vec::new();
     if count > shard_size {
         (catalog.id_files, ids) = id_files(
-            articles.iter().map(|(summary, _)| summary.id.as_str()),
+            articles
+                .iter()
+                .map(|(summary, _)| (summary.id.as_str(), summary.title.as_str())),
             shard_size,
         );
     }
@@ -403,7 +426,14 @@ mod tests {
         assert_eq!(path.as_deref(), Some("index/ids/0000.json"));
         let (_, bytes) = &split.ids[0];
         let ids: BTreeMap<String, usize> = serde_json::from_slice(bytes).expect("a map");
-        assert_eq!((ids.len(), ids["17"], ids["3"]), (25, 1, 0));
+        assert_eq!((ids["17"], ids["3"]), (1, 0));
+        // And by the names a link may use: file name, then title, folded.
+        let name = |name: &str| ids.get(&crate::links::name_key(name)).copied();
+        assert_eq!(
+            (name("17"), name("TITLE 24"), name("nothing")),
+            (Some(1), Some(2), None)
+        );
+        assert_eq!(ids.len(), 25 * 3);
     }
 
     #[test]

@@ -88,8 +88,16 @@ pub fn names_by_title(name: &str, title: &str) -> bool {
     title.trim().eq_ignore_ascii_case(bare_name(name))
 }
 
-fn bare_name(name: &str) -> &str {
+/// A link's name as it is compared: no spaces around it, no `.md`.
+pub fn bare_name(name: &str) -> &str {
     name.trim().trim_end_matches(".md")
+}
+
+/// The key of a name (an id's last segment, a title, a link's [`bare_name`]) in the catalog's
+/// files of ids: a `/`, which no id begins with, and the name as [`names_by_file`] and
+/// [`names_by_title`] compare it (trimmed, ASCII letters in lower case).
+pub fn name_key(name: &str) -> String {
+    format!("/{}", name.trim().to_ascii_lowercase())
 }
 
 /// Percent-encodes each `/`-separated segment (everything but RFC 3986 unreserved characters).

@@ -27,6 +27,13 @@
 //!   delta-coded varints. Lengths are a stream of their own because only a term of several
 //!   tokens needs them (to find its candidates' positions): a query of single words, the
 //!   commonest kind, fetches article numbers and scores alone, a third fewer bytes.
+//! - *Short prefixes*: each Latin word's first one, two and three letters ([`PREFIX_LETTERS`])
+//!   are terms too, keyed by [`prefix_key`] (the prefix and [`PREFIX_MARK`], so they sort just
+//!   after it), with postings (one score byte per article for all the words it begins: title
+//!   and label flags, and one hit) and no positions or lengths. A word typed as the last of a query finds every word it begins, and
+//!   a short one begins thousands: at a million articles `t` began words whose postings
+//!   gzipped to 4.7 MB, `the` to 1 MB (`the`, `their`, `theme`, `there`…); each one's entry
+//!   is the articles having any of them, a fraction of that.
 
 mod emit;
 mod read;
@@ -41,7 +48,7 @@ pub use spill::SpillingWriter;
 pub use write::Writer;
 
 /// The format's version: the catalog names it, and an app refuses one it does not know.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Bytes per file of each stream (postings, lengths, positions).
 pub const CHUNK: usize = 32 * 1024;
@@ -87,6 +94,17 @@ enum Stream {
     Postings,
     Lengths,
     Positions,
+}
+
+/// Prefixes of up to this many letters have entries of their own.
+pub const PREFIX_LETTERS: usize = 3;
+
+/// What follows a prefix in its entry's key: no word holds it, and it sorts before letters.
+pub const PREFIX_MARK: char = '\u{1}';
+
+/// The key of a short prefix's entry.
+pub fn prefix_key(prefix: &str) -> String {
+    format!("{prefix}{PREFIX_MARK}")
 }
 
 /// A score byte's flags and count.

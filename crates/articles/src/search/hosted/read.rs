@@ -9,7 +9,10 @@ use std::collections::BTreeSet;
 use std::ops::{Range, RangeInclusive};
 
 use super::varint::Reader;
-use super::{stream_file, terms_file, Meta, Stream, LABEL_HIT, OTHER_HITS, TITLE_HIT};
+use super::{
+    prefix_key, stream_file, terms_file, Meta, Stream, LABEL_HIT, OTHER_HITS, PREFIX_LETTERS,
+    PREFIX_MARK, TITLE_HIT,
+};
 use crate::search::index::{Found, LABEL_WEIGHT, TITLE_WEIGHT};
 use crate::search::query::{Query, Term, TermKind};
 use crate::search::tokens::{following, tokens, touching, Token};
@@ -34,10 +37,16 @@ pub enum Outcome {
     Need(BTreeSet<String>),
 }
 
-/// A file of the index that is not as its format says (named), or a catalog naming a version
-/// this code does not read.
+/// Why the index cannot be read, as a reader is told: a file of it that is not as its format
+/// says (named), or a catalog naming a version this code does not read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unreadable(pub String);
+
+impl Unreadable {
+    fn file(name: &str) -> Unreadable {
+        Unreadable(format!("{name} is not a Lectern search index file"))
+    }
+}
 
 /// One round of a search for `query`; `None` for a query with no terms.
 ///
@@ -49,7 +58,12 @@ pub fn search(
     files: &dyn Files,
 ) -> Result<Option<Outcome>, Unreadable> {
     if meta.version != super::VERSION {
-        return Err(Unreadable(format!("search index version {}", meta.version)));
+        return Err(Unreadable(format!(
+            "the library's search index is version {}, and this Lectern reads version {}; \
+             index the library again (cargo xtask index)",
+            meta.version,
+            super::VERSION
+        )));
     }
     if query.terms.is_empty() {
         return Ok(None);
@@ -192,7 +206,13 @@ impl<'a> Round<'a> {
             match token {
                 Token::Word(word) => {
                     let entries = if open_end && n == last {
-                        self.prefixed(word)?
+                        // A short prefix alone has an entry of its own (with no positions,
+                        // which a term of several tokens needs).
+                        if tokens.len() == 1 && word.chars().count() <= PREFIX_LETTERS {
+                            self.exact(&prefix_key(word))?
+                        } else {
+                            self.prefixed(word)?
+                        }
                     } else {
                         self.exact(word)?
                     };
@@ -315,7 +335,7 @@ impl<'a> Round<'a> {
             entries.extend(
                 self.shard(shard)?
                     .into_iter()
-                    .filter(|(k, _)| k.starts_with(prefix))
+                    .filter(|(k, _)| k.starts_with(prefix) && !k.ends_with(PREFIX_MARK))
                     .map(|(_, e)| e),
             );
             shard += 1;
@@ -345,7 +365,7 @@ impl<'a> Round<'a> {
             self.need.insert(name);
             return Ok(Vec::new());
         };
-        read_shard(bytes).ok_or(Unreadable(name))
+        read_shard(bytes).ok_or_else(|| Unreadable::file(&name))
     }
 
     /// Articles with any of `entries`, in order, their scores summed.
@@ -426,7 +446,7 @@ impl<'a> Round<'a> {
                 Some(file) if !missing => {
                     let from = range.start.max(n * chunk) - n * chunk;
                     let to = range.end.min((n + 1) * chunk) - n * chunk;
-                    let part = file.get(from..to).ok_or(Unreadable(name))?;
+                    let part = file.get(from..to).ok_or_else(|| Unreadable::file(&name))?;
                     if chunks.start() == chunks.end() {
                         return Ok(Some(Cow::Borrowed(part)));
                     }
@@ -443,7 +463,7 @@ impl<'a> Round<'a> {
     }
 
     fn unreadable(&self) -> Unreadable {
-        Unreadable("search index postings".to_owned())
+        Unreadable("the search index's postings are not as Lectern writes them".to_owned())
     }
 }
 

@@ -275,3 +275,30 @@ fn a_spilling_writer_writes_the_same_bytes_as_one_in_memory() {
     }
     assert!(!dir.exists(), "the runs are removed");
 }
+
+#[test]
+fn a_short_prefix_is_answered_by_an_entry_of_its_own() {
+    let articles = generated(600);
+    let borrowed: Vec<(&str, &str)> = articles
+        .iter()
+        .map(|(title, body)| (title.as_str(), body.as_str()))
+        .collect();
+    let (meta, files, index) = build(&borrowed);
+    let postings_files = |fetched: &BTreeSet<String>| {
+        fetched
+            .iter()
+            .filter(|name| name.starts_with("search/postings-"))
+            .count()
+    };
+    for query in [
+        "k", "ka", "kal", "st", "sta", "q", "kalo", "mi ka", "ka -lo", "\"ka\"",
+    ] {
+        let (found, _, _) = run_fetching(&meta, &files, query);
+        assert_eq!(found, in_memory(&index, query), "query {query:?}");
+    }
+    // "k" begins hundreds of words ("ka…") of the many files of postings; its own entry is
+    // one article number and one score byte per article, at most two files.
+    assert!(meta.postings > 4, "{meta:?}");
+    let (_, _, fetched) = run_fetching(&meta, &files, "k");
+    assert!(postings_files(&fetched) <= 2, "{fetched:?}");
+}
