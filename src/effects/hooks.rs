@@ -107,11 +107,11 @@ pub fn use_library(state: &UseReducerHandle<State>) {
     // shard holds it.
     let dispatcher = state.dispatcher();
     use_effect_with(state.id_lookup_wanted(), move |wanted| {
-        if let Some(IdLookup { link, path, key }) = wanted.clone() {
-            dispatcher.dispatch(Action::LookingUp(link.clone()));
+        if let Some(IdLookup { path, key }) = wanted.clone() {
+            dispatcher.dispatch(Action::LookingUp(key.clone()));
             spawn_local(async move {
                 let result = fetch::shard_holding(&path, &key).await;
-                dispatcher.dispatch(Action::LookedUp { link, result });
+                dispatcher.dispatch(Action::LookedUp { key, result });
             });
         }
     });

@@ -49,8 +49,8 @@ pub struct CatalogProgress {
     /// (none: a link to an article not listed walks the shards).
     dir: String,
     id_files: usize,
-    /// What a link says (an id or a name) and which shard its file of ids said holds the
-    /// article (`None`: no shard).
+    /// The key of the article a link names (see [`link_key`]) and which shard its file of
+    /// ids said holds it (`None`: no shard).
     looked_up: Option<(String, Loadable<Option<usize>>)>,
     /// Articles in the library, listed or not.
     count: usize,
@@ -65,12 +65,20 @@ pub struct CatalogProgress {
 /// A look-up in the catalog's files of ids for the article a link names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IdLookup {
-    /// What the link says: an article's app id, or a name (`State::reading`'s key).
-    pub link: String,
     /// The file of ids to read, relative to the catalog.
     pub path: String,
-    /// The link's key in it: the catalog's id, or the name's key (`links::name_key`).
+    /// The article's key in it (see [`link_key`]).
     pub key: String,
+}
+
+/// The key under which the catalog's files of ids list the article `route` names: its catalog
+/// id, or for a link by name, the name's (`links::name_key`, which no id can be).
+pub(super) fn link_key(route: &Route) -> Option<String> {
+    match route {
+        Route::Read { id } => Some(catalog_id(id).to_owned()),
+        Route::Find { name } => Some(name_key(bare_name(name))),
+        Route::Library => None,
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -149,47 +157,46 @@ impl CatalogProgress {
         (waiting && !self.fetching()).then_some(shard)
     }
 
-    /// The file of ids to read for the article a link names by `link` (its app id, or a name)
-    /// under `key` in the files, unless it was read already.
-    fn id_file_for(&self, link: &str, key: &str) -> Option<String> {
+    /// The file of ids holding `key` (see [`link_key`]), unless it was read already.
+    fn id_file_for(&self, key: &str) -> Option<String> {
         let asked = self
             .looked_up
             .as_ref()
-            .is_some_and(|(asked, _)| asked == link);
+            .is_some_and(|(asked, _)| asked == key);
         (!asked).then(|| id_file(&self.dir, self.id_files, key))?
     }
 
-    /// Whether the shard holding what `link` names (an id or a name) is to be found through
-    /// the files of ids rather than by walking the shards (no such files, or reading them
-    /// failed).
-    fn looks_up(&self, link: &str) -> bool {
+    /// Whether the shard holding the article under `key` is to be found through the files of
+    /// ids rather than by walking the shards (no such files, or reading them failed).
+    fn looks_up(&self, key: &str) -> bool {
         self.id_files > 0
-            && !matches!(&self.looked_up, Some((asked, Loadable::Failed(_))) if asked == link)
+            && !matches!(&self.looked_up, Some((asked, Loadable::Failed(_))) if asked == key)
     }
 
-    /// The shard the files of ids said holds what `link` names, when it is still to be fetched.
-    fn looked_up_shard(&self, link: &str) -> Option<usize> {
+    /// The shard the files of ids said holds the article under `key`, when it is still to be
+    /// fetched.
+    fn looked_up_shard(&self, key: &str) -> Option<usize> {
         match &self.looked_up {
-            Some((asked, Loadable::Ready(Some(shard)))) if asked == link => self.fetchable(*shard),
+            Some((asked, Loadable::Ready(Some(shard)))) if asked == key => self.fetchable(*shard),
             _ => None,
         }
     }
 
-    /// The files of ids are being read for `link`.
-    pub(super) fn looking_up(&mut self, link: String) {
-        self.looked_up = Some((link, Loadable::Loading));
+    /// The files of ids are being read for `key`.
+    pub(super) fn looking_up(&mut self, key: String) {
+        self.looked_up = Some((key, Loadable::Loading));
     }
 
-    /// The files of ids answered for `link`: the shard holding it, none, or why they could not.
-    pub(super) fn looked_up(&mut self, link: String, result: Result<Option<usize>, String>) {
+    /// The files of ids answered for `key`: the shard holding it, none, or why they could not.
+    pub(super) fn looked_up(&mut self, key: String, result: Result<Option<usize>, String>) {
         if self
             .looked_up
             .as_ref()
-            .is_some_and(|(asked, _)| *asked == link)
+            .is_some_and(|(asked, _)| *asked == key)
         {
             let answer =
                 result.map_or_else(|e| Loadable::Failed(Problem::Failed(e)), Loadable::Ready);
-            self.looked_up = Some((link, answer));
+            self.looked_up = Some((key, answer));
         }
     }
 
@@ -214,17 +221,17 @@ impl CatalogProgress {
         self.count.saturating_sub(self.listed)
     }
 
-    /// Whether some shard may still list the article with id `id` that a link names: while
-    /// the start is listed, then the shard its file of ids names (none: it is not in the
-    /// library), or any shard not listed yet.
-    pub(super) fn more_to_come(&self, id: &str) -> bool {
+    /// Whether some shard may still list the article a link names (under `key`, see
+    /// [`link_key`]): while the start is listed, then the shard its file of ids names (none: it
+    /// is not in the library), or any shard not listed yet.
+    pub(super) fn more_to_come(&self, key: &str) -> bool {
         if self.listing == Loadable::Loading {
             return true;
         }
         let unlisted =
             |state: ShardState| matches!(state, ShardState::Waiting | ShardState::Fetching);
         match &self.looked_up {
-            Some((asked, Loadable::Ready(found))) if asked == id => found
+            Some((asked, Loadable::Ready(found))) if asked == key => found
                 .and_then(|shard| self.shards.get(shard))
                 .is_some_and(|(_, state)| unlisted(*state)),
             _ => self.shards.iter().any(|(_, state)| unlisted(*state)),
@@ -355,44 +362,40 @@ impl State {
     /// one); and, within the view's budget, the shard of the first match of the search
     /// not listed (or, without a search, the next older one).
     pub fn catalog_shard_wanted(&self) -> Option<(usize, String)> {
-        let link = self.unresolved_link();
+        let link = self.unresolved_link_key();
         // A link is looked up in the files of ids, when the catalog has them; else it walks
         // the shards.
-        let looked_up = link.filter(|link| self.catalog.looks_up(link));
+        let looked_up = link.as_deref().filter(|key| self.catalog.looks_up(key));
         let walk = link.is_some() && looked_up.is_none();
         let shard = self
             .catalog
             .next_in_order(walk)
-            .or_else(|| looked_up.and_then(|link| self.catalog.looked_up_shard(link)))
+            .or_else(|| looked_up.and_then(|key| self.catalog.looked_up_shard(key)))
             .or_else(|| self.shard_for_view())?;
         Some((shard, self.catalog.path(shard)?.to_owned()))
     }
 
-    /// The article a link names, once the start is listed without it: what the link says (an
-    /// id or a name), the file of ids that says which shard holds it, and its key in that file.
+    /// The file of ids that says which shard holds the article a link names, and its key in
+    /// it, once the start is listed without it.
     pub fn id_lookup_wanted(&self) -> Option<IdLookup> {
-        let link = self.unresolved_link()?;
-        if self.catalog.listing == Loadable::Loading || !self.catalog.looks_up(link) {
+        let key = self.unresolved_link_key()?;
+        if self.catalog.listing == Loadable::Loading || !self.catalog.looks_up(&key) {
             return None;
         }
-        let key = match &self.route {
-            Route::Read { .. } => catalog_id(link).to_owned(),
-            Route::Find { .. } => name_key(bare_name(link)),
-            Route::Library => return None,
-        };
         Some(IdLookup {
-            path: self.catalog.id_file_for(link, &key)?,
-            link: link.to_owned(),
+            path: self.catalog.id_file_for(&key)?,
             key,
         })
     }
 
-    /// The id (or name) of the article a link names while no listed article answers it.
-    fn unresolved_link(&self) -> Option<&str> {
-        match &self.reading {
-            Some((id, Loadable::Loading)) if self.entry(id).is_none() => Some(id),
-            _ => None,
-        }
+    /// The key (see [`link_key`]) of the article a link names while no listed article
+    /// answers it.
+    fn unresolved_link_key(&self) -> Option<String> {
+        let unresolved = matches!(
+            &self.reading,
+            Some((id, Loadable::Loading)) if self.entry(id).is_none()
+        );
+        unresolved.then(|| link_key(&self.route))?
     }
 
     /// A shard for the list the reader sees, within the view's budget (see `CatalogProgress`).

@@ -136,12 +136,13 @@ pub enum Action {
         shard: usize,
         reason: String,
     },
-    /// The catalog's file of ids is being read for the article a link names.
+    /// The catalog's file of ids is being read for the article a link names (by its key in
+    /// them, `IdLookup::key`).
     LookingUp(String),
-    /// Which shard the catalog's file of ids says holds the article a link names (`None`: no
-    /// shard), or why it could not be read.
+    /// Which shard the catalog's file of ids says holds the article a link names (by its key;
+    /// `None`: no shard), or why it could not be read.
     LookedUp {
-        link: String,
+        key: String,
         result: Result<Option<usize>, String>,
     },
     /// The reader asked for more of a large hosted library's list (older articles, or more of
@@ -356,10 +357,11 @@ impl State {
             },
             other => other,
         };
+        let key = catalog::link_key(&route).unwrap_or_default();
         self.reading = match &route {
             Route::Library => None,
-            Route::Read { id } => Some((id.clone(), self.availability(id))),
-            Route::Find { name } => Some((name.clone(), self.availability(name))),
+            Route::Read { id } => Some((id.clone(), self.availability(id, &key))),
+            Route::Find { name } => Some((name.clone(), self.availability(name, &key))),
         };
         self.route = route;
     }
@@ -377,8 +379,9 @@ impl State {
             .or_else(|| by(&|e| links::names_by_title(name, &e.summary.title)))
     }
 
-    /// What can be said about an article right now: in memory, to be fetched, or missing.
-    fn availability(&self, id: &str) -> Loadable<Shared<Article>> {
+    /// What can be said about an article right now (`id` as a link names it, `key` its key in
+    /// the catalog's files of ids): in memory, to be fetched, or missing.
+    fn availability(&self, id: &str, key: &str) -> Loadable<Shared<Article>> {
         match self.entry(id) {
             Some(Entry {
                 article: Some(article),
@@ -388,7 +391,7 @@ impl State {
                 Loadable::Ready(article.clone())
             }),
             // A shard not fetched yet may list it (they are fetched one by one while it is not).
-            None if self.catalog.more_to_come(id) => Loadable::Loading,
+            None if self.catalog.more_to_come(key) => Loadable::Loading,
             None => Loadable::Failed(Problem::NotFound),
         }
     }
@@ -566,9 +569,9 @@ impl Reducible for State {
                 next.refresh_reading();
             }
             Action::ListMore => next.catalog.ask_more(),
-            Action::LookingUp(link) => next.catalog.looking_up(link),
-            Action::LookedUp { link, result } => {
-                next.catalog.looked_up(link, result);
+            Action::LookingUp(key) => next.catalog.looking_up(key),
+            Action::LookedUp { key, result } => {
+                next.catalog.looked_up(key, result);
                 next.refresh_reading();
             }
             // An answer to a query the reader has typed past is not kept.

@@ -1,11 +1,12 @@
 // What the browser benchmarks share: a static server for a folder on loopback, headless
 // Chromium, and handing files to a page's file input as a reader's browser does.
 //
-//   withBrowser(dir, port, run, mounts)  serves `dir` gzipped, as hosts do (and each folder of
-//                                        `mounts`, URL prefix to folder, beside it), launches
-//                                        the browser, calls
-//                                        `run(browser, origin)` and tears both down, whatever
-//                                        happens
+//   withBrowser(dir, port, run, mounts, { h2 })
+//                                        serves `dir` gzipped, as hosts do (and each folder of
+//                                        `mounts`, URL prefix to folder, beside it; with `h2`,
+//                                        over HTTP/2 and TLS, see serve.mjs), launches the
+//                                        browser, calls `run(browser, origin)` and tears both
+//                                        down, whatever happens
 //   asInputFiles(files)                  files ({ name, text }) as Playwright sets them
 //   stage(page, files)                   puts files in a hidden input of the page, ahead of
 //                                        any measurement
@@ -31,16 +32,26 @@ import { fileURLToPath } from 'node:url';
 
 const SERVE = resolve(dirname(fileURLToPath(import.meta.url)), '../e2e/serve.mjs');
 
-export async function withBrowser(dir, port, run, mounts = {}) {
+export async function withBrowser(dir, port, run, mounts = {}, { h2 = false } = {}) {
   const mounted = Object.entries(mounts).flatMap(([prefix, folder]) => ['--mount', `${prefix}=${folder}`]);
-  const server = spawn('node', [SERVE, dir, String(port), ...mounted, '--gzip'], { stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 500));
+  const flags = ['--gzip', ...(h2 ? ['--h2'] : [])];
+  const server = spawn('node', [SERVE, dir, String(port), ...mounted, ...flags], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Its first line names the origin (https when it serves HTTP/2).
+  const origin = await new Promise((resolve, reject) => {
+    server.stdout.once('data', (line) => resolve(/at (https?:\/\/[^/\s]+)/.exec(String(line))?.[1]));
+    server.once('exit', (code) => reject(new Error(`the server stopped (${code})`)));
+  });
+  if (origin.startsWith('https:')) {
+    // The certificate is the server's own, made for this run: Node's fetch (warming the
+    // server's cache) and the browser accept it.
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+  }
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--ignore-certificate-errors'],
   });
   try {
-    await run(browser, `http://127.0.0.1:${port}`);
+    await run(browser, origin);
   } finally {
     await browser.close();
     server.kill();

@@ -1,5 +1,6 @@
 // Hosted-search benchmark, Lectern's side and the side-by-side report. Each case is a library
-// indexed by `cargo xtask index` (index.json and index/<build>/search/…), served gzipped on loopback under
+// indexed by `cargo xtask index` (index.json and index/<build>/search/…), served gzipped over HTTP/2 (as
+// static hosts and CDNs serve; serve.mjs --h2) on loopback under
 // /lectern/articles/ beside the release build at /lectern/, which opens it by default. Per query,
 // in headless Chromium, as a reader types it into the search box once the library is listed:
 //
@@ -365,6 +366,7 @@ async function lecternCase(dist, c, articles, queries) {
     },
     // The app at /lectern/ opens the library beside it, at ./articles/, by default.
     { '/lectern/articles/': c.library, '/lectern/': dist },
+    { h2: true },
   );
   return rows;
 }
@@ -472,7 +474,7 @@ if (mode === 'scale') {
   const rows = await lecternCase(resolve(dist), c, [], queries);
   writeSection(
     `Hosted search at ${c.documents.toLocaleString('en-US')} articles, in the browser`,
-    'The library of the section above, served gzipped on loopback beside the release build and searched in headless Chromium as in "Hosted search": once the newest 20 shards of its catalog are listed (20 000 articles; the others are fetched as they are wanted), a query typed cold in a fresh context (time to the count, and the index files fetched: encoded bytes with headers), then, once the count is shown, the catalog shards fetched to list what it found among older articles (up to 4, until 20 matches are listed); warm (the same query again); and cold on a 9 Mbps / 40 ms link. The count is the listed matches plus those the list says it found among older articles, checked against the engine\u2019s count natively (the section above). The server compresses each file on its first request, so cold figures include that.',
+    'The library of the section above, served gzipped over HTTP/2 (as static hosts and CDNs serve: a round of many files goes at once, not six at a time) on loopback beside the release build and searched in headless Chromium as in "Hosted search": once the newest 20 shards of its catalog are listed (20 000 articles; the others are fetched as they are wanted), a query typed cold in a fresh context (time to the count, and the index files fetched: encoded bytes with headers), then, once the count is shown, the catalog shards fetched to list what it found among older articles (up to 4, until 20 matches are listed); warm (the same query again); and cold on a 9 Mbps / 40 ms link. The count is the listed matches plus those the list says it found among older articles, checked against the engine\u2019s count natively (the section above). The server compresses each file on its first request, so cold figures include that.',
     scaleRows(rows),
   );
   process.exit(rows.some((r) => r.failed || r.count !== r.expected) ? 1 : 0);
@@ -501,7 +503,7 @@ console.log('');
 for (const row of section) console.log(`hosted: ${Object.entries(row).map(([k, v]) => `${k}: ${v}`).join(', ')}`);
 writeSection(
   'Hosted search',
-  'Each library indexed for the web (Lectern: `cargo xtask index`, native; Pagefind: its CLI over one HTML page per article), served gzipped on loopback and searched in headless Chromium as a reader types a query once the library is listed: cold in a fresh browser context (time to the final count, and the index files fetched: encoded bytes with headers), warm (the same query again), and cold on a 9 Mbps / 40 ms link (DevTools emulation). ' +
+  'Each library indexed for the web (Lectern: `cargo xtask index`, native; Pagefind: its CLI over one HTML page per article), served gzipped over HTTP/2 (as static hosts and CDNs serve) on loopback and searched in headless Chromium as a reader types a query once the library is listed: cold in a fresh browser context (time to the final count, and the index files fetched: encoded bytes with headers), warm (the same query again), and cold on a 9 Mbps / 40 ms link (DevTools emulation). ' +
     'Queries are 25 phrases drawn from deep in the corpora’s articles (Lectern searches several words quoted, as a phrase; Pagefind unquoted, its natural use), checked against a scan of the articles’ text for what the README says a search finds (a run of CJK letters as a substring; several words as a phrase of whole words in order, any punctuation or spacing between them but not the end of a block: "past version" is not in "past versions", "and Paul" is in "and, Paul") — also against a plain substring scan, which finds words inside longer ones — or, for generated libraries, against the in-memory index’s count; Lectern’s size is its index/search files, Pagefind’s leaves out its UI files, and Pagefind’s bytes include its script and wasm, fetched at the first search (Lectern’s engine is in the app).',
   section,
 );

@@ -268,12 +268,16 @@ export const reference = (articles, q) => {
 /// CJK letters (or one word) anywhere, as `reference`; several words as a quoted phrase, whole
 /// words in order, any punctuation or spacing between them but not a block's end ("past
 /// version" is not in "past versions"; "and Paul" is in "and, Paul", not in a table's "and" |
-/// "Paul"). A scan of the text with a regular expression, nothing of Lectern's.
+/// "Paul"; "hexo generate" is in "hexo generateを", a CJK letter being a word of its own). A
+/// scan of the text with a regular expression, nothing of Lectern's.
 export const wordReference = (articles, q) => {
   const words = q.toLowerCase().trim().split(/\s+/);
   if (words.length < 2) return reference(articles, q);
   const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const phrase = new RegExp(String.raw`(?<![\p{L}\p{N}])${escaped.join(String.raw`[^\p{L}\p{N}\n]+`)}(?![\p{L}\p{N}])`, 'u');
+  // A word ends at anything but a letter or digit of a word: a CJK letter is one of its own.
+  const cjk = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}`;
+  const wordChar = String.raw`(?![${cjk}])[\p{L}\p{N}]`;
+  const phrase = new RegExp(String.raw`(?<!${wordChar})${escaped.join(String.raw`[^\p{L}\p{N}\n]+`)}(?!${wordChar})`, 'u');
   return new Set(articles.filter((a) => phrase.test(a.lower)).map((a) => a.id));
 };
 
@@ -404,7 +408,7 @@ export async function pagefindBench(libraryDir, { queries, count = 25, scope = '
           throttled_bytes: throttled.bytes.all,
         });
       }
-    });
+    }, {}, { h2: true });
     const of = (key) => rows.map((r) => r[key]).filter((x) => x !== null);
     return {
       build_ms: round(build.ms),
