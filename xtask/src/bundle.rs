@@ -46,8 +46,10 @@ pub const PAGE_BUDGET: usize = 415_000;
 /// then raised to 1 275 KB for the search index's word-pair filter (page and worker: a quoted
 /// phrase over 100 000 articles 59 → 13 ms), then to 1 277 KB with the page's (above);
 /// lowered to 1 265 KB with the page's, then raised to 1 266 KB with it, then lowered to
-/// 1 265 KB with it.
-pub const TOTAL_BUDGET: usize = 1_265_000;
+/// 1 265 KB with it; raised to 1 267 KB for the index's short-prefix entries and the names
+/// in the files of ids, which Publish… writes in the worker (a million-article query's last
+/// letters 4.7 MB → 0.15–0.3 MB; a wiki link by name one file, not a walk of the shards).
+pub const TOTAL_BUDGET: usize = 1_267_000;
 
 /// A download's size: as stored, gzipped at level 9 and compressed with brotli at quality 11.
 #[derive(Clone, Copy, Debug, Default)]
