@@ -67,7 +67,7 @@ pub struct CatalogProgress {
 pub struct IdLookup {
     /// The file of ids to read, relative to the catalog.
     pub path: String,
-    /// The article's key in it (see [`link_key`]).
+    /// The article's key in it: its catalog id, or its name's (`links::name_key`).
     pub key: String,
 }
 
