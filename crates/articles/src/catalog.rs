@@ -189,15 +189,14 @@ pub fn id_files<'a>(
     articles: impl ExactSizeIterator<Item = (&'a str, &'a str)>,
     shard_size: usize,
 ) -> (usize, Vec<(String, Vec<u8>)>) {
-    use crate::links::name_key;
+    use crate::links::{file_name, name_key};
     let count = articles.len().div_ceil(IDS_PER_FILE);
     let mut keys: BTreeMap<String, usize> = BTreeMap::new();
     let mut titles: BTreeMap<String, usize> = BTreeMap::new();
     for (number, (id, title)) in articles.enumerate() {
         let shard = number / shard_size.max(1);
         keys.insert(id.to_owned(), shard);
-        let file_name = id.rsplit('/').next().unwrap_or(id);
-        keys.entry(name_key(file_name)).or_insert(shard);
+        keys.entry(name_key(file_name(id))).or_insert(shard);
         titles.entry(name_key(title)).or_insert(shard);
     }
     for (name, shard) in titles {

@@ -77,10 +77,12 @@ pub fn names(name: &str, id: &str, title: &str) -> bool {
 
 /// Whether `name` is the file name of the article `id` (its id's last segment).
 pub fn names_by_file(name: &str, id: &str) -> bool {
-    let name = bare_name(name);
-    id.rsplit('/')
-        .next()
-        .is_some_and(|last| last.eq_ignore_ascii_case(name))
+    file_name(id).eq_ignore_ascii_case(bare_name(name))
+}
+
+/// The file name of the article `id`, as a link by name calls it: the id's last segment.
+pub fn file_name(id: &str) -> &str {
+    id.rsplit('/').next().unwrap_or(id)
 }
 
 /// Whether `name` is the title `title`.
