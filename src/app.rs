@@ -96,7 +96,7 @@ pub fn App() -> Html {
                 let visible = state.visible();
                 visible
                     .iter()
-                    .filter_map(|e| e.original.as_ref().map(|f| f.path.clone()))
+                    .filter_map(|e| e.origin.file_path().map(str::to_owned))
                     .collect()
             });
             library_files::export(dispatcher.clone(), shown)
@@ -176,19 +176,19 @@ pub fn App() -> Html {
                 (
                     e.summary.id.clone(),
                     e.summary.path.clone(),
-                    e.original.clone(),
+                    e.origin.clone(),
                 )
             });
             let dispatcher = dispatcher.clone();
             Callback::from(move |encoding: String| {
-                if let Some((id, path, original)) = open.clone() {
-                    article::reread(dispatcher.clone(), id, path, original, encoding);
+                if let Some((id, path, origin)) = open.clone() {
+                    article::reread(dispatcher.clone(), id, path, origin, encoding);
                 }
             })
         },
     };
     // The reader's own files can be removed from the reader.
-    let on_remove = open.filter(|e| e.original.is_some()).map(|entry| {
+    let on_remove = open.filter(|e| e.origin.file().is_some()).map(|entry| {
         let (dispatcher, entry) = (dispatcher.clone(), entry.clone());
         Callback::from(move |_| library_files::remove(dispatcher.clone(), &entry))
     });

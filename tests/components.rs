@@ -8,7 +8,7 @@ use articles::search::Query;
 use articles::{parse, Article, ParseOptions, Summary};
 use lectern::i18n::Lang;
 use lectern::shared::Shared;
-use lectern::state::{BodyText, Entry, Loadable};
+use lectern::state::{BodyText, Entry, Loadable, Origin};
 use lectern::ui::card::{Card, CardProps};
 use lectern::ui::header::{Header, HeaderProps};
 use lectern::ui::library::{Library, LibraryProps};
@@ -154,7 +154,7 @@ async fn library_announces_its_count_and_lists_cards() {
         .map(|name| Entry {
             summary: summary(&format!("{name}.md"), &format!("# {name}\n\ntext")),
             article: None,
-            original: None,
+            origin: Origin::Hosted,
         })
         .collect();
     let mounted = mount::<Library>(yew::props!(LibraryProps {
@@ -236,7 +236,7 @@ async fn a_large_library_lists_a_page_of_cards_at_a_time() {
         .map(|n| Entry {
             summary: summary(&format!("{n}.md"), &format!("# Article {n}\n\ntext")),
             article: None,
-            original: None,
+            origin: Origin::Hosted,
         })
         .collect();
     // Every other article matches: the list shows those, a page at a time.
@@ -354,7 +354,7 @@ async fn a_library_still_indexing_says_a_search_may_find_more_and_is_busy() {
     let entries = vec![Entry {
         summary: summary("a.md", "# a\n\ntext"),
         article: None,
-        original: None,
+        origin: Origin::Hosted,
     }];
     let props = |query: Option<&str>| {
         yew::props!(LibraryProps {

@@ -2,7 +2,7 @@
 //! (a folder's images, shown from `blob:` URLs) and files Lectern skips, and parsed.
 
 use std::cell::Cell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use articles::{Article, Summary};
@@ -18,7 +18,7 @@ use crate::parse_job::Context;
 use crate::parts::Slices;
 use crate::reader_file::{tell_apart, Twin};
 use crate::shared::Shared;
-use crate::state::Entry;
+use crate::state::{Entry, Origin};
 
 /// Extensions kept beside articles so their relative links show, with their media types.
 const ASSET_TYPES: &[(&str, &str)] = &[
@@ -162,11 +162,14 @@ pub fn told_apart(kept: Vec<StoredFile>, skipped: Vec<String>) -> Picked {
 /// are. An article this build parsed before comes back as it was stored; the others are parsed
 /// once every batch is in (and returned, with their articles, to be stored again). A file set
 /// aside for stopping the parser before is listed without being parsed, until the reader asks
-/// to try it again.
+/// to try it again. A parsed file whose summary was not `listed` (stored by an earlier version)
+/// is returned too, to be stored with it.
 pub async fn restore(
     mut batches: impl Stream<Item = Vec<StoredFile>> + Unpin,
+    listed: &HashSet<String>,
     mut take: impl FnMut(Vec<Entry>),
 ) -> Vec<StoredFile> {
+    let mut parsed = Vec::new();
     let mut to_parse = Vec::new();
     let mut part = Vec::new();
     let mut slices = Slices::start();
@@ -193,7 +196,13 @@ pub async fn restore(
                 to_parse.push(Rc::new(file));
                 continue;
             };
-            part.push(entry(&file, article));
+            let entry = entry(&file, article);
+            if !listed.contains(&file.path) {
+                if let Some(article) = &entry.article {
+                    parsed.push(file.with_parsed(article, &entry.summary));
+                }
+            }
+            part.push(entry);
             if part.len() >= RESTORED_PART || slices.due() {
                 take(std::mem::take(&mut part));
                 slices.breathe().await;
@@ -205,17 +214,16 @@ pub async fn restore(
         }
     }
     let mut handed = js_sys::Date::now();
-    let mut parsed = Vec::new();
     let by_path: HashMap<&str, &Rc<StoredFile>> =
         to_parse.iter().map(|f| (f.path.as_str(), f)).collect();
     if to_parse.iter().any(|file| is_article(&file.path)) {
         ingest(&to_parse, None, |entry| {
             let file = entry
-                .original
-                .as_ref()
+                .origin
+                .file()
                 .and_then(|original| by_path.get(original.path.as_str()));
             if let (Some(file), Some(article)) = (file, &entry.article) {
-                parsed.push(file.with_parsed(article));
+                parsed.push(file.with_parsed(article, &entry.summary));
             }
             part.push(entry);
             if part.len() >= RESTORED_PART || js_sys::Date::now() - handed > REPORT_MILLIS {
@@ -318,7 +326,7 @@ fn entry(file: &StoredFile, article: Article) -> Entry {
             &article,
         )),
         article: Some(Shared::new(article)),
-        original: Some(file.file.clone()),
+        origin: Origin::Reader(file.file.clone()),
     }
 }
 

@@ -1,18 +1,20 @@
 //! The reader's own files, kept in IndexedDB so they survive reloads and browser restarts.
 //!
-//! One object store, `files`, keyed by the file's path within what was dropped; each record
+//! Two object stores, keyed by the file's path within what was dropped. `files`: each record
 //! keeps the original bytes (a large file as a `Blob`), so a newer engine can re-read them and
 //! nothing is lost, and the article this build parsed from them: a reload lists thousands of
-//! stored files without parsing them again (another build parses them afresh). Writes are
-//! batched: one transaction for a whole drop, which commits entirely or not at all, fed a
-//! batch of records at a time so the page stays responsive.
+//! stored files without parsing them again (another build parses them afresh). `listing`: the
+//! summary a card shows of each parsed article, a few hundred bytes, so a reload lists every
+//! card before reading one file (10 000 records of `files` are some 50 MB to read back).
+//! Writes are batched: one transaction for a whole drop, over both stores, which commits
+//! entirely or not at all, fed a batch of records at a time so the page stays responsive.
 
 use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::ops::Deref;
 use std::rc::Rc;
 
-use articles::Article;
+use articles::{Article, Summary};
 
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -28,8 +30,10 @@ use crate::parts::{next_task, Slices};
 use crate::reader_file::ReaderFile;
 
 const DATABASE: &str = "lectern";
-const VERSION: u32 = 1;
+/// 2 added `listing`.
+const VERSION: u32 = 2;
 const FILES: &str = "files";
+const LISTING: &str = "listing";
 
 /// A file as the reader brought it in, with the browser's handle on its bytes.
 #[derive(Clone, Debug)]
@@ -41,6 +45,8 @@ pub struct StoredFile {
     blob: Option<Blob>,
     /// The article this build parsed from it, as the worker handed it over.
     pub parsed: Option<Rc<Parsed>>,
+    /// What the library lists of that article (its `Summary`, as JSON).
+    listed: Option<String>,
 }
 
 impl StoredFile {
@@ -69,16 +75,19 @@ impl StoredFile {
             }),
             blob: self.blob.clone(),
             parsed: None,
+            listed: None,
         }
     }
 
-    /// The file with the article parsed from it, to store beside it. Not kept: a file that
-    /// could not be read (it is tried again at the next visit), and an article showing pictures
-    /// of its drop (their `blob:` URLs last one visit, so it is parsed again at the next).
-    pub fn with_parsed(&self, article: &Article) -> StoredFile {
+    /// The file with the article parsed from it and its summary, to store beside it. Not
+    /// kept: a file that could not be read (it is tried again at the next visit), and an
+    /// article showing pictures of its drop (their `blob:` URLs last one visit, so it is parsed
+    /// again at the next).
+    pub fn with_parsed(&self, article: &Article, summary: &Summary) -> StoredFile {
         let keep = !article.is_unreadable() && !article.html.contains("blob:");
         StoredFile {
             parsed: keep.then(|| Rc::new(Parsed::of(article.clone()))),
+            listed: keep.then(|| serde_json::to_string(summary).ok()).flatten(),
             ..self.clone()
         }
     }
@@ -91,6 +100,7 @@ impl From<Rc<ReaderFile>> for StoredFile {
             file,
             blob: None,
             parsed: None,
+            listed: None,
         }
     }
 }
@@ -164,7 +174,8 @@ pub async fn save<F: Borrow<StoredFile>>(files: &[F]) -> Result<(), String> {
     }
     let blobs = large_blobs(files).await;
     let build = page::this_build();
-    let (transaction, store) = writable().await?;
+    let (transaction, store) = writable(FILES).await?;
+    let listing = transaction.object_store(LISTING).map_err(describe)?;
     let mut batch_bytes = 0;
     let mut last = None;
     for (index, file) in files.iter().enumerate() {
@@ -178,7 +189,12 @@ pub async fn save<F: Borrow<StoredFile>>(files: &[F]) -> Result<(), String> {
             }
             batch_bytes = 0;
         }
-        match store.put(&to_record(file, blobs.get(&index), &build)) {
+        // A file without an article to keep is no longer listed from its summary either.
+        let listed = match file.listed.as_deref().filter(|_| !build.is_empty()) {
+            Some(summary) => listing.put(&listing_record(&file.path, summary, &build)),
+            None => listing.delete(&JsValue::from_str(&file.path)),
+        };
+        match listed.and_then(|_| store.put(&to_record(file, blobs.get(&index), &build))) {
             Ok(request) => last = Some(request),
             Err(error) => {
                 // All of the drop or none of it: the puts already queued must not commit.
@@ -205,19 +221,79 @@ const RECORD_COST: usize = 2_000;
 
 /// Removes the files at `paths` in one transaction.
 pub async fn remove(paths: &[String]) -> Result<(), String> {
-    let (transaction, store) = writable().await?;
+    let (transaction, store) = writable(FILES).await?;
+    let listing = transaction.object_store(LISTING).map_err(describe)?;
     for path in paths {
-        store.delete(&JsValue::from_str(path)).map_err(describe)?;
+        let key = JsValue::from_str(path);
+        store.delete(&key).map_err(describe)?;
+        listing.delete(&key).map_err(describe)?;
     }
     finished(&transaction).await
 }
 
 /// Removes every stored file.
 pub async fn clear() -> Result<(), String> {
-    let (transaction, store) = writable().await?;
+    let (transaction, store) = writable(FILES).await?;
     store.clear().map_err(describe)?;
+    transaction
+        .object_store(LISTING)
+        .and_then(|listing| listing.clear())
+        .map_err(describe)?;
     finished(&transaction).await
 }
+
+/// What the library lists of every stored file this build parsed, as (path, summary), a
+/// batch at a time: read ahead of the files themselves, so a reload lists at once.
+pub async fn load_listing(mut take: impl FnMut(Vec<(String, Summary)>)) -> Result<(), String> {
+    let database = open().await?;
+    let build = page::this_build();
+    if build.is_empty() {
+        return Ok(());
+    }
+    let mut after: Option<JsValue> = None;
+    let mut slices = Slices::start();
+    loop {
+        let listing = database
+            .transaction_with_str(LISTING)
+            .and_then(|transaction| transaction.object_store(LISTING))
+            .map_err(describe)?;
+        // Keys come in order: each batch starts after the last key of the one before.
+        let request = match &after {
+            None => listing.get_all_with_key_and_limit(&JsValue::UNDEFINED, LISTING_BATCH),
+            Some(last) => IdbKeyRange::lower_bound_with_open(last, true)
+                .and_then(|range| listing.get_all_with_key_and_limit(&range, LISTING_BATCH)),
+        }
+        .map_err(describe)?;
+        let records: Array = settle(&request).await?.unchecked_into();
+        let mut listed = Vec::with_capacity(records.length() as usize);
+        for record in records.iter() {
+            let field = |key: &str| Reflect::get(&record, &key.into()).ok()?.as_string();
+            let summary = (field("build").as_deref() == Some(build.as_str()))
+                .then(|| field("summary"))
+                .flatten()
+                .and_then(|json| serde_json::from_str(&json).ok());
+            if let (Some(path), Some(summary)) = (field("path"), summary) {
+                listed.push((path, summary));
+            }
+            if slices.due() {
+                slices.breathe().await;
+            }
+        }
+        let done = records.length() < LISTING_BATCH;
+        after = records
+            .get(records.length().wrapping_sub(1))
+            .dyn_into::<Object>()
+            .ok()
+            .and_then(|last| Reflect::get(&last, &"path".into()).ok());
+        take(listed);
+        if done || after.is_none() {
+            return Ok(());
+        }
+    }
+}
+
+/// Summaries read from storage in one request: a few hundred kilobytes.
+const LISTING_BATCH: u32 = 1_000;
 
 /// Asks the browser to keep this site's storage under pressure, and reports the bytes used.
 pub async fn persist_and_measure() -> Option<f64> {
@@ -230,13 +306,16 @@ pub async fn persist_and_measure() -> Option<f64> {
     Reflect::get(&estimate, &"usage".into()).ok()?.as_f64()
 }
 
-/// A read-write transaction on the files and its store.
-async fn writable() -> Result<(IdbTransaction, IdbObjectStore), String> {
+/// A read-write transaction over both stores, and the store `name`.
+async fn writable(name: &str) -> Result<(IdbTransaction, IdbObjectStore), String> {
     let transaction = open()
         .await?
-        .transaction_with_str_and_mode(FILES, IdbTransactionMode::Readwrite)
+        .transaction_with_str_sequence_and_mode(
+            &Array::of2(&FILES.into(), &LISTING.into()),
+            IdbTransactionMode::Readwrite,
+        )
         .map_err(describe)?;
-    let store = transaction.object_store(FILES).map_err(describe)?;
+    let store = transaction.object_store(name).map_err(describe)?;
     Ok((transaction, store))
 }
 
@@ -252,17 +331,27 @@ async fn open() -> Result<IdbDatabase, String> {
             .and_then(|r| r.result().ok())
             .and_then(|d| d.dyn_into::<IdbDatabase>().ok());
         if let Some(database) = database {
-            if !database.object_store_names().contains(FILES) {
-                let parameters = IdbObjectStoreParameters::new();
-                parameters.set_key_path(&JsValue::from_str("path"));
-                let _ = database.create_object_store_with_optional_parameters(FILES, &parameters);
+            // A store made by an earlier version is kept as it is: the files stay, and the
+            // summaries of those parsed before are written as they are read back.
+            for name in [FILES, LISTING] {
+                if !database.object_store_names().contains(name) {
+                    let parameters = IdbObjectStoreParameters::new();
+                    parameters.set_key_path(&JsValue::from_str("path"));
+                    let _ =
+                        database.create_object_store_with_optional_parameters(name, &parameters);
+                }
             }
         }
     });
     request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
     let database = settle(&request).await;
     request.set_onupgradeneeded(None);
-    database?.dyn_into::<IdbDatabase>().map_err(describe)
+    let database = database?.dyn_into::<IdbDatabase>().map_err(describe)?;
+    // A newer build's upgrade (in another tab) is not held up by this connection.
+    let closing = database.clone();
+    let on_version_change = Closure::once_into_js(move |_: web_sys::Event| closing.close());
+    database.set_onversionchange(Some(on_version_change.unchecked_ref()));
+    Ok(database)
 }
 
 /// The result of a request, once it succeeds.
@@ -321,6 +410,15 @@ fn to_record(file: &StoredFile, blob: Option<&Blob>, build: &str) -> Object {
             let _ = Reflect::set(&cached, &key.into(), &JsValue::from_str(value));
         }
         let _ = Reflect::set(&record, &"parsed".into(), &cached);
+    }
+    record
+}
+
+/// A summary's record in `listing`.
+fn listing_record(path: &str, summary: &str, build: &str) -> Object {
+    let record = Object::new();
+    for (key, value) in [("path", path), ("build", build), ("summary", summary)] {
+        let _ = Reflect::set(&record, &key.into(), &JsValue::from_str(value));
     }
     record
 }

@@ -4,7 +4,8 @@
 //! its download small (see BENCHMARKS.md).
 //!
 //! A few workers serve the whole visit (one per core, up to four: [`pool_size`]), each started
-//! on first use; parsing spreads its batches over them. A watchdog guards each: if it
+//! when the page is idle after the library is listed ([`warm`]) or by the first job that needs
+//! one; parsing spreads its batches over them. A watchdog guards each: if it
 //! crashes (a trap), or answers nothing for longer than the file it is on may take
 //! ([`budget_millis`]), every job it had stops, the one whose file it was on learning which
 //! file that was; the next job starts a fresh worker.
@@ -355,11 +356,15 @@ fn with_slot<R>(index: usize, change: impl FnOnce(&mut Slot) -> R) -> R {
     })
 }
 
-/// Starts the first worker ahead of its first job: its program is the page's larger download
-/// and takes a while to compile, which the reader's first drop or first hosted article then
-/// does not wait for (the app calls this when the page is idle once the library is listed).
+/// Starts the pool ahead of its first job, one worker after another: the program is the
+/// page's larger download and each worker compiles it, which the reader's first drop or first
+/// hosted article then does not wait for (the app calls this when the page is idle once the
+/// library is listed). The whole pool, not only the first: a drop spreads its batches over
+/// all of them, and a worker still compiling holds up the batches given to it.
 pub async fn warm() {
-    let _ = running().await;
+    for index in 0..pool_size() {
+        let _ = running_at(index).await;
+    }
 }
 
 /// The first worker, ready, starting it if need be; `None` where workers cannot run.

@@ -1,16 +1,13 @@
 //! Workflows on one article: fetching and parsing a hosted article when it is opened, and
 //! reading an article's file again (in another encoding, or after it was set aside).
 
-use std::rc::Rc;
-
 use wasm_bindgen_futures::spawn_local;
 
 use super::Dispatch;
 use crate::browser::{fetch, files, parser, quarantine};
 use crate::parse_job::Context;
-use crate::reader_file::ReaderFile;
 use crate::shared::Shared;
-use crate::state::{Action, Notice};
+use crate::state::{Action, Notice, Origin};
 
 /// Fetches the hosted article `id` (at `path` in the catalog) and parses it.
 pub fn open_hosted(dispatcher: Dispatch, id: String, path: String) {
@@ -28,16 +25,10 @@ pub fn open_hosted(dispatcher: Dispatch, id: String, path: String) {
 
 /// Reads the article `id` again: the reader's own file, or the hosted one (fetched again, from
 /// the browser's cache), in `encoding` (a WHATWG label), or as detected when it is empty.
-pub fn reread(
-    dispatcher: Dispatch,
-    id: String,
-    path: String,
-    original: Option<Rc<ReaderFile>>,
-    encoding: String,
-) {
+pub fn reread(dispatcher: Dispatch, id: String, path: String, origin: Origin, encoding: String) {
     spawn_local(async move {
-        let (context, path, bytes) = match original {
-            Some(file) => (
+        let (context, path, bytes) = match origin {
+            Origin::Reader(file) => (
                 Context {
                     id_root: files::DROPPED_PREFIX.to_owned(),
                     ..Context::default()
@@ -45,7 +36,9 @@ pub fn reread(
                 file.path.clone(),
                 Ok(file.bytes.clone()),
             ),
-            None => {
+            // Not open yet: storage is still reading it.
+            Origin::Stored(_) => return,
+            Origin::Hosted => {
                 let library = fetch::library_dir();
                 let bytes = fetch::bytes(&format!("{library}{path}")).await;
                 (hosted(library), path, bytes)

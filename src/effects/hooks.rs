@@ -131,9 +131,11 @@ pub fn use_library(state: &UseReducerHandle<State>) {
             });
         }
     });
-    // Once the library is listed (not before: on a slow link the worker's download would hold
-    // up the catalog's), the parsing worker is started when the page is idle.
-    use_effect_with(state.catalog.listing == Loadable::Loading, |&loading| {
+    // Once the library is listed and the reader's kept files are read (not before: on a slow
+    // link the workers' download would hold up the catalog's, and compiling them would slow
+    // the reading), the parsing workers are started when the page is idle.
+    let listing = state.catalog.listing == Loadable::Loading || state.restoring() > 0;
+    use_effect_with(listing, |&loading| {
         if !loading {
             spawn_local(async {
                 idle_time().await;

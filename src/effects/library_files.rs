@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use articles::fidelity::Fidelity;
-use articles::Article;
+use articles::{Article, Summary};
 use wasm_bindgen_futures::spawn_local;
 
 use super::{keep, Dispatch};
@@ -93,14 +93,17 @@ pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
         let fidelity = (entries.len() >= LARGE_DROP)
             .then(|| Fidelity::of(entries.iter().filter_map(|e| e.article.as_deref())));
         // Stored with their files, so a reload need not parse them again.
-        let articles: HashMap<&str, &Shared<Article>> = entries
+        let articles: HashMap<&str, (&Shared<Article>, &Summary)> = entries
             .iter()
-            .filter_map(|e| Some((e.original.as_ref()?.path.as_str(), e.article.as_ref()?)))
+            .filter_map(|e| {
+                let path = e.origin.file()?.path.as_str();
+                Some((path, (e.article.as_ref()?, &*e.summary)))
+            })
             .collect();
         let to_store: Vec<StoredFile> = kept
             .iter()
             .map(|file| match articles.get(file.path.as_str()) {
-                Some(article) => file.with_parsed(article),
+                Some((article, summary)) => file.with_parsed(article, summary),
                 None => StoredFile::clone(file),
             })
             .collect();
@@ -124,7 +127,12 @@ pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
 
 /// Removes one of the reader's articles, from the list and from storage.
 pub fn remove(dispatcher: Dispatch, entry: &Entry) {
-    let paths: Vec<String> = entry.original.iter().map(|f| f.path.clone()).collect();
+    let paths: Vec<String> = entry
+        .origin
+        .file_path()
+        .map(str::to_owned)
+        .into_iter()
+        .collect();
     dispatcher.dispatch(Action::Remove {
         ids: vec![entry.summary.id.clone()],
         files: None,

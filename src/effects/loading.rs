@@ -2,13 +2,16 @@
 //! then its shards, newest first, as the state wants them. What arrives is handed to the state
 //! in parts, each a short task (see `parts`).
 
+use std::collections::HashSet;
+use std::rc::Rc;
+
 use futures::channel::mpsc;
 use yew::UseReducerDispatcher;
 
 use crate::browser::store;
 use crate::browser::{fetch, files};
 use crate::parts::{in_parts, one_task_each};
-use crate::state::{Action, State};
+use crate::state::{Action, Entry, Origin, State};
 
 /// Hosted articles listed at a time, from a shard of the catalog.
 const HOSTED_PART: usize = 200;
@@ -19,23 +22,41 @@ pub async fn library(dispatcher: UseReducerDispatcher<State>) {
     futures::join!(stored(dispatcher.clone()), hosted(dispatcher));
 }
 
-/// The reader's stored files, listed a part at a time as storage yields them (as they were
-/// parsed at an earlier visit of this build, or as the worker parses them); what was parsed now
-/// is stored with them.
+/// The reader's stored files: first listed from their stored summaries, then given their
+/// files and articles a part at a time as storage yields them (as they were parsed at an
+/// earlier visit of this build, or as the worker parses them); what was parsed now is stored
+/// with them.
 async fn stored(dispatcher: UseReducerDispatcher<State>) {
+    let mut listed = HashSet::new();
+    // Storage that cannot list fails again below, and says so there.
+    let _ = store::load_listing(|summaries| {
+        let entries = summaries
+            .into_iter()
+            .map(|(path, summary)| {
+                listed.insert(path.clone());
+                Entry {
+                    summary: Rc::new(summary),
+                    article: None,
+                    origin: Origin::Stored(path),
+                }
+            })
+            .collect();
+        dispatcher.dispatch(Action::FilesRestored(entries));
+    })
+    .await;
     let (batches, arriving) = mpsc::unbounded();
     let load = store::load_each(move |batch| {
         let _ = batches.unbounded_send(batch);
     });
-    let restore = files::restore(arriving, |part| {
+    let restore = files::restore(arriving, &listed, |part| {
         dispatcher.dispatch(Action::FilesRestored(part))
     });
-    match futures::join!(load, restore) {
-        (Ok(()), parsed) => {
-            // Only time is lost if this fails: the next visit parses them again.
-            let _ = store::save(&parsed).await;
-        }
-        (Err(reason), _) => dispatcher.dispatch(Action::NoStorage(reason)),
+    let (loaded, parsed) = futures::join!(load, restore);
+    dispatcher.dispatch(Action::RestoreFinished);
+    match loaded {
+        // Only time is lost if this fails: the next visit parses them again.
+        Ok(()) => drop(store::save(&parsed).await),
+        Err(reason) => dispatcher.dispatch(Action::NoStorage(reason)),
     }
 }
 

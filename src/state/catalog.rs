@@ -15,7 +15,7 @@ use articles::catalog::{id_file, Catalog, Summary};
 use articles::links::{bare_name, name_key};
 use articles::search::DocId;
 
-use super::{catalog_id, Entry, HostedAnswer, Loadable, Problem, State};
+use super::{catalog_id, Entry, HostedAnswer, Loadable, Origin, Problem, State};
 use crate::route::Route;
 
 /// Shards listed at the start, newest first.
@@ -334,7 +334,7 @@ impl State {
                 .map(|summary| Entry {
                     summary: Rc::new(summary),
                     article: None,
-                    original: None,
+                    origin: Origin::Hosted,
                 })
                 .collect(),
         );

@@ -10,7 +10,7 @@ use articles::connections::{self, Backlink, Connections, Graph, Node, Related};
 use articles::links::{Link, Target};
 use articles::Summary;
 
-use super::{Loadable, State};
+use super::{Loadable, Origin, State};
 use crate::shared::Shared;
 
 /// A shard of connections: each article's, by its id (ids as the app knows them, see
@@ -63,7 +63,7 @@ impl State {
     /// and path relative to the catalog.
     pub fn wanted_connections(&self) -> Option<(usize, String)> {
         let (id, _) = self.reading.as_ref()?;
-        let entry = self.entry(id).filter(|e| e.original.is_none())?;
+        let entry = self.entry(id).filter(|e| e.origin == Origin::Hosted)?;
         let shard = self
             .hosted_connections
             .shard_of(catalog_id(&entry.summary.id))?;

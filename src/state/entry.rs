@@ -16,9 +16,46 @@ pub struct Entry {
     /// The parsed article when it is already in memory (dropped files); hosted articles are
     /// fetched when opened.
     pub article: Option<Shared<Article>>,
-    /// The file as the reader brought it in (dropped files only): kept to compare with a file
-    /// dropped again, and to store again after an undo.
-    pub original: Option<Rc<ReaderFile>>,
+    pub origin: Origin,
+}
+
+/// Where an entry's article comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Origin {
+    /// The hosted library: the article is fetched when opened.
+    Hosted,
+    /// The reader's file as they brought it in: kept to compare with a file dropped again,
+    /// and to store again after an undo.
+    Reader(Rc<ReaderFile>),
+    /// The reader's file (at this path) listed at the start from the summary stored beside it,
+    /// while storage still reads the file and its article (see `browser::store`): a reload
+    /// lists thousands at once, and they are read, searched and opened once storage brings
+    /// them.
+    Stored(String),
+}
+
+impl Origin {
+    /// The reader's file, when it is in memory.
+    pub fn file(&self) -> Option<&Rc<ReaderFile>> {
+        match self {
+            Origin::Reader(file) => Some(file),
+            Origin::Hosted | Origin::Stored(_) => None,
+        }
+    }
+
+    /// The path of the reader's file, in memory or in storage.
+    pub fn file_path(&self) -> Option<&str> {
+        match self {
+            Origin::Reader(file) => Some(&file.path),
+            Origin::Stored(path) => Some(path),
+            Origin::Hosted => None,
+        }
+    }
+
+    /// Whether the article is the reader's own (in memory or still being read from storage).
+    pub fn is_readers(&self) -> bool {
+        !matches!(self, Origin::Hosted)
+    }
 }
 
 /// A removal the reader can still take back: the state keeps all of it, so an undo needs

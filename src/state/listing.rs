@@ -7,7 +7,7 @@ use articles::facets::Facts;
 use articles::search::{by_relevance, in_list_order, DocId, Query};
 
 use super::merge::merge;
-use super::{Entry, HostedAnswer, State};
+use super::{Entry, HostedAnswer, Origin, State};
 use crate::shared::Shared;
 use crate::view::Sort;
 
@@ -127,7 +127,7 @@ impl State {
     fn is_hosted(&self, doc: DocId) -> bool {
         let at = self.positions.get(doc as usize).copied().flatten();
         at.and_then(|at| self.entries.get(at))
-            .is_some_and(|entry| entry.original.is_none())
+            .is_some_and(|entry| entry.origin == Origin::Hosted)
     }
 
     /// Whether the "unread only" switch lets an entry through.
@@ -168,6 +168,10 @@ impl State {
                 index.fill_next(None);
                 continue;
             };
+            // Its article is still in storage: indexing waits for it (see `restore`).
+            if matches!(entry.origin, Origin::Stored(_)) {
+                break;
+            }
             let summary = &entry.summary;
             let labels = summary.labels();
             bytes += text_bytes(entry);
@@ -232,7 +236,7 @@ fn facts(entry: &Entry) -> Facts<'_> {
         authors: &summary.authors,
         month: summary.date.as_ref().map(|d| (d.year, d.month)),
         lang: summary.lang.as_deref(),
-        source: if entry.original.is_some() {
+        source: if entry.origin.is_readers() {
             DROPPED
         } else {
             HOSTED

@@ -28,11 +28,12 @@ mod hosted_search;
 mod listing;
 mod merge;
 mod notice;
+mod restore;
 mod settings;
 
 pub use catalog::{CatalogProgress, IdLookup, Unlisted};
 pub use connections::{catalog_id, ArticleConnections, ConnectionShard, HostedConnections};
-pub use entry::{BodyText, Entry, Removal};
+pub use entry::{BodyText, Entry, Origin, Removal};
 pub use hosted_search::{HostedAnswer, HostedSearch};
 pub use listing::{DROPPED, HOSTED};
 pub use notice::Notice;
@@ -183,8 +184,12 @@ pub enum Action {
         /// What Lectern made of a large drop.
         fidelity: Option<Fidelity>,
     },
-    /// Files kept from an earlier visit (a part of them: they are listed as they are parsed).
+    /// Files kept from an earlier visit, a part at a time: first listed from their stored
+    /// summaries (`Origin::Stored`), then with their files and articles as storage reads them
+    /// (see `restore`).
     FilesRestored(Vec<Entry>),
+    /// Storage has read every kept file.
+    RestoreFinished,
     /// A slice of the text of articles already listed goes into the search index (while any
     /// waits; see `State::index_some`). Stored articles and catalog shards wait for these,
     /// taken when the page is idle, so they are listed sooner; a drop's are indexed as its
@@ -304,14 +309,17 @@ impl State {
     pub fn dropped_ids(&self) -> Vec<String> {
         self.entries
             .iter()
-            .filter(|e| e.original.is_some())
+            .filter(|e| e.origin.is_readers())
             .map(|e| e.summary.id.clone())
             .collect()
     }
 
     /// How many articles the reader brought in.
     pub fn dropped_count(&self) -> usize {
-        self.entries.iter().filter(|e| e.original.is_some()).count()
+        self.entries
+            .iter()
+            .filter(|e| e.origin.is_readers())
+            .count()
     }
 
     /// The articles before and after `id` in the list as it is ordered and filtered now.
@@ -341,7 +349,7 @@ impl State {
         match &self.reading {
             Some((id, Loadable::Loading)) => self
                 .entry(id)
-                .filter(|e| e.article.is_none())
+                .filter(|e| e.article.is_none() && e.origin == Origin::Hosted)
                 .map(|e| (id.clone(), e.summary.path.clone())),
             _ => None,
         }
@@ -418,8 +426,8 @@ impl State {
             match self.position(&id) {
                 None => fresh.push(entry),
                 Some(at)
-                    if self.entries[at].original.is_some()
-                        && self.entries[at].original == entry.original =>
+                    if self.entries[at].origin.file().is_some()
+                        && self.entries[at].origin == entry.origin =>
                 {
                     tally.unchanged += 1
                 }
@@ -517,7 +525,7 @@ impl State {
             .entries
             .iter()
             .cloned()
-            .partition(|e| e.original.is_some() && ids.contains(&e.summary.id));
+            .partition(|e| e.origin.is_readers() && ids.contains(&e.summary.id));
         if removed.is_empty() {
             return;
         }
@@ -528,8 +536,12 @@ impl State {
             self.index.borrow_mut().remove(&entry.summary.id);
         }
         self.removed = Removal {
-            files: files
-                .unwrap_or_else(|| removed.iter().filter_map(|e| e.original.clone()).collect()),
+            files: files.unwrap_or_else(|| {
+                removed
+                    .iter()
+                    .filter_map(|e| e.origin.file().cloned())
+                    .collect()
+            }),
             entries: removed,
         };
         self.entries = Shared::new(kept);
@@ -657,7 +669,11 @@ impl Reducible for State {
                 next.refresh_reading();
             }
             Action::FilesRestored(entries) => {
-                next.add_entries(entries);
+                next.restore_entries(entries);
+                next.refresh_reading();
+            }
+            Action::RestoreFinished => {
+                next.restore_finished();
                 next.refresh_reading();
             }
             Action::IndexSome => {

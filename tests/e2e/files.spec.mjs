@@ -146,6 +146,52 @@ test('dropped articles survive a reload; a removal sticks, and can be undone', a
   await expect(page.getByRole('link', { name: 'Keep me' })).toHaveCount(1);
 });
 
+test('a library kept by an earlier version lists after a reload, then from its stored summaries', async ({ page }) => {
+  // Storage as version 1 left it: one store of files, no summaries beside them.
+  await page.goto('./icon.svg');
+  await page.evaluate(
+    () =>
+      new Promise((done, fail) => {
+        const open = indexedDB.open('lectern', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('files', { keyPath: 'path' });
+        open.onsuccess = () => {
+          const transaction = open.result.transaction('files', 'readwrite');
+          const bytes = new TextEncoder().encode('---\ntitle: Kept by an older version\n---\n\nAn unusual word: quillwort.\n');
+          transaction.objectStore('files').put({ path: 'old.md', bytes });
+          transaction.oncomplete = () => (open.result.close(), done());
+          transaction.onerror = fail;
+        };
+        open.onerror = fail;
+      }),
+  );
+  await page.goto('./');
+  await expect(page.getByRole('status')).toHaveText('13 articles');
+  const listing = () =>
+    page.evaluate(
+      () =>
+        new Promise((done, fail) => {
+          const open = indexedDB.open('lectern');
+          open.onsuccess = () => {
+            const names = [...open.result.objectStoreNames];
+            if (!names.includes('listing')) return (open.result.close(), done(null));
+            const request = open.result.transaction('listing').objectStore('listing').getAll();
+            request.onsuccess = () => (open.result.close(), done(request.result.map((r) => [r.path, JSON.parse(r.summary).title])));
+            request.onerror = fail;
+          };
+          open.onerror = fail;
+        }),
+    );
+  // Parsed now, and stored with what the library lists of it.
+  await expect.poll(listing).toEqual([['old.md', 'Kept by an older version']]);
+
+  await page.reload();
+  await expect(page.getByRole('status')).toHaveText('13 articles');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('quillwort');
+  await expect(page.getByRole('status')).toHaveText('1 article');
+  await page.getByRole('link', { name: 'Kept by an older version' }).click();
+  await expect(page.locator('.reader-body')).toHaveText('An unusual word: quillwort.');
+});
+
 test('a large file (kept as a blob) comes back whole after a reload', async ({ page }) => {
   const paragraph = '长文的一段。A long paragraph of a large article, stored out of line.\n\n';
   const big = `# A large article\n\n${paragraph.repeat(20_000)}The very last words.\n`;

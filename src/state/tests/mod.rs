@@ -5,6 +5,8 @@ use articles::{parse, ParseOptions};
 
 use crate::reader_file::ReaderFile;
 
+mod restore;
+
 /// The ids of the articles listed, in order.
 fn visible_ids(state: &State) -> Vec<&str> {
     state
@@ -681,7 +683,7 @@ fn dropped_with(path: &str, text: &str, options: &ParseOptions) -> Entry {
     Entry {
         summary: Rc::new(Summary::of(&format!("dropped/{path}"), &article)),
         article: Some(article),
-        original: Some(Rc::new(ReaderFile {
+        origin: Origin::Reader(Rc::new(ReaderFile {
             path: path.to_owned(),
             bytes: text.as_bytes().to_vec(),
         })),
@@ -771,7 +773,7 @@ fn removing_everything_keeps_every_file_for_the_undo() {
     let mut files: Vec<Rc<ReaderFile>> = state
         .entries
         .iter()
-        .filter_map(|e| e.original.clone())
+        .filter_map(|e| e.origin.file().cloned())
         .collect();
     files.push(picture.clone());
     let ids = state.dropped_ids();
