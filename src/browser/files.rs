@@ -72,6 +72,10 @@ impl Import {
     }
 }
 
+/// Files read at once: enough to keep the browser's reading busy, few enough that a drop of
+/// large files is not all in memory twice.
+const READ_AHEAD: usize = 16;
+
 /// How often an import reports its progress, in milliseconds.
 const REPORT_MILLIS: f64 = 100.0;
 
@@ -92,20 +96,29 @@ pub async fn read(files: Vec<(String, web_sys::File)>, import: &Import) -> Optio
     let mut skipped = Vec::new();
     let mut zips = Vec::new();
     let total = files.len();
-    for (done, (path, file)) in files.into_iter().enumerate() {
+    // Several read at once, taken in order: the browser reads them side by side, where one
+    // after another each file waited its own turn of the event loop.
+    let mut reads = futures::stream::iter(files.into_iter().map(|(path, file)| async move {
+        let zip = archive::is_zip(&path);
+        if !zip && !is_article(&path) && media_type(&path).is_none() {
+            return (path, zip, None);
+        }
+        let blob: Blob = file.clone().into();
+        let bytes = read_as_bytes(&gloo_file::File::from(file)).await;
+        (path, zip, Some(bytes.map(|bytes| (bytes, blob))))
+    }))
+    .buffered(READ_AHEAD);
+    let mut done = 0;
+    while let Some((path, zip, read)) = reads.next().await {
         if import.cancelled.get() {
             return None;
         }
         if done % 50 == 0 {
             import.report(done, total);
         }
-        let zip = archive::is_zip(&path);
-        if !zip && !is_article(&path) && media_type(&path).is_none() {
-            skipped.push(path);
-            continue;
-        }
-        let blob: Blob = file.clone().into();
-        let Ok(bytes) = read_as_bytes(&gloo_file::File::from(file)).await else {
+        done += 1;
+        let Some(Ok((bytes, blob))) = read else {
+            // Not an article or a picture, or unreadable.
             skipped.push(path);
             continue;
         };

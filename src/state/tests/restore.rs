@@ -12,22 +12,24 @@ fn listed(entry: &Entry) -> Entry {
     }
 }
 
-fn kept() -> Vec<Entry> {
-    (0..3)
+/// Three kept files, and the state once the start has listed them from their summaries.
+fn listed_at_start() -> (Vec<Entry>, Rc<State>) {
+    let files: Vec<Entry> = (0..3)
         .map(|n| {
             dropped(
                 &format!("{n}.md"),
                 &format!("# Kept {n}\n\nneedle{n} words"),
             )
         })
-        .collect()
+        .collect();
+    let state = Rc::new(State::new(Lang::En, Route::Library));
+    let state = state.reduce(Action::FilesRestored(files.iter().map(listed).collect()));
+    (files, state)
 }
 
 #[test]
 fn kept_files_are_listed_from_their_summaries_then_read_in_place() {
-    let files = kept();
-    let state = Rc::new(State::new(Lang::En, Route::Library));
-    let state = state.reduce(Action::FilesRestored(files.iter().map(listed).collect()));
+    let (files, state) = listed_at_start();
     assert_eq!(state.entries.len(), 3, "listed before one file is read");
     assert_eq!(state.dropped_count(), 3, "they are the reader's own");
     let order: Vec<String> = state.entries.iter().map(|e| e.summary.id.clone()).collect();
@@ -62,9 +64,7 @@ fn kept_files_are_listed_from_their_summaries_then_read_in_place() {
 
 #[test]
 fn a_listed_file_storage_never_brings_is_no_longer_listed_at_the_end() {
-    let files = kept();
-    let state = Rc::new(State::new(Lang::En, Route::Library));
-    let state = state.reduce(Action::FilesRestored(files.iter().map(listed).collect()));
+    let (files, state) = listed_at_start();
     let state = state.reduce(Action::FilesRestored(vec![files[0].clone()]));
     let state = state.reduce(Action::RestoreFinished);
     assert_eq!(visible_ids(&state), ["dropped/0"]);
@@ -75,9 +75,7 @@ fn a_listed_file_storage_never_brings_is_no_longer_listed_at_the_end() {
 
 #[test]
 fn a_file_dropped_again_while_storage_reads_keeps_the_newer_version() {
-    let files = kept();
-    let state = Rc::new(State::new(Lang::En, Route::Library));
-    let state = state.reduce(Action::FilesRestored(files.iter().map(listed).collect()));
+    let (files, state) = listed_at_start();
     let newer = dropped("1.md", "# Kept 1, revised\n\nnewer words");
     let state = state.reduce(Action::FilesAdded {
         entries: vec![newer],
