@@ -174,8 +174,7 @@ pub async fn save<F: Borrow<StoredFile>>(files: &[F]) -> Result<(), String> {
     }
     let blobs = large_blobs(files).await;
     let build = page::this_build();
-    let (transaction, store) = writable(FILES).await?;
-    let listing = transaction.object_store(LISTING).map_err(describe)?;
+    let (transaction, store, listing) = writable().await?;
     let mut batch_bytes = 0;
     let mut last = None;
     for (index, file) in files.iter().enumerate() {
@@ -221,8 +220,7 @@ const RECORD_COST: usize = 2_000;
 
 /// Removes the files at `paths` in one transaction.
 pub async fn remove(paths: &[String]) -> Result<(), String> {
-    let (transaction, store) = writable(FILES).await?;
-    let listing = transaction.object_store(LISTING).map_err(describe)?;
+    let (transaction, store, listing) = writable().await?;
     for path in paths {
         let key = JsValue::from_str(path);
         store.delete(&key).map_err(describe)?;
@@ -233,12 +231,9 @@ pub async fn remove(paths: &[String]) -> Result<(), String> {
 
 /// Removes every stored file.
 pub async fn clear() -> Result<(), String> {
-    let (transaction, store) = writable(FILES).await?;
+    let (transaction, store, listing) = writable().await?;
     store.clear().map_err(describe)?;
-    transaction
-        .object_store(LISTING)
-        .and_then(|listing| listing.clear())
-        .map_err(describe)?;
+    listing.clear().map_err(describe)?;
     finished(&transaction).await
 }
 
@@ -306,8 +301,8 @@ pub async fn persist_and_measure() -> Option<f64> {
     Reflect::get(&estimate, &"usage".into()).ok()?.as_f64()
 }
 
-/// A read-write transaction over both stores, and the store `name`.
-async fn writable(name: &str) -> Result<(IdbTransaction, IdbObjectStore), String> {
+/// A read-write transaction over both stores, and the stores: `files`, then `listing`.
+async fn writable() -> Result<(IdbTransaction, IdbObjectStore, IdbObjectStore), String> {
     let transaction = open()
         .await?
         .transaction_with_str_sequence_and_mode(
@@ -315,8 +310,9 @@ async fn writable(name: &str) -> Result<(IdbTransaction, IdbObjectStore), String
             IdbTransactionMode::Readwrite,
         )
         .map_err(describe)?;
-    let store = transaction.object_store(name).map_err(describe)?;
-    Ok((transaction, store))
+    let store = |name| transaction.object_store(name).map_err(describe);
+    let (files, listing) = (store(FILES)?, store(LISTING)?);
+    Ok((transaction, files, listing))
 }
 
 async fn open() -> Result<IdbDatabase, String> {

@@ -17,23 +17,21 @@ impl State {
         let mut fresh = Vec::new();
         let mut entries: Option<Vec<Entry>> = None;
         for entry in restored {
-            let at = self.position(&entry.summary.id);
-            let listed = at.map(|at| &self.entries[at]);
-            match listed.map(|listed| &listed.origin) {
+            let Some(at) = self.position(&entry.summary.id) else {
+                fresh.push(entry);
+                continue;
+            };
+            let listed = &self.entries[at];
+            match &listed.origin {
                 // Listed from its summary: this is its file and article, in the same place
                 // (as summaries are written with the article, they are the same but for
                 // another build's).
-                Some(Origin::Stored(_))
-                    if listed.is_some_and(|listed| listed.summary == entry.summary) =>
-                {
+                Origin::Stored(_) if listed.summary == entry.summary => {
                     text += listing::text_bytes(&entry);
-                    let all = entries.get_or_insert_with(|| (*self.entries).clone());
-                    if let Some(at) = at {
-                        all[at] = entry;
-                    }
+                    entries.get_or_insert_with(|| (*self.entries).clone())[at] = entry;
                 }
                 // Dropped again since the start: the newer file stays.
-                Some(Origin::Reader(_)) if entry.origin.file().is_some() => {}
+                Origin::Reader(_) if entry.origin.file().is_some() => {}
                 _ => fresh.push(entry),
             }
         }
@@ -53,22 +51,16 @@ impl State {
     /// Storage has brought every kept file: an entry listed from a summary whose file never
     /// came (storage could not read it) is no longer listed.
     pub(super) fn restore_finished(&mut self) {
-        let missing: Vec<String> = self
-            .entries
-            .iter()
-            .filter(|e| matches!(e.origin, Origin::Stored(_)))
-            .map(|e| e.summary.id.clone())
-            .collect();
-        if !missing.is_empty() {
-            for id in &missing {
-                self.index.borrow_mut().remove(id);
-            }
-            let kept: Vec<Entry> = self
+        // Almost always none: the list is only copied when some are.
+        if self.restoring() > 0 {
+            let (missing, kept): (Vec<Entry>, Vec<Entry>) = self
                 .entries
                 .iter()
-                .filter(|e| !matches!(e.origin, Origin::Stored(_)))
                 .cloned()
-                .collect();
+                .partition(|e| matches!(e.origin, Origin::Stored(_)));
+            for entry in &missing {
+                self.index.borrow_mut().remove(&entry.summary.id);
+            }
             self.entries = Shared::new(kept);
             self.refresh_positions();
             self.refresh_shown();
