@@ -56,6 +56,12 @@ impl Origin {
     pub fn is_readers(&self) -> bool {
         !matches!(self, Origin::Hosted)
     }
+
+    /// Whether the article is the reader's, listed from its stored summary and still being
+    /// read from storage.
+    pub fn is_stored(&self) -> bool {
+        matches!(self, Origin::Stored(_))
+    }
 }
 
 /// A removal the reader can still take back: the state keeps all of it, so an undo needs

@@ -169,7 +169,7 @@ impl State {
                 continue;
             };
             // Its article is still in storage: indexing waits for it (see `restore`).
-            if matches!(entry.origin, Origin::Stored(_)) {
+            if entry.origin.is_stored() {
                 break;
             }
             let summary = &entry.summary;

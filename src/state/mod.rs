@@ -107,6 +107,9 @@ pub struct State {
     pub notice: Option<Notice>,
     /// What was just removed, kept for a few seconds so the removal can be undone.
     pub removed: Removal,
+    /// Kept files the reader removed while storage was still reading them back (see
+    /// `restore.rs`): what storage brings of them goes to the removal, not the list.
+    dismissed: Rc<HashSet<String>>,
     /// Bytes this site uses in the browser's storage, when known.
     pub storage_used: Option<f64>,
     /// Files done and in all while an import runs.
@@ -269,6 +272,7 @@ impl State {
             reading: None,
             notice: None,
             removed: Removal::default(),
+            dismissed: Rc::default(),
             storage_used: None,
             importing: None,
             arriving: Tally::default(),
@@ -535,6 +539,7 @@ impl State {
         for entry in &removed {
             self.index.borrow_mut().remove(&entry.summary.id);
         }
+        self.dismiss_restoring(&removed);
         self.removed = Removal {
             files: files.unwrap_or_else(|| {
                 removed
@@ -685,6 +690,7 @@ impl Reducible for State {
             Action::Remove { ids, files } => next.remove(&ids, files),
             Action::Undo => {
                 let removed = std::mem::take(&mut next.removed);
+                next.undismiss(&removed.entries);
                 next.add_entries(removed.entries);
                 next.notice = None;
             }

@@ -4,6 +4,11 @@
 //!
 //! Until its article is in, a listed entry is not opened (the reader shows it loading) and
 //! its text is not indexed: indexing waits at the first such entry rather than index it empty.
+//! It can be removed only with all the reader's files ("remove all"); what storage brings of
+//! it afterwards completes the removal, so an undo puts back a whole entry, and is never
+//! listed again.
+
+use std::rc::Rc;
 
 use super::{listing, Entry, Origin, State};
 use crate::shared::Shared;
@@ -17,6 +22,10 @@ impl State {
         let mut fresh = Vec::new();
         let mut entries: Option<Vec<Entry>> = None;
         for entry in restored {
+            if self.dismissed.contains(&entry.summary.id) {
+                self.complete_removed(entry);
+                continue;
+            }
             let Some(at) = self.position(&entry.summary.id) else {
                 fresh.push(entry);
                 continue;
@@ -57,7 +66,7 @@ impl State {
                 .entries
                 .iter()
                 .cloned()
-                .partition(|e| matches!(e.origin, Origin::Stored(_)));
+                .partition(|e| e.origin.is_stored());
             for entry in &missing {
                 self.index.borrow_mut().remove(&entry.summary.id);
             }
@@ -65,14 +74,42 @@ impl State {
             self.refresh_positions();
             self.refresh_shown();
         }
+        // Nothing more comes: a removed entry still waiting would come back from an undo
+        // without its article.
+        self.removed.entries.retain(|e| !e.origin.is_stored());
+        self.dismissed = Rc::default();
         self.index_some(listing::INDEX_SLICE_BYTES);
+    }
+
+    /// Notes the removed entries that storage has not brought yet.
+    pub(super) fn dismiss_restoring(&mut self, removed: &[Entry]) {
+        for entry in removed.iter().filter(|e| e.origin.is_stored()) {
+            Rc::make_mut(&mut self.dismissed).insert(entry.summary.id.clone());
+        }
+    }
+
+    /// An undo put these entries back: the ones still waiting are completed in the list again.
+    pub(super) fn undismiss(&mut self, entries: &[Entry]) {
+        for entry in entries.iter().filter(|e| e.origin.is_stored()) {
+            Rc::make_mut(&mut self.dismissed).remove(&entry.summary.id);
+        }
+    }
+
+    /// Storage brought a removed entry's file: it takes the place of the waiting one in the
+    /// removal (gone with it, once the undo is no longer offered).
+    fn complete_removed(&mut self, entry: Entry) {
+        let waiting = self
+            .removed
+            .entries
+            .iter_mut()
+            .find(|e| e.summary.id == entry.summary.id && e.origin.is_stored());
+        if let Some(waiting) = waiting {
+            *waiting = entry;
+        }
     }
 
     /// How many entries listed from a stored summary still wait for their file.
     pub fn restoring(&self) -> usize {
-        self.entries
-            .iter()
-            .filter(|e| matches!(e.origin, Origin::Stored(_)))
-            .count()
+        self.entries.iter().filter(|e| e.origin.is_stored()).count()
     }
 }

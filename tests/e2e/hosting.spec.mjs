@@ -48,6 +48,13 @@ test('a sharded catalog lists at once; a search fetches only the index files its
   expect(build).toMatch(/^index\/[0-9a-f]{16}\/$/);
   const shards = requested.filter((path) => path.includes('/articles/index/'));
   expect(shards).toEqual([0, 1, 2].map((n) => `/lectern/articles/${build}articles-000${n}.json`));
+  // The catalog is fetched once, by the page while the app downloads: the app's own request
+  // for it is answered from that one.
+  expect(requested.filter((path) => path.endsWith('/articles/index.json'))).toHaveLength(1);
+  const initiators = await page.evaluate(() =>
+    performance.getEntriesByType('resource').filter((r) => r.name.endsWith('/articles/index.json')).map((r) => r.initiatorType),
+  );
+  expect(initiators).toEqual(['link']);
   // "details" is only in the articles' bodies, which only the search index has; while its files
   // are on their way (held back here), the count says the text is still being searched.
   let release;

@@ -37,8 +37,10 @@ use crate::{build, single_file};
 /// finding a linked article's shard through the catalog's files of ids (+2 KB). Raised to
 /// 420 KB for listing the reader's kept files from their stored summaries before reading the
 /// files, and reading a drop's files several at once (+4.5 KB: 10 000 kept articles listed
-/// 1.1 s sooner after a reload, of 2.6 s).
-pub const PAGE_BUDGET: usize = 420_000;
+/// 1.1 s sooner after a reload, of 2.6 s). Raised to 421 KB for the page's early request of
+/// the catalog (its inline script, +0.2 KB: the first card ~180 ms sooner on loopback) and a
+/// "remove all" during that reading staying removed, or coming back whole with an undo (+1 KB).
+pub const PAGE_BUDGET: usize = 421_000;
 
 /// The most the whole build may weigh, gzipped (goal: 500 KB). Raised from 1 160 KB for the
 /// front matter repair and salvage and the fidelity summary in the worker, then from 1 180 KB
@@ -52,8 +54,8 @@ pub const PAGE_BUDGET: usize = 420_000;
 /// 1 265 KB with it; raised to 1 267 KB for the index's short-prefix entries and the names
 /// in the files of ids, which Publish… writes in the worker (a million-article query's last
 /// letters 4.7 MB → 0.15–0.3 MB; a wiki link by name one file, not a walk of the shards);
-/// raised to 1 272 KB with the page's.
-pub const TOTAL_BUDGET: usize = 1_272_000;
+/// raised to 1 272 KB with the page's, then to 1 273 KB with it.
+pub const TOTAL_BUDGET: usize = 1_273_000;
 
 /// A download's size: as stored, gzipped at level 9 and compressed with brotli at quality 11.
 #[derive(Clone, Copy, Debug, Default)]

@@ -89,3 +89,60 @@ fn a_file_dropped_again_while_storage_reads_keeps_the_newer_version() {
     let revised = state.entry("dropped/1").map(|e| e.summary.title.as_str());
     assert_eq!(revised, Some("Kept 1, revised"));
 }
+
+/// "Remove all" while storage still reads the kept files: the reader's `ids`, as the effect
+/// sends them (the files for the undo come from storage).
+fn remove_all(state: Rc<State>) -> Rc<State> {
+    let ids = state
+        .entries
+        .iter()
+        .filter(|e| e.origin.is_readers())
+        .map(|e| e.summary.id.clone())
+        .collect();
+    state.reduce(Action::Remove { ids, files: None })
+}
+
+#[test]
+fn files_storage_brings_after_a_remove_all_are_not_listed_again() {
+    let (files, state) = listed_at_start();
+    let state = state.reduce(Action::FilesRestored(vec![files[0].clone()]));
+    let state = remove_all(state);
+    assert!(state.entries.is_empty());
+    let state = state.reduce(Action::FilesRestored(vec![files[1].clone()]));
+    let state = state.reduce(Action::ForgetRemoved);
+    let state = state.reduce(Action::FilesRestored(vec![files[2].clone()]));
+    let state = state.reduce(Action::RestoreFinished);
+    assert!(state.entries.is_empty(), "removed stays removed");
+    assert_eq!(state.restoring(), 0);
+}
+
+#[test]
+fn an_undo_of_a_remove_all_while_storage_reads_brings_whole_articles_back() {
+    let (files, state) = listed_at_start();
+    let state = remove_all(state);
+    // One file arrives before the undo, one after it, one never.
+    let state = state.reduce(Action::FilesRestored(vec![files[0].clone()]));
+    let state = state.reduce(Action::Undo);
+    assert_eq!(state.entries.len(), 3);
+    assert_eq!(state.restoring(), 2, "the two not read yet wait again");
+    let state = state.reduce(Action::FilesRestored(vec![files[1].clone()]));
+    let state = state.reduce(Action::RestoreFinished);
+    assert_eq!(state.restoring(), 0, "none waits for ever");
+    let state = indexed(state);
+    let mut ids: Vec<String> = state.entries.iter().map(|e| e.summary.id.clone()).collect();
+    ids.sort();
+    assert_eq!(ids, ["dropped/0", "dropped/1"]);
+    let state = state.reduce(Action::Search("needle0".into()));
+    assert_eq!(visible_ids(&state), ["dropped/0"]);
+}
+
+#[test]
+fn an_undo_after_storage_finished_puts_back_only_what_it_brought() {
+    let (files, state) = listed_at_start();
+    let state = remove_all(state);
+    let state = state.reduce(Action::FilesRestored(vec![files[2].clone()]));
+    let state = state.reduce(Action::RestoreFinished);
+    let state = state.reduce(Action::Undo);
+    assert_eq!(state.restoring(), 0);
+    assert_eq!(visible_ids(&indexed(state)), ["dropped/2"]);
+}
