@@ -14,7 +14,7 @@ use super::{keep, Dispatch};
 use crate::browser::intake::{pasted_name, Given};
 use crate::browser::store::{self, StoredFile};
 use crate::browser::{archives, download, files, folder_drop, site, worker};
-use crate::parts::{in_parts, one_task_each};
+use crate::parts::{in_parts, next_task, one_task_each};
 use crate::shared::Shared;
 use crate::site::{library_paths, SITE_ARCHIVE};
 use crate::state::{Action, Entry, Notice, Removal};
@@ -93,18 +93,11 @@ pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
         let fidelity = (entries.len() >= LARGE_DROP)
             .then(|| Fidelity::of(entries.iter().filter_map(|e| e.article.as_deref())));
         // Stored with their files, so a reload need not parse them again.
-        let articles: HashMap<&str, (&Shared<Article>, &Summary)> = entries
+        let articles: HashMap<String, (Shared<Article>, Rc<Summary>)> = entries
             .iter()
             .filter_map(|e| {
-                let path = e.origin.file()?.path.as_str();
-                Some((path, (e.article.as_ref()?, &*e.summary)))
-            })
-            .collect();
-        let to_store: Vec<StoredFile> = kept
-            .iter()
-            .map(|file| match articles.get(file.path.as_str()) {
-                Some((article, summary)) => file.with_parsed(article, summary),
-                None => StoredFile::clone(file),
+                let path = e.origin.file()?.path.clone();
+                Some((path, (e.article.clone()?, e.summary.clone())))
             })
             .collect();
         // A large drop joins the list in parts; the last tells what the drop did.
@@ -121,6 +114,16 @@ pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
             })
         })
         .await;
+        // Once listed: each article is copied and its metadata written out for storage, which
+        // for a large drop is a long task of its own unless done a part at a time.
+        let mut to_store = Vec::with_capacity(kept.len());
+        for part in kept.chunks(ARRIVING_PART) {
+            to_store.extend(part.iter().map(|file| match articles.get(&file.path) {
+                Some((article, summary)) => file.with_parsed(article, summary),
+                None => StoredFile::clone(file),
+            }));
+            next_task().await;
+        }
         keep(&dispatcher, store::save(&to_store).await).await;
     });
 }

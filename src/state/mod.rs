@@ -648,7 +648,7 @@ impl Reducible for State {
                 _ => return self,
             },
             Action::FilesArriving(entries) => {
-                let text = entries.iter().map(listing::text_bytes).sum();
+                let text = listing::arriving_slice(&entries);
                 let tally = next.add_entries(entries);
                 next.index_some(text);
                 next.arriving = next.arriving.plus(tally);
@@ -660,7 +660,7 @@ impl Reducible for State {
                 beside,
                 fidelity,
             } => {
-                let text = entries.iter().map(listing::text_bytes).sum();
+                let text = listing::arriving_slice(&entries);
                 let tally = std::mem::take(&mut next.arriving).plus(next.add_entries(entries));
                 next.index_some(text);
                 next.notice = Some(Notice::FilesAdded {
