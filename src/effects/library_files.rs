@@ -17,7 +17,7 @@ use crate::browser::{archives, download, files, folder_drop, site, worker};
 use crate::parts::{in_parts, next_task, one_task_each};
 use crate::shared::Shared;
 use crate::site::{library_paths, SITE_ARCHIVE};
-use crate::state::{Action, Entry, Notice, Removal};
+use crate::state::{index_slices, Action, Entry, Notice, Removal};
 
 /// Entries a large drop adds to the list at a time.
 const ARRIVING_PART: usize = 200;
@@ -100,6 +100,7 @@ pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
                 Some((path, (e.article.clone()?, e.summary.clone())))
             })
             .collect();
+        let slices = index_slices(&entries);
         // A large drop joins the list in parts; the last tells what the drop did.
         one_task_each(in_parts(entries, ARRIVING_PART, |_| 1), |part, more| {
             dispatcher.dispatch(if more {
@@ -114,15 +115,22 @@ pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
             })
         })
         .await;
-        // Once listed: each article is copied and its metadata written out for storage, which
-        // for a large drop is a long task of its own unless done a part at a time.
+        // The text its parts did not index as they were listed, a slice a task, before storing
+        // (searchable matters more than stored; waiting for idle time, the slices came 300 ms
+        // late behind the storing). A slice with nothing left to index changes nothing.
+        for _ in 0..slices {
+            next_task().await;
+            dispatcher.dispatch(Action::IndexSome);
+        }
+        // Once searchable: each article is copied and its metadata written out for storage,
+        // which for a large drop is a long task of its own unless done a part at a time.
         let mut to_store = Vec::with_capacity(kept.len());
         for part in kept.chunks(ARRIVING_PART) {
+            next_task().await;
             to_store.extend(part.iter().map(|file| match articles.get(&file.path) {
                 Some((article, summary)) => file.with_parsed(article, summary),
                 None => StoredFile::clone(file),
             }));
-            next_task().await;
         }
         keep(&dispatcher, store::save(&to_store).await).await;
     });

@@ -206,6 +206,11 @@ pub(super) fn arriving_slice(entries: &[Entry]) -> usize {
         .min(INDEX_SLICE_BYTES)
 }
 
+/// How many slices of indexing the text of `entries` takes, at most.
+pub fn index_slices(entries: &[Entry]) -> usize {
+    entries.iter().map(text_bytes).sum::<usize>() / INDEX_SLICE_BYTES + 1
+}
+
 /// About how many bytes of text indexing an entry reads.
 pub(super) fn text_bytes(entry: &Entry) -> usize {
     let body = entry
