@@ -195,20 +195,21 @@ impl State {
 /// browser (10 000 articles, 13.6 MB, indexed in 1.8 s), so the page answers between slices.
 pub(super) const INDEX_SLICE_BYTES: usize = 160 * 1024;
 
-/// Text indexed with a part of a drop as it is listed: all of it, up to a slice (the rest
-/// follows when the page is idle). Indexing a whole part of 200 articles like the reference
-/// one, some 750 KB of text, was a task of 100 ms.
+/// Text indexed with a part of a drop as it is listed: all of it, up to a slice (the import
+/// then indexes the rest a slice a task, see [`index_slices`]). Indexing a whole part of 200
+/// articles like the reference one, some 750 KB of text, was a task of 100 ms.
 pub(super) fn arriving_slice(entries: &[Entry]) -> usize {
-    entries
-        .iter()
-        .map(text_bytes)
-        .sum::<usize>()
-        .min(INDEX_SLICE_BYTES)
+    text_of(entries).min(INDEX_SLICE_BYTES)
 }
 
 /// How many slices of indexing the text of `entries` takes, at most.
 pub fn index_slices(entries: &[Entry]) -> usize {
-    entries.iter().map(text_bytes).sum::<usize>() / INDEX_SLICE_BYTES + 1
+    text_of(entries) / INDEX_SLICE_BYTES + 1
+}
+
+/// About how many bytes of text indexing `entries` reads.
+fn text_of(entries: &[Entry]) -> usize {
+    entries.iter().map(text_bytes).sum()
 }
 
 /// About how many bytes of text indexing an entry reads.
