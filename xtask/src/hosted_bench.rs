@@ -134,9 +134,9 @@ pub fn scale() -> Result<PathBuf> {
     let mut rows = Vec::new();
     let mut queries = Vec::new();
     for query in scale_queries(&samples) {
-        let (row, found) = fetched_by(meta, &built, &query)?;
+        let (row, found, files) = fetched_by(meta, &built, &query)?;
         rows.push(row);
-        queries.push(json!({ "q": query, "expected": found }));
+        queries.push(json!({ "q": query, "expected": found, "files": files }));
     }
     report::write_section(
         "scale",
@@ -204,12 +204,13 @@ fn scale_queries(samples: &[String]) -> Vec<String> {
     queries
 }
 
-/// What a query fetches from the index in `dir`, round by round, and how many articles it finds.
+/// What a query fetches from the index in `dir`, round by round, how many articles it finds,
+/// and the files it fetched.
 fn fetched_by(
     meta: &hosted::Meta,
     dir: &Path,
     input: &str,
-) -> Result<(serde_json::Map<String, Value>, usize)> {
+) -> Result<(serde_json::Map<String, Value>, usize, Vec<String>)> {
     let query = Query::parse(input);
     let mut fetched: HashMap<String, Vec<u8>> = HashMap::new();
     let (mut rounds, mut gzipped, mut model_ms, mut compute) = (0, 0, 0.0, 0.0);
@@ -250,7 +251,7 @@ fn fetched_by(
         ),
         ("search work, native (ms)", json!(format!("{compute:.1}"))),
     ]);
-    Ok((row, found))
+    Ok((row, found, fetched.into_keys().collect()))
 }
 
 fn gzip_len(bytes: &[u8]) -> Result<usize> {

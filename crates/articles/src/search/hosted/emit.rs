@@ -3,9 +3,14 @@
 //! [`CHUNK`] bytes. Each file goes to a sink as soon as it is full, so writing a million
 //! articles' index holds one shard and one chunk of each stream, not the index's two gigabytes.
 
-use super::varint::put;
+use std::borrow::Cow;
+
+use super::varint::{put, Reader};
 use super::write::Postings;
-use super::{stream_file, terms_file, Meta, Stream, CHUNK, TERMS_PER_SHARD, VERSION};
+use super::{
+    bitmap_len, dense, flags_len, stream_file, terms_file, Meta, Stream, CHUNK, LABEL_HIT,
+    PREFIX_MARK, TERMS_PER_SHARD, TITLE_HIT, VERSION,
+};
 
 /// The files being cut, and what the catalog will say of them.
 pub(super) struct Emitter<S> {
@@ -51,8 +56,9 @@ where
         }
     }
 
-    /// Adds the next term (terms come in byte order) and its postings.
-    pub(super) fn term(&mut self, key: &str, term: &Postings) -> Result<(), E> {
+    /// Adds the next term (terms come in byte order), its postings and whether it is a common
+    /// word.
+    pub(super) fn term(&mut self, key: &str, term: &Postings, common: bool) -> Result<(), E> {
         if self.shard_terms == 0 {
             // A shard begins where its first term's data does in each stream.
             put(&mut self.shard, self.postings.len() as u64);
@@ -66,13 +72,26 @@ where
         let rest = &key.as_bytes()[shared..];
         put(&mut self.shard, rest.len() as u64);
         self.shard.extend_from_slice(rest);
-        put(&mut self.shard, u64::from(term.count));
+        put(
+            &mut self.shard,
+            u64::from(term.count) << 1 | u64::from(common),
+        );
         let [docs, scores, lengths, positions] = term.parts();
+        let docs = if dense(term.count, self.meta.documents) {
+            Cow::Owned(bitmap(docs, self.meta.documents))
+        } else {
+            Cow::Borrowed(docs)
+        };
+        let scores = if key.ends_with(PREFIX_MARK) {
+            Cow::Owned(flags(scores))
+        } else {
+            Cow::Borrowed(scores)
+        };
         put(&mut self.shard, (docs.len() + scores.len()) as u64);
         put(&mut self.shard, lengths.len() as u64);
         put(&mut self.shard, positions.len() as u64);
-        self.postings.extend(docs, &mut self.sink)?;
-        self.postings.extend(scores, &mut self.sink)?;
+        self.postings.extend(&docs, &mut self.sink)?;
+        self.postings.extend(&scores, &mut self.sink)?;
         self.lengths.extend(lengths, &mut self.sink)?;
         self.positions.extend(positions, &mut self.sink)?;
         self.previous = Box::from(key);
@@ -159,6 +178,34 @@ impl Chunked {
         self.files += 1;
         sink(name, bytes)
     }
+}
+
+/// Delta-coded article numbers as a bitmap of the library's `documents`.
+fn bitmap(docs: &[u8], documents: u32) -> Vec<u8> {
+    let mut bits = vec![0_u8; bitmap_len(documents)];
+    let mut numbers = Reader::new(docs);
+    let mut doc = 0_usize;
+    let mut first = true;
+    while let Some(delta) = numbers.size() {
+        doc = if first { delta } else { doc + delta };
+        first = false;
+        if let Some(byte) = bits.get_mut(doc / 8) {
+            *byte |= 1 << (doc % 8);
+        }
+    }
+    bits
+}
+
+/// A prefix entry's score bytes as two bits each (a title hit, a label hit), four a byte.
+fn flags(scores: &[u8]) -> Vec<u8> {
+    let mut packed = vec![0_u8; flags_len(scores.len() as u32)];
+    for (n, &score) in scores.iter().enumerate() {
+        let bits = u8::from(score & TITLE_HIT != 0) | u8::from(score & LABEL_HIT != 0) << 1;
+        if let Some(byte) = packed.get_mut(n / 4) {
+            *byte |= bits << (n % 4 * 2);
+        }
+    }
+    packed
 }
 
 fn shared_prefix(a: &str, b: &str) -> usize {

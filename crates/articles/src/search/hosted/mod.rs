@@ -17,25 +17,42 @@
 //!   byte order; the catalog lists each shard's first term, so a term (or a typed prefix, a
 //!   range) names its shards. A shard: the offsets in the three streams where its first term's
 //!   data begins, then per term: bytes shared with the previous term, the rest of it, its number
-//!   of articles, the lengths of its data in each stream (all LEB128 varints).
+//!   of articles times two plus one if it is a common word (below), the lengths of its data in
+//!   each stream (all LEB128 varints).
 //! - `search/postings-NNNN.bin`, `search/lengths-NNNN.bin` and `search/positions-NNNN.bin` —
 //!   three streams, every term's data in dictionary order, cut into files of [`CHUNK`] bytes,
 //!   so a common term spans several files and rare ones share one. A term's postings: its
-//!   article numbers (delta-coded varints) and a score byte per article (`0x80` a title hit,
-//!   `0x40` a label hit, the low six bits the other hits, at most 63). Its lengths: each
+//!   article numbers (delta-coded varints; for a term in more than one in eight articles
+//!   ([`dense`]), a bitmap of the library's articles instead, a bit each, low bit first) and
+//!   a score byte per article (`0x80` a title hit, `0x40` a label hit, the low six bits the
+//!   other hits, at most 63). Its lengths: each
 //!   article's length of positions in bytes (varints). Its positions: per article,
 //!   delta-coded varints. Lengths are a stream of their own because only a term of several
 //!   tokens needs them (to find its candidates' positions): a query of single words, the
 //!   commonest kind, fetches article numbers and scores alone, a third fewer bytes.
 //! - *Short prefixes*: each Latin word's first one, two and three letters ([`PREFIX_LETTERS`])
 //!   are terms too, keyed by [`prefix_key`] (the prefix and [`PREFIX_MARK`], so they sort just
-//!   after it), with postings (one score byte per article for all the words it begins: title
-//!   and label flags, and one hit) and no positions or lengths. A word typed as the last of a query finds every word it begins, and
+//!   after it), with postings (for all the words it begins, two bits per article, four
+//!   articles a byte, low bits first: a title hit, then a label hit; as a score, those and one
+//!   other hit) and no positions or lengths. A word typed as the last of a query finds every word it begins, and
 //!   a short one begins thousands: at a million articles `t` began words whose postings
 //!   gzipped to 4.7 MB, `the` to 1 MB (`the`, `their`, `theme`, `there`…); each one's entry
-//!   is the articles having any of them, a fraction of that.
+//!   is the articles having any of them, a fraction of that. A one-letter prefix is in most
+//!   articles: its bitmap and packed flags are 48 files of a million articles' postings
+//!   fewer than varints and score bytes were.
+//! - *Pairs of common words*: a word in at least one in [`COMMON_SHARE`] of the library's first
+//!   [`SAMPLE`] articles is *common* (flagged in its dictionary entry), and each two common
+//!   words one separator apart are a term too, keyed by [`pair_key`] (the first word,
+//!   [`PAIR_MARK`], the second: it sorts just after the first word, in its dictionary shard or
+//!   the next), with postings, lengths and positions (the first word's). A quoted phrase of
+//!   common words is read on its pairs, not its words: at a million articles "chore features"
+//!   fetched 1.1 MB of the two words' postings and positions to find 347 articles, where
+//!   their pair's entry is those 347. Two common words whose pair has no entry are never side
+//!   by side. A library of fewer than [`SAMPLE`] articles has no common words (nor pairs):
+//!   its words' postings are small.
 
 mod emit;
+mod pairs;
 mod read;
 mod spill;
 mod varint;
@@ -48,7 +65,7 @@ pub use spill::SpillingWriter;
 pub use write::Writer;
 
 /// The format's version: the catalog names it, and an app refuses one it does not know.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// Bytes per file of each stream (postings, lengths, positions).
 pub const CHUNK: usize = 32 * 1024;
@@ -105,6 +122,37 @@ pub const PREFIX_MARK: char = '\u{1}';
 /// The key of a short prefix's entry.
 pub fn prefix_key(prefix: &str) -> String {
     format!("{prefix}{PREFIX_MARK}")
+}
+
+/// The articles on which common words are decided: the library's first.
+pub const SAMPLE: u32 = 1000;
+
+/// A word is common if at least one in this many of the [`SAMPLE`]'s articles has it.
+pub const COMMON_SHARE: u32 = 100;
+
+/// What parts the two words of a pair's key: no word holds it, and it sorts before letters
+/// (after [`PREFIX_MARK`]).
+pub const PAIR_MARK: char = '\u{2}';
+
+/// The key of the pair of common words `first` and `second` (one separator apart).
+pub fn pair_key(first: &str, second: &str) -> String {
+    format!("{first}{PAIR_MARK}{second}")
+}
+
+/// Whether a term's articles are a bitmap of the library's `documents` (more than one in
+/// eight has it: a bitmap is then smaller than their numbers' varints).
+pub fn dense(count: u32, documents: u32) -> bool {
+    u64::from(count) * 8 > u64::from(documents)
+}
+
+/// Bytes of a bitmap of `documents` articles.
+fn bitmap_len(documents: u32) -> usize {
+    (documents as usize).div_ceil(8)
+}
+
+/// Bytes of a prefix entry's flags for `count` articles (four a byte).
+fn flags_len(count: u32) -> usize {
+    (count as usize).div_ceil(4)
 }
 
 /// A score byte's flags and count.

@@ -10,8 +10,8 @@ use std::ops::{Range, RangeInclusive};
 
 use super::varint::Reader;
 use super::{
-    prefix_key, stream_file, terms_file, Meta, Stream, LABEL_HIT, OTHER_HITS, PREFIX_LETTERS,
-    PREFIX_MARK, TITLE_HIT,
+    bitmap_len, dense, flags_len, pair_key, prefix_key, stream_file, terms_file, Meta, Stream,
+    LABEL_HIT, OTHER_HITS, PAIR_MARK, PREFIX_LETTERS, PREFIX_MARK, TITLE_HIT,
 };
 use crate::search::index::{Found, LABEL_WEIGHT, TITLE_WEIGHT};
 use crate::search::query::{Query, Term, TermKind};
@@ -146,6 +146,10 @@ struct Plan {
 #[derive(Clone, Debug)]
 struct Entry {
     count: u32,
+    /// Whether it is a common word: pairs of it and other common words are terms.
+    common: bool,
+    /// Whether it is a short prefix's (its scores are flags, four a byte).
+    prefix: bool,
     postings: Range<usize>,
     lengths: Range<usize>,
     positions: Range<usize>,
@@ -202,8 +206,23 @@ impl<'a> Round<'a> {
         // What narrows the candidates: each word, each CJK pair of a run, each lone letter.
         let mut narrowing: Vec<Vec<Entry>> = Vec::new();
         let runs = letter_runs(&tokens);
+        let pairs = self.word_pairs(&tokens, open_end)?;
+        let paired = |n: usize| matches!(pairs.get(n), Some(Some(_)));
         for (n, &(at, token)) in tokens.iter().enumerate() {
             match token {
+                // A word of a pair of common words is read on the pair (or pairs) instead.
+                Token::Word(_) if paired(n) || n.checked_sub(1).is_some_and(paired) => {
+                    let Some(Some(entries)) = pairs.get(n) else {
+                        continue;
+                    };
+                    // Every other pair of a run of them covers it, and its last pair the odd
+                    // word, as with CJK letters.
+                    let start = (0..=n).rev().take_while(|&m| paired(m)).last().unwrap_or(n);
+                    if (n - start) % 2 == 0 || !paired(n + 1) {
+                        planned.push((at, entries.clone()));
+                    }
+                    narrowing.push(entries.clone());
+                }
                 Token::Word(word) => {
                     let entries = if open_end && n == last {
                         // A short prefix alone has an entry of its own (with no positions,
@@ -316,6 +335,38 @@ impl<'a> Round<'a> {
         Ok(confirmed)
     }
 
+    /// For each token, the entry of the pair of it and the next if both are common words one
+    /// separator apart (none if they never are); `None` where they are not. The last word of
+    /// an open term is no word of a pair: it may begin a longer one.
+    fn word_pairs(
+        &mut self,
+        tokens: &[(u32, Token)],
+        open_end: bool,
+    ) -> Result<Vec<Option<Vec<Entry>>>, Unreadable> {
+        let mut pairs = Vec::new();
+        for (n, window) in tokens.windows(2).enumerate() {
+            let [(at, Token::Word(first)), (next, Token::Word(second))] = window else {
+                pairs.push(None);
+                continue;
+            };
+            if (open_end && n + 2 == tokens.len()) || following(*at, 3) != Some(*next) {
+                pairs.push(None);
+                continue;
+            }
+            // Asked for with the words' entries (it is in the first's dictionary shard or
+            // the next), so that knowing whether they are common costs no round.
+            let pair = self.exact(&pair_key(first, second))?;
+            let common = self.is_common(first)? && self.is_common(second)?;
+            pairs.push(common.then_some(pair));
+        }
+        Ok(pairs)
+    }
+
+    /// Whether `word` is a common word of the index.
+    fn is_common(&mut self, word: &str) -> Result<bool, Unreadable> {
+        Ok(matches!(self.exact(word)?.as_slice(), [entry] if entry.common))
+    }
+
     /// The entry of one term, if the index has it.
     fn exact(&mut self, key: &str) -> Result<Vec<Entry>, Unreadable> {
         let shard = self.shard_of(key);
@@ -335,7 +386,9 @@ impl<'a> Round<'a> {
             entries.extend(
                 self.shard(shard)?
                     .into_iter()
-                    .filter(|(k, _)| k.starts_with(prefix) && !k.ends_with(PREFIX_MARK))
+                    .filter(|(k, _)| {
+                        k.starts_with(prefix) && !k.ends_with(PREFIX_MARK) && !k.contains(PAIR_MARK)
+                    })
                     .map(|(_, e)| e),
             );
             shard += 1;
@@ -384,7 +437,7 @@ impl<'a> Round<'a> {
         let Some(bytes) = self.stream(Stream::Postings, entry.postings.clone())? else {
             return Ok(None);
         };
-        decode_postings(&bytes, entry)
+        decode_postings(&bytes, entry, self.meta.documents)
             .map(Some)
             .ok_or_else(|| self.unreadable())
     }
@@ -500,12 +553,15 @@ fn read_shard(bytes: &[u8]) -> Option<Vec<(String, Entry)>> {
         let rest = reader.size()?;
         key.truncate(shared);
         key.extend_from_slice(reader.bytes(rest)?);
-        let count = reader.number()?;
+        let counted = reader.next()?;
+        let count = u32::try_from(counted >> 1).ok()?;
         let postings_len = reader.size()?;
         let lengths_len = reader.size()?;
         let positions_len = reader.size()?;
         let entry = Entry {
             count,
+            common: counted & 1 == 1,
+            prefix: key.ends_with(&[PREFIX_MARK as u8]),
             postings: postings..postings.checked_add(postings_len)?,
             lengths: lengths..lengths.checked_add(lengths_len)?,
             positions: positions..positions.checked_add(positions_len)?,
@@ -518,21 +574,46 @@ fn read_shard(bytes: &[u8]) -> Option<Vec<(String, Entry)>> {
     Some(terms)
 }
 
-fn decode_postings(bytes: &[u8], entry: &Entry) -> Option<Postings> {
+fn decode_postings(bytes: &[u8], entry: &Entry, documents: u32) -> Option<Postings> {
     let count = entry.count as usize;
     let mut reader = Reader::new(bytes);
-    let mut docs = Vec::with_capacity(count.min(bytes.len()));
-    let mut doc = 0_u32;
-    for n in 0..count {
-        let delta = reader.number()?;
-        doc = if n == 0 {
-            delta
-        } else {
-            doc.checked_add(delta)?
-        };
-        docs.push(doc);
+    let mut docs = Vec::with_capacity(count.min(bytes.len() * 8));
+    if dense(entry.count, documents) {
+        for (byte, &bits) in (0_u32..).zip(reader.bytes(bitmap_len(documents))?) {
+            let mut bits = bits;
+            while bits != 0 {
+                docs.push(byte * 8 + bits.trailing_zeros());
+                bits &= bits - 1;
+            }
+        }
+        if docs.len() != count {
+            return None;
+        }
+    } else {
+        let mut doc = 0_u32;
+        for n in 0..count {
+            let delta = reader.number()?;
+            doc = if n == 0 {
+                delta
+            } else {
+                doc.checked_add(delta)?
+            };
+            docs.push(doc);
+        }
     }
-    let scores = reader.bytes(count)?.to_vec();
+    let scores = if entry.prefix {
+        let flags = reader.bytes(flags_len(entry.count))?;
+        (0..count)
+            .map(|n| {
+                let bits = flags.get(n / 4).map_or(0, |byte| byte >> (n % 4 * 2));
+                let title = if bits & 1 != 0 { TITLE_HIT } else { 0 };
+                let label = if bits & 2 != 0 { LABEL_HIT } else { 0 };
+                title | label | 1
+            })
+            .collect()
+    } else {
+        reader.bytes(count)?.to_vec()
+    };
     Some(Postings { docs, scores })
 }
 
@@ -670,6 +751,32 @@ mod tests {
         assert_eq!(docs, [0, 1, 3, 4, 7, 9]);
         let nine = sorted.last().map(|&(_, score)| score);
         assert_eq!(nine, Some(63 + 63 + TITLE_WEIGHT + LABEL_WEIGHT));
+    }
+
+    #[test]
+    fn dense_articles_are_a_bitmap_and_a_prefix_scores_flags() {
+        let entry = |count, prefix| Entry {
+            count,
+            common: false,
+            prefix,
+            postings: 0..0,
+            lengths: 0..0,
+            positions: 0..0,
+        };
+        // 3 of 20 articles (more than one in eight): 0, 2 and 19, bit by bit, low bit first;
+        // then four flags a byte, low bits first.
+        let bytes = [0b0000_0101, 0, 0b0000_1000, 0b0011_1000];
+        let read = decode_postings(&bytes, &entry(3, true), 20).expect("readable");
+        assert_eq!(read.docs, [0, 2, 19]);
+        assert_eq!(read.scores, [1, LABEL_HIT | 1, TITLE_HIT | LABEL_HIT | 1]);
+        // The same count of 40 articles: delta-coded numbers, score bytes.
+        let bytes = [1, 2, 30, 5, 6, 7];
+        let read = decode_postings(&bytes, &entry(3, false), 40).expect("readable");
+        assert_eq!(read.docs, [1, 3, 33]);
+        assert_eq!(read.scores, [5, 6, 7]);
+        // A bitmap whose bits are not the count is not as written.
+        assert!(decode_postings(&[0b111, 0, 0, 0], &entry(3, true), 20).is_some());
+        assert!(decode_postings(&[0b1111, 0, 0, 0], &entry(3, true), 20).is_none());
     }
 
     #[test]

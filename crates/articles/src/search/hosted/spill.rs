@@ -44,6 +44,15 @@ impl SpillingWriter {
         }
     }
 
+    /// A writer deciding common words on its first `articles` articles: tests of small
+    /// libraries.
+    #[cfg(test)]
+    pub(super) fn sampling(dir: &Path, budget: usize, articles: u32) -> SpillingWriter {
+        let mut writer = SpillingWriter::new(dir, budget);
+        writer.writer = Writer::sampling(articles);
+        writer
+    }
+
     /// Adds the next article; a run is written when the terms outgrow the budget.
     pub fn add(&mut self, document: &Document) {
         self.writer.add(document);
@@ -94,7 +103,8 @@ impl SpillingWriter {
                     }
                 }
             }
-            emitter.term(&key, &merged)?;
+            let common = self.writer.is_common(&key);
+            emitter.term(&key, &merged, common)?;
         }
         emitter.finish()
     }

@@ -31,7 +31,14 @@ fn document<'a>(id: &'a str, title: &'a str, body: &'a str) -> Document<'a> {
 }
 
 fn build(articles: &[(&str, &str)]) -> (Meta, HashMap<String, Vec<u8>>, SearchIndex) {
-    let mut writer = Writer::new();
+    build_with(Writer::new(), articles)
+}
+
+/// [`build`] with a writer of one's own.
+fn build_with(
+    mut writer: Writer,
+    articles: &[(&str, &str)],
+) -> (Meta, HashMap<String, Vec<u8>>, SearchIndex) {
     let mut index = SearchIndex::new();
     for (n, (title, body)) in articles.iter().enumerate() {
         let id = n.to_string();
@@ -245,10 +252,11 @@ fn a_spilling_writer_writes_the_same_bytes_as_one_in_memory() {
         .iter()
         .enumerate()
         .map(|(n, (title, body))| (n.to_string(), title, body));
-    let mut whole = Writer::new();
+    // Common words decided after many runs went to disk: the sample's pairs come late.
+    let mut whole = Writer::sampling(100);
     let dir = std::env::temp_dir().join(format!("lectern-spill-test-{}", std::process::id()));
     // A budget of a few kilobytes: a run every few articles, terms split over many runs.
-    let mut spilling = SpillingWriter::new(&dir, 16 * 1024);
+    let mut spilling = SpillingWriter::sampling(&dir, 16 * 1024, 100);
     for (id, title, body) in documents {
         let document = document(&id, title, body);
         whole.add(&document);
@@ -301,4 +309,78 @@ fn a_short_prefix_is_answered_by_an_entry_of_its_own() {
     assert!(meta.postings > 4, "{meta:?}");
     let (_, _, fetched) = run_fetching(&meta, &files, "k");
     assert!(postings_files(&fetched) <= 2, "{fetched:?}");
+}
+
+/// Two or more words one space apart in the generated library's bodies, quoted.
+fn phrases(articles: &[(String, String)], words: usize) -> Vec<String> {
+    articles
+        .iter()
+        .step_by(7)
+        .filter_map(|(_, body)| {
+            let tokens: Vec<&str> = body.split(' ').collect();
+            let at = tokens.len() / 2;
+            let phrase = tokens.get(at..at + words)?;
+            phrase
+                .iter()
+                .all(|word| word.chars().all(|c| c.is_ascii_lowercase()) && !word.is_empty())
+                .then(|| format!("\"{}\"", phrase.join(" ")))
+        })
+        .collect()
+}
+
+#[test]
+fn a_phrase_of_common_words_is_read_on_their_pairs() {
+    let articles = generated(600);
+    let borrowed: Vec<(&str, &str)> = articles
+        .iter()
+        .map(|(title, body)| (title.as_str(), body.as_str()))
+        .collect();
+    let (meta, files, index) = build_with(Writer::sampling(200), &borrowed);
+    let streams = |fetched: &BTreeSet<String>, stream: &str| {
+        fetched
+            .iter()
+            .filter(|name| name.starts_with(&format!("search/{stream}-")))
+            .count()
+    };
+    let (mut pairs, mut found) = (0, 0);
+    for phrase in phrases(&articles, 2) {
+        let (hosted, _, fetched) = run_fetching(&meta, &files, &phrase);
+        assert_eq!(hosted, in_memory(&index, &phrase), "{phrase}");
+        found += usize::from(!hosted.is_empty());
+        // Two common words: the pair's postings are the answer, no positions needed.
+        if streams(&fetched, "positions") == 0 {
+            pairs += 1;
+            assert_eq!(streams(&fetched, "lengths"), 0, "{phrase}");
+        }
+    }
+    assert!(
+        found > 30 && pairs > 30,
+        "{found} found, {pairs} on pairs alone"
+    );
+    // Longer phrases on chains of pairs, a word swapped (never side by side), an open end.
+    for phrase in phrases(&articles, 3).iter().chain(&phrases(&articles, 4)) {
+        let swapped = phrase
+            .replace('"', "")
+            .split(' ')
+            .rev()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let open = phrase.trim_end_matches('"').replace('"', "");
+        for query in [phrase.clone(), format!("\"{swapped}\""), open] {
+            let (hosted, _, _) = run_fetching(&meta, &files, &query);
+            assert_eq!(hosted, in_memory(&index, &query), "{query}");
+        }
+    }
+    // A pair is no word of its own: a prefix finds words only.
+    let word = phrases(&articles, 2)
+        .first()
+        .and_then(|p| p.trim_matches('"').split(' ').next().map(str::to_owned))
+        .unwrap_or_default();
+    for query in [word.clone(), format!("{word} x"), format!("x {word}")] {
+        assert_eq!(
+            run(&meta, &files, &query).0,
+            in_memory(&index, &query),
+            "{query}"
+        );
+    }
 }

@@ -7,11 +7,12 @@ use foldhash::HashMap;
 use std::convert::Infallible;
 
 use super::emit::Emitter;
+use super::pairs::{Adjacent, CommonWords};
 use super::varint::{put, Reader};
 use super::{prefix_key, Meta, LABEL_HIT, OTHER_HITS, PREFIX_LETTERS, TITLE_HIT};
 use crate::search::fold::{canonical_into, is_cjk_letter};
 use crate::search::index::Document;
-use crate::search::tokens::{touching, Positions, Token};
+use crate::search::tokens::{following, touching, Positions, Token};
 
 /// The index being written, in memory (see [`super::SpillingWriter`] for a library larger
 /// than memory).
@@ -19,6 +20,8 @@ use crate::search::tokens::{touching, Positions, Token};
 pub struct Writer {
     terms: HashMap<Box<str>, Postings>,
     documents: u32,
+    /// Which words are common, so that pairs of them are terms too.
+    common: CommonWords,
     /// Bytes the terms take, about: see [`Writer::held`].
     held: usize,
 }
@@ -40,14 +43,14 @@ pub(super) struct Postings {
 
 /// A term's hits in the article being added.
 #[derive(Debug, Default)]
-struct Hits {
+pub(super) struct Hits {
     score: u8,
     positions: Vec<u32>,
 }
 
 /// Where in an article a field is, for its hits' score.
-#[derive(Clone, Copy)]
-enum Field {
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Field {
     Title,
     Label,
     Other,
@@ -56,6 +59,16 @@ enum Field {
 impl Writer {
     pub fn new() -> Writer {
         Writer::default()
+    }
+
+    /// A writer deciding common words on its first `articles` articles rather than
+    /// [`SAMPLE`](super::SAMPLE): tests of small libraries.
+    #[cfg(test)]
+    pub(super) fn sampling(articles: u32) -> Writer {
+        Writer {
+            common: CommonWords::sampling(articles),
+            ..Writer::default()
+        }
     }
 
     /// Adds the next article (numbered in the order added).
@@ -73,28 +86,51 @@ impl Writer {
             })
             .collect();
         let mut hits: HashMap<&str, Hits> = HashMap::default();
+        // Each two words one separator apart, for pairs of common words.
+        let mut adjacent = Vec::new();
         let mut walk = Positions::default();
         for (field, text) in &texts {
             let mut tokens = Vec::new();
             walk.field(text, |at, token| tokens.push((at, token)));
             // The previous token, if a CJK letter touching this one: with it, a pair.
             let mut letter: Option<(u32, &str)> = None;
+            // The previous token, if a word.
+            let mut word: Option<(u32, &str)> = None;
             for (at, token) in tokens {
                 let here = token.text();
-                add_hit(&mut hits, here, *field, Some(at));
+                hits.entry(here).or_default().hit(*field, Some(at));
                 let Token::Letter(_) = token else {
+                    if let Some((before, first)) = word {
+                        if following(before, 3) == Some(at) {
+                            adjacent.push(Adjacent {
+                                at: before,
+                                first,
+                                second: here,
+                                field: *field,
+                            });
+                        }
+                    }
+                    word = Some((at, here));
                     letter = None;
                     continue;
                 };
+                word = None;
                 // A pair is where its first letter is.
                 if let Some((first, before)) = letter.filter(|&(before, _)| touching(before, at)) {
-                    add_hit(&mut hits, joined(text, before, here), *field, Some(first));
+                    let pair = joined(text, before, here);
+                    hits.entry(pair).or_default().hit(*field, Some(first));
                 }
                 letter = Some((at, here));
             }
         }
         let prefixes = prefixes_of(&hits);
         let doc = self.documents;
+        let words = hits.keys().copied().filter(|term| is_word(term));
+        for (doc, pairs) in self.common.article(doc, words, &adjacent) {
+            for (key, hits) in pairs {
+                self.push(&key, doc, hits);
+            }
+        }
         for (key, hits) in hits {
             self.push(key, doc, hits);
         }
@@ -143,9 +179,14 @@ impl Writer {
     ) -> Result<Meta, E> {
         let mut emitter = Emitter::new(sink, self.documents);
         for (key, term) in self.take_sorted() {
-            emitter.term(&key, &term)?;
+            emitter.term(&key, &term, self.is_common(&key))?;
         }
         emitter.finish()
+    }
+
+    /// Whether `term` is a common word (see [`CommonWords`]).
+    pub(super) fn is_common(&self, term: &str) -> bool {
+        self.common.is_common(term)
     }
 
     /// How many articles were added.
@@ -237,27 +278,24 @@ impl Postings {
     }
 }
 
-/// Counts a hit of `key` in `field`, at `position` if the term keeps positions.
-fn add_hit<'a>(
-    hits: &mut HashMap<&'a str, Hits>,
-    key: &'a str,
-    field: Field,
-    position: Option<u32>,
-) {
-    let entry = hits.entry(key).or_default();
-    entry.score = scored(entry.score, field);
-    entry.positions.extend(position);
+impl Hits {
+    /// Counts a hit in `field`, at `position` if the term keeps positions.
+    pub(super) fn hit(&mut self, field: Field, position: Option<u32>) {
+        self.score = scored(self.score, field);
+        self.positions.extend(position);
+    }
+}
+
+/// Whether a term is a word: CJK letters and pairs are terms of their own.
+fn is_word(term: &str) -> bool {
+    term.chars().next().is_some_and(|c| !is_cjk_letter(c))
 }
 
 /// The short prefixes (up to [`PREFIX_LETTERS`] letters) of the words among an article's
 /// `hits`, each with one score byte for all the words it begins ([`prefix_score`]).
 fn prefixes_of<'a>(hits: &HashMap<&'a str, Hits>) -> HashMap<&'a str, u8> {
     let mut prefixes: HashMap<&str, u8> = HashMap::default();
-    for (&term, hits) in hits {
-        // CJK letters and pairs are terms of their own, not words.
-        if term.chars().next().is_none_or(is_cjk_letter) {
-            continue;
-        }
+    for (&term, hits) in hits.iter().filter(|(term, _)| is_word(term)) {
         for (at, c) in term.char_indices().take(PREFIX_LETTERS) {
             let joined = prefixes.entry(&term[..at + c.len_utf8()]).or_insert(0);
             *joined |= prefix_score(hits.score);
