@@ -383,14 +383,18 @@ impl<'a> Round<'a> {
         let mut entries = Vec::new();
         let mut shard = self.shard_of(prefix);
         loop {
-            entries.extend(
-                self.shard(shard)?
-                    .into_iter()
-                    .filter(|(k, _)| {
-                        k.starts_with(prefix) && !k.ends_with(PREFIX_MARK) && !k.contains(PAIR_MARK)
-                    })
-                    .map(|(_, e)| e),
-            );
+            if !self.only_pairs(shard) {
+                entries.extend(
+                    self.shard(shard)?
+                        .into_iter()
+                        .filter(|(k, _)| {
+                            k.starts_with(prefix)
+                                && !k.ends_with(PREFIX_MARK)
+                                && !k.contains(PAIR_MARK)
+                        })
+                        .map(|(_, e)| e),
+                );
+            }
             shard += 1;
             match self.meta.terms.get(shard) {
                 Some(first) if first.starts_with(prefix) => continue,
@@ -398,6 +402,17 @@ impl<'a> Round<'a> {
             }
         }
         Ok(entries)
+    }
+
+    /// Whether a dictionary shard holds pairs of one word alone: its first term and the next
+    /// shard's are pairs of the same first word (a common word begins hundreds), so no word
+    /// sorts between them.
+    fn only_pairs(&self, shard: usize) -> bool {
+        let first_word = |n: usize| {
+            let term = self.meta.terms.get(n)?;
+            term.find(PAIR_MARK).map(|at| &term[..at])
+        };
+        first_word(shard).is_some_and(|word| first_word(shard + 1) == Some(word))
     }
 
     /// Which shard holds `key` (or would).
