@@ -11,7 +11,7 @@ use std::ops::{Range, RangeInclusive};
 use super::varint::Reader;
 use super::{
     bitmap_len, dense, flags_len, pair_key, prefix_key, stream_file, terms_file, Meta, Stream,
-    LABEL_HIT, OTHER_HITS, PAIR_MARK, PREFIX_LETTERS, PREFIX_MARK, TITLE_HIT,
+    LABEL_HIT, OTHER_HITS, PREFIX_LETTERS, PREFIX_MARK, TITLE_HIT,
 };
 use crate::search::index::{Found, LABEL_WEIGHT, TITLE_WEIGHT};
 use crate::search::query::{Query, Term, TermKind};
@@ -353,8 +353,8 @@ impl<'a> Round<'a> {
                 pairs.push(None);
                 continue;
             }
-            // Asked for with the words' entries (it is in the first's dictionary shard or
-            // the next), so that knowing whether they are common costs no round.
+            // Asked for with the words' entries (pairs are a block of the dictionary: its
+            // shard is another), so that knowing whether they are common costs no round.
             let pair = self.exact(&pair_key(first, second))?;
             let common = self.is_common(first)? && self.is_common(second)?;
             pairs.push(common.then_some(pair));
@@ -383,18 +383,12 @@ impl<'a> Round<'a> {
         let mut entries = Vec::new();
         let mut shard = self.shard_of(prefix);
         loop {
-            if !self.only_pairs(shard) {
-                entries.extend(
-                    self.shard(shard)?
-                        .into_iter()
-                        .filter(|(k, _)| {
-                            k.starts_with(prefix)
-                                && !k.ends_with(PREFIX_MARK)
-                                && !k.contains(PAIR_MARK)
-                        })
-                        .map(|(_, e)| e),
-                );
-            }
+            entries.extend(
+                self.shard(shard)?
+                    .into_iter()
+                    .filter(|(k, _)| k.starts_with(prefix) && !k.ends_with(PREFIX_MARK))
+                    .map(|(_, e)| e),
+            );
             shard += 1;
             match self.meta.terms.get(shard) {
                 Some(first) if first.starts_with(prefix) => continue,
@@ -402,17 +396,6 @@ impl<'a> Round<'a> {
             }
         }
         Ok(entries)
-    }
-
-    /// Whether a dictionary shard holds pairs of one word alone: its first term and the next
-    /// shard's are pairs of the same first word (a common word begins hundreds), so no word
-    /// sorts between them.
-    fn only_pairs(&self, shard: usize) -> bool {
-        let first_word = |n: usize| {
-            let term = self.meta.terms.get(n)?;
-            term.find(PAIR_MARK).map(|at| &term[..at])
-        };
-        first_word(shard).is_some_and(|word| first_word(shard + 1) == Some(word))
     }
 
     /// Which shard holds `key` (or would).
