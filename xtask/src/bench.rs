@@ -75,11 +75,14 @@ pub fn run(parts: &[String]) -> Result {
         .filter(|part| parts.is_empty() || parts.iter().any(|p| p == part))
         .filter(|part| *part != "report")
         .collect();
-    report::clear(
+    let sections_of = |part: &str| -> Vec<&&str> {
         SECTIONS
             .iter()
-            .filter(|section| chosen.iter().any(|part| section.starts_with(part))),
-    )?;
+            .filter(|section| section.starts_with(part))
+            .collect()
+    };
+    report::clear(chosen.iter().flat_map(|part| sections_of(part)))?;
+    let run = (!chosen.is_empty()).then(report::stamp);
     tools::ensure_test_tools()?;
     // Parts that measure the release build share one.
     let mut dist = None;
@@ -129,8 +132,11 @@ pub fn run(parts: &[String]) -> Result {
             }
             _ => {}
         }
+        if let Some(run) = &run {
+            report::mark(sections_of(part), run)?;
+        }
     }
-    report::write(SECTIONS)
+    report::write(SECTIONS, run.as_deref())
 }
 
 /// A benchmark script run by node, told where to write its section.
