@@ -72,6 +72,7 @@ pub fn search(
         meta,
         files,
         need: BTreeSet::new(),
+        shards: Vec::new(),
     };
     // First what each term's tokens could match, by postings alone.
     let mut plans = Vec::new();
@@ -191,6 +192,9 @@ struct Round<'a> {
     meta: &'a Meta,
     files: &'a dyn Files,
     need: BTreeSet<String>,
+    /// The dictionary shards read so far, by number: a query's words, their pairs and whether
+    /// each is common are looked up in the same few shards (a few: a list is enough).
+    shards: Vec<(usize, Vec<(String, Entry)>)>,
 }
 
 impl<'a> Round<'a> {
@@ -372,9 +376,9 @@ impl<'a> Round<'a> {
         let shard = self.shard_of(key);
         Ok(self
             .shard(shard)?
-            .into_iter()
+            .iter()
             .filter(|(k, _)| k == key)
-            .map(|(_, e)| e)
+            .map(|(_, e)| e.clone())
             .collect())
     }
 
@@ -385,9 +389,9 @@ impl<'a> Round<'a> {
         loop {
             entries.extend(
                 self.shard(shard)?
-                    .into_iter()
+                    .iter()
                     .filter(|(k, _)| k.starts_with(prefix) && !k.ends_with(PREFIX_MARK))
-                    .map(|(_, e)| e),
+                    .map(|(_, e)| e.clone()),
             );
             shard += 1;
             match self.meta.terms.get(shard) {
@@ -407,16 +411,27 @@ impl<'a> Round<'a> {
     }
 
     /// A dictionary shard's terms; none yet if it is still to be fetched.
-    fn shard(&mut self, shard: usize) -> Result<Vec<(String, Entry)>, Unreadable> {
+    fn shard(&mut self, shard: usize) -> Result<&[(String, Entry)], Unreadable> {
         if shard >= self.meta.terms.len() {
-            return Ok(Vec::new());
+            return Ok(&[]);
         }
-        let name = terms_file(shard);
-        let Some(bytes) = self.files.file(&name) else {
-            self.need.insert(name);
-            return Ok(Vec::new());
+        let at = match self.shards.iter().position(|(read, _)| *read == shard) {
+            Some(at) => at,
+            None => {
+                let name = terms_file(shard);
+                let Some(bytes) = self.files.file(&name) else {
+                    self.need.insert(name);
+                    return Ok(&[]);
+                };
+                let terms = read_shard(bytes).ok_or_else(|| Unreadable::file(&name))?;
+                self.shards.push((shard, terms));
+                self.shards.len() - 1
+            }
         };
-        read_shard(bytes).ok_or_else(|| Unreadable::file(&name))
+        Ok(self
+            .shards
+            .get(at)
+            .map_or(&[], |(_, terms)| terms.as_slice()))
     }
 
     /// Articles with any of `entries`, in order, their scores summed.

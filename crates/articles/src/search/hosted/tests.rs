@@ -245,6 +245,14 @@ fn generated(count: usize) -> Vec<(String, String)> {
         .collect()
 }
 
+/// `generated` articles as `build` takes them.
+fn borrowed(articles: &[(String, String)]) -> Vec<(&str, &str)> {
+    articles
+        .iter()
+        .map(|(title, body)| (title.as_str(), body.as_str()))
+        .collect()
+}
+
 #[test]
 fn a_spilling_writer_writes_the_same_bytes_as_one_in_memory() {
     let articles = generated(600);
@@ -287,11 +295,7 @@ fn a_spilling_writer_writes_the_same_bytes_as_one_in_memory() {
 #[test]
 fn a_short_prefix_is_answered_by_an_entry_of_its_own() {
     let articles = generated(600);
-    let borrowed: Vec<(&str, &str)> = articles
-        .iter()
-        .map(|(title, body)| (title.as_str(), body.as_str()))
-        .collect();
-    let (meta, files, index) = build(&borrowed);
+    let (meta, files, index) = build(&borrowed(&articles));
     let postings_files = |fetched: &BTreeSet<String>| {
         fetched
             .iter()
@@ -331,11 +335,7 @@ fn phrases(articles: &[(String, String)], words: usize) -> Vec<String> {
 #[test]
 fn a_phrase_of_common_words_is_read_on_their_pairs() {
     let articles = generated(600);
-    let borrowed: Vec<(&str, &str)> = articles
-        .iter()
-        .map(|(title, body)| (title.as_str(), body.as_str()))
-        .collect();
-    let (meta, files, index) = build_with(Writer::sampling(200), &borrowed);
+    let (meta, files, index) = build_with(Writer::sampling(200), &borrowed(&articles));
     let streams = |fetched: &BTreeSet<String>, stream: &str| {
         fetched
             .iter()
