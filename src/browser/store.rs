@@ -16,7 +16,7 @@ use std::rc::Rc;
 
 use articles::{Article, Summary};
 
-use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Object, Promise, Reflect, Set, Uint8Array};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
@@ -164,21 +164,47 @@ pub async fn load_each(mut take: impl FnMut(Vec<StoredFile>)) -> Result<(), Stri
 const LOAD_BATCH: u32 = 500;
 
 /// Stores `files` (replacing any with the same path) in one transaction.
+pub async fn save<F: Borrow<StoredFile>>(files: &[F]) -> Result<(), String> {
+    put(files, false).await
+}
+
+/// Stores `files` again (with what this build parsed of them), those of them still stored
+/// only: a "remove all" while they were parsed stays removed. The check and the puts are one
+/// transaction, so no removal comes between them.
+pub async fn refresh<F: Borrow<StoredFile>>(files: &[F]) -> Result<(), String> {
+    put(files, true).await
+}
+
+/// Stores `files`, all of them or (`stored_only`) those already stored.
 ///
 /// The puts are issued a batch at a time, each batch when the last put of the one before has
 /// succeeded: the transaction stays open (it is active while a request's success is handled),
 /// yet no single task copies thousands of files.
-pub async fn save<F: Borrow<StoredFile>>(files: &[F]) -> Result<(), String> {
+async fn put<F: Borrow<StoredFile>>(files: &[F], stored_only: bool) -> Result<(), String> {
     if files.is_empty() {
         return Ok(());
     }
     let blobs = large_blobs(files).await;
     let build = page::this_build();
     let (transaction, store, listing) = writable().await?;
+    // A JavaScript set of the keys as IndexedDB gives them: no copy of each into a string.
+    let stored = if stored_only {
+        Some(Set::new(
+            &settle(&store.get_all_keys().map_err(describe)?).await?,
+        ))
+    } else {
+        None
+    };
     let mut batch_bytes = 0;
     let mut last = None;
     for (index, file) in files.iter().enumerate() {
         let file = file.borrow();
+        if stored
+            .as_ref()
+            .is_some_and(|paths| !paths.has(&JsValue::from_str(&file.path)))
+        {
+            continue;
+        }
         if batch_bytes > BATCH_BYTES {
             if let Some(request) = last.take() {
                 if let Err(reason) = settle(&request).await {

@@ -55,7 +55,7 @@ async fn stored(dispatcher: UseReducerDispatcher<State>) {
     dispatcher.dispatch(Action::RestoreFinished);
     match loaded {
         // Only time is lost if this fails: the next visit parses them again.
-        Ok(()) => drop(store::save(&parsed).await),
+        Ok(()) => drop(store::refresh(&parsed).await),
         Err(reason) => dispatcher.dispatch(Action::NoStorage(reason)),
     }
 }

@@ -40,7 +40,9 @@ use crate::{build, single_file};
 /// 1.1 s sooner after a reload, of 2.6 s). Raised to 421 KB for the page's early request of
 /// the catalog (its inline script, +0.2 KB: the first card ~180 ms sooner on loopback) and a
 /// "remove all" during that reading staying removed, or coming back whole with an undo (+1 KB).
-pub const PAGE_BUDGET: usize = 421_000;
+/// Raised to 422 KB for storing a kept library parsed again at a reload only where it is still
+/// stored: a "remove all" during that parsing had every file come back (+0.4 KB).
+pub const PAGE_BUDGET: usize = 422_000;
 
 /// The most the whole build may weigh, gzipped (goal: 500 KB). Raised from 1 160 KB for the
 /// front matter repair and salvage and the fidelity summary in the worker, then from 1 180 KB
@@ -132,7 +134,7 @@ pub fn check(dist: &Path) -> Result {
     let sizes = measure(dist)?;
     let kb = |bytes: usize| bytes as f64 / 1000.0;
     eprintln!(
-        "download, gzip -9: page {:.0} KB (budget {:.0} KB), page and worker {:.0} KB (budget {:.0} KB); single file {:.0} KB ({:.0} KB raw)",
+        "download, gzip -9: page {:.1} KB (budget {:.0} KB), page and worker {:.1} KB (budget {:.0} KB); single file {:.0} KB ({:.0} KB raw)",
         kb(sizes.page.gzip),
         kb(PAGE_BUDGET),
         kb(sizes.total().gzip),
