@@ -244,7 +244,7 @@ test('a "remove all" while a kept library is parsed again stays removed after a 
   await expect(page.getByRole('link', { name: 'Kept note 1' })).toHaveCount(0);
 });
 
-test('a large file (kept as a blob) comes back whole after a reload', async ({ page }) => {
+test('a large file and its article (kept as blobs) come back whole after a reload', async ({ page }) => {
   const paragraph = '长文的一段。A long paragraph of a large article, stored out of line.\n\n';
   const big = `# A large article\n\n${paragraph.repeat(20_000)}The very last words.\n`;
   expect(big.length).toBeGreaterThan(1 << 20);
@@ -263,11 +263,20 @@ test('a large file (kept as a blob) comes back whole after a reload', async ({ p
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const get = open.result.transaction('files').objectStore('files').get('large.md');
-          get.onsuccess = () => resolve([get.result.bytes instanceof Blob, get.result.bytes.size]);
+          get.onsuccess = () => {
+            const { bytes, parsed } = get.result;
+            resolve([bytes instanceof Blob, bytes.size, parsed.body instanceof Blob, 'html' in parsed]);
+          };
         };
       }),
   );
-  expect(stored).toEqual([true, Buffer.byteLength(big)]);
+  // The article's HTML and text are one blob too, not strings copied into the record.
+  expect(stored).toEqual([true, Buffer.byteLength(big), true, false]);
+  // Read back from that blob: the article as it was, searchable (a huge article in its first
+  // half megabyte: see `state/listing.rs`).
+  await page.goto('./');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('"long paragraph of a large article"');
+  await expect(page.getByRole('status')).toHaveText('1 article');
 });
 
 test('the same file dropped twice is one article; a changed version replaces it', async ({ page }) => {
