@@ -7,7 +7,8 @@ use std::rc::Rc;
 
 use articles::{Article, Summary};
 use futures::{Stream, StreamExt};
-use gloo_file::futures::read_as_bytes;
+use js_sys::Uint8Array;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, Url};
 use yew::Callback;
 
@@ -103,9 +104,14 @@ pub async fn read(files: Vec<(String, web_sys::File)>, import: &Import) -> Optio
         if !zip && !is_article(&path) && media_type(&path).is_none() {
             return (path, zip, None);
         }
-        let blob: Blob = file.clone().into();
-        let bytes = read_as_bytes(&gloo_file::File::from(file)).await;
-        (path, zip, Some(bytes.map(|bytes| (bytes, blob))))
+        let blob: Blob = file.into();
+        // The promise, not a FileReader: no events to dispatch on the page for each file.
+        let bytes = JsFuture::from(blob.array_buffer()).await;
+        (
+            path,
+            zip,
+            Some(bytes.map(|buffer| (Uint8Array::new(&buffer).to_vec(), blob))),
+        )
     }))
     .buffered(READ_AHEAD);
     let mut done = 0;
