@@ -54,7 +54,9 @@
 //!   by side. A library of fewer than [`SAMPLE`] articles has no common words (nor pairs):
 //!   its words' postings are small.
 
+mod decode;
 mod emit;
+mod lists;
 mod pairs;
 mod read;
 mod spill;
