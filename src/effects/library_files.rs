@@ -22,6 +22,11 @@ use crate::state::{index_slices, Action, Entry, Notice, Removal};
 /// Entries a large drop adds to the list at a time.
 const ARRIVING_PART: usize = 200;
 
+/// About how many bytes of files (and so of their articles) are readied for storing in one
+/// task, each file counted with [`STORING_COST`] more: some 200 small files a task.
+const STORING_PART: usize = 600_000;
+const STORING_COST: usize = 1_500;
+
 /// The file name of an export.
 const EXPORT_NAME: &str = "lectern-library.zip";
 
@@ -123,11 +128,15 @@ pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
             dispatcher.dispatch(Action::IndexSome);
         }
         // Once searchable: each article is copied and its metadata written out for storage,
-        // which for a large drop is a long task of its own unless done a part at a time.
+        // which for a large drop is a long task of its own unless done a part at a time (by
+        // bytes: a 21 MB article is a part of its own).
         let mut to_store = Vec::with_capacity(kept.len());
-        for part in kept.chunks(ARRIVING_PART) {
+        let parts = in_parts(kept.iter().collect(), STORING_PART, |file| {
+            file.bytes.len() + STORING_COST
+        });
+        for part in parts {
             next_task().await;
-            to_store.extend(part.iter().map(|file| match articles.get(&file.path) {
+            to_store.extend(part.into_iter().map(|file| match articles.get(&file.path) {
                 Some((article, summary)) => file.with_parsed(article, summary),
                 None => StoredFile::clone(file),
             }));
