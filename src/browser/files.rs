@@ -7,13 +7,11 @@ use std::rc::Rc;
 
 use articles::{Article, Summary};
 use futures::{Stream, StreamExt};
-use js_sys::Uint8Array;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, Url};
 use yew::Callback;
 
 use crate::archive;
-use crate::browser::store::StoredFile;
+use crate::browser::store::{bytes_of, StoredFile};
 use crate::browser::{archives, download, parser, quarantine};
 use crate::parse_job::Context;
 use crate::parts::Slices;
@@ -105,13 +103,8 @@ pub async fn read(files: Vec<(String, web_sys::File)>, import: &Import) -> Optio
             return (path, zip, None);
         }
         let blob: Blob = file.into();
-        // The promise, not a FileReader: no events to dispatch on the page for each file.
-        let bytes = JsFuture::from(blob.array_buffer()).await;
-        (
-            path,
-            zip,
-            Some(bytes.map(|buffer| (Uint8Array::new(&buffer).to_vec(), blob))),
-        )
+        let bytes = bytes_of(&blob).await;
+        (path, zip, Some(bytes.map(|bytes| (bytes, blob))))
     }))
     .buffered(READ_AHEAD);
     let mut done = 0;

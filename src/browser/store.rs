@@ -460,8 +460,7 @@ async fn parsed_from(record: &JsValue, build: &str) -> Option<Rc<Parsed>> {
     (!build.is_empty() && string("build")? == build).then_some(())?;
     let (html, text) = match field("body").and_then(|body| body.dyn_into::<Blob>().ok()) {
         Some(body) => {
-            let mut html =
-                Uint8Array::new(&JsFuture::from(body.array_buffer()).await.ok()?).to_vec();
+            let mut html = bytes_of(&body).await.ok()?;
             let at = field("htmlBytes")?.as_f64()? as usize;
             let text = html.split_off(at.min(html.len()));
             (String::from_utf8(html).ok()?, String::from_utf8(text).ok()?)
@@ -540,16 +539,20 @@ async fn from_record(record: &JsValue, build: &str) -> Option<StoredFile> {
     let path = Reflect::get(record, &"path".into()).ok()?.as_string()?;
     let bytes = Reflect::get(record, &"bytes".into()).ok()?;
     let file = match bytes.dyn_into::<Blob>() {
-        Ok(blob) => {
-            let array = Uint8Array::new(&JsFuture::from(blob.array_buffer()).await.ok()?);
-            StoredFile::new(path, array.to_vec()).with_blob(blob)
-        }
+        Ok(blob) => StoredFile::new(path, bytes_of(&blob).await.ok()?).with_blob(blob),
         Err(bytes) => StoredFile::new(path, bytes.dyn_into::<Uint8Array>().ok()?.to_vec()),
     };
     Some(StoredFile {
         parsed: parsed_from(record, build).await,
         ..file
     })
+}
+
+/// A blob's bytes, copied into the page: by the promise of `Blob.arrayBuffer()`, not a
+/// `FileReader` (no events dispatched on the page for each blob).
+pub async fn bytes_of(blob: &Blob) -> Result<Vec<u8>, JsValue> {
+    let buffer = JsFuture::from(blob.array_buffer()).await?;
+    Ok(Uint8Array::new(&buffer).to_vec())
 }
 
 fn describe(error: JsValue) -> String {

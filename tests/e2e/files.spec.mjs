@@ -12,6 +12,24 @@ tags: [mine]
 Written on my own machine.
 `;
 
+/// The result of one request (`method`, e.g. `getAll` or `count`) on a store of Lectern's
+/// database, made in the page; `null` when the database has no such store (yet).
+const stored = (page, store, method) =>
+  page.evaluate(
+    ([store, method]) =>
+      new Promise((done, fail) => {
+        const open = indexedDB.open('lectern');
+        open.onsuccess = () => {
+          if (![...open.result.objectStoreNames].includes(store)) return (open.result.close(), done(null));
+          const request = open.result.transaction(store).objectStore(store)[method]();
+          request.onsuccess = () => (open.result.close(), done(request.result));
+          request.onerror = fail;
+        };
+        open.onerror = fail;
+      }),
+    [store, method],
+  );
+
 test('opening files adds them to the library and names what was skipped', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('status')).toHaveText('12 articles');
@@ -166,21 +184,8 @@ test('a library kept by an earlier version lists after a reload, then from its s
   );
   await page.goto('./');
   await expect(page.getByRole('status')).toHaveText('13 articles');
-  const listing = () =>
-    page.evaluate(
-      () =>
-        new Promise((done, fail) => {
-          const open = indexedDB.open('lectern');
-          open.onsuccess = () => {
-            const names = [...open.result.objectStoreNames];
-            if (!names.includes('listing')) return (open.result.close(), done(null));
-            const request = open.result.transaction('listing').objectStore('listing').getAll();
-            request.onsuccess = () => (open.result.close(), done(request.result.map((r) => [r.path, JSON.parse(r.summary).title])));
-            request.onerror = fail;
-          };
-          open.onerror = fail;
-        }),
-    );
+  const listing = async () =>
+    (await stored(page, 'listing', 'getAll'))?.map((r) => [r.path, JSON.parse(r.summary).title]) ?? null;
   // Parsed now, and stored with what the library lists of it.
   await expect.poll(listing).toEqual([['old.md', 'Kept by an older version']]);
 
@@ -221,19 +226,7 @@ test('a "remove all" while a kept library is parsed again stays removed after a 
   await page.getByRole('button', { name: 'Remove all my files' }).click();
   await expect(page.getByRole('status')).toHaveText('12 articles');
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-  const kept = () =>
-    page.evaluate(
-      () =>
-        new Promise((done, fail) => {
-          const open = indexedDB.open('lectern');
-          open.onsuccess = () => {
-            const request = open.result.transaction('files').objectStore('files').count();
-            request.onsuccess = () => (open.result.close(), done(request.result));
-            request.onerror = fail;
-          };
-          open.onerror = fail;
-        }),
-    );
+  const kept = () => stored(page, 'files', 'count');
   // The parsed files' storing comes after the parsing: give it time to (wrongly) land.
   for (let check = 0; check < 10; check++) {
     expect(await kept()).toBe(0);

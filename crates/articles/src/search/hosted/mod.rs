@@ -47,10 +47,10 @@
 //!   mark sorts before every word, so pairs are a block of their own at the start of the
 //!   dictionary and of each stream: kept beside their first words, they spread those words'
 //!   data over more files (a million articles' "rather read" fetched 148 → 206 KB), and a
-//!   typed prefix walked shards of them. A quoted phrase of
-//!   common words is read on its pairs, not its words: at a million articles "chore features"
-//!   fetched 1.1 MB of the two words' postings and positions to find 347 articles, where
-//!   their pair's entry is those 347. Two common words whose pair has no entry are never side
+//!   typed prefix walked shards of them. A quoted phrase of common words is read on its
+//!   pairs, not its words: at a million articles "chore features" fetched 1.1 MB of the two
+//!   words' postings and positions to find 347 articles, where their pair's entry is those
+//!   347. Two common words whose pair has no entry are never side
 //!   by side. A library of fewer than [`SAMPLE`] articles has no common words (nor pairs):
 //!   its words' postings are small.
 
