@@ -50,12 +50,14 @@ pub enum Task {
 pub enum FromWorker {
     /// It listens: jobs may come.
     Ready,
-    /// The file at `index` of job `job` is parsed: its metadata as JSON; its body (HTML, then
-    /// text, `html_length` bytes of HTML) travels beside this header.
+    /// The file at `index` of job `job` is parsed: the article travels beside this header as
+    /// one run of UTF-8, its metadata as JSON (`meta_length` bytes), its HTML (`html_length`),
+    /// then its text. In the body, not here: a header is JSON, and the metadata in it was
+    /// escaped by the worker and taken apart again by the page (a 21 MB article's is 3.4 MB).
     Parsed {
         job: u32,
         index: usize,
-        meta: String,
+        meta_length: usize,
         html_length: usize,
     },
     /// The archive at `index` of job `job` is unpacked: the path and length of each of its
@@ -138,11 +140,27 @@ impl Parsed {
         Parsed { meta, html, text }
     }
 
-    /// The HTML then the text, as one run of UTF-8 to hand over whole, and where the text begins
-    /// (taken back by [`BodyDecoder`]).
-    pub fn body(&self) -> (Vec<u8>, usize) {
+    /// `article`'s, its metadata as written already (by the worker, or read back from storage):
+    /// writing a large one out again is a long task.
+    pub fn written(meta: String, article: &Article) -> Parsed {
+        Parsed {
+            meta,
+            html: article.html.clone(),
+            text: article.text.clone(),
+        }
+    }
+
+    /// The metadata, the HTML and the text, as one run of UTF-8 to hand over whole, and the
+    /// lengths of the first two (taken back by [`BodyDecoder`]).
+    pub fn body(&self) -> (Vec<u8>, usize, usize) {
         (
-            [self.html.as_bytes(), self.text.as_bytes()].concat(),
+            [
+                self.meta.as_bytes(),
+                self.html.as_bytes(),
+                self.text.as_bytes(),
+            ]
+            .concat(),
+            self.meta.len(),
             self.html.len(),
         )
     }
@@ -177,8 +195,8 @@ mod tests {
         assert!(article.html.contains("blob:x/1"), "{}", article.html);
         let parsed = Parsed::of(article.clone());
         assert!(!parsed.meta.contains("blob:x/1"), "the body travels apart");
-        let (body, html_length) = parsed.body();
-        let mut decoder = BodyDecoder::new(parsed.meta, html_length, body.len());
+        let (body, meta_length, html_length) = parsed.body();
+        let mut decoder = BodyDecoder::new(meta_length, html_length, body.len());
         let parsed = decoder.push(&body).and_then(|()| decoder.finish());
         assert_eq!(parsed.and_then(Parsed::article), Ok(article));
     }
@@ -225,7 +243,7 @@ mod tests {
             FromWorker::Parsed {
                 job: 7,
                 index: 1,
-                meta: "{\"name\":\"b.md\"}".into(),
+                meta_length: 15,
                 html_length: 12,
             },
             FromWorker::Unpacked {

@@ -62,11 +62,11 @@ fn parse(scope: &DedicatedWorkerGlobalScope, job: &Job, context: &Context, files
             article.html = html;
         }
         let parsed = Parsed::of(article);
-        let (body, html_length) = parsed.body();
+        let (body, meta_length, html_length) = parsed.body();
         let reply = FromWorker::Parsed {
             job: job.id,
             index,
-            meta: parsed.meta,
+            meta_length,
             html_length,
         };
         post(scope, &reply, Some(&body));

@@ -192,26 +192,32 @@ pub async fn restore(
                 .flatten();
             // Taken out of the file: the strings become the article's without a copy.
             let cached = file.parsed.take().filter(|_| is_article(&file.path));
+            let unlisted = !listed.contains(&file.path);
             let article = match (set_aside, cached) {
-                (Some(reason), _) => Some(Article::unreadable(
-                    &file.path,
-                    &format!("on an earlier visit, {reason}. It is not read at the start until you choose Try again"),
+                (Some(reason), _) => Some((
+                    Article::unreadable(
+                        &file.path,
+                        &format!("on an earlier visit, {reason}. It is not read at the start until you choose Try again"),
+                    ),
+                    None,
                 )),
                 // Stored by this build, yet unreadable: parsed again.
-                (None, Some(parsed)) => Rc::try_unwrap(parsed)
-                    .unwrap_or_else(|shared| (*shared).clone())
-                    .article()
-                    .ok(),
+                (None, Some(parsed)) => {
+                    let parsed = Rc::try_unwrap(parsed).unwrap_or_else(|shared| (*shared).clone());
+                    // Stored before `listing` was: stored again, with its summary.
+                    let meta = unlisted.then(|| parsed.meta.clone());
+                    parsed.article().ok().map(|article| (article, meta))
+                }
                 (None, None) => None,
             };
-            let Some(article) = article else {
+            let Some((article, meta)) = article else {
                 to_parse.push(Rc::new(file));
                 continue;
             };
             let entry = entry(&file, article);
-            if !listed.contains(&file.path) {
+            if unlisted {
                 if let Some(article) = &entry.article {
-                    parsed.push(file.with_parsed(article, &entry.summary));
+                    parsed.push(file.with_parsed(article, meta, &entry.summary));
                 }
             }
             part.push(entry);
@@ -229,13 +235,13 @@ pub async fn restore(
     let by_path: HashMap<&str, &Rc<StoredFile>> =
         to_parse.iter().map(|f| (f.path.as_str(), f)).collect();
     if to_parse.iter().any(|file| is_article(&file.path)) {
-        ingest(&to_parse, None, |entry| {
+        ingest(&to_parse, None, |entry, meta| {
             let file = entry
                 .origin
                 .file()
                 .and_then(|original| by_path.get(original.path.as_str()));
             if let (Some(file), Some(article)) = (file, &entry.article) {
-                parsed.push(file.with_parsed(article, &entry.summary));
+                parsed.push(file.with_parsed(article, meta, &entry.summary));
             }
             part.push(entry);
             if part.len() >= RESTORED_PART || js_sys::Date::now() - handed > REPORT_MILLIS {
@@ -258,12 +264,13 @@ pub async fn restore(
 const RESTORED_PART: usize = 1000;
 
 /// Turns stored files into library entries, handing each to `take` as soon as it is parsed (in
-/// order): the assets become `blob:` URLs that the articles' relative links resolve to, and the
-/// articles are parsed off the page (see [`parser`]). `false` when the import is cancelled.
+/// order) with its article's metadata as the worker wrote it (to store): the assets become
+/// `blob:` URLs that the articles' relative links resolve to, and the articles are parsed off
+/// the page (see [`parser`]). `false` when the import is cancelled.
 pub async fn ingest(
     files: &[Rc<StoredFile>],
     import: Option<&Import>,
-    mut take: impl FnMut(Entry),
+    mut take: impl FnMut(Entry, Option<String>),
 ) -> bool {
     let mut context = Context {
         id_root: DROPPED_PREFIX.to_owned(),
@@ -283,7 +290,7 @@ pub async fn ingest(
     let total = articles.len();
     let mut reported = js_sys::Date::now();
     let cancelled = || import.is_some_and(|i| i.cancelled.get());
-    parser::parse_all(&context, articles.clone(), |index, article| {
+    parser::parse_all(&context, articles.clone(), |index, arrived| {
         if cancelled() {
             return false;
         }
@@ -291,7 +298,7 @@ pub async fn ingest(
             import.report(index, total);
             reported = js_sys::Date::now();
         }
-        take(entry(&articles[index], article));
+        take(entry(&articles[index], arrived.article), arrived.meta);
         true
     })
     .await;

@@ -78,17 +78,27 @@ impl StoredFile {
         }
     }
 
-    /// The file with the article parsed from it and its summary, to store beside it. Not
-    /// kept: a file that could not be read (it is tried again at the next visit), and an
-    /// article showing pictures of its drop (their `blob:` URLs last one visit, so it is parsed
-    /// again at the next).
-    pub fn with_parsed(&self, article: &Article, summary: &Summary) -> StoredFile {
+    /// The file with the article parsed from it and its summary, to store beside it, with
+    /// `meta`, the article's metadata as the worker wrote it (JSON: the page never writes an
+    /// article out). Not kept: a file that could not be read (it is tried again at the next
+    /// visit), and an article showing pictures of its drop (their `blob:` URLs last one
+    /// visit, so it is parsed again at the next).
+    pub fn with_parsed(
+        &self,
+        article: &Article,
+        meta: Option<String>,
+        summary: &Summary,
+    ) -> StoredFile {
         // memmem, not `str::contains`: a 21 MB article's HTML took the latter 24 ms.
-        let keep = !article.is_unreadable()
-            && memchr::memmem::find(article.html.as_bytes(), b"blob:").is_none();
+        let meta = meta.filter(|_| {
+            !article.is_unreadable()
+                && memchr::memmem::find(article.html.as_bytes(), b"blob:").is_none()
+        });
         StoredFile {
-            parsed: keep.then(|| Rc::new(Parsed::of(article.clone()))),
-            listed: keep.then(|| serde_json::to_string(summary).ok()).flatten(),
+            listed: meta
+                .as_ref()
+                .and_then(|_| serde_json::to_string(summary).ok()),
+            parsed: meta.map(|meta| Rc::new(Parsed::written(meta, article))),
             ..self.clone()
         }
     }

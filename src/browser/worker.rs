@@ -105,13 +105,15 @@ impl Answer {
     /// which the page gets to breathe.
     pub async fn parsed(self) -> Result<Parsed, String> {
         let FromWorker::Parsed {
-            meta, html_length, ..
+            meta_length,
+            html_length,
+            ..
         } = self.header
         else {
             return Err(UNEXPECTED.to_owned());
         };
         let length = self.body.length();
-        let mut decoder = BodyDecoder::new(meta, html_length, length as usize);
+        let mut decoder = BodyDecoder::new(meta_length, html_length, length as usize);
         let mut piece = Vec::new();
         let mut start = 0;
         while start < length {

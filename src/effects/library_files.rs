@@ -19,6 +19,10 @@ use crate::shared::Shared;
 use crate::site::{library_paths, SITE_ARCHIVE};
 use crate::state::{index_slices, Action, Entry, Notice, Removal};
 
+/// An imported article as it is stored with its file: with its summary and its metadata as
+/// the worker wrote it.
+type Storable = (Shared<Article>, Rc<Summary>, Option<String>);
+
 /// Entries a large drop adds to the list at a time.
 const ARRIVING_PART: usize = 200;
 
@@ -89,7 +93,16 @@ pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
         };
         let kept: Vec<Rc<StoredFile>> = kept.into_iter().map(Rc::new).collect();
         let mut entries = Vec::with_capacity(kept.len());
-        let finished = files::ingest(&kept, Some(&import), |entry| entries.push(entry)).await;
+        // Each article, to store with its file: a reload need not parse it again.
+        let mut articles: HashMap<String, Storable> = HashMap::new();
+        let finished = files::ingest(&kept, Some(&import), |entry, meta| {
+            if let (Some(file), Some(article)) = (entry.origin.file(), &entry.article) {
+                let kept = (article.clone(), entry.summary.clone(), meta);
+                articles.insert(file.path.clone(), kept);
+            }
+            entries.push(entry)
+        })
+        .await;
         dispatcher.dispatch(Action::Importing(None));
         if !finished {
             return;
@@ -97,14 +110,6 @@ pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
         // After a large drop, what Lectern made of it, at a glance.
         let fidelity = (entries.len() >= LARGE_DROP)
             .then(|| Fidelity::of(entries.iter().filter_map(|e| e.article.as_deref())));
-        // Stored with their files, so a reload need not parse them again.
-        let articles: HashMap<String, (Shared<Article>, Rc<Summary>)> = entries
-            .iter()
-            .filter_map(|e| {
-                let path = e.origin.file()?.path.clone();
-                Some((path, (e.article.clone()?, e.summary.clone())))
-            })
-            .collect();
         let slices = index_slices(&entries);
         // A large drop joins the list in parts; the last tells what the drop did.
         one_task_each(in_parts(entries, ARRIVING_PART, |_| 1), |part, more| {
@@ -127,19 +132,24 @@ pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
             next_task().await;
             dispatcher.dispatch(Action::IndexSome);
         }
-        // Once searchable: each article is copied and its metadata written out for storage,
-        // which for a large drop is a long task of its own unless done a part at a time (by
-        // bytes: a 21 MB article is a part of its own).
+        // Once searchable: each article's HTML and text are copied for storage (beside the
+        // metadata the worker wrote), which for a large drop is a long task of its own unless
+        // done a part at a time (by bytes: a 21 MB article is a part of its own).
         let mut to_store = Vec::with_capacity(kept.len());
         let parts = in_parts(kept.iter().collect(), STORING_PART, |file| {
             file.bytes.len() + STORING_COST
         });
         for part in parts {
             next_task().await;
-            to_store.extend(part.into_iter().map(|file| match articles.get(&file.path) {
-                Some((article, summary)) => file.with_parsed(article, summary),
-                None => StoredFile::clone(file),
-            }));
+            to_store.extend(
+                part.into_iter()
+                    .map(|file| match articles.remove(&file.path) {
+                        Some((article, summary, meta)) => {
+                            file.with_parsed(&article, meta, &summary)
+                        }
+                        None => StoredFile::clone(file),
+                    }),
+            );
         }
         keep(&dispatcher, store::save(&to_store).await).await;
     });

@@ -1,46 +1,55 @@
-//! Taking a worker's answer back a few megabytes at a time: the HTML and text arrive as one run
-//! of UTF-8, which is checked and split as it comes, so no single step of the page checks all
-//! of a 20 MB article at once.
+//! Taking a worker's answer back a few megabytes at a time: the metadata, HTML and text arrive
+//! as one run of UTF-8, which is checked and split as it comes, so no single step of the page
+//! checks all of a 20 MB article at once.
 
 use super::Parsed;
 
 /// A body arriving in pieces cut anywhere, even inside a character.
 pub struct BodyDecoder {
-    meta: String,
-    html_length: usize,
+    /// Where the metadata and the HTML end, in bytes of the body; the text is the rest.
+    ends: [usize; 2],
     /// Bytes decoded so far.
     decoded: usize,
     /// Bytes received but not decoded yet: the start of a character cut by the last piece.
     pending: Vec<u8>,
-    html: String,
-    text: String,
+    /// The metadata, the HTML and the text.
+    parts: [String; 3],
 }
 
 impl BodyDecoder {
-    /// Expects `total` bytes: the HTML (`html_length` of them), then the text.
-    pub fn new(meta: String, html_length: usize, total: usize) -> BodyDecoder {
+    /// Expects `total` bytes: the metadata (`meta_length` of them), the HTML (`html_length`),
+    /// then the text.
+    pub fn new(meta_length: usize, html_length: usize, total: usize) -> BodyDecoder {
+        let html_end = meta_length.saturating_add(html_length);
         BodyDecoder {
-            meta,
-            html_length,
+            ends: [meta_length, html_end],
             decoded: 0,
             pending: Vec::new(),
-            html: String::with_capacity(html_length.min(total)),
-            text: String::with_capacity(total.saturating_sub(html_length)),
+            parts: [
+                String::with_capacity(meta_length.min(total)),
+                String::with_capacity(html_length.min(total)),
+                String::with_capacity(total.saturating_sub(html_end)),
+            ],
         }
     }
 
     /// Decodes the next piece of the body.
     pub fn push(&mut self, piece: &[u8]) -> Result<(), String> {
         self.pending.extend_from_slice(piece);
-        let html_left = self.html_length.saturating_sub(self.decoded);
         let mut used = 0;
-        if html_left > 0 {
-            let html_ends_here = html_left <= self.pending.len();
-            let in_html = html_left.min(self.pending.len());
-            used = decode_into(&mut self.html, &self.pending[..in_html], html_ends_here)?;
-        }
-        if self.decoded + used >= self.html_length {
-            used += decode_into(&mut self.text, &self.pending[used..], false)?;
+        for (part, out) in self.parts.iter_mut().enumerate() {
+            let end = self.ends.get(part).copied().unwrap_or(usize::MAX);
+            let left = end.saturating_sub(self.decoded + used);
+            if left == 0 {
+                continue;
+            }
+            let available = self.pending.len() - used;
+            let ends_here = left <= available;
+            let bytes = &self.pending[used..used + left.min(available)];
+            used += decode_into(out, bytes, ends_here)?;
+            if !ends_here {
+                break;
+            }
         }
         self.decoded += used;
         self.pending.drain(..used);
@@ -49,14 +58,11 @@ impl BodyDecoder {
 
     /// The whole answer, once every piece is in.
     pub fn finish(self) -> Result<Parsed, String> {
-        if !self.pending.is_empty() || self.decoded < self.html_length {
+        if !self.pending.is_empty() || self.decoded < self.ends[1] {
             return Err("the worker's answer is cut short".to_owned());
         }
-        Ok(Parsed {
-            meta: self.meta,
-            html: self.html,
-            text: self.text,
-        })
+        let [meta, html, text] = self.parts;
+        Ok(Parsed { meta, html, text })
     }
 }
 
@@ -97,16 +103,22 @@ fn complete_characters(bytes: &[u8]) -> usize {
 mod tests {
     use super::*;
 
+    /// Metadata of characters of two and four bytes, which pieces cut too.
+    const META: &str = "{\"é\":\"𝄞\"}";
+
     fn decode(body: &[u8], html_length: usize, piece: usize) -> Result<(String, String), String> {
-        let mut decoder = BodyDecoder::new("{}".into(), html_length, body.len());
+        let body = [META.as_bytes(), body].concat();
+        let mut decoder = BodyDecoder::new(META.len(), html_length, body.len());
         for part in body.chunks(piece.max(1)) {
             decoder.push(part)?;
         }
-        decoder.finish().map(|p| (p.html, p.text))
+        decoder
+            .finish()
+            .and_then(|p| (p.meta == META).then_some((p.html, p.text)).ok_or(p.meta))
     }
 
     #[test]
-    fn pieces_cut_anywhere_give_back_the_html_and_text() {
+    fn pieces_cut_anywhere_give_back_the_metadata_html_and_text() {
         let html = "<p>中文 and 𝄞 ünï</p>";
         let text = "中文 and 𝄞 ünï 文";
         let body = [html.as_bytes(), text.as_bytes()].concat();
@@ -127,6 +139,9 @@ mod tests {
             assert!(decode(body, 9, piece).is_err(), "html longer than the body");
             assert!(decode(&body[..5], 3, piece).is_err(), "text ends inside 文");
             assert!(decode(b"a\xFFb", 1, piece).is_err(), "not UTF-8");
+            let mut cut = BodyDecoder::new(META.len() - 3, 0, META.len());
+            let cut = META.as_bytes().chunks(piece).try_for_each(|p| cut.push(p));
+            assert!(cut.is_err(), "metadata ends inside 𝄞");
             assert_eq!(decode(body, 3, piece), Ok(("中".into(), "文".into())));
         }
     }
