@@ -80,20 +80,11 @@ pub fn use_library(state: &UseReducerHandle<State>) {
     let fetched = use_mut_ref(Default::default);
     let latest = use_mut_ref(String::new);
     use_effect_with(state.hosted_search_wanted(), move |wanted| {
-        // A search that would fetch much (a letter or two of a word) waits for a pause in the
-        // typing; the next key cancels it (the timer is dropped).
-        let timer = wanted.clone().and_then(|(meta, query)| {
+        // The next key stops it between rounds (`latest` moves on).
+        if let Some((meta, query)) = wanted.clone() {
             latest.replace(query.clone());
-            let costly = hosted_search::costly(&query);
-            let search =
-                move || spawn_local(hosted_search::run(dispatcher, meta, query, fetched, latest));
-            if costly {
-                return Some(Timeout::new(hosted_search::PAUSE_MILLIS, search));
-            }
-            search();
-            None
-        });
-        move || drop(timer)
+            spawn_local(hosted_search::run(dispatcher, meta, query, fetched, latest));
+        }
     });
     // The catalog's shards, one at a time: the start's, then those the state wants.
     let dispatcher = state.dispatcher();

@@ -1,14 +1,17 @@
 //! Searching the hosted library's index: the files a query needs are fetched a round at a time
 //! (all of a round at once) and kept for the next queries, then the answer is dispatched. A
-//! search the reader has typed past stops between rounds.
+//! search the reader has typed past stops between rounds. A costly one (a letter or two of a
+//! word) fetches its dictionary shards at once, small and wanted by the next keys too, and the
+//! rest only after a pause in the typing: the pause and the dictionary's round trip overlap.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use articles::search::hosted::{search, Meta, Outcome, Unreadable};
+use articles::search::hosted::{is_dictionary, search, Meta, Outcome, Unreadable};
 use articles::search::{Query, TermKind};
 use futures::future::join_all;
+use gloo_timers::future::TimeoutFuture;
 
 use super::Dispatch;
 use crate::browser::fetch;
@@ -25,12 +28,12 @@ const KEPT_BYTES: usize = 32 << 20;
 /// an index whose files never satisfy it.
 const MOST_ROUNDS: usize = 6;
 
-/// How long a costly search waits for the next key.
-pub const PAUSE_MILLIS: u32 = 250;
+/// How long after its last key a costly search fetches more than the dictionary.
+const PAUSE_MILLIS: f64 = 250.0;
 
 /// Whether `query` would fetch much of a large index: its last term is a word's first letter
 /// or two (every word they begin is in the search) or a lone CJK letter.
-pub fn costly(query: &str) -> bool {
+fn costly(query: &str) -> bool {
     let parsed = Query::parse(query);
     parsed.terms.last().is_some_and(|term| {
         let letters = term.text.chars().count();
@@ -52,6 +55,8 @@ pub async fn run(
 ) {
     let parsed = Query::parse(&query);
     let base = format!("{}{}", fetch::library_dir(), meta.dir);
+    let typed = js_sys::Date::now();
+    let mut pause = costly(&query);
     let mut result = Err("the search index did not answer".to_owned());
     for _ in 0..MOST_ROUNDS {
         if *latest.borrow() != query {
@@ -73,6 +78,15 @@ pub async fn run(
             }
             Ok(Some(Outcome::Need(names))) => names,
         };
+        if pause && !names.iter().all(|name| is_dictionary(name)) {
+            let waited = js_sys::Date::now() - typed;
+            TimeoutFuture::new((PAUSE_MILLIS - waited).max(0.0) as u32).await;
+            pause = false;
+            // Typed past meanwhile: stopped before the costly round.
+            if *latest.borrow() != query {
+                return;
+            }
+        }
         let urls: Vec<String> = names.iter().map(|name| format!("{base}{name}")).collect();
         let files = join_all(urls.iter().map(|url| fetch::bytes(url))).await;
         let mut kept = fetched.borrow_mut();
@@ -101,7 +115,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_letter_or_two_waits_for_a_pause_a_longer_term_does_not() {
+    fn a_letter_or_two_is_costly_a_longer_term_is_not() {
         for query in ["r", "ru", "rust r", "中", "-x"] {
             assert!(costly(query), "{query}");
         }

@@ -102,6 +102,12 @@ pub fn terms_file(shard: usize) -> String {
     format!("search/terms-{shard:04}.bin")
 }
 
+/// Whether a file of the index is a dictionary shard: a search's first round fetches only
+/// those, some tens of kilobytes.
+pub fn is_dictionary(name: &str) -> bool {
+    name.starts_with("search/terms-")
+}
+
 fn stream_file(stream: Stream, chunk: usize) -> String {
     let name = match stream {
         Stream::Postings => "postings",

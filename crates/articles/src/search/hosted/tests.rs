@@ -73,6 +73,12 @@ fn run_fetching(
             }
             Some(Outcome::Need(names)) => {
                 assert!(!names.is_empty());
+                // The dictionary's round comes first, alone (the app fetches it before a
+                // costly query's pause in the typing).
+                assert!(
+                    names.iter().all(|name| is_dictionary(name) == (round == 1)),
+                    "round {round}: {names:?}"
+                );
                 for name in names {
                     let bytes = all.get(&name).unwrap_or_else(|| panic!("{name} exists"));
                     fetched.insert(name, bytes.clone());
