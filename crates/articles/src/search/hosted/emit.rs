@@ -1,6 +1,6 @@
 //! Cutting the index into its files as its terms come, in dictionary order: dictionary shards
 //! of [`TERMS_PER_SHARD`] terms, and the postings, lengths and positions streams in files of
-//! [`CHUNK`] bytes. Each file goes to a sink as soon as it is full, so writing a million
+//! [`CHUNK`] bytes ([`POSITIONS_CHUNK`] for positions). Each file goes to a sink as soon as it is full, so writing a million
 //! articles' index holds one shard and one chunk of each stream, not the index's two gigabytes.
 
 use std::borrow::Cow;
@@ -9,7 +9,7 @@ use super::varint::{put, Reader};
 use super::write::Postings;
 use super::{
     bitmap_len, dense, flags_len, stream_file, terms_file, Meta, Stream, CHUNK, LABEL_HIT,
-    PREFIX_MARK, TERMS_PER_SHARD, TITLE_HIT, VERSION,
+    POSITIONS_CHUNK, PREFIX_MARK, TERMS_PER_SHARD, TITLE_HIT, VERSION,
 };
 
 /// The files being cut, and what the catalog will say of them.
@@ -29,6 +29,8 @@ pub(super) struct Emitter<S> {
 /// One stream: the bytes not yet in a file, and how many went out before them.
 struct Chunked {
     stream: Stream,
+    /// Bytes per file.
+    size: usize,
     pending: Vec<u8>,
     written: usize,
     files: u32,
@@ -45,14 +47,15 @@ where
                 version: VERSION,
                 documents,
                 chunk: CHUNK as u32,
+                positions_chunk: POSITIONS_CHUNK as u32,
                 ..Meta::default()
             },
             shard: Vec::new(),
             shard_terms: 0,
             previous: Box::from(""),
-            postings: Chunked::new(Stream::Postings),
-            lengths: Chunked::new(Stream::Lengths),
-            positions: Chunked::new(Stream::Positions),
+            postings: Chunked::new(Stream::Postings, CHUNK),
+            lengths: Chunked::new(Stream::Lengths, CHUNK),
+            positions: Chunked::new(Stream::Positions, POSITIONS_CHUNK),
         }
     }
 
@@ -122,9 +125,10 @@ where
 }
 
 impl Chunked {
-    fn new(stream: Stream) -> Chunked {
+    fn new(stream: Stream, size: usize) -> Chunked {
         Chunked {
             stream,
+            size,
             pending: Vec::new(),
             written: 0,
             files: 0,
@@ -145,11 +149,11 @@ impl Chunked {
         // would copy all that is left, again and again.
         let mut rest = bytes;
         while !rest.is_empty() {
-            let (now, later) = rest.split_at((CHUNK - self.pending.len()).min(rest.len()));
+            let (now, later) = rest.split_at((self.size - self.pending.len()).min(rest.len()));
             self.pending.extend_from_slice(now);
             rest = later;
-            if self.pending.len() == CHUNK {
-                let full = std::mem::replace(&mut self.pending, Vec::with_capacity(CHUNK));
+            if self.pending.len() == self.size {
+                let full = std::mem::replace(&mut self.pending, Vec::with_capacity(self.size));
                 self.send(full, sink)?;
             }
         }

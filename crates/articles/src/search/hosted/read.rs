@@ -430,14 +430,14 @@ impl<'a> Round<'a> {
     }
 
     /// The files (by number) a range of a stream is in; `None` for an empty range.
-    fn chunks(&self, range: &Range<usize>) -> Option<RangeInclusive<usize>> {
-        let chunk = self.meta.chunk as usize;
+    fn chunks(&self, stream: Stream, range: &Range<usize>) -> Option<RangeInclusive<usize>> {
+        let chunk = self.meta.chunk_of(stream);
         (!range.is_empty() && chunk > 0).then(|| range.start / chunk..=(range.end - 1) / chunk)
     }
 
     /// Asks for the files of a range of a stream that are not fetched yet.
     fn want(&mut self, stream: Stream, range: &Range<usize>) {
-        let Some(chunks) = self.chunks(range) else {
+        let Some(chunks) = self.chunks(stream, range) else {
             return;
         };
         for n in chunks {
@@ -455,8 +455,8 @@ impl<'a> Round<'a> {
         stream: Stream,
         range: Range<usize>,
     ) -> Result<Option<Cow<'a, [u8]>>, Unreadable> {
-        let chunk = self.meta.chunk as usize;
-        let Some(chunks) = self.chunks(&range) else {
+        let chunk = self.meta.chunk_of(stream);
+        let Some(chunks) = self.chunks(stream, &range) else {
             return Ok(Some(Cow::Borrowed(&[])));
         };
         let mut bytes = Vec::new();
