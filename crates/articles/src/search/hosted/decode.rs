@@ -1,12 +1,11 @@
 //! The index's files as the reader takes them apart: a dictionary shard's entries, an entry's
 //! postings (delta-coded article numbers or, for a term in much of the library, a bitmap;
-//! score bytes or, for a short prefix or a dense term, flags), its lengths of positions, and
-//! positions.
+//! score bytes or a short prefix's flags), its lengths of positions, and positions.
 
 use std::ops::Range;
 
 use super::varint::Reader;
-use super::{bitmap_len, dense, flagged, flags_len, LABEL_HIT, PREFIX_MARK, TITLE_HIT};
+use super::{bitmap_len, dense, flags_len, LABEL_HIT, PREFIX_MARK, TITLE_HIT};
 
 /// A term of the dictionary.
 #[derive(Clone, Debug)]
@@ -88,7 +87,7 @@ pub(super) fn decode_postings(bytes: &[u8], entry: &Entry, documents: u32) -> Op
             docs.push(doc);
         }
     }
-    let scores = if flagged(entry.prefix, entry.count, documents) {
+    let scores = if entry.prefix {
         let flags = reader.bytes(flags_len(entry.count))?;
         (0..count)
             .map(|n| {
@@ -135,7 +134,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dense_articles_are_a_bitmap_and_their_scores_flags() {
+    fn dense_articles_are_a_bitmap_and_a_prefix_scores_flags() {
         let entry = |count, prefix| Entry {
             count,
             common: false,
@@ -147,11 +146,9 @@ mod tests {
         // 3 of 20 articles (more than one in eight): 0, 2 and 19, bit by bit, low bit first;
         // then four flags a byte, low bits first.
         let bytes = [0b0000_0101, 0, 0b0000_1000, 0b0011_1000];
-        for prefix in [true, false] {
-            let read = decode_postings(&bytes, &entry(3, prefix), 20).expect("readable");
-            assert_eq!(read.docs, [0, 2, 19]);
-            assert_eq!(read.scores, [1, LABEL_HIT | 1, TITLE_HIT | LABEL_HIT | 1]);
-        }
+        let read = decode_postings(&bytes, &entry(3, true), 20).expect("readable");
+        assert_eq!(read.docs, [0, 2, 19]);
+        assert_eq!(read.scores, [1, LABEL_HIT | 1, TITLE_HIT | LABEL_HIT | 1]);
         // The same count of 40 articles: delta-coded numbers, score bytes.
         let bytes = [1, 2, 30, 5, 6, 7];
         let read = decode_postings(&bytes, &entry(3, false), 40).expect("readable");

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use super::varint::{put, Reader};
 use super::write::Postings;
 use super::{
-    bitmap_len, dense, flagged, flags_len, stream_file, terms_file, Meta, Stream, CHUNK, LABEL_HIT,
+    bitmap_len, dense, flags_len, stream_file, terms_file, Meta, Stream, CHUNK, LABEL_HIT,
     POSITIONS_CHUNK, PREFIX_MARK, TERMS_PER_SHARD, TITLE_HIT, VERSION,
 };
 
@@ -85,7 +85,7 @@ where
         } else {
             Cow::Borrowed(docs)
         };
-        let scores = if flagged(key.ends_with(PREFIX_MARK), term.count, self.meta.documents) {
+        let scores = if key.ends_with(PREFIX_MARK) {
             Cow::Owned(flags(scores))
         } else {
             Cow::Borrowed(scores)
@@ -200,7 +200,7 @@ fn bitmap(docs: &[u8], documents: u32) -> Vec<u8> {
     bits
 }
 
-/// Score bytes as two bits each (a title hit, a label hit), four a byte ([`flagged`]).
+/// A prefix entry's score bytes as two bits each (a title hit, a label hit), four a byte.
 fn flags(scores: &[u8]) -> Vec<u8> {
     let mut packed = vec![0_u8; flags_len(scores.len() as u32)];
     for (n, &score) in scores.iter().enumerate() {

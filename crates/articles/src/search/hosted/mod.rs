@@ -26,9 +26,7 @@
 //!   article numbers (delta-coded varints; for a term in more than one in eight articles
 //!   ([`dense`]), a bitmap of the library's articles instead, a bit each, low bit first) and
 //!   a score byte per article (`0x80` a title hit, `0x40` a label hit, the low six bits the
-//!   other hits, at most 63; for a dense term, two bits per article as a short prefix's
-//!   flags, below: a word in so many articles says little by how often it is in one, and its
-//!   score bytes were a third of a million articles' "other ex"). Its lengths: each
+//!   other hits, at most 63). Its lengths: each
 //!   article's length of positions in bytes (varints). Its positions: per article,
 //!   delta-coded varints. Lengths are a stream of their own because only a term of several
 //!   tokens needs them (to find its candidates' positions): a query of single words, the
@@ -73,9 +71,8 @@ pub use spill::SpillingWriter;
 pub use write::Writer;
 
 /// The format's version: the catalog names it, and an app refuses one it does not know.
-/// 5: positions in files of their own size ([`POSITIONS_CHUNK`]); 6: a dense term's scores
-/// as flags ([`flagged`]).
-pub const VERSION: u32 = 6;
+/// 5: positions in files of their own size ([`POSITIONS_CHUNK`]).
+pub const VERSION: u32 = 5;
 
 /// Bytes per file of the postings and lengths streams.
 pub const CHUNK: usize = 32 * 1024;
@@ -181,18 +178,12 @@ pub fn dense(count: u32, documents: u32) -> bool {
     u64::from(count) * 8 > u64::from(documents)
 }
 
-/// Whether a term's scores are two bits per article (title and label hits; as a score, those
-/// and one other hit), not a byte: a short prefix's, and a dense term's.
-fn flagged(prefix: bool, count: u32, documents: u32) -> bool {
-    prefix || dense(count, documents)
-}
-
 /// Bytes of a bitmap of `documents` articles.
 fn bitmap_len(documents: u32) -> usize {
     (documents as usize).div_ceil(8)
 }
 
-/// Bytes of flags ([`flagged`]) for `count` articles (four a byte).
+/// Bytes of a prefix entry's flags for `count` articles (four a byte).
 fn flags_len(count: u32) -> usize {
     (count as usize).div_ceil(4)
 }
