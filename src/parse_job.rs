@@ -165,13 +165,14 @@ impl Parsed {
         )
     }
 
-    /// The article again; an error when the metadata is not an article's.
-    pub fn article(self) -> Result<Article, String> {
+    /// The article again, and its metadata as written (to store it without writing it out
+    /// again); an error when the metadata is not an article's.
+    pub fn article(self) -> Result<(Article, String), String> {
         let mut article: Article =
             serde_json::from_str(&self.meta).map_err(|error| error.to_string())?;
         article.html = self.html;
         article.text = self.text;
-        Ok(article)
+        Ok((article, self.meta))
     }
 }
 
@@ -198,13 +199,14 @@ mod tests {
         let (body, meta_length, html_length) = parsed.body();
         let mut decoder = BodyDecoder::new(meta_length, html_length, body.len());
         let parsed = decoder.push(&body).and_then(|()| decoder.finish());
-        assert_eq!(parsed.and_then(Parsed::article), Ok(article));
+        let crossed = parsed.and_then(Parsed::article).map(|(article, _)| article);
+        assert_eq!(crossed, Ok(article));
     }
 
     #[test]
     fn numbers_json_cannot_write_still_cross() {
         let article = Context::default().parser()("a.md", b"+++\nx = nan\ny = -inf\n+++\n\nBody");
-        let fields = format!("{:?}", Parsed::of(article).article().map(|a| a.fields));
+        let fields = format!("{:?}", Parsed::of(article).article().map(|(a, _)| a.fields));
         assert!(
             fields.contains("NaN") && fields.contains("-inf"),
             "{fields}"

@@ -205,8 +205,8 @@ pub async fn restore(
                 (None, Some(parsed)) => {
                     let parsed = Rc::try_unwrap(parsed).unwrap_or_else(|shared| (*shared).clone());
                     // Stored before `listing` was: stored again, with its summary.
-                    let meta = unlisted.then(|| parsed.meta.clone());
-                    parsed.article().ok().map(|article| (article, meta))
+                    let read = parsed.article().ok();
+                    read.map(|(article, meta)| (article, unlisted.then_some(meta)))
                 }
                 (None, None) => None,
             };

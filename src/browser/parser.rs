@@ -13,7 +13,7 @@ use futures::StreamExt;
 use crate::browser::quarantine;
 use crate::browser::store::StoredFile;
 use crate::browser::worker::{self, Reply, Stop};
-use crate::parse_job::{Context, Task};
+use crate::parse_job::{Context, Parsed, Task};
 use crate::parts::next_task;
 
 /// An article as it came from the worker, with its metadata as the worker wrote it (JSON):
@@ -26,6 +26,17 @@ pub struct Arrived {
 }
 
 impl Arrived {
+    /// The worker's answer about the file at `path`.
+    fn answered(answer: Result<Parsed, String>, path: &str) -> Arrived {
+        match answer.and_then(Parsed::article) {
+            Ok((article, meta)) => Arrived {
+                article,
+                meta: Some(meta),
+            },
+            Err(reason) => Arrived::unread(path, &reason),
+        }
+    }
+
     fn unread(path: &str, reason: &str) -> Arrived {
         Arrived {
             article: Article::unreadable(path, reason),
@@ -96,16 +107,8 @@ async fn parse_in_workers(
         while next < batch.len() {
             let (index, article) = match replies.next().await {
                 Some(Reply::Answered(index, answer)) => {
-                    let arrived = answer.parsed().await.and_then(|parsed| {
-                        let meta = parsed.meta.clone();
-                        Ok(Arrived {
-                            article: parsed.article()?,
-                            meta: Some(meta),
-                        })
-                    });
-                    let arrived = arrived
-                        .unwrap_or_else(|reason| Arrived::unread(&batch[index].path, &reason));
-                    (index, arrived)
+                    let path = &batch[index].path;
+                    (index, Arrived::answered(answer.parsed().await, path))
                 }
                 stopped => {
                     let stop = match stopped {

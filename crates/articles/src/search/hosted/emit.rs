@@ -1,7 +1,8 @@
 //! Cutting the index into its files as its terms come, in dictionary order: dictionary shards
 //! of [`TERMS_PER_SHARD`] terms, and the postings, lengths and positions streams in files of
-//! [`CHUNK`] bytes ([`POSITIONS_CHUNK`] for positions). Each file goes to a sink as soon as it is full, so writing a million
-//! articles' index holds one shard and one chunk of each stream, not the index's two gigabytes.
+//! [`CHUNK`] bytes ([`POSITIONS_CHUNK`] for positions). Each file goes to a sink as soon as it
+//! is full, so writing a million articles' index holds one shard and one chunk of each stream,
+//! not the index's two gigabytes.
 
 use std::borrow::Cow;
 
@@ -41,21 +42,24 @@ where
     S: FnMut(String, Vec<u8>) -> Result<(), E>,
 {
     pub(super) fn new(sink: S, documents: u32) -> Emitter<S> {
+        let meta = Meta {
+            version: VERSION,
+            documents,
+            chunk: CHUNK as u32,
+            positions_chunk: POSITIONS_CHUNK as u32,
+            ..Meta::default()
+        };
+        // Each stream cut as the catalog will say it is.
+        let stream = |stream| Chunked::new(stream, meta.chunk_of(stream));
         Emitter {
             sink,
-            meta: Meta {
-                version: VERSION,
-                documents,
-                chunk: CHUNK as u32,
-                positions_chunk: POSITIONS_CHUNK as u32,
-                ..Meta::default()
-            },
             shard: Vec::new(),
             shard_terms: 0,
             previous: Box::from(""),
-            postings: Chunked::new(Stream::Postings, CHUNK),
-            lengths: Chunked::new(Stream::Lengths, CHUNK),
-            positions: Chunked::new(Stream::Positions, POSITIONS_CHUNK),
+            postings: stream(Stream::Postings),
+            lengths: stream(Stream::Lengths),
+            positions: stream(Stream::Positions),
+            meta,
         }
     }
 
