@@ -13,6 +13,7 @@ use crate::browser::reading::read_ids;
 use crate::browser::{collate, fetch, files, page, settings, time};
 use crate::calendar::Calendar;
 use crate::effects::hooks::{use_address, use_drops, use_library, use_shortcuts};
+use crate::effects::hosted_search::Searches;
 use crate::effects::library_files::{self, Imports};
 use crate::effects::{article, reading, settings as choose};
 use crate::route::Route;
@@ -47,8 +48,9 @@ pub fn App() -> Html {
     let calendar = use_memo((), |_| time::calendar());
     let library_from = use_state(|| fetch::foreign_origin().map(AttrValue::from));
     let imports = use_memo((), |_| Imports::default());
+    let searches = use_memo((), |_| Searches::default());
     use_address(&state);
-    use_library(&state);
+    use_library(&state, &searches);
     let dispatcher = state.dispatcher();
     let lang = state.lang;
     let pictures = choose::use_pictures_rule(&dispatcher, &state.images);
@@ -65,8 +67,13 @@ pub fn App() -> Html {
     let on_search = {
         let (dispatcher, route, view) =
             (dispatcher.clone(), state.route.clone(), state.view.clone());
+        let (hosted, searches) = (state.hosted_search.clone(), searches.clone());
         Callback::from(move |query: String| {
             if route == Route::Library {
+                // The hosted index is asked as the key arrives, before the list is drawn.
+                if let Some((meta, query)) = hosted.wanted(&query) {
+                    searches.start(dispatcher.clone(), meta, query);
+                }
                 dispatcher.dispatch(Action::Search(query));
             } else {
                 // Searching from an article goes back to the library, a step Back can undo.

@@ -7,7 +7,8 @@ use gloo_timers::callback::Timeout;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::{article, hosted_search, loading};
+use super::hosted_search::Searches;
+use super::{article, loading};
 use crate::browser::intake::{drop_listeners, Given};
 use crate::browser::keys::{self, Shortcut};
 use crate::browser::{fetch, offline, page, worker};
@@ -67,7 +68,7 @@ pub fn use_address(state: &UseReducerHandle<State>) {
 /// then the hosted catalog at start, the hosted index's answer to each search, a hosted
 /// article and its connections when it is opened; and an undo is forgotten after a while.
 #[hook]
-pub fn use_library(state: &UseReducerHandle<State>) {
+pub fn use_library(state: &UseReducerHandle<State>, searches: &Searches) {
     let dispatcher = state.dispatcher();
     use_effect_with((), move |_| {
         if offline::updated() {
@@ -76,14 +77,12 @@ pub fn use_library(state: &UseReducerHandle<State>) {
         spawn_local(offline::register());
         spawn_local(loading::library(dispatcher))
     });
-    let dispatcher = state.dispatcher();
-    let fetched = use_mut_ref(Default::default);
-    let latest = use_mut_ref(String::new);
+    let (dispatcher, searches) = (state.dispatcher(), searches.clone());
     use_effect_with(state.hosted_search_wanted(), move |wanted| {
-        // The next key stops it between rounds (`latest` moves on).
-        if let Some((meta, query)) = wanted.clone() {
-            latest.replace(query.clone());
-            spawn_local(hosted_search::run(dispatcher, meta, query, fetched, latest));
+        match wanted.clone() {
+            // Most often already started by the search box's key.
+            Some((meta, query)) => searches.start(dispatcher, meta, query),
+            None => searches.stop(),
         }
     });
     // The catalog's shards, one at a time: the start's, then those the state wants.

@@ -163,10 +163,13 @@ async function listed(page, documents) {
 }
 
 /// Runs in the page, before the query is typed: resolves once the search is done, with the
-/// milliseconds from the query's input event. Done is the status not saying "searching" after
-/// it did (a search of the hosted index always says so first), or, given `expect`, the status
-/// reading `expect` (a warm search may answer from memory without saying so); or an alert.
-function watchSearch(expect) {
+/// milliseconds from the query's input event (with `keys`, its last one, the query typed key by
+/// key). Done is the status not saying "searching" after it did (a search of the hosted index
+/// always says so first), or, given `expect`, the status reading `expect` (a warm search may
+/// answer from memory without saying so), or, given `count` (a typed query, whose earlier keys
+/// may have fetched all it needs), the status counting that many once the address holds the
+/// last key's query (the app puts it there once it has drawn its list); or an alert.
+function watchSearch({ expect, keys, count, pattern, query }) {
   window.__searched = new Promise((resolve) => {
     let typed = null;
     let searching = false;
@@ -182,21 +185,32 @@ function watchSearch(expect) {
       if (document.querySelector('[role=alert]')) return done();
       const text = status();
       if (text.includes('searching')) searching = true;
-      else if (expect === null ? searching : text === expect) done();
+      else if (count !== undefined) {
+        const m = new RegExp(pattern).exec(text);
+        const asked = new URLSearchParams(location.hash.replace(/^#\/?\??/, '')).get('q');
+        if (asked === query && m && Number(m[1]) + Number(m[2] ?? 0) + Number(m[3] ?? 0) === count) done();
+      } else if (expect === null ? searching : text === expect) done();
     }
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     // Capturing on the window, ahead of the app's own listener: the clock starts as the typing
     // reaches the page. A render the app schedules runs before the next task, so a warm answer
-    // that changes nothing on the page is still seen then.
-    addEventListener(
-      'input',
-      () => {
-        typed = performance.now();
-        check();
-        setTimeout(check, 0);
-      },
-      { capture: true, once: true },
-    );
+    // that changes nothing on the page is still seen then. Typed key by key, the clock starts
+    // again at each key, and only the last one's search counts.
+    let left = keys ?? 1;
+    const onInput = () => {
+      left -= 1;
+      if (left > 0) return;
+      removeEventListener('input', onInput, { capture: true });
+      typed = performance.now();
+      check();
+      setTimeout(check, 0);
+      // The address changes without a mutation to observe.
+      if (count !== undefined) {
+        const polling = setInterval(() => (observer.takeRecords(), check()), 5);
+        window.__searched.then(() => clearInterval(polling));
+      }
+    };
+    addEventListener('input', onInput, { capture: true });
   });
 }
 
@@ -225,12 +239,16 @@ function countBytes(context, files = INDEX_FILES) {
   };
 }
 
-/// Types `query` and waits until the search is done: its time, the count shown, whether the
-/// index failed, and (with `bytes`) what it fetched.
-async function timedSearch(page, query, { expect = null, bytes = false } = {}) {
+/// Types `query` (at once, or with `keyDelay` key by key, that many ms apart, as a reader types,
+/// until the status counts `count`) and waits until the search is done: its time, the count
+/// shown, whether the index failed, and (with `bytes`) what it fetched.
+async function timedSearch(page, query, { expect = null, bytes = false, keyDelay = null, count } = {}) {
   const counted = bytes ? countBytes(page.context()) : null;
-  await page.evaluate(watchSearch, expect);
-  await page.getByRole('searchbox', { name: 'Search' }).fill(query);
+  const box = page.getByRole('searchbox', { name: 'Search' });
+  const keys = keyDelay === null ? 1 : [...query].length;
+  await page.evaluate(watchSearch, { expect, keys, count, pattern: STATUS.source, query });
+  if (keyDelay === null) await box.fill(query);
+  else await box.pressSequentially(query, { delay: keyDelay });
   // The deadline is cleared once the search is done: a pending timer would keep node running.
   let deadline;
   const result = await Promise.race([
@@ -279,8 +297,13 @@ async function warmServer(c, origin) {
   }
 }
 
-/// One query, cold and warm in one context, then throttled in another.
-async function searchQuery(browser, origin, c, query, withCards) {
+/// Milliseconds between keys of a query typed key by key: a quick typist's (some 80 words a
+/// minute).
+const KEY_MS = 150;
+
+/// One query, cold and warm in one context, then throttled in another (and, with `typed`, typed
+/// key by key on the throttled link in a third).
+async function searchQuery(browser, origin, c, query, withCards, typed = false) {
   const label = `${c.name}: ${query.lectern}`;
   const first = await openListed(browser, origin, c, label);
   let cold, warm, cards;
@@ -302,16 +325,23 @@ async function searchQuery(browser, origin, c, query, withCards) {
   } finally {
     await first.context.close();
   }
-  const second = await openListed(browser, origin, c, `${label} (9 Mbps)`);
-  let throttled;
+  const slow = (how, options) => onSlowLink(browser, origin, c, `${label} (${how})`, query.lectern, options);
+  const throttled = await slow('9 Mbps', { bytes: true });
+  const keyed = typed ? await slow('typed, 9 Mbps', { keyDelay: KEY_MS, count: query.expected }) : null;
+  return { cold, warm, throttled, keyed, cards };
+}
+
+/// A search in a fresh context put on the 9 Mbps link once the library is listed.
+async function onSlowLink(browser, origin, c, label, query, options) {
+  const { context, page, check } = await openListed(browser, origin, c, label);
   try {
-    await throttle(second.context, second.page, NINE_MBPS);
-    throttled = await timedSearch(second.page, query.lectern, { bytes: true });
-    second.check();
+    await throttle(context, page, NINE_MBPS);
+    const result = await timedSearch(page, query, options);
+    check();
+    return result;
   } finally {
-    await second.context.close();
+    await context.close();
   }
-  return { cold, warm, throttled, cards };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -320,7 +350,7 @@ async function searchQuery(browser, origin, c, query, withCards) {
 const round = (x, digits = 0) => (x === null || x === undefined ? null : Number(x.toFixed(digits)));
 const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
-async function lecternCase(dist, c, articles, queries) {
+async function lecternCase(dist, c, articles, queries, typed = false) {
   const toArticle = c.markdown && !c.queries ? cardToArticle(c, articles) : null;
   const rows = [];
   await withBrowser(
@@ -329,7 +359,7 @@ async function lecternCase(dist, c, articles, queries) {
     async (browser, origin) => {
       await warmServer(c, origin);
       for (const query of queries) {
-        const r = await searchQuery(browser, origin, c, query, Boolean(toArticle));
+        const r = await searchQuery(browser, origin, c, query, Boolean(toArticle), typed);
         const row = {
           q: query.q,
           lectern: query.lectern,
@@ -346,6 +376,7 @@ async function lecternCase(dist, c, articles, queries) {
           warm_ms: round(r.warm.ms, 1),
           throttled_ms: round(r.throttled.ms, 1),
           throttled_bytes: r.throttled.bytes,
+          typed_ms: r.keyed ? round(r.keyed.ms, 1) : null,
         };
         if (r.cards) {
           const found = r.cards.map(toArticle);
@@ -381,7 +412,7 @@ function printLectern(r) {
   const quality = r.recall !== undefined ? `, ${r.cards} cards, recall ${r.recall}, precision ${r.precision}` : '';
   console.log(
     `  ${JSON.stringify(r.lectern)}: ${r.count} of ${r.expected}${quality}; cold ${r.cold_ms} ms, ${kb(r.cold_bytes)} KB in ${r.cold_files} files; ` +
-      `warm ${r.warm_ms} ms; 9 Mbps ${r.throttled_ms} ms${wrong}${failed}`,
+      `warm ${r.warm_ms} ms; 9 Mbps ${r.throttled_ms} ms${r.typed_ms === null ? '' : `, typed ${r.typed_ms} ms`}${wrong}${failed}`,
   );
   for (const path of r.missed ?? []) console.log(`      missed ${path}`);
   for (const path of r.extra ?? []) console.log(`      extra  ${path}`);
@@ -463,6 +494,7 @@ function scaleRows(rows) {
     'catalog shards then, to list older matches (KB; files)': `${Math.round(kb(r.listing_bytes))}; ${r.listing_files}`,
     'warm (ms)': ms(r.warm_ms),
     '9 Mbps, 40 ms (ms)': ms(r.throttled_ms),
+    'typed key by key, 9 Mbps (ms)': ms(r.typed_ms),
   }));
 }
 
@@ -475,10 +507,10 @@ if (mode === 'scale') {
   const [c] = JSON.parse(readFileSync(casesFile, 'utf8'));
   console.log(`hosted: ${c.name}: ${c.documents} articles, ${c.queries.length} given queries`);
   const queries = caseQueries(c, []);
-  const rows = await lecternCase(resolve(dist), c, [], queries);
+  const rows = await lecternCase(resolve(dist), c, [], queries, true);
   writeSection(
     `Hosted search at ${c.documents.toLocaleString('en-US')} articles, in the browser`,
-    'The library of the section above, served gzipped over HTTP/2 (as static hosts and CDNs serve: a round of many files goes at once, not six at a time) on loopback beside the release build and searched in headless Chromium as in "Hosted search": once the newest 20 shards of its catalog are listed (20 000 articles; the others are fetched as they are wanted), a query typed cold in a fresh context (time to the count, and the index files fetched: encoded bytes with headers), then, once the count is shown, the catalog shards fetched to list what it found among older articles (up to 4, until 20 matches are listed); warm (the same query again); and cold on a 9 Mbps / 40 ms link. The count is the listed matches plus those the list says it found among older articles, checked against the engine\u2019s count natively (the section above). The server compresses each file on its first request (gzip -9, some 10 ms a file on this machine), where a CDN serves what it compressed before: the files each query fetches natively are asked for once before it, untimed. A query whose last word is one or two letters (every word they begin is searched) fetches more than its dictionary shards only 250 ms after the last key (a pause in the typing), and the figures include it; Chromium’s network emulation also delays each of many files of a round more than the bytes do (the native table’s model is one round trip per round).',
+    'The library of the section above, served gzipped over HTTP/2 (as static hosts and CDNs serve: a round of many files goes at once, not six at a time) on loopback beside the release build and searched in headless Chromium as in "Hosted search": once the newest 20 shards of its catalog are listed (20 000 articles; the others are fetched as they are wanted), a query typed cold in a fresh context (time to the count, and the index files fetched: encoded bytes with headers), then, once the count is shown, the catalog shards fetched to list what it found among older articles (up to 4, until 20 matches are listed); warm (the same query again); cold on a 9 Mbps / 40 ms link; and, in a fresh context on that link, typed key by key 150 ms apart (a quick typist), from the last key: what the earlier keys fetched is there, as when a reader types. The count is the listed matches plus those the list says it found among older articles, checked against the engine\u2019s count natively (the section above). The server compresses each file on its first request (gzip -9, some 10 ms a file on this machine), where a CDN serves what it compressed before: the files each query fetches natively are asked for once before it, untimed. A query whose last word is one or two letters (every word they begin is searched) fetches more than its dictionary shards, if more than four files, only 250 ms after the last key (a pause in the typing), and the figures include it; Chromium’s network emulation also delays each of many files of a round more than the bytes do (the native table’s model is one round trip per round).',
     scaleRows(rows),
   );
   process.exit(rows.some((r) => r.failed || r.count !== r.expected) ? 1 : 0);
