@@ -75,10 +75,19 @@ test('a GBK file reads as Chinese, parsed by the worker off the page', async ({ 
 });
 
 test.describe('a host that lacks the worker', () => {
-  test.use({ expectedConsoleError: /404|Failed to load resource/ });
+  // The worker's program failing to load is said by the worker as its own error.
+  test.use({ expectedConsoleError: /404|Failed to load resource|WebAssembly|status code/ });
 
-  test('files are kept and listed, each saying the parser could not start', async ({ page }) => {
-    await page.route('**/worker-loader.js*', (route) => route.fulfill({ status: 404, body: '' }));
+  // Its loader, or its program (which the loader fetches, so the page hears only what the
+  // loader tells it).
+  for (const missing of ['worker-loader.js', 'lectern-worker_bg.wasm']) {
+    test(`without ${missing}, files are kept and listed, each saying the parser could not start`, async ({ page }) => {
+      await page.route(`**/${missing}*`, (route) => route.fulfill({ status: 404, body: '' }));
+      await readWithoutWorker(page);
+    });
+  }
+
+  async function readWithoutWorker(page) {
     await page.goto('./');
     await expect(page.getByRole('status')).toHaveText('12 articles');
     await page.getByLabel('Open files').setInputFiles([
@@ -90,7 +99,7 @@ test.describe('a host that lacks the worker', () => {
     await page.getByRole('link', { name: 'second', exact: true }).click();
     await expect(page.getByRole('complementary', { name: 'Notes about this file' }))
       .toContainText('parser could not start');
-  });
+  }
 });
 
 test('dropping a file anywhere on the page adds it', async ({ page }) => {
