@@ -1,15 +1,29 @@
 // Starts Lectern's parsing worker (the `lectern-worker` program; see src/browser/parser.rs).
 // The page names its own build in the query (`?v=…`); it is passed on to the worker's files, so
 // a browser never pairs a worker cached from an older build with a newer page.
+//
+// A page that goes (a reload) while the worker still downloads its files aborts the download:
+// no one's error, and said to no one (Firefox throws NS_BINDING_ABORTED, from `importScripts`
+// too; others an AbortError). Any other failure is this worker's error, which the page hears
+// of: it says the worker could not start and reads on without it.
 const build = self.location.search;
-importScripts(`./lectern-worker.js${build}`);
-wasm_bindgen(`./lectern-worker_bg.wasm${build}`).catch((error) => {
-  // Not left as an unhandled rejection: a page that goes (a reload while the program is still
-  // downloading) aborts the download, and that is no error of the page's. Where the page
-  // stays (its host lacks the file), it hears of it as this worker's error, says the worker
-  // could not start and reads on without it, rather than waiting for a worker that never
-  // answers.
-  setTimeout(() => {
+const aborted = (error) => /abort/i.test(`${error?.name} ${error?.message} ${error}`);
+
+function start() {
+  try {
+    importScripts(`./lectern-worker.js${build}`);
+  } catch (error) {
+    if (aborted(error)) return;
     throw error;
+  }
+  wasm_bindgen(`./lectern-worker_bg.wasm${build}`).catch((error) => {
+    if (aborted(error)) return;
+    // Thrown from a timer: a rejection would stay inside the worker, and the page would wait
+    // for a worker that never answers.
+    setTimeout(() => {
+      throw error;
+    });
   });
-});
+}
+
+start();
