@@ -177,8 +177,10 @@ function watchSearch({ expect, keys, count, pattern, query }) {
     let searching = false;
     const status = () => document.querySelector('[role=status]')?.textContent ?? '';
     const observer = new MutationObserver(() => check());
+    let polling = null;
     const done = () => {
       observer.disconnect();
+      clearInterval(polling);
       const alert = document.querySelector('[role=alert]');
       resolve({ ms: performance.now() - typed, status: status(), alert: alert?.textContent ?? null, searching });
     };
@@ -207,10 +209,7 @@ function watchSearch({ expect, keys, count, pattern, query }) {
       check();
       setTimeout(check, 0);
       // The address changes without a mutation to observe.
-      if (count !== undefined) {
-        const polling = setInterval(() => (observer.takeRecords(), check()), 5);
-        window.__searched.then(() => clearInterval(polling));
-      }
+      if (count !== undefined) polling = setInterval(check, 5);
     };
     addEventListener('input', onInput, { capture: true });
   });
