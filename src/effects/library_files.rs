@@ -155,7 +155,10 @@ pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
     });
 }
 
-/// Removes one of the reader's articles, from the list and from storage.
+/// Removes one of the reader's articles, from storage and then from the list.
+///
+/// The list changes only once storage has: a reload (or a closed tab) right after a removal
+/// the reader saw would otherwise abort the write and bring the article back.
 pub fn remove(dispatcher: Dispatch, entry: &Entry) {
     let paths: Vec<String> = entry
         .origin
@@ -163,14 +166,16 @@ pub fn remove(dispatcher: Dispatch, entry: &Entry) {
         .map(str::to_owned)
         .into_iter()
         .collect();
-    dispatcher.dispatch(Action::Remove {
-        ids: vec![entry.summary.id.clone()],
-        files: None,
+    let ids = vec![entry.summary.id.clone()];
+    spawn_local(async move {
+        let removed = store::remove(&paths).await;
+        dispatcher.dispatch(Action::Remove { ids, files: None });
+        keep(&dispatcher, removed).await;
     });
-    spawn_local(async move { keep(&dispatcher, store::remove(&paths).await).await });
 }
 
-/// Removes every file the reader brought in, pictures included, keeping them for an undo.
+/// Removes every file the reader brought in, pictures included, keeping them for an undo; the
+/// list empties once storage has, as [`remove`] says why.
 pub fn remove_all(dispatcher: Dispatch, ids: Vec<String>) {
     spawn_local(async move {
         let files = store::load_all()
@@ -179,24 +184,29 @@ pub fn remove_all(dispatcher: Dispatch, ids: Vec<String>) {
             .into_iter()
             .map(|stored| stored.file)
             .collect();
+        let cleared = store::clear().await;
         dispatcher.dispatch(Action::Remove {
             ids,
             files: Some(files),
         });
-        keep(&dispatcher, store::clear().await).await;
+        keep(&dispatcher, cleared).await;
     });
 }
 
-/// Takes the last removal back: the state puts the entries back, this stores the files again.
+/// Takes the last removal back: this stores the files again, then the state puts the entries
+/// back (storage first, as [`remove`] says why).
 pub fn undo(dispatcher: Dispatch, removal: &Removal) {
-    dispatcher.dispatch(Action::Undo);
     let files: Vec<StoredFile> = removal
         .files
         .iter()
         .cloned()
         .map(StoredFile::from)
         .collect();
-    spawn_local(async move { keep(&dispatcher, store::save(&files).await).await });
+    spawn_local(async move {
+        let saved = store::save(&files).await;
+        dispatcher.dispatch(Action::Undo);
+        keep(&dispatcher, saved).await;
+    });
 }
 
 /// Saves the reader's files as a zip; with `shown`, only those articles (and every picture).
