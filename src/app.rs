@@ -71,8 +71,9 @@ pub fn App() -> Html {
         Callback::from(move |query: String| {
             if route == Route::Library {
                 // The hosted index is asked as the key arrives, before the list is drawn.
+                let typed = searches.ask(&query);
                 if let Some((meta, query)) = hosted.wanted(&query) {
-                    searches.start(dispatcher.clone(), meta, query);
+                    searches.start(dispatcher.clone(), meta, query, typed);
                 }
                 dispatcher.dispatch(Action::Search(query));
             } else {

@@ -80,8 +80,12 @@ pub fn use_library(state: &UseReducerHandle<State>, searches: &Searches) {
     let (dispatcher, searches) = (state.dispatcher(), searches.clone());
     use_effect_with(state.hosted_search_wanted(), move |wanted| {
         match wanted.clone() {
-            // Most often already started by the search box's key.
-            Some((meta, query)) => searches.start(dispatcher, meta, query),
+            // Most often already started by the search box's key; else come whole (the
+            // address, Back).
+            Some((meta, query)) => {
+                searches.ask(&query);
+                searches.start(dispatcher, meta, query, false)
+            }
             None => searches.stop(),
         }
     });

@@ -1,9 +1,10 @@
 //! Searching the hosted library's index: the files a query needs are fetched a round at a time
 //! (all of a round at once) and kept for the next queries, then the answer is dispatched. A
 //! search the reader has typed past stops between rounds. A costly one (a letter or two of a
-//! word) fetches its dictionary shards at once, small and wanted by the next keys too, and the
-//! rest only after a pause in the typing (the pause and the dictionary's round trip overlap),
-//! unless the rest is a few files, as in all but the largest libraries.
+//! word) being typed fetches its dictionary shards at once, small and wanted by the next keys
+//! too, and the rest only after a pause in the typing (the pause and the dictionary's round
+//! trip overlap), unless the rest is a few files, as in all but the largest libraries. A query
+//! that comes whole (pasted, from a link, Back) is complete: it is searched without a pause.
 //!
 //! The search box starts a search as its key arrives ([`Searches::start`]), ahead of drawing
 //! the list: the app's renderer yields to the browser after 16 ms of work, so an effect ran
@@ -28,24 +29,35 @@ use crate::state::Action;
 /// The index's files fetched so far, by name, shared by the searches of a visit.
 type Fetched = Rc<RefCell<HashMap<String, Vec<u8>>>>;
 
-/// The searches of a visit: the index's files fetched so far, and the query searched last
-/// (a search under way stops between rounds once it is not).
+/// The searches of a visit: the index's files fetched so far, the query searched last (a
+/// search under way stops between rounds once it is not), and the query the reader asked
+/// last (whether the next was typed).
 #[derive(Clone, Default)]
 pub struct Searches {
     fetched: Fetched,
     latest: Rc<RefCell<String>>,
+    asked: Rc<RefCell<String>>,
 }
 
 impl Searches {
+    /// The reader's query is now `query`: whether it was typed, a letter added to or erased
+    /// from the end of the one before (rather than pasted, linked or brought back whole).
+    pub fn ask(&self, query: &str) -> bool {
+        let before = self.asked.replace(query.to_owned());
+        one_letter_apart(&before, query)
+    }
+
     /// Searches the index `meta` describes for `query`, unless that is the search already under
-    /// way (or answered: the state then wants no other until the query changes).
-    pub fn start(&self, dispatcher: Dispatch, meta: Rc<Meta>, query: String) {
+    /// way (or answered: the state then wants no other until the query changes). A `typed`
+    /// query pauses before a costly round; one that came whole is complete, and does not.
+    pub fn start(&self, dispatcher: Dispatch, meta: Rc<Meta>, query: String, typed: bool) {
         if *self.latest.borrow() == query {
             return;
         }
         self.latest.replace(query.clone());
         let (fetched, latest) = (self.fetched.clone(), self.latest.clone());
-        spawn_local(run(dispatcher, meta, query, fetched, latest));
+        let pause = typed && costly(&query);
+        spawn_local(run(dispatcher, meta, query, pause, fetched, latest));
     }
 
     /// No search is wanted now: the one under way stops before its next round.
@@ -71,6 +83,18 @@ const PAUSE_MILLIS: f64 = 250.0;
 /// `syntax n` fetched 18 files.
 const UNPAUSED_FILES: usize = 4;
 
+/// Whether `after` is `before` with one letter more or less at its end.
+fn one_letter_apart(before: &str, after: &str) -> bool {
+    let (shorter, longer) = if before.len() < after.len() {
+        (before, after)
+    } else {
+        (after, before)
+    };
+    longer
+        .strip_prefix(shorter)
+        .is_some_and(|more| more.chars().count() == 1)
+}
+
 /// Whether `query` would fetch much of a large index: its last term is a word's first letter
 /// or two (every word they begin is in the search) or a lone CJK letter.
 fn costly(query: &str) -> bool {
@@ -85,18 +109,19 @@ fn costly(query: &str) -> bool {
     })
 }
 
-/// Searches the index `meta` describes for `query`, unless `latest` moves on first.
+/// Searches the index `meta` describes for `query`, unless `latest` moves on first; with
+/// `pause`, a costly round waits for a pause in the typing.
 async fn run(
     dispatcher: Dispatch,
     meta: Rc<Meta>,
     query: String,
+    mut pause: bool,
     fetched: Fetched,
     latest: Rc<RefCell<String>>,
 ) {
     let parsed = Query::parse(&query);
     let base = format!("{}{}", fetch::library_dir(), meta.dir);
     let typed = js_sys::Date::now();
-    let mut pause = costly(&query);
     let mut result = Err("the search index did not answer".to_owned());
     for _ in 0..MOST_ROUNDS {
         if *latest.borrow() != query {
@@ -161,6 +186,26 @@ mod tests {
         }
         for query in ["rus", "中文", "\"r\"", "r rust", ""] {
             assert!(!costly(query), "{query}");
+        }
+    }
+
+    #[test]
+    fn a_letter_added_or_erased_at_the_end_is_typing() {
+        for (before, after) in [
+            ("", "r"),
+            ("rust r", "rust ru"),
+            ("rust ru", "rust r"),
+            ("中", "中文"),
+        ] {
+            assert!(one_letter_apart(before, after), "{before} → {after}");
+        }
+        for (before, after) in [
+            ("", "rust r"),
+            ("rust", "rust"),
+            ("rust r", "rusty r"),
+            ("a", "b"),
+        ] {
+            assert!(!one_letter_apart(before, after), "{before} → {after}");
         }
     }
 }
