@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::run::{command, root, status, Result};
-use crate::{csp, index, single_file, tools};
+use crate::{csp, css, index, single_file, tools};
 
 /// Installs the build tools and regenerates the sample library's catalog.
 fn prepare() -> Result {
@@ -24,6 +24,7 @@ pub fn dist(library: Option<&Path>) -> Result<PathBuf> {
             .env("CARGO_TARGET_DIR", tools::target_dir()),
     )?;
     let dist = root().join("dist");
+    css::shrink(&dist)?;
     single_file::write(&dist)?;
     csp::protect(&dist)?;
     if let Some(library) = library {

@@ -18,6 +18,7 @@ mod build;
 mod bundle;
 mod corpus_phrases;
 mod csp;
+mod css;
 mod generate;
 mod hosted_bench;
 mod index;
