@@ -94,15 +94,23 @@ pub fn search(
         Some(total) => total.iter().map(|&(doc, _)| doc).collect(),
         None => (0..meta.documents).collect(),
     };
-    // Then the positions of what is left, for terms of several tokens.
+    // Then the positions of what is left, for terms of several tokens. Where every term is of
+    // one token, its candidates are its matches, and their intersection is the answer: a
+    // million articles' "other ex" went over "ex"'s 350 000 twice more to find it again.
+    let all_exact = included.iter().all(|plan| plan.exact);
     let mut confirmed = Vec::new();
     for plan in &plans {
-        confirmed.push(round.confirm(plan, &within)?);
+        confirmed.push(if plan.excluded || !all_exact {
+            round.confirm(plan, &within)?
+        } else {
+            Vec::new()
+        });
     }
     if !round.need.is_empty() {
         return Ok(Some(Outcome::Need(round.need)));
     }
     let mut result: Vec<(u32, u32)> = match total {
+        Some(total) if all_exact => total,
         Some(_) => {
             let mut result: Option<Vec<(u32, u32)>> = None;
             for (plan, matched) in plans.iter().zip(&confirmed) {
