@@ -15,6 +15,8 @@
 //!   100 000 generated articles: build time, size, bytes and time per query (`hosted_bench.rs`);
 //! - `scale`: a million articles as a hosted library (catalog and index), written natively
 //!   (build time, memory, size, what each query fetches), then searched by the app in Chromium;
+//! - `scale-browser`: run only when named, `scale`'s second half alone, on the library the
+//!   last `scale` wrote (writing it takes 12 minutes here; a change to the app need not);
 //! - `report`: measures nothing; BENCHMARKS.md is written again from the figures on disk (after
 //!   a part failed midway, say). Every run ends with it.
 
@@ -28,8 +30,22 @@ use crate::{build, bundle, generate, hosted_bench, index, tools};
 
 /// The benchmark's parts, in the order they run (and appear in BENCHMARKS.md).
 const PARTS: &[&str] = &[
-    "size", "engine", "search", "start", "import", "ingest", "catalog", "hosted", "scale", "report",
+    "size",
+    "engine",
+    "search",
+    "start",
+    "import",
+    "ingest",
+    "catalog",
+    "hosted",
+    "scale",
+    "scale-browser",
+    "report",
 ];
+
+/// Parts that run only when named: `scale` runs the browser's half too, and `report` ends
+/// every run.
+const NAMED_ONLY: &[&str] = &["scale-browser", "report"];
 
 /// The report's sections, in order: one per part, and the catalog's size before its timing.
 const SECTIONS: &[&str] = &[
@@ -61,6 +77,18 @@ const IMPORT_CASES: &[&str] = &["1000", "10000", "big"];
 /// Runs of each timed browser figure: enough for a median and a p95.
 const RUNS: &str = "5";
 
+/// The parts to measure, in order: those named, or all but those run only when named.
+fn chosen(parts: &[String]) -> Vec<&'static str> {
+    PARTS
+        .iter()
+        .copied()
+        .filter(|part| {
+            parts.iter().any(|p| p == part) || (parts.is_empty() && !NAMED_ONLY.contains(part))
+        })
+        .filter(|part| *part != "report")
+        .collect()
+}
+
 /// Runs the `parts` named (all when none is), then writes BENCHMARKS.md.
 pub fn run(parts: &[String]) -> Result {
     if let Some(unknown) = parts.iter().find(|p| !PARTS.contains(&p.as_str())) {
@@ -69,12 +97,7 @@ pub fn run(parts: &[String]) -> Result {
             PARTS.join(", ")
         ));
     }
-    let chosen: Vec<&str> = PARTS
-        .iter()
-        .copied()
-        .filter(|part| parts.is_empty() || parts.iter().any(|p| p == part))
-        .filter(|part| *part != "report")
-        .collect();
+    let chosen = chosen(parts);
     let sections_of = |part: &str| -> Vec<&&str> {
         SECTIONS
             .iter()
@@ -120,9 +143,13 @@ pub fn run(parts: &[String]) -> Result {
                         .arg(cases),
                 )?
             }
-            "scale" => {
+            "scale" | "scale-browser" => {
                 let dist = built()?;
-                let cases = hosted_bench::scale()?;
+                let cases = if *part == "scale" {
+                    hosted_bench::scale()?
+                } else {
+                    hosted_bench::scale_written()?
+                };
                 status(
                     node("scale-browser", "tests/bench/hosted.mjs")
                         .arg(&dist)
@@ -328,4 +355,18 @@ fn catalog_size(library: &Path) -> Result {
             ],
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_browsers_half_of_scale_runs_only_when_named() {
+        let all = chosen(&[]);
+        assert!(all.contains(&"scale") && !all.contains(&"scale-browser"));
+        assert!(!all.contains(&"report"));
+        assert_eq!(chosen(&["scale-browser".to_owned()]), ["scale-browser"]);
+        assert_eq!(chosen(&["report".to_owned()]), Vec::<&str>::new());
+    }
 }

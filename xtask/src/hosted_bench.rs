@@ -171,6 +171,33 @@ pub fn scale() -> Result<PathBuf> {
     Ok(file)
 }
 
+/// The queries file of the million-article library the last [`scale`] wrote, for the browser's
+/// half alone; an error if there is none, or its index is of another version than this code
+/// reads.
+pub fn scale_written() -> Result<PathBuf> {
+    let work = tools::target_dir().join("bench/scale");
+    let (cases, catalog) = (work.join("cases.json"), work.join("index.json"));
+    let missing = || {
+        format!(
+            "no million-article library in {}: run `cargo xtask bench scale`",
+            work.display()
+        )
+    };
+    let text = std::fs::read(&catalog).map_err(|_| missing())?;
+    let catalog: articles::catalog::Catalog =
+        serde_json::from_slice(&text).map_err(|e| format!("{}: {e}", catalog.display()))?;
+    let version = catalog.search_index.map(|meta| meta.version);
+    if version != Some(hosted::VERSION) {
+        return Err(format!(
+            "the library in {} has a search index of version {version:?}, and this code reads {}: \
+             run `cargo xtask bench scale`",
+            work.display(),
+            hosted::VERSION
+        ));
+    }
+    cases.exists().then_some(cases).ok_or_else(missing)
+}
+
 /// The queries of the scale measurement, three of each kind: two words anywhere, a quoted pair,
 /// runs of two and four Chinese characters, and a word with the next one's first one, two or
 /// three letters (a query as it is typed, its last word a short prefix of thousands of words),
