@@ -29,18 +29,10 @@ use crate::run::{command, status, Result};
 use crate::{build, bundle, generate, hosted_bench, index, tools};
 
 /// The benchmark's parts, in the order they run (and appear in BENCHMARKS.md).
+#[rustfmt::skip]
 const PARTS: &[&str] = &[
-    "size",
-    "engine",
-    "search",
-    "start",
-    "import",
-    "ingest",
-    "catalog",
-    "hosted",
-    "scale",
-    "scale-browser",
-    "report",
+    "size", "engine", "search", "start", "import", "ingest", "catalog", "hosted", "scale",
+    "scale-browser", "report",
 ];
 
 /// Parts that run only when named: `scale` runs the browser's half too, and `report` ends
