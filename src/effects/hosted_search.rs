@@ -121,7 +121,7 @@ async fn run(
 ) {
     let parsed = Query::parse(&query);
     let base = format!("{}{}", fetch::library_dir(), meta.dir);
-    let typed = js_sys::Date::now();
+    let asked_at = js_sys::Date::now();
     let mut result = Err("the search index did not answer".to_owned());
     for _ in 0..MOST_ROUNDS {
         if *latest.borrow() != query {
@@ -144,7 +144,7 @@ async fn run(
             Ok(Some(Outcome::Need(names))) => names,
         };
         if pause && !names.iter().all(|name| is_dictionary(name)) && names.len() > UNPAUSED_FILES {
-            let waited = js_sys::Date::now() - typed;
+            let waited = js_sys::Date::now() - asked_at;
             TimeoutFuture::new((PAUSE_MILLIS - waited).max(0.0) as u32).await;
             pause = false;
             // Typed past meanwhile: stopped before the costly round.

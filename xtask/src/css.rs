@@ -10,14 +10,11 @@ use base64::Engine;
 use sha2::{Digest, Sha384};
 
 use crate::run::Result;
+use crate::single_file::Built;
 
 /// Shrinks the style sheet Trunk wrote into `dist`, and says so in the page's `integrity`.
 pub fn shrink(dist: &Path) -> Result {
-    let name = std::fs::read_dir(dist)
-        .map_err(|e| format!("{}: {e}", dist.display()))?
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .find(|name| name.starts_with("lectern-") && name.ends_with(".css"))
-        .ok_or("dist/ has no style sheet: run Trunk first")?;
+    let name = Built::find(dist)?.style;
     let path = dist.join(&name);
     let css = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let shrunk = stripped(&css);

@@ -105,7 +105,7 @@ pub fn cases(dist: &Path) -> Result<PathBuf> {
 /// Chromium. The articles are generated and parsed a shard at a time, on every core.
 pub fn scale() -> Result<PathBuf> {
     let article = generate::parser()?;
-    let work = tools::target_dir().join("bench/scale");
+    let work = scale_dir();
     if work.exists() {
         std::fs::remove_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
     }
@@ -175,7 +175,7 @@ pub fn scale() -> Result<PathBuf> {
 /// half alone; an error if there is none, or its index is of another version than this code
 /// reads.
 pub fn scale_written() -> Result<PathBuf> {
-    let work = tools::target_dir().join("bench/scale");
+    let work = scale_dir();
     let (cases, catalog) = (work.join("cases.json"), work.join("index.json"));
     let missing = || {
         format!(
@@ -196,6 +196,11 @@ pub fn scale_written() -> Result<PathBuf> {
         ));
     }
     cases.exists().then_some(cases).ok_or_else(missing)
+}
+
+/// Where [`scale`] writes its library.
+fn scale_dir() -> PathBuf {
+    tools::target_dir().join("bench/scale")
 }
 
 /// The queries of the scale measurement, three of each kind: two words anywhere, a quoted pair,

@@ -76,15 +76,15 @@ pub fn write(dist: &Path) -> Result<PathBuf> {
 }
 
 /// The file names Trunk gave this build's parts.
-struct Built {
+pub(crate) struct Built {
     script: String,
     wasm: String,
-    style: String,
+    pub(crate) style: String,
     icon: String,
 }
 
 impl Built {
-    fn find(dist: &Path) -> Result<Built> {
+    pub(crate) fn find(dist: &Path) -> Result<Built> {
         let mut names: Vec<String> = std::fs::read_dir(dist)
             .map_err(|e| format!("{}: {e}", dist.display()))?
             .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
