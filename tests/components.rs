@@ -232,7 +232,7 @@ async fn a_card_marks_what_the_search_found() {
 
 #[wasm_bindgen_test]
 async fn a_large_library_lists_a_page_of_cards_at_a_time() {
-    let entries: Vec<Entry> = (0..150)
+    let entries: Vec<Entry> = (0..60)
         .map(|n| Entry {
             summary: summary(&format!("{n}.md"), &format!("# Article {n}\n\ntext")),
             article: None,
@@ -240,11 +240,11 @@ async fn a_large_library_lists_a_page_of_cards_at_a_time() {
         })
         .collect();
     // Every other article matches: the list shows those, a page at a time.
-    let shown: Vec<usize> = (0..150).step_by(2).collect();
+    let shown: Vec<usize> = (0..60).step_by(2).collect();
     let mounted = mount::<Library>(yew::props!(LibraryProps {
         entries: Shared::new(entries),
         shown: Shared::new(shown),
-        library_size: 150,
+        library_size: 60,
         catalog: Loadable::Ready(()),
         lang: Lang::En,
         dropped: 0,
@@ -253,9 +253,9 @@ async fn a_large_library_lists_a_page_of_cards_at_a_time() {
     let root = &mounted.root;
     assert_eq!(
         find(root, "[role=status]").text_content().as_deref(),
-        Some("75 articles")
+        Some("30 articles")
     );
-    assert_eq!(count_of(root, "article"), 60);
+    assert_eq!(count_of(root, "article"), 24);
     assert_eq!(
         find(root, "article h2").text_content().as_deref(),
         Some("Article 0")
@@ -263,11 +263,11 @@ async fn a_large_library_lists_a_page_of_cards_at_a_time() {
     let more = find(root, "button.show-more");
     assert_eq!(
         more.text_content().as_deref(),
-        Some("Show 15 more (15 not shown yet)")
+        Some("Show 6 more (6 not shown yet)")
     );
     more.unchecked_ref::<web_sys::HtmlElement>().click();
     yew::scheduler::flush().await;
-    assert_eq!(count_of(root, "article"), 75);
+    assert_eq!(count_of(root, "article"), 30);
     assert_eq!(count_of(root, "button.show-more"), 0);
     mounted.assert_console_clean();
 }

@@ -12,7 +12,7 @@ use super::{article, loading};
 use crate::browser::intake::{drop_listeners, Given};
 use crate::browser::keys::{self, Shortcut};
 use crate::browser::{fetch, offline, page, worker};
-use crate::parts::idle_time;
+use crate::parts::{idle_time, next_task};
 use crate::route::Route;
 use crate::shared::Shared;
 use crate::state::{Action, IdLookup, Loadable, Notice, State};
@@ -32,13 +32,23 @@ pub fn use_address(state: &UseReducerHandle<State>) {
         }
     });
     // The address follows the state: a view the reader chose is a history step, anything
-    // else (typing, a resolved link, the address itself) rewrites it in place.
+    // else (typing, a resolved link, the address itself) rewrites it in place. It is written a
+    // task after the render that changed it: writing it mid-render made the browser bring the
+    // page's style up to date there and then, some 2–5 ms of a keystroke that drew a new list.
     let steps_seen = use_mut_ref(|| state.view_steps);
+    let unwritten = use_mut_ref(Unwritten::default);
     use_effect_with(
         (state.route.clone(), state.view.clone(), state.view_steps),
         move |(route, view, steps)| {
             let step = *steps != steps_seen.replace(*steps);
-            page::show(route, view, step);
+            let this = unwritten.borrow_mut().add(step);
+            let (route, view) = (route.clone(), view.clone());
+            spawn_local(async move {
+                next_task().await;
+                if let Some(step) = unwritten.borrow_mut().take(this) {
+                    page::show(&route, &view, step);
+                }
+            });
         },
     );
     let dispatcher = state.dispatcher();
@@ -62,6 +72,29 @@ pub fn use_address(state: &UseReducerHandle<State>) {
         });
         move || drop(listener)
     });
+}
+
+/// Changes of the address not written yet: only the latest is written, as a history step if
+/// any of them was one (a facet ticked, then a key typed before the tick was written, is still
+/// a step Back undoes).
+#[derive(Default)]
+struct Unwritten {
+    latest: u64,
+    step: bool,
+}
+
+impl Unwritten {
+    /// Another change; its number.
+    fn add(&mut self, step: bool) -> u64 {
+        self.latest += 1;
+        self.step |= step;
+        self.latest
+    }
+
+    /// Whether the change `number` is to be written (the latest), and as a step.
+    fn take(&mut self, number: u64) -> Option<bool> {
+        (number == self.latest).then(|| std::mem::take(&mut self.step))
+    }
 }
 
 /// The library comes in, and what the state waits for is fetched: the reader's stored files
