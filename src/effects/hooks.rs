@@ -32,16 +32,26 @@ pub fn use_address(state: &UseReducerHandle<State>) {
         }
     });
     // The address follows the state: a view the reader chose is a history step, anything
-    // else (typing, a resolved link, the address itself) rewrites it in place. It is written a
-    // task after the render that changed it: writing it mid-render made the browser bring the
-    // page's style up to date there and then, some 2–5 ms of a keystroke that drew a new list.
+    // else (typing, a resolved link, the address itself) rewrites it in place. A new view of
+    // the list is written a task after the render that drew it: writing it mid-render made the
+    // browser bring the page's style up to date there and then, some 2–5 ms of a keystroke
+    // that drew new cards. A new route (an article opened, the list again) is written at once,
+    // so a reload right after it opens what the reader sees.
     let steps_seen = use_mut_ref(|| state.view_steps);
+    let route_seen = use_mut_ref(|| state.route.clone());
     let unwritten = use_mut_ref(Unwritten::default);
     use_effect_with(
         (state.route.clone(), state.view.clone(), state.view_steps),
         move |(route, view, steps)| {
             let step = *steps != steps_seen.replace(*steps);
+            let moved = *route != route_seen.replace(route.clone());
             let this = unwritten.borrow_mut().add(step);
+            if moved {
+                if let Some(step) = unwritten.borrow_mut().take(this) {
+                    page::show(route, view, step);
+                }
+                return;
+            }
             let (route, view) = (route.clone(), view.clone());
             spawn_local(async move {
                 next_task().await;

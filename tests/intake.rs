@@ -1,0 +1,60 @@
+//! Files as a reader's browser hands them to the page (a file input, a drop), read in a real
+//! browser (headless Chromium, through wasm-bindgen-test): what is kept, in order, byte for byte.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use lectern::browser::files::{read, Import};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn file(name: &str, bytes: &[u8]) -> web_sys::File {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    web_sys::File::new_with_u8_array_sequence(&parts, name).expect("the browser makes a file")
+}
+
+/// Files are read several at a time, as one blob made of them, and cut apart again by their
+/// sizes: every file must come back whole, under its own name, in the order given, whichever
+/// group it fell in (a large one is read alone).
+#[wasm_bindgen_test]
+async fn files_read_together_come_back_whole_and_in_order() {
+    let mut given = Vec::new();
+    let mut expected = Vec::new();
+    for n in 0..150 {
+        let (name, bytes) = match n {
+            // A picture (kept beside the articles), an empty article, a file Lectern skips, and
+            // one larger than a group's bytes.
+            40 => ("pic.png".to_owned(), (0..=255).collect::<Vec<u8>>()),
+            41 => ("empty.md".to_owned(), Vec::new()),
+            42 => ("notes.bin".to_owned(), vec![1, 2, 3]),
+            90 => ("large.md".to_owned(), "大".repeat(2_000_000).into_bytes()),
+            n => (
+                format!("folder/{n}.md"),
+                format!("# 文章 {n}\n\n{}", "字".repeat(n * 37)).into_bytes(),
+            ),
+        };
+        if name != "notes.bin" {
+            expected.push((name.clone(), bytes.clone()));
+        }
+        given.push((name.clone(), file(&name, &bytes)));
+    }
+    let import = Import {
+        cancelled: Rc::new(Cell::new(false)),
+        progress: yew::Callback::noop(),
+    };
+    let picked = read(given, &import).await.expect("not cancelled");
+    assert_eq!(picked.skipped, vec!["notes.bin".to_owned()]);
+    assert!(picked.beside.is_empty());
+    let kept: Vec<(String, Vec<u8>)> = picked
+        .kept
+        .iter()
+        .map(|f| (f.path.clone(), f.bytes.clone()))
+        .collect();
+    assert_eq!(kept.len(), expected.len());
+    for (got, want) in kept.iter().zip(&expected) {
+        assert_eq!(got.0, want.0);
+        assert!(got.1 == want.1, "the bytes of {} differ", want.0);
+    }
+}
