@@ -79,6 +79,11 @@ fn unparsed(files: &[Rc<StoredFile>], mut each: impl FnMut(usize, Arrived) -> bo
 const MESSAGE_FILES: usize = 200;
 const MESSAGE_BYTES: usize = 2 << 20;
 
+/// Messages each worker of the pool gets of a smaller drop, at least: dealt in turn, a drop in
+/// a few messages a worker keeps every worker busy to about the same end (500 files in messages
+/// of 200 left one worker 300 of them, the other 200).
+const MESSAGES_PER_WORKER: usize = 4;
+
 /// Parses in the workers: the files go over in several messages, each to the next worker of the
 /// pool, the page breathing between them, and the answers are taken in order. A worker that
 /// crashes or stalls is replaced: the file it stopped on is listed as unreadable and set aside,
@@ -90,7 +95,7 @@ async fn parse_in_workers(
 ) {
     let mut jobs = Vec::new();
     let mut first = 0;
-    for (at, batch) in batches(files).into_iter().enumerate() {
+    for (at, batch) in batches(files, worker::pool_size()).into_iter().enumerate() {
         if at > 0 {
             next_task().await;
         }
@@ -180,16 +185,20 @@ fn stopped_before_start() -> futures::channel::mpsc::UnboundedReceiver<Reply> {
 }
 
 /// Files in messages of at most [`MESSAGE_FILES`] files or [`MESSAGE_BYTES`] bytes (at least one
-/// file each).
-fn batches(files: Vec<Rc<StoredFile>>) -> Vec<Vec<Rc<StoredFile>>> {
+/// file each), and smaller for a smaller drop, so each of the pool's `workers` gets
+/// [`MESSAGES_PER_WORKER`] of about the same bytes.
+fn batches(files: Vec<Rc<StoredFile>>, workers: usize) -> Vec<Vec<Rc<StoredFile>>> {
+    let messages = workers.max(1) * MESSAGES_PER_WORKER;
+    let total: usize = files.iter().map(|file| file.bytes.len()).sum();
+    let most_files = files.len().div_ceil(messages).clamp(1, MESSAGE_FILES);
+    let most_bytes = total.div_ceil(messages).clamp(1, MESSAGE_BYTES);
     let mut batches = Vec::new();
     let mut files = files.into_iter().peekable();
     while files.peek().is_some() {
         let mut batch = Vec::new();
         let mut bytes = 0;
         while let Some(file) = files.next_if(|file| {
-            batch.is_empty()
-                || (batch.len() < MESSAGE_FILES && bytes + file.bytes.len() <= MESSAGE_BYTES)
+            batch.is_empty() || (batch.len() < most_files && bytes + file.bytes.len() <= most_bytes)
         }) {
             bytes += file.bytes.len();
             batch.push(file);
@@ -210,4 +219,51 @@ pub async fn parse_one(context: &Context, path: &str, bytes: Vec<u8>) -> Article
     .await;
     // Only a worker stopped by a cancelled import leaves a file unanswered.
     parsed.unwrap_or_else(|| Article::unreadable(path, "reading was stopped"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(sizes: &[usize]) -> Vec<Rc<StoredFile>> {
+        sizes
+            .iter()
+            .enumerate()
+            .map(|(n, &size)| Rc::new(StoredFile::new(format!("{n}.md"), vec![b'a'; size])))
+            .collect()
+    }
+
+    /// Files each worker gets, the batches dealt in turn.
+    fn per_worker(batches: &[Vec<Rc<StoredFile>>], workers: usize) -> Vec<usize> {
+        let mut counts = vec![0; workers];
+        for (at, batch) in batches.iter().enumerate() {
+            counts[at % workers] += batch.len();
+        }
+        counts
+    }
+
+    #[test]
+    fn a_smaller_drop_is_dealt_evenly_over_the_workers() {
+        let batches = batches(files(&[3_800; 500]), 2);
+        assert_eq!(batches.iter().map(Vec::len).sum::<usize>(), 500);
+        assert_eq!(per_worker(&batches, 2), [252, 248]);
+        let batches = super::batches(files(&[3_800; 10]), 4);
+        assert_eq!(batches.len(), 10);
+    }
+
+    #[test]
+    fn a_large_drop_keeps_to_the_message_limits() {
+        let batches = batches(files(&[100; 10_000]), 2);
+        assert_eq!(batches.len(), 50);
+        assert!(batches.iter().all(|batch| batch.len() == MESSAGE_FILES));
+        let batches = super::batches(files(&[1 << 20; 40]), 2);
+        assert!(batches.iter().all(|batch| batch.len() == 2));
+    }
+
+    #[test]
+    fn a_file_larger_than_a_message_goes_alone() {
+        let batches = batches(files(&[10, 5 << 20, 10, 10, 10, 10, 10, 10]), 1);
+        let sizes: Vec<usize> = batches.iter().map(Vec::len).collect();
+        assert_eq!(sizes, [1, 1, 2, 2, 2]);
+    }
 }
