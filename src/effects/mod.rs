@@ -1,13 +1,15 @@
 //! The effects layer: every workflow the app runs and every write to storage, as functions
 //! that take what they need and dispatch their results to the state as actions (as Yew's own
 //! examples keep effects beside a reducer), and the hooks that start them when the state or
-//! the browser asks. `App` wires them to callbacks; components never call them, and `reduce`
-//! never waits for them.
+//! the browser asks. `App` wires them to callbacks; components never call them (only the hooks
+//! that keep a component's own doings: the list's paging, reading progress, link previews),
+//! and `reduce` never waits for them.
 
 pub mod article;
 pub mod hooks;
 pub mod hosted_search;
 pub mod library_files;
+pub mod link_preview;
 pub mod list_place;
 pub mod loading;
 pub mod reading;

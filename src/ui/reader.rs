@@ -11,6 +11,7 @@ use articles::search::Query;
 use articles::{Article, Diagnostic};
 use yew::prelude::*;
 
+use crate::effects::link_preview::{use_link_previews, LinkTargets};
 use crate::effects::reading::{follow_in_article_anchors, use_marks_and_place};
 use crate::i18n::Lang;
 use crate::route::Route;
@@ -21,7 +22,7 @@ use crate::ui::breadcrumbs::Breadcrumbs;
 use crate::ui::byline::{Byline, Categories};
 use crate::ui::card::hide_broken_image;
 use crate::ui::connections::Connections;
-use crate::ui::link_preview::{use_link_previews, LinkTargets};
+use crate::ui::link_preview::LinkPreview;
 use crate::ui::local_graph::LocalGraph;
 use crate::ui::outline::Outline;
 use crate::ui::pictures::{use_pictures, HeldPictures};
@@ -172,7 +173,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     if let Some(host) = held_cover.filter(|host| !held_hosts.contains(host)) {
         held_hosts.insert(0, host);
     }
-    let previews = use_link_previews(props.reading.link_targets.clone(), props.lang);
+    let previews = use_link_previews(props.reading.link_targets.clone());
     let unresolved: Vec<String> = props
         .reading
         .connections
@@ -209,7 +210,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             <LocalGraph title={article.title.clone()} connections={props.reading.connections.clone()} lang={props.lang} />
             <AboutFile article={article.clone()} lang={props.lang} on_reread={props.reading.on_reread.clone()}
                 unresolved={unresolved} />
-            { previews.preview }
+            if let Some(open) = previews.open {
+                <LinkPreview {open} lang={props.lang} />
+            }
         </article>
     }
 }
