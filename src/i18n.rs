@@ -265,12 +265,22 @@ impl Lang {
 
     /// "Your files use 1.2 MB of this browser’s storage."
     pub fn storage_used(self, bytes: f64) -> String {
-        // In tenths, written with integers (see `ui/progress.rs`: no float printer).
-        let tenths = (bytes.max(0.0) / 1e5).round() as u64;
-        let megabytes = format!("{}.{} MB", tenths / 10, tenths % 10);
+        let megabytes = megabytes(bytes);
         match self {
             Lang::En => format!("Your files use {megabytes} of this browser’s storage."),
             Lang::Zh => format!("你的文件占用此浏览器 {megabytes} 存储空间。"),
+        }
+    }
+
+    /// A long article of the reader's own is searched in its first part only: "This article
+    /// is long: search looks through the first 0.5 MB of its text, of 21.5 MB."
+    pub fn searched_part(self, searched: usize, total: usize) -> String {
+        let (searched, total) = (megabytes(searched as f64), megabytes(total as f64));
+        match self {
+            Lang::En => format!(
+                "This article is long: search looks through the first {searched} of its text, of {total}."
+            ),
+            Lang::Zh => format!("本文较长：搜索只查找其正文的前 {searched}（共 {total}）。"),
         }
     }
 
@@ -652,6 +662,13 @@ fn named(lang: Lang, names: &[String]) -> String {
     }
 }
 
+/// Bytes as megabytes to a tenth: "1.2 MB", written with integers (see `ui/progress.rs`: no
+/// float printer).
+fn megabytes(bytes: f64) -> String {
+    let tenths = (bytes.max(0.0) / 1e5).round() as u64;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -672,6 +689,14 @@ mod tests {
         assert!(told(1_234_567.0).contains(" 1.2 MB "));
         assert!(told(25_960_000.0).contains(" 26.0 MB "));
         assert!(told(0.0).contains(" 0.0 MB "));
+    }
+
+    #[test]
+    fn a_long_article_searched_in_part_says_how_much() {
+        assert_eq!(
+            Lang::Zh.searched_part(1 << 19, 21_500_000),
+            "本文较长：搜索只查找其正文的前 0.5 MB（共 21.5 MB）。"
+        );
     }
 
     #[test]

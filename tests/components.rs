@@ -495,6 +495,41 @@ async fn reader_lists_diagnostics_in_plain_words() {
     mounted.assert_console_clean();
 }
 
+/// A huge article of the reader's own is searched in its first half megabyte (the index stays
+/// quick to build): the reader is told so, and not for an article of ordinary length.
+#[wasm_bindgen_test]
+async fn a_huge_article_of_my_own_says_search_reads_its_first_part() {
+    let long = format!(
+        "# Dump\n\n{}",
+        "A line of a very long dump.\n\n".repeat(25_000)
+    );
+    let article = Shared::new(parse("dump.md", long.as_bytes(), &ParseOptions::default()));
+    let mounted = mount::<Reader>(yew::props!(ReaderProps {
+        article: Loadable::Ready(article),
+        lang: Lang::En,
+        on_remove: Some(Callback::noop()),
+    }))
+    .await;
+    let notes = find(&mounted.root, ".diagnostics")
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        notes.contains(
+            "This article is long: search looks through the first 0.5 MB of its text, of 0.7 MB."
+        ),
+        "{notes}"
+    );
+    mounted.assert_console_clean();
+    let ordinary = mount::<Reader>(yew::props!(ReaderProps {
+        article: Loadable::Ready(reference()),
+        lang: Lang::En,
+        on_remove: Some(Callback::noop()),
+    }))
+    .await;
+    assert_eq!(count_of(&ordinary.root, ".diagnostics"), 0);
+    ordinary.assert_console_clean();
+}
+
 #[wasm_bindgen_test]
 async fn header_follows_the_interface_contract() {
     let mounted = mount::<Header>(yew::props!(HeaderProps {

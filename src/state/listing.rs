@@ -223,8 +223,9 @@ pub(super) fn text_bytes(entry: &Entry) -> usize {
 
 /// Bytes of an article's text that search looks through: all of any ordinary article (some
 /// 80 000 words); a huge one (a 20 MB dump) is searched in its first half megabyte, so
-/// indexing it stays a short task (a megabyte took some 60 ms in the browser).
-const SEARCHED_BYTES: usize = 1 << 19;
+/// indexing it stays a short task (a megabyte took some 60 ms in the browser). The reader's
+/// view says so on such an article of the reader's own.
+pub const SEARCHED_BYTES: usize = 1 << 19;
 
 /// The part of `text` search looks through.
 pub(super) fn searched(text: &str) -> &str {

@@ -16,7 +16,7 @@ use crate::effects::reading::{follow_in_article_anchors, use_marks_and_place};
 use crate::i18n::Lang;
 use crate::route::Route;
 use crate::shared::Shared;
-use crate::state::{ArticleConnections, Loadable, Problem};
+use crate::state::{ArticleConnections, Loadable, Problem, SEARCHED_BYTES};
 use crate::ui::about_file::AboutFile;
 use crate::ui::breadcrumbs::Breadcrumbs;
 use crate::ui::byline::{Byline, Categories};
@@ -91,7 +91,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         Loadable::Ready(article) => {
             html! {
                 <ArticleView article={article.clone()} lang={props.lang} query={props.query.clone()}
-                    reading={props.reading.clone()} />
+                    reading={props.reading.clone()} own={props.on_remove.is_some()} />
             }
         }
     };
@@ -126,6 +126,9 @@ pub struct ArticleViewProps {
     pub query: Option<Rc<Query>>,
     #[prop_or_default]
     pub reading: Reading,
+    /// One of the reader's own articles: searched in memory, a huge one in its first part.
+    #[prop_or_default]
+    pub own: bool,
 }
 
 #[function_component]
@@ -174,6 +177,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         held_hosts.insert(0, host);
     }
     let previews = use_link_previews(props.reading.link_targets.clone());
+    let searched_part = (props.own && article.text.len() > SEARCHED_BYTES)
+        .then(|| props.lang.searched_part(SEARCHED_BYTES, article.text.len()));
     let unresolved: Vec<String> = props
         .reading
         .connections
@@ -201,7 +206,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             </header>
             <HeldPictures hosts={held_hosts} lang={props.lang} />
             { for cover }
-            <Diagnostics diagnostics={article.diagnostics.clone()} lang={props.lang} />
+            <Diagnostics diagnostics={article.diagnostics.clone()} searched_part={searched_part} lang={props.lang} />
             <Outline headings={article.outline.clone()} lang={props.lang} on_click={follow_in_article_anchors(&props.reading.id)} />
             <div class="reader-body" ref={body.clone()} onclick={follow_in_article_anchors(&props.reading.id)}>
                 { Html::from_html_unchecked(AttrValue::from(held.html.clone())) }
@@ -220,13 +225,15 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct DiagnosticsProps {
     diagnostics: Vec<Diagnostic>,
+    /// That search looks through only the first part of the article's text, if so.
+    searched_part: Option<String>,
     lang: Lang,
 }
 
 /// What went wrong reading the file, in plain words, so nothing is silently lost.
 #[function_component]
 fn Diagnostics(props: &DiagnosticsProps) -> Html {
-    if props.diagnostics.is_empty() {
+    if props.diagnostics.is_empty() && props.searched_part.is_none() {
         return html! {};
     }
     html! {
@@ -234,6 +241,7 @@ fn Diagnostics(props: &DiagnosticsProps) -> Html {
             <h2>{ props.lang.text().notes_about_file }</h2>
             <ul>
                 { for props.diagnostics.iter().map(|d| html! { <li>{ &d.message }</li> }) }
+                { for props.searched_part.iter().map(|note| html! { <li>{ note }</li> }) }
             </ul>
         </aside>
     }
