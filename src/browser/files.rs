@@ -172,11 +172,11 @@ type Read = (String, Result<(Vec<u8>, Blob), JsValue>);
 /// file's bytes; where that fails (a file gone or unreadable), one file at a time, so only such
 /// a file is skipped.
 async fn read_together(group: Vec<(String, web_sys::File)>) -> Vec<Read> {
-    let parts = js_sys::Array::new();
-    for (_, file) in &group {
-        parts.push(file);
-    }
     if group.len() > 1 {
+        let parts = js_sys::Array::new();
+        for (_, file) in &group {
+            parts.push(file);
+        }
         if let Ok(all) = Blob::new_with_blob_sequence(&parts) {
             if let Ok(buffer) = JsFuture::from(all.array_buffer()).await {
                 if let Some(cut) = cut(&group, &Uint8Array::new(&buffer)) {
