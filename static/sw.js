@@ -28,7 +28,7 @@ function libraryFiles(catalog) {
     const at = (name, n) => `${index.dir}search/${name}-${String(n).padStart(4, '0')}.bin`;
     index.terms.forEach((_, n) => files.push(at('terms', n)));
     for (let n = 0; n < index.postings; n += 1) files.push(at('postings', n));
-    for (let n = 0; n < (index.lengths ?? 0); n += 1) files.push(at('lengths', n));
+    for (let n = 0; n < (index.skips ?? 0); n += 1) files.push(at('skips', n));
     for (let n = 0; n < index.positions; n += 1) files.push(at('positions', n));
   }
   const build = catalog.build || 'index/';

@@ -52,8 +52,11 @@ use crate::{build, single_file};
 /// to 419.5 KB for reading a drop's files 64 at a time, as one blob made of them (+1.1 KB: 500
 /// files handed to the workers some 120 ms sooner, ~190 → ~70 ms after the hand-over), then
 /// to 420 KB for a huge article of the reader's own saying that search reads its first half
-/// megabyte (+0.4 KB).
-pub const PAGE_BUDGET: usize = 420_000;
+/// megabyte (+0.4 KB). Raised to 421 KB for the hosted index's version 6 (skips, article
+/// numbers read apart from their scores: a million articles' "一個认配" 370 → 238 KB fetched,
+/// 587 → 485 ms at 9 Mbps) and the filter panel saying a library listed in part is counted over
+/// what is listed (+0.6 KB together).
+pub const PAGE_BUDGET: usize = 421_000;
 
 /// The most the whole build may weigh, gzipped (goal: 500 KB). Raised from 1 160 KB for the
 /// front matter repair and salvage and the fidelity summary in the worker, then from 1 180 KB
@@ -74,8 +77,9 @@ pub const PAGE_BUDGET: usize = 420_000;
 /// 1 276 KB for storing a large article without a long task (its blob made a piece a task,
 /// its HTML searched for `blob:` URLs by memchr's memmem: +0.3 KB on the page; a 21.5 MB
 /// article's longest task ~100 → ~70 ms); lowered to 1 275 KB with the page's, then to
-/// 1 274 KB with it; raised to 1 275 KB with it, then to 1 276 KB with it.
-pub const TOTAL_BUDGET: usize = 1_276_000;
+/// 1 274 KB with it; raised to 1 275 KB with it, then to 1 276 KB with it, then to 1 277 KB
+/// with it.
+pub const TOTAL_BUDGET: usize = 1_277_000;
 
 /// A download's size: as stored, gzipped at level 9 and compressed with brotli at quality 11.
 #[derive(Clone, Copy, Debug, Default)]

@@ -1,6 +1,6 @@
 //! Cutting the index into its files as its terms come, in dictionary order: dictionary shards
-//! of [`TERMS_PER_SHARD`] terms, and the postings, lengths and positions streams in files of
-//! [`CHUNK`] bytes ([`POSITIONS_CHUNK`] for positions). Each file goes to a sink as soon as it
+//! of [`TERMS_PER_SHARD`] terms, and the postings, skips and positions streams in files of
+//! [`CHUNK`] bytes ([`FINE_CHUNK`] for skips and positions). Each file goes to a sink as soon as it
 //! is full, so writing a million articles' index holds one shard and one chunk of each stream,
 //! not the index's two gigabytes.
 
@@ -9,8 +9,8 @@ use std::borrow::Cow;
 use super::varint::{put, Reader};
 use super::write::Postings;
 use super::{
-    bitmap_len, dense, flags_len, stream_file, terms_file, Meta, Stream, CHUNK, LABEL_HIT,
-    POSITIONS_CHUNK, PREFIX_MARK, TERMS_PER_SHARD, TITLE_HIT, VERSION,
+    bitmap_len, dense, flags_len, numbers_apart, stream_file, terms_file, Meta, Stream, CHUNK,
+    FINE_CHUNK, LABEL_HIT, POSITIONS_BLOCK, PREFIX_MARK, TERMS_PER_SHARD, TITLE_HIT, VERSION,
 };
 
 /// The files being cut, and what the catalog will say of them.
@@ -23,7 +23,7 @@ pub(super) struct Emitter<S> {
     shard_terms: usize,
     previous: Box<str>,
     postings: Chunked,
-    lengths: Chunked,
+    skips: Chunked,
     positions: Chunked,
 }
 
@@ -46,7 +46,7 @@ where
             version: VERSION,
             documents,
             chunk: CHUNK as u32,
-            positions_chunk: POSITIONS_CHUNK as u32,
+            fine_chunk: FINE_CHUNK as u32,
             ..Meta::default()
         };
         // Each stream cut as the catalog will say it is.
@@ -57,7 +57,7 @@ where
             shard_terms: 0,
             previous: Box::from(""),
             postings: stream(Stream::Postings),
-            lengths: stream(Stream::Lengths),
+            skips: stream(Stream::Skips),
             positions: stream(Stream::Positions),
             meta,
         }
@@ -69,7 +69,7 @@ where
         if self.shard_terms == 0 {
             // A shard begins where its first term's data does in each stream.
             put(&mut self.shard, self.postings.len() as u64);
-            put(&mut self.shard, self.lengths.len() as u64);
+            put(&mut self.shard, self.skips.len() as u64);
             put(&mut self.shard, self.positions.len() as u64);
             self.previous = Box::from("");
             self.meta.terms.push(key.to_owned());
@@ -94,13 +94,17 @@ where
         } else {
             Cow::Borrowed(scores)
         };
+        let (skips, positions) = blocks(lengths, positions);
         put(&mut self.shard, (docs.len() + scores.len()) as u64);
-        put(&mut self.shard, lengths.len() as u64);
+        put(&mut self.shard, skips.len() as u64);
         put(&mut self.shard, positions.len() as u64);
+        if numbers_apart(term.count, self.meta.documents) {
+            put(&mut self.shard, docs.len() as u64);
+        }
         self.postings.extend(&docs, &mut self.sink)?;
         self.postings.extend(&scores, &mut self.sink)?;
-        self.lengths.extend(lengths, &mut self.sink)?;
-        self.positions.extend(positions, &mut self.sink)?;
+        self.skips.extend(&skips, &mut self.sink)?;
+        self.positions.extend(&positions, &mut self.sink)?;
         self.previous = Box::from(key);
         self.shard_terms += 1;
         if self.shard_terms == TERMS_PER_SHARD {
@@ -115,7 +119,7 @@ where
             self.close_shard()?;
         }
         self.meta.postings = self.postings.finish(&mut self.sink)?;
-        self.meta.lengths = self.lengths.finish(&mut self.sink)?;
+        self.meta.skips = self.skips.finish(&mut self.sink)?;
         self.meta.positions = self.positions.finish(&mut self.sink)?;
         Ok(self.meta)
     }
@@ -186,6 +190,31 @@ impl Chunked {
         self.files += 1;
         sink(name, bytes)
     }
+}
+
+/// A term's skips and positions as the files have them, from its positions and each article's
+/// length of them as the writer holds them: each article's length before its positions, and
+/// every block's length but the last's in the skips (a term of one block has none).
+pub(super) fn blocks(lengths: &[u8], positions: &[u8]) -> (Vec<u8>, Vec<u8>) {
+    let mut skips = Vec::new();
+    let mut out = Vec::with_capacity(positions.len() + lengths.len());
+    let mut rest = positions;
+    let mut block_start = 0;
+    let mut lengths = Reader::new(lengths);
+    let mut in_block = 0;
+    while let Some(len) = lengths.size() {
+        if in_block == POSITIONS_BLOCK {
+            put(&mut skips, (out.len() - block_start) as u64);
+            block_start = out.len();
+            in_block = 0;
+        }
+        let (these, later) = rest.split_at(len.min(rest.len()));
+        put(&mut out, these.len() as u64);
+        out.extend_from_slice(these);
+        rest = later;
+        in_block += 1;
+    }
+    (skips, out)
 }
 
 /// Delta-coded article numbers as a bitmap of the library's `documents`.

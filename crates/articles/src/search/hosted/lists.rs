@@ -3,22 +3,23 @@
 use std::ops::Range;
 
 use super::decode::Postings;
-use super::{LABEL_HIT, OTHER_HITS, TITLE_HIT};
+use super::{LABEL_HIT, OTHER_HITS, POSITIONS_BLOCK, TITLE_HIT};
 use crate::search::index::{LABEL_WEIGHT, TITLE_WEIGHT};
 
-/// An entry's articles and where each one's positions are in the positions stream.
+/// An entry's articles and where their blocks of positions are in the positions stream.
 pub(super) struct Located {
     pub(super) docs: Vec<u32>,
-    pub(super) positions: Vec<Range<usize>>,
+    pub(super) blocks: Vec<Range<usize>>,
     /// Where [`Located::seek`] goes on from.
     pub(super) next: usize,
 }
 
 impl Located {
-    /// Where `doc`'s positions are, if it has the term. Articles are sought in order, each from
+    /// Where `doc`'s positions are, if it has the term: its block, and which of the block's
+    /// articles it is. Articles are sought in order, each from
     /// where the last was, galloping: a common term's articles are hundreds of thousands, and
     /// a binary search of them all for each candidate missed the cache at every step.
-    pub(super) fn seek(&mut self, doc: u32) -> Option<Range<usize>> {
+    pub(super) fn seek(&mut self, doc: u32) -> Option<(Range<usize>, usize)> {
         let rest = self.docs.get(self.next..)?;
         let mut step = 1;
         while rest.get(step).is_some_and(|&d| d < doc) {
@@ -26,8 +27,9 @@ impl Located {
         }
         let window = rest.get(..(step + 1).min(rest.len()))?;
         self.next += window.partition_point(|&d| d < doc);
+        let (block, nth) = (self.next / POSITIONS_BLOCK, self.next % POSITIONS_BLOCK);
         (self.docs.get(self.next) == Some(&doc))
-            .then(|| self.positions.get(self.next).cloned())
+            .then(|| Some((self.blocks.get(block)?.clone(), nth)))
             .flatten()
     }
 }
@@ -145,24 +147,26 @@ mod tests {
     #[test]
     fn articles_are_sought_in_order_from_the_last() {
         let docs: Vec<u32> = (0..1000).map(|n| n * 3).collect();
+        let blocks = docs.len().div_ceil(POSITIONS_BLOCK);
         let mut located = Located {
-            positions: (0..docs.len()).map(|n| n..n + 1).collect(),
+            blocks: (0..blocks).map(|n| n * 10..n * 10 + 10).collect(),
             docs,
             next: 0,
         };
-        let found: Vec<Option<Range<usize>>> = [0, 2, 3, 1500, 1501, 2997, 2998, 5000]
+        let found: Vec<Option<(Range<usize>, usize)>> = [0, 2, 3, 1500, 1501, 2997, 2998, 5000]
             .iter()
             .map(|&doc| located.seek(doc))
             .collect();
+        // Article 500 is the 20th of block 15 (of 32 each); article 999 the 7th of block 31.
         assert_eq!(
             found,
             [
-                Some(0..1),
+                Some((0..10, 0)),
                 None,
-                Some(1..2),
-                Some(500..501),
+                Some((0..10, 1)),
+                Some((150..160, 20)),
                 None,
-                Some(999..1000),
+                Some((310..320, 7)),
                 None,
                 None
             ]

@@ -18,24 +18,29 @@
 //!   range) names its shards. A shard: the offsets in the three streams where its first term's
 //!   data begins, then per term: bytes shared with the previous term, the rest of it, its number
 //!   of articles times two plus one if it is a common word (below), the lengths of its data in
-//!   each stream (all LEB128 varints).
-//! - `search/postings-NNNN.bin`, `search/lengths-NNNN.bin` and `search/positions-NNNN.bin` —
+//!   each stream, and for a term in more than [`NUMBERS_APART`] articles whose numbers are
+//!   varints, their length (all LEB128 varints): a phrase reads such a term's article numbers
+//!   without its scores.
+//! - `search/postings-NNNN.bin`, `search/skips-NNNN.bin` and `search/positions-NNNN.bin` —
 //!   three streams, every term's data in dictionary order, cut into files of [`CHUNK`] bytes
-//!   ([`POSITIONS_CHUNK`] for positions), so a common term spans several files and rare ones
-//!   share one. A term's postings: its
+//!   ([`FINE_CHUNK`] for skips and positions), so a common term spans several files and rare
+//!   ones share one. A term's postings: its
 //!   article numbers (delta-coded varints; for a term in more than one in eight articles
 //!   ([`dense`]), a bitmap of the library's articles instead, a bit each, low bit first) and
 //!   a score byte per article (`0x80` a title hit, `0x40` a label hit, the low six bits the
-//!   other hits, at most 63). Its lengths: each
-//!   article's length of positions in bytes (varints). Its positions: per article,
-//!   delta-coded varints. Lengths are a stream of their own because only a term of several
-//!   tokens needs them (to find its candidates' positions): a query of single words, the
-//!   commonest kind, fetches article numbers and scores alone, a third fewer bytes.
+//!   other hits, at most 63). Its positions: per article, their length in bytes, then the
+//!   positions, delta-coded (all varints), in blocks of [`POSITIONS_BLOCK`] articles. Its
+//!   skips: each block's length in bytes but the last's (none for a term of one block), so a
+//!   candidate's positions are found by reading its block alone. Skips are a stream of their
+//!   own because only a term of several tokens needs them: a query of single words, the
+//!   commonest kind, fetches article numbers and scores alone. They replaced each article's
+//!   length (version 5), which a million articles' "一個认配" read for 97 000 articles (48 KB
+//!   gzipped) to find 7 candidates' positions.
 //! - *Short prefixes*: each Latin word's first one, two and three letters ([`PREFIX_LETTERS`])
 //!   are terms too, keyed by [`prefix_key`] (the prefix and [`PREFIX_MARK`], so they sort just
 //!   after it), with postings (for all the words it begins, two bits per article, four
 //!   articles a byte, low bits first: a title hit, then a label hit; as a score, those and one
-//!   other hit) and no positions or lengths. A word typed as the last of a query finds every word it begins, and
+//!   other hit) and no positions or skips. A word typed as the last of a query finds every word it begins, and
 //!   a short one begins thousands: at a million articles `t` began words whose postings
 //!   gzipped to 4.7 MB, `the` to 1 MB (`the`, `their`, `theme`, `there`…); each one's entry
 //!   is the articles having any of them, a fraction of that. A one-letter prefix is in most
@@ -44,7 +49,7 @@
 //! - *Pairs of common words*: a word in at least one in [`COMMON_SHARE`] of the library's first
 //!   [`SAMPLE`] articles is *common* (flagged in its dictionary entry), and each two common
 //!   words one separator apart are a term too, keyed by [`pair_key`] ([`PAIR_MARK`], the first
-//!   word, a space, the second), with postings, lengths and positions (the first word's). The
+//!   word, a space, the second), with postings, skips and positions (the first word's). The
 //!   mark sorts before every word, so pairs are a block of their own at the start of the
 //!   dictionary and of each stream: kept beside their first words, they spread those words'
 //!   data over more files (a million articles' "rather read" fetched 148 → 206 KB), and a
@@ -71,17 +76,25 @@ pub use spill::SpillingWriter;
 pub use write::Writer;
 
 /// The format's version: the catalog names it, and an app refuses one it does not know.
-/// 5: positions in files of their own size ([`POSITIONS_CHUNK`]).
-pub const VERSION: u32 = 5;
+/// 6: positions in blocks found by skips, both in files of 4 KB.
+pub const VERSION: u32 = 6;
 
-/// Bytes per file of the postings and lengths streams.
+/// Bytes per file of the postings stream.
 pub const CHUNK: usize = 32 * 1024;
 
-/// Bytes per file of the positions stream: fewer, as a search reads a few candidates' positions
-/// out of a common term's, each most often in a file of its own. Files of [`CHUNK`] bytes
-/// (positions barely compress: some 27 KB gzipped) were most of what a million articles'
-/// rarer phrases fetched ("部缓中被", 3 articles: 334 KB).
-pub const POSITIONS_CHUNK: usize = 8 * 1024;
+/// Bytes per file of the skips and positions streams, of which a search reads a little: a
+/// common term's skips (a few KB), a few candidates' blocks of positions, each most often in a
+/// file of its own. Files of [`CHUNK`] bytes (positions barely compress: some 27 KB gzipped)
+/// were most of what a million articles' rarer phrases fetched ("部缓中被", 3 articles:
+/// 334 KB); files of 8 KB were still a third of "一個认配"'s bytes (18 files, 125 KB gzipped,
+/// for 7 candidates), and skips in files of [`CHUNK`] bytes 39 KB of them (2 files, for skips
+/// of 6 KB).
+pub const FINE_CHUNK: usize = 4 * 1024;
+
+/// Articles per block of a term's positions: a candidate's are read from its block, which its
+/// term's skips place, so a block is a few hundred bytes of a common pair's positions, and
+/// the skips of one in 97 000 articles some 6 KB.
+pub const POSITIONS_BLOCK: usize = 32;
 
 /// Terms per dictionary shard: some tens of kilobytes.
 pub const TERMS_PER_SHARD: usize = 2048;
@@ -99,22 +112,23 @@ pub struct Meta {
     pub terms: Vec<String>,
     /// How many files each stream has.
     pub postings: u32,
-    pub lengths: u32,
-    pub positions: u32,
-    /// Bytes per file of the postings and lengths streams.
-    pub chunk: u32,
-    /// Bytes per file of the positions stream (none in a catalog of version 4 and before,
-    /// which is then refused for its version, not for this).
     #[serde(default)]
-    pub positions_chunk: u32,
+    pub skips: u32,
+    pub positions: u32,
+    /// Bytes per file of the postings stream.
+    pub chunk: u32,
+    /// Bytes per file of the skips and positions streams (none in a catalog of version 5 and
+    /// before, which is then refused for its version, not for this).
+    #[serde(default)]
+    pub fine_chunk: u32,
 }
 
 impl Meta {
     /// Bytes per file of `stream`.
     fn chunk_of(&self, stream: Stream) -> usize {
         let chunk = match stream {
-            Stream::Postings | Stream::Lengths => self.chunk,
-            Stream::Positions => self.positions_chunk,
+            Stream::Postings => self.chunk,
+            Stream::Skips | Stream::Positions => self.fine_chunk,
         };
         chunk as usize
     }
@@ -134,7 +148,7 @@ pub fn is_dictionary(name: &str) -> bool {
 fn stream_file(stream: Stream, chunk: usize) -> String {
     let name = match stream {
         Stream::Postings => "postings",
-        Stream::Lengths => "lengths",
+        Stream::Skips => "skips",
         Stream::Positions => "positions",
     };
     format!("search/{name}-{chunk:04}.bin")
@@ -143,7 +157,7 @@ fn stream_file(stream: Stream, chunk: usize) -> String {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Stream {
     Postings,
-    Lengths,
+    Skips,
     Positions,
 }
 
@@ -170,6 +184,19 @@ pub const PAIR_MARK: char = '\u{2}';
 /// The key of the pair of common words `first` and `second` (one separator apart).
 pub fn pair_key(first: &str, second: &str) -> String {
     format!("{PAIR_MARK}{first} {second}")
+}
+
+/// A term in more articles than this has its article numbers' length in its dictionary entry
+/// (a bitmap's is known): a term of several tokens reads them without their scores where
+/// another of its tokens is rarer (whose scores rank its matches). A million articles'
+/// "一個认配" read 97 000 articles' numbers and scores (152 KB gzipped) for "一個", to find
+/// where 7 candidates' positions are.
+pub const NUMBERS_APART: u32 = 1024;
+
+/// Whether the dictionary entry of a term in `count` of `documents` articles says how many
+/// bytes its article numbers are.
+fn numbers_apart(count: u32, documents: u32) -> bool {
+    count > NUMBERS_APART && !dense(count, documents)
 }
 
 /// Whether a term's articles are a bitmap of the library's `documents` (more than one in

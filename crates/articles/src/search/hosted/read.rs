@@ -1,6 +1,6 @@
 //! Searching the hosted index with the files fetched so far. A search runs in rounds: each
 //! either answers or names the files it needs next (dictionary shards, then postings — with,
-//! for terms of several tokens, their lengths of positions — then those terms' candidates'
+//! for terms of several tokens, their skips — then those terms' candidates' blocks of
 //! positions), which the caller fetches and hands back. Running a round again costs little
 //! next to a fetch, so nothing else is kept.
 
@@ -8,7 +8,9 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ops::{Range, RangeInclusive};
 
-use super::decode::{decode_lengths, decode_postings, deltas, read_shard, Entry, Postings};
+use super::decode::{
+    decode_numbers, decode_postings, decode_skips, nth_positions, read_shard, Entry, Postings,
+};
 use super::lists::{among, intersect, summed, Located, DENSE_SHARE};
 use super::{
     pair_key, prefix_key, stream_file, terms_file, Meta, Stream, PREFIX_LETTERS, PREFIX_MARK,
@@ -234,14 +236,24 @@ impl<'a> Round<'a> {
             // when they are).
             for entries in planned.iter().map(|(_, entries)| entries) {
                 for entry in entries {
-                    self.want(Stream::Postings, &entry.postings);
-                    self.want(Stream::Lengths, &entry.lengths);
+                    self.want(Stream::Postings, &entry.numbers());
+                    self.want(Stream::Skips, &entry.skips);
                 }
             }
         }
+        // The rarest token's scores rank the matches (a title hit of the term is one of each of
+        // its tokens); the others narrow by their article numbers alone, which a common one's
+        // has apart from its scores.
+        let counts = narrowing
+            .iter()
+            .map(|entries| entries.iter().map(|e| e.count).sum::<u32>());
+        let rarest = (0..)
+            .zip(counts)
+            .min_by_key(|&(_, count)| count)
+            .map(|(n, _)| n);
         let mut candidates: Option<Vec<(u32, u32)>> = None;
-        for entries in &narrowing {
-            let matched = self.union(entries)?;
+        for (n, entries) in (0..).zip(&narrowing) {
+            let matched = self.union(entries, Some(n) != rarest)?;
             candidates = Some(match candidates {
                 None => matched,
                 Some(so_far) => intersect(&so_far, &matched),
@@ -277,9 +289,10 @@ impl<'a> Round<'a> {
             for (at, decoded) in &mut tokens {
                 let mut positions = Vec::new();
                 for located in decoded {
-                    if let Some(range) = located.seek(doc) {
-                        if let Some(bytes) = self.stream(Stream::Positions, range)? {
-                            positions.extend(deltas(&bytes).ok_or_else(|| self.unreadable())?);
+                    if let Some((block, nth)) = located.seek(doc) {
+                        if let Some(bytes) = self.stream(Stream::Positions, block)? {
+                            let found = nth_positions(&bytes, nth);
+                            positions.extend(found.ok_or_else(|| self.unreadable())?);
                         }
                     }
                 }
@@ -386,7 +399,8 @@ impl<'a> Round<'a> {
                     self.need.insert(name);
                     return Ok(&[]);
                 };
-                let terms = read_shard(bytes).ok_or_else(|| Unreadable::file(&name))?;
+                let terms = read_shard(bytes, self.meta.documents)
+                    .ok_or_else(|| Unreadable::file(&name))?;
                 self.shards.push((shard, terms));
                 self.shards.len() - 1
             }
@@ -397,15 +411,35 @@ impl<'a> Round<'a> {
             .map_or(&[], |(_, terms)| terms.as_slice()))
     }
 
-    /// Articles with any of `entries`, in order, their scores summed.
-    fn union(&mut self, entries: &[Entry]) -> Result<Vec<(u32, u32)>, Unreadable> {
+    /// Articles with any of `entries`, in order, their scores summed; or, `numbered` and where
+    /// their entries have them apart, by their article numbers alone, each weighing 1.
+    fn union(&mut self, entries: &[Entry], numbered: bool) -> Result<Vec<(u32, u32)>, Unreadable> {
+        let numbered = numbered && entries.iter().all(|entry| entry.numbers.is_some());
         let mut lists = Vec::new();
         for entry in entries {
-            lists.extend(self.postings(entry)?);
+            if numbered {
+                lists.extend(self.numbers(entry)?.map(|docs| Postings {
+                    scores: vec![0; docs.len()],
+                    docs,
+                }));
+            } else {
+                lists.extend(self.postings(entry)?);
+            }
         }
         let total: usize = lists.iter().map(|postings| postings.docs.len()).sum();
         let dense = total > self.meta.documents as usize / DENSE_SHARE;
         Ok(summed(&lists, self.meta.documents, dense))
+    }
+
+    /// An entry's article numbers (read apart from its scores where it can be); `None` while a
+    /// file of them is to be fetched.
+    fn numbers(&mut self, entry: &Entry) -> Result<Option<Vec<u32>>, Unreadable> {
+        let Some(bytes) = self.stream(Stream::Postings, entry.numbers())? else {
+            return Ok(None);
+        };
+        decode_numbers(&bytes, entry, self.meta.documents)
+            .map(Some)
+            .ok_or_else(|| self.unreadable())
     }
 
     /// An entry's postings; `None` while a file of them is to be fetched.
@@ -418,19 +452,19 @@ impl<'a> Round<'a> {
             .ok_or_else(|| self.unreadable())
     }
 
-    /// An entry's articles and where their positions are; `None` while a file of its postings
-    /// or lengths is to be fetched (both are asked for at once).
+    /// An entry's articles and where their blocks of positions are; `None` while a file of
+    /// its article numbers or skips is to be fetched (both are asked for at once).
     fn located(&mut self, entry: &Entry) -> Result<Option<Located>, Unreadable> {
-        let postings = self.postings(entry)?;
-        let lengths = self.stream(Stream::Lengths, entry.lengths.clone())?;
-        let (Some(postings), Some(lengths)) = (postings, lengths) else {
+        let docs = self.numbers(entry)?;
+        let skips = self.stream(Stream::Skips, entry.skips.clone())?;
+        let (Some(docs), Some(skips)) = (docs, skips) else {
             return Ok(None);
         };
-        decode_lengths(&lengths, entry)
-            .map(|positions| {
+        decode_skips(&skips, entry)
+            .map(|blocks| {
                 Some(Located {
-                    docs: postings.docs,
-                    positions,
+                    docs,
+                    blocks,
                     next: 0,
                 })
             })
@@ -457,7 +491,7 @@ impl<'a> Round<'a> {
     }
 
     /// A range of a stream, from its files (borrowed when it is within one, as a candidate's
-    /// positions nearly always are); `None` while any of them is to be fetched.
+    /// block of positions nearly always is); `None` while any of them is to be fetched.
     fn stream(
         &mut self,
         stream: Stream,

@@ -135,7 +135,7 @@ fn answers_as_the_in_memory_index_does() {
 }
 
 #[test]
-fn words_alone_fetch_no_positions_nor_their_lengths() {
+fn words_alone_fetch_no_positions_nor_their_skips() {
     let (meta, files, _) = build(&library());
     let streams = |query: &str| -> BTreeSet<String> {
         let (found, _, fetched) = run_fetching(&meta, &files, query);
@@ -150,10 +150,11 @@ fn words_alone_fetch_no_positions_nor_their_lengths() {
     for words in ["rust", "quick fox", "中文", "学"] {
         assert_eq!(streams(words), set(&["postings", "terms"]), "{words}");
     }
+    // Their terms are in a few articles each, one block of positions: no skips either.
     for phrase in ["\"quick brown\"", "学习中文", "node.js"] {
         assert_eq!(
             streams(phrase),
-            set(&["lengths", "positions", "postings", "terms"]),
+            set(&["positions", "postings", "terms"]),
             "{phrase}"
         );
     }
@@ -286,7 +287,7 @@ fn a_spilling_writer_writes_the_same_bytes_as_one_in_memory() {
         })
         .expect("runs written and read back");
     assert!(
-        meta.terms.len() > 1 && meta.postings > 1 && meta.lengths > 1 && meta.positions > 1,
+        meta.terms.len() > 1 && meta.postings > 1 && meta.skips > 0 && meta.positions > 1,
         "{meta:?}"
     );
     assert_eq!(streamed_meta, meta);
@@ -356,7 +357,7 @@ fn a_phrase_of_common_words_is_read_on_their_pairs() {
         // Two common words: the pair's postings are the answer, no positions needed.
         if streams(&fetched, "positions") == 0 {
             pairs += 1;
-            assert_eq!(streams(&fetched, "lengths"), 0, "{phrase}");
+            assert_eq!(streams(&fetched, "skips"), 0, "{phrase}");
         }
     }
     assert!(
@@ -418,4 +419,44 @@ fn a_typed_prefix_reads_no_shard_of_pairs() {
             );
         }
     }
+}
+
+#[test]
+fn a_common_token_of_a_phrase_is_read_by_its_numbers_and_its_candidates_blocks() {
+    // 12 000 articles, "一個" in one of ten (more than NUMBERS_APART, fewer than a bitmap's
+    // one in eight), "一個认配" in a few, "個认配" without "一" before it in others.
+    let bodies: Vec<String> = (0..12_000)
+        .map(|n| match n {
+            n if n % 997 == 0 => format!("文章{n}说一個认配的事"),
+            n if n % 991 == 0 => format!("文章{n}只有個认配"),
+            n if n % 10 == 0 => format!("文章{n}是一個例子"),
+            n => format!("文章{n} plain words"),
+        })
+        .collect();
+    let articles: Vec<(&str, &str)> = bodies.iter().map(|b| ("", b.as_str())).collect();
+    let (meta, files, index) = build(&articles);
+    for query in ["一個认配", "個认配", "一個认", "\"一個 认配\""] {
+        let (hosted, _, _) = run_fetching(&meta, &files, query);
+        assert_eq!(hosted, in_memory(&index, query), "{query}");
+    }
+    let (found, _, fetched) = run_fetching(&meta, &files, "一個认配");
+    assert_eq!(found.len(), 13);
+    // Its blocks of positions are found by skips; "一個"'s 1 210 articles have their numbers
+    // apart from their scores, which the phrase reads alone.
+    assert!(fetched.iter().any(|name| name.starts_with("search/skips-")));
+    let entry = meta
+        .terms
+        .iter()
+        .enumerate()
+        .filter_map(|(n, _)| files.get(&terms_file(n)))
+        .filter_map(|shard| super::decode::read_shard(shard, meta.documents))
+        .flatten()
+        .find(|(key, _)| key == "一個")
+        .map(|(_, entry)| entry)
+        .expect("一個 in the dictionary");
+    assert!(entry.count > NUMBERS_APART && !dense(entry.count, meta.documents));
+    let numbers = entry.numbers.clone().expect("its numbers apart");
+    assert_eq!(numbers.start, entry.postings.start);
+    let scores = entry.postings.len() - numbers.len();
+    assert_eq!(scores, entry.count as usize, "a score byte each");
 }
