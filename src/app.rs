@@ -19,7 +19,7 @@ use crate::effects::link_preview::LinkTargets;
 use crate::effects::{article, reading, settings as choose};
 use crate::route::Route;
 use crate::shared::Shared;
-use crate::state::{Action, Entry, State};
+use crate::state::{Action, Entry, State, Unlisted};
 use crate::ui::drop_overlay::DropOverlay;
 use crate::ui::filters::FilterPanel;
 use crate::ui::header::Header;
@@ -210,6 +210,7 @@ pub fn App() -> Html {
         None => html! {
             <div class="library-layout">
             <FilterPanel view={state.view.clone()} counts={state.counts.clone()} lang={lang}
+                partial={state.unlisted() != Unlisted::None}
                 on_view={dispatcher.to_callback().reform(Action::ChooseView)} />
             <Library entries={state.entries.clone()} shown={state.shown.clone()} request={state.view.to_params()}
                 query={query} read={state.read.clone()}

@@ -301,12 +301,15 @@ async fn the_filter_panel_counts_values_and_ticks_them_into_the_view() {
     };
     let mounted = mount::<FilterPanel>(FiltersProps {
         view: View::default(),
-        counts: Shared::new(counts),
+        counts: Shared::new(counts.clone()),
         lang: Lang::En,
-        on_view,
+        on_view: on_view.clone(),
+        partial: false,
     })
     .await;
     let root = &mounted.root;
+    // A library listed whole says nothing of its counts.
+    assert_eq!(count_of(root, ".filters-note"), 0);
     let labels: Vec<String> = (0..count_of(root, ".facet li"))
         .filter_map(|i| {
             root.query_selector_all(".facet li")
@@ -347,6 +350,22 @@ async fn the_filter_panel_counts_values_and_ticks_them_into_the_view() {
     let view = chosen.borrow().clone().expect("a view was chosen");
     assert_eq!(view.filters.tags, ["rust"]);
     mounted.assert_console_clean();
+    // A library listed in part counts only what is listed, and says so.
+    let partial = mount::<FilterPanel>(FiltersProps {
+        view: View::default(),
+        counts: Shared::new(counts.clone()),
+        lang: Lang::En,
+        on_view,
+        partial: true,
+    })
+    .await;
+    assert_eq!(
+        find(&partial.root, ".filters-note")
+            .text_content()
+            .as_deref(),
+        Some("Counts are of the articles listed so far.")
+    );
+    partial.assert_console_clean();
 }
 
 #[wasm_bindgen_test]

@@ -1,4 +1,5 @@
-//! The app's state and the only place it changes: [`State`], [`Action`] and the reducer.
+//! The app's state: [`State`], what it holds and what it answers; its [`Action`]s
+//! (`action.rs`) and the reducer (`reduce.rs`), the only place it changes.
 //!
 //! `reduce` is pure. Fetching, file reading and parsing happen in callbacks and effects, which
 //! dispatch their results here as actions.
@@ -7,12 +8,10 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
-use articles::catalog::{newest_first, Catalog};
+use articles::catalog::newest_first;
 use articles::facets::{Counts, FacetTable};
-use articles::fidelity::Fidelity;
-use articles::search::{DocId, Found, SearchIndex};
-use articles::{links, Article, Summary};
-use yew::Reducible;
+use articles::search::{DocId, SearchIndex};
+use articles::{links, Article};
 
 use crate::i18n::Lang;
 use crate::reader_file::ReaderFile;
@@ -21,6 +20,7 @@ use crate::shared::Shared;
 use crate::view::{TitleOrder, View};
 use merge::merge;
 
+mod action;
 mod catalog;
 mod connections;
 mod entry;
@@ -28,9 +28,11 @@ mod hosted_search;
 mod listing;
 mod merge;
 mod notice;
+mod reduce;
 mod restore;
 mod settings;
 
+pub use action::Action;
 pub use catalog::{CatalogProgress, IdLookup, Unlisted};
 pub use connections::{catalog_id, ArticleConnections, ConnectionShard, HostedConnections};
 pub use entry::{BodyText, Entry, Origin, Removal};
@@ -118,127 +120,6 @@ pub struct State {
     arriving: Tally,
     /// Hosted articles already fetched and parsed, by id: opening one again costs nothing.
     pub fetched: Rc<BTreeMap<String, Shared<Article>>>,
-}
-
-/// Everything that can happen to the state.
-#[derive(Debug)]
-pub enum Action {
-    /// The hosted catalog (its shards follow, as they are wanted), or why it could not be read.
-    CatalogLoaded(Result<Catalog, String>),
-    /// A shard of the catalog is being fetched.
-    FetchingShard(usize),
-    /// Part of a shard of the catalog, from `offset` in it; with `more` when the rest of the
-    /// shard follows.
-    ShardLoaded {
-        shard: usize,
-        offset: usize,
-        summaries: Vec<Summary>,
-        more: bool,
-    },
-    /// A shard of the catalog could not be read: why.
-    ShardFailed {
-        shard: usize,
-        reason: String,
-    },
-    /// The catalog's file of ids is being read for the article a link names (by its key in
-    /// them, `IdLookup::key`).
-    LookingUp(String),
-    /// Which shard the catalog's file of ids says holds the article a link names (by its key;
-    /// `None`: no shard), or why it could not be read.
-    LookedUp {
-        key: String,
-        result: Result<Option<usize>, String>,
-    },
-    /// The reader asked for more of a large hosted library's list (older articles, or more of
-    /// what a search found among them).
-    ListMore,
-    /// A shard of the hosted catalog's connections is being fetched.
-    FetchingConnections(usize),
-    /// A shard of the hosted catalog's connections, or why it could not be read.
-    ConnectionsLoaded {
-        shard: usize,
-        result: Result<ConnectionShard, String>,
-    },
-    /// The hosted search index's answer to a query (by catalog numbers), or why it has none.
-    HostedFound {
-        query: String,
-        result: Result<Vec<Found>, String>,
-    },
-    Navigate(Route),
-    /// The reader typed in the search field.
-    Search(String),
-    /// The address changed the library's view (a link followed, Back or Forward).
-    SetView(View),
-    /// The reader chose a view in the filter panel (a step Back can undo).
-    ChooseView(View),
-    ArticleLoaded {
-        id: String,
-        result: Result<Shared<Article>, String>,
-    },
-    /// Some of a large drop, already parsed: added without a word, the rest follows.
-    FilesArriving(Vec<Entry>),
-    /// Files the reader dropped or opened (the last of them for a large drop), already parsed,
-    /// and the names of skipped files.
-    FilesAdded {
-        entries: Vec<Entry>,
-        skipped: Vec<String>,
-        /// The new names of files kept beside another of the same name.
-        beside: Vec<String>,
-        /// What Lectern made of a large drop.
-        fidelity: Option<Fidelity>,
-    },
-    /// Files kept from an earlier visit, a part at a time: first listed from their stored
-    /// summaries (`Origin::Stored`), then with their files and articles as storage reads them
-    /// (see `restore`).
-    FilesRestored(Vec<Entry>),
-    /// Storage has read every kept file.
-    RestoreFinished,
-    /// A slice of the text of articles already listed goes into the search index (while any
-    /// waits; see `State::index_some`). Stored articles and catalog shards wait for these,
-    /// taken when the page is idle, so they are listed sooner; a drop's are indexed as its
-    /// parts arrive, as much text as each brings, in the gaps while the page waits on the
-    /// parsing workers (put off to idle time, 10 000 dropped files were searchable 5 s after
-    /// they were listed).
-    IndexSome,
-    /// The reader removes articles they brought in; `files` are what an undo stores again (for
-    /// "remove all", every stored file, pictures included; by default the entries' files).
-    Remove {
-        ids: Vec<String>,
-        files: Option<Vec<Rc<ReaderFile>>>,
-    },
-    /// The last removal is taken back.
-    Undo,
-    /// The time to undo is over.
-    ForgetRemoved,
-    /// Storing files failed; they stay usable in this tab.
-    StorageFailed(String),
-    /// The browser keeps nothing for this page (no storage at all: a page opened from disk in
-    /// some browsers, a private window): said once, at the start; writes then fail silently.
-    NoStorage(String),
-    StorageUsed(f64),
-    /// Something to tell the reader.
-    Notify(Notice),
-    /// How far an import has come; `None` when it is over.
-    Importing(Option<(usize, usize)>),
-    /// The reader switched the interface language.
-    SetLang(Lang),
-    /// The reader switched the colour theme.
-    SetTheme(Theme),
-    /// The reader switched the library's layout.
-    SetLayout(Layout),
-    /// The reader chose whether other sites' pictures load.
-    SetRemoteImages(RemoteImages),
-    /// The reader let pictures from this site load (under *ask*).
-    AllowImagesFrom(String),
-    /// The library's list left the page (an article opened) at this place.
-    ListLeft(ListPlace),
-    /// The reader finished an article.
-    MarkRead(String),
-    /// An article read again (in another encoding).
-    Reread {
-        id: String,
-        article: Shared<Article>,
-    },
 }
 
 impl State {
@@ -555,202 +436,6 @@ impl State {
         if matches!(&self.route, Route::Read { id } if ids.contains(id)) {
             self.navigate(Route::Library);
         }
-    }
-}
-
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
-        match action {
-            Action::CatalogLoaded(Ok(catalog)) => {
-                next.catalog.loaded(&catalog);
-                next.hosted_connections
-                    .set_shards(catalog.connections, catalog.build_dir());
-                next.hosted_search.set_meta(catalog.search_index);
-                next.add_hosted(0, catalog.articles, None);
-            }
-            Action::FetchingShard(shard) => next.catalog.fetching_shard(shard),
-            Action::ShardLoaded {
-                shard,
-                offset,
-                summaries,
-                more,
-            } => {
-                let first = next.catalog.first_number(shard, offset);
-                next.add_hosted(first, summaries, (!more).then_some(shard));
-            }
-            Action::ShardFailed { shard, reason } => {
-                next.catalog.failed(Some(shard), reason);
-                next.refresh_reading();
-            }
-            Action::ListMore => next.catalog.ask_more(),
-            Action::LookingUp(key) => next.catalog.looking_up(key),
-            Action::LookedUp { key, result } => {
-                next.catalog.looked_up(key, result);
-                next.refresh_reading();
-            }
-            // An answer to a query the reader has typed past is not kept.
-            Action::HostedFound { query, result } => {
-                if query != next.view.query {
-                    return self;
-                }
-                next.hosted_search.answered(query, result);
-                next.refresh_shown();
-            }
-            Action::CatalogLoaded(Err(message)) => {
-                next.catalog.failed(None, message);
-                next.refresh_reading();
-            }
-            Action::FetchingConnections(shard) => next.fetching_connections(shard),
-            Action::ConnectionsLoaded { shard, result } => {
-                next.hosted_connections.loaded(shard, result);
-            }
-            Action::Navigate(route) => {
-                if route == next.route {
-                    return self;
-                }
-                next.navigate(route);
-            }
-            Action::Search(query) => {
-                let view = View {
-                    query,
-                    ..next.view.clone()
-                };
-                next.set_view(view);
-            }
-            Action::SetView(view) => {
-                if view == next.view {
-                    return self;
-                }
-                next.set_view(view);
-            }
-            Action::ChooseView(view) => {
-                if view == next.view {
-                    return self;
-                }
-                next.view_steps += 1;
-                next.set_view(view);
-            }
-            Action::ArticleLoaded { id, result } => match &next.reading {
-                Some((open, Loadable::Loading)) if *open == id => {
-                    if let Ok(article) = &result {
-                        Rc::make_mut(&mut next.fetched).insert(id.clone(), article.clone());
-                    }
-                    next.reading = Some((
-                        id,
-                        result
-                            .map_or_else(|e| Loadable::Failed(Problem::Failed(e)), Loadable::Ready),
-                    ));
-                }
-                // A late answer for an article the reader has already left.
-                _ => return self,
-            },
-            Action::FilesArriving(entries) => {
-                let text = listing::arriving_slice(&entries);
-                let tally = next.add_entries(entries);
-                next.index_some(text);
-                next.arriving = next.arriving.plus(tally);
-                next.refresh_reading();
-            }
-            Action::FilesAdded {
-                entries,
-                skipped,
-                beside,
-                fidelity,
-            } => {
-                let text = listing::arriving_slice(&entries);
-                let tally = std::mem::take(&mut next.arriving).plus(next.add_entries(entries));
-                next.index_some(text);
-                next.notice = Some(Notice::FilesAdded {
-                    added: tally.added,
-                    replaced: tally.replaced,
-                    unchanged: tally.unchanged,
-                    skipped,
-                    beside,
-                    fidelity,
-                });
-                next.refresh_reading();
-            }
-            Action::FilesRestored(entries) => {
-                next.restore_entries(entries);
-                next.refresh_reading();
-            }
-            Action::RestoreFinished => {
-                next.restore_finished();
-                next.refresh_reading();
-            }
-            Action::IndexSome => {
-                if next.unindexed() == 0 {
-                    return self;
-                }
-                next.index_some(listing::INDEX_SLICE_BYTES);
-            }
-            Action::Remove { ids, files } => next.remove(&ids, files),
-            Action::Undo => {
-                let removed = std::mem::take(&mut next.removed);
-                next.undismiss(&removed.entries);
-                next.add_entries(removed.entries);
-                next.notice = None;
-            }
-            Action::ForgetRemoved => {
-                next.removed = Removal::default();
-                if next.notice.as_ref().is_some_and(Notice::undo) {
-                    next.notice = None;
-                }
-            }
-            Action::StorageFailed(message) => {
-                if !next.no_storage {
-                    next.notice = Some(Notice::StorageFailed(message));
-                }
-            }
-            Action::NoStorage(message) => {
-                next.no_storage = true;
-                next.notice = Some(Notice::NoStorage(message));
-            }
-            Action::StorageUsed(bytes) => next.storage_used = Some(bytes),
-            Action::Notify(notice) => next.notice = Some(notice),
-            Action::Importing(progress) => next.importing = progress,
-            Action::SetLang(lang) => next.lang = lang,
-            Action::SetTheme(theme) => next.theme = theme,
-            Action::SetLayout(layout) => next.layout = layout,
-            Action::SetRemoteImages(mode) => next.images.mode = mode,
-            Action::AllowImagesFrom(host) => {
-                Rc::make_mut(&mut next.images.allowed).insert(host);
-            }
-            Action::ListLeft(place) => next.list_place = Some(place),
-            Action::Reread { id, article } => {
-                let mut entries = (*next.entries).clone();
-                if let Some(entry) = entries.iter_mut().find(|e| e.summary.id == id) {
-                    if entry.article.is_some() {
-                        entry.summary = Rc::new(Summary::of(&entry.summary.path, &article));
-                        entry.article = Some(article.clone());
-                    } else {
-                        Rc::make_mut(&mut next.fetched).insert(id.clone(), article.clone());
-                    }
-                    next.index_entry(entry);
-                }
-                next.entries = Shared::new(entries);
-                if matches!(&next.reading, Some((open, _)) if *open == id) {
-                    next.reading = Some((id, Loadable::Ready(article)));
-                }
-                next.refresh_positions();
-                next.refresh_shown();
-            }
-            Action::MarkRead(id) => {
-                if next.read.contains(&id) {
-                    return self;
-                }
-                let mut read = (*next.read).clone();
-                read.insert(id);
-                next.read = Shared::new(read);
-                if next.view.unread {
-                    next.refresh_shown();
-                }
-            }
-        }
-        Rc::new(next)
     }
 }
 

@@ -24,6 +24,10 @@ pub struct FiltersProps {
     pub counts: Shared<Counts>,
     pub lang: Lang,
     pub on_view: Callback<View>,
+    /// Whether the library is listed in part (a large hosted one): the counts are of the
+    /// listed articles only, and the panel says so.
+    #[prop_or_default]
+    pub partial: bool,
 }
 
 #[function_component]
@@ -79,6 +83,9 @@ pub fn FilterPanel(props: &FiltersProps) -> Html {
                     <input type="checkbox" checked={props.view.unread} onchange={unread} />
                     { text.unread_only }
                 </label>
+                if props.partial {
+                    <p class="filters-note">{ text.counts_of_listed }</p>
+                }
                 <DateRange view={props.view.clone()} months={counts.months.clone()} lang={props.lang}
                     on_view={props.on_view.clone()} />
                 { for lists }
