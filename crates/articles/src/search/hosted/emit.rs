@@ -1,6 +1,6 @@
 //! Cutting the index into its files as its terms come, in dictionary order: dictionary shards
 //! of [`TERMS_PER_SHARD`] terms, and the postings, skips and positions streams in files of
-//! [`CHUNK`] bytes ([`FINE_CHUNK`] for skips and positions). Each file goes to a sink as soon as it
+//! [`CHUNK`] bytes ([`fine_chunk`] for skips and positions). Each file goes to a sink as soon as it
 //! is full, so writing a million articles' index holds one shard and one chunk of each stream,
 //! not the index's two gigabytes.
 
@@ -9,8 +9,8 @@ use std::borrow::Cow;
 use super::varint::{put, Reader};
 use super::write::Postings;
 use super::{
-    bitmap_len, dense, flags_len, numbers_apart, stream_file, terms_file, Meta, Stream, CHUNK,
-    FINE_CHUNK, LABEL_HIT, POSITIONS_BLOCK, PREFIX_MARK, TERMS_PER_SHARD, TITLE_HIT, VERSION,
+    bitmap_len, dense, fine_chunk, flags_len, numbers_apart, stream_file, terms_file, Meta, Stream,
+    CHUNK, LABEL_HIT, POSITIONS_BLOCK, PREFIX_MARK, TERMS_PER_SHARD, TITLE_HIT, VERSION,
 };
 
 /// The files being cut, and what the catalog will say of them.
@@ -46,7 +46,7 @@ where
             version: VERSION,
             documents,
             chunk: CHUNK as u32,
-            fine_chunk: FINE_CHUNK as u32,
+            fine_chunk: fine_chunk(documents) as u32,
             ..Meta::default()
         };
         // Each stream cut as the catalog will say it is.

@@ -23,7 +23,7 @@
 //!   without its scores.
 //! - `search/postings-NNNN.bin`, `search/skips-NNNN.bin` and `search/positions-NNNN.bin` —
 //!   three streams, every term's data in dictionary order, cut into files of [`CHUNK`] bytes
-//!   ([`FINE_CHUNK`] for skips and positions), so a common term spans several files and rare
+//!   ([`fine_chunk`] for skips and positions), so a common term spans several files and rare
 //!   ones share one. A term's postings: its
 //!   article numbers (delta-coded varints; for a term in more than one in eight articles
 //!   ([`dense`]), a bitmap of the library's articles instead, a bit each, low bit first) and
@@ -76,7 +76,7 @@ pub use spill::SpillingWriter;
 pub use write::Writer;
 
 /// The format's version: the catalog names it, and an app refuses one it does not know.
-/// 6: positions in blocks found by skips, both in files of 4 KB.
+/// 6: positions in blocks found by skips, both in files of 4 or 8 KB.
 pub const VERSION: u32 = 6;
 
 /// Bytes per file of the postings stream.
@@ -88,8 +88,20 @@ pub const CHUNK: usize = 32 * 1024;
 /// were most of what a million articles' rarer phrases fetched ("部缓中被", 3 articles:
 /// 334 KB); files of 8 KB were still a third of "一個认配"'s bytes (18 files, 125 KB gzipped,
 /// for 7 candidates), and skips in files of [`CHUNK`] bytes 39 KB of them (2 files, for skips
-/// of 6 KB).
-pub const FINE_CHUNK: usize = 4 * 1024;
+/// of 6 KB). Files of 4 KB are twice as many, though: a library of [`LARGE_LIBRARY`] articles
+/// or more has them (it is served from an object store, which does not count files); a
+/// smaller one, whose terms are in fewer articles, has files of 8 KB, so 100 000 articles stay
+/// some 20 000 files, as many as Cloudflare Pages takes.
+pub fn fine_chunk(documents: u32) -> usize {
+    if documents >= LARGE_LIBRARY {
+        4 * 1024
+    } else {
+        8 * 1024
+    }
+}
+
+/// Articles from which a library's skips and positions are in files of 4 KB ([`fine_chunk`]).
+pub const LARGE_LIBRARY: u32 = 500_000;
 
 /// Articles per block of a term's positions: a candidate's are read from its block, which its
 /// term's skips place, so a block is a few hundred bytes of a common pair's positions, and

@@ -13,7 +13,8 @@ use super::decode::{
 };
 use super::lists::{among, intersect, summed, Located, DENSE_SHARE};
 use super::{
-    pair_key, prefix_key, stream_file, terms_file, Meta, Stream, PREFIX_LETTERS, PREFIX_MARK,
+    is_dictionary, pair_key, prefix_key, stream_file, terms_file, Meta, Stream, PREFIX_LETTERS,
+    PREFIX_MARK,
 };
 use crate::search::index::Found;
 use crate::search::query::{Query, Term, TermKind};
@@ -76,10 +77,26 @@ pub fn search(
         need: BTreeSet::new(),
         shards: Vec::new(),
     };
-    // First what each term's tokens could match, by postings alone.
+    // First each term's tokens in the dictionary, then what they could match, by postings
+    // alone.
     let mut plans = Vec::new();
     for term in &query.terms {
         plans.push(round.plan(term)?);
+    }
+    if round.need.iter().any(|name| is_dictionary(name)) {
+        return Ok(Some(Outcome::Need(round.need)));
+    }
+    let rarest = rarest(&plans);
+    for (p, plan) in plans.iter_mut().enumerate() {
+        let mut candidates: Option<Vec<(u32, u32)>> = None;
+        for (n, entries) in plan.narrowing.iter().enumerate() {
+            let matched = round.union(entries, rarest != Some((p, n)))?;
+            candidates = Some(match candidates {
+                None => matched,
+                Some(so_far) => intersect(&so_far, &matched),
+            });
+        }
+        plan.candidates = candidates.unwrap_or_default();
     }
     if !round.need.is_empty() {
         return Ok(Some(Outcome::Need(round.need)));
@@ -142,12 +159,35 @@ pub fn search(
     )))
 }
 
+/// The query's rarest token (by its articles), as (term, token of those narrowing it), among
+/// the terms not excluded: its scores rank the matches (a title hit of the query is one of its
+/// rarest token's), and every other token narrows them by its article numbers alone, which a
+/// common one has apart from its scores. A million articles' "other ex" read 350 000 articles'
+/// scores of "other" that the rarer "ex…" ranks as well.
+fn rarest(plans: &[Plan]) -> Option<(usize, usize)> {
+    let tokens = plans.iter().enumerate().filter(|(_, plan)| !plan.excluded);
+    tokens
+        .flat_map(|(p, plan)| {
+            let counts = plan
+                .narrowing
+                .iter()
+                .map(|entries| entries.iter().map(|e| e.count));
+            counts
+                .enumerate()
+                .map(move |(n, counts)| ((p, n), counts.sum::<u32>()))
+        })
+        .min_by_key(|&(_, count)| count)
+        .map(|(at, _)| at)
+}
+
 /// A term read against the dictionary: its tokens, what each matches, and the articles that
 /// may contain it (all of its tokens), with scores.
 struct Plan {
     excluded: bool,
     /// Each token's distance from the first and its terms (several for a typed prefix).
     tokens: Vec<(u32, Vec<Entry>)>,
+    /// What narrows the candidates: each word, each CJK pair of a run, each lone letter.
+    narrowing: Vec<Vec<Entry>>,
     candidates: Vec<(u32, u32)>,
     /// Whether the candidates are the answer (one token, or a lone CJK pair).
     exact: bool,
@@ -241,29 +281,12 @@ impl<'a> Round<'a> {
                 }
             }
         }
-        // The rarest token's scores rank the matches (a title hit of the term is one of each of
-        // its tokens); the others narrow by their article numbers alone, which a common one's
-        // has apart from its scores.
-        let counts = narrowing
-            .iter()
-            .map(|entries| entries.iter().map(|e| e.count).sum::<u32>());
-        let rarest = (0..)
-            .zip(counts)
-            .min_by_key(|&(_, count)| count)
-            .map(|(n, _)| n);
-        let mut candidates: Option<Vec<(u32, u32)>> = None;
-        for (n, entries) in (0..).zip(&narrowing) {
-            let matched = self.union(entries, Some(n) != rarest)?;
-            candidates = Some(match candidates {
-                None => matched,
-                Some(so_far) => intersect(&so_far, &matched),
-            });
-        }
         Ok(Plan {
             excluded: term.excluded,
             exact,
             tokens: planned,
-            candidates: candidates.unwrap_or_default(),
+            narrowing,
+            candidates: Vec::new(),
         })
     }
 

@@ -435,7 +435,21 @@ fn a_common_token_of_a_phrase_is_read_by_its_numbers_and_its_candidates_blocks()
         .collect();
     let articles: Vec<(&str, &str)> = bodies.iter().map(|b| ("", b.as_str())).collect();
     let (meta, files, index) = build(&articles);
-    for query in ["一個认配", "個认配", "一個认", "\"一個 认配\""] {
+    // Terms apart too: the rarest ranks, the others narrow by their numbers (an excluded one
+    // always).
+    let queries = [
+        "一個认配",
+        "個认配",
+        "一個认",
+        "\"一個 认配\"",
+        "一個 认配",
+        "文章 一個",
+        "一個 -认配",
+        "-一個 认配",
+        "plain 一個",
+        "plain words",
+    ];
+    for query in queries {
         let (hosted, _, _) = run_fetching(&meta, &files, query);
         assert_eq!(hosted, in_memory(&index, query), "{query}");
     }
