@@ -207,23 +207,27 @@ pub fn App() -> Html {
                 back={AttrValue::from(state.view.to_hash())} previous={previous} next={next}
                 reading={reading} on_remove={on_remove} />
         },
-        None => html! {
+        None => {
+            // Counted over the hosted index's matches: once a render, for both.
+            let unlisted = state.unlisted();
+            html! {
             <div class="library-layout">
             <FilterPanel view={state.view.clone()} counts={state.counts.clone()} lang={lang}
-                partial={state.unlisted() != Unlisted::None}
+                partial={unlisted != Unlisted::None}
                 on_view={dispatcher.to_callback().reform(Action::ChooseView)} />
             <Library entries={state.entries.clone()} shown={state.shown.clone()} request={state.view.to_params()}
                 query={query} read={state.read.clone()}
                 library_size={state.entries.len()} catalog={state.catalog.listing.clone()} lang={lang}
                 searching={state.hosted_search_pending()} indexing={state.unindexed() > 0} search_failed={state.hosted_search_failure()}
-                unlisted={state.unlisted()} listing_more={state.catalog.busy()}
+                unlisted={unlisted} listing_more={state.catalog.busy()}
                 on_list_more={dispatcher.to_callback().reform(|()| Action::ListMore)}
                 returning={state.list_place.clone()} on_leave={dispatcher.to_callback().reform(Action::ListLeft)}
                 layout={state.layout} on_layout={{ let dispatcher = dispatcher.clone(); Callback::from(move |layout| choose::choose_layout(&dispatcher, layout)) }}
                 dropped={state.dropped_count()} on_export={on_export} on_remove_all={on_remove_all}
                 on_publish={{ let d = dispatcher.clone(); Callback::from(move |_| library_files::publish(d.clone())) }} />
             </div>
-        },
+            }
+        }
     };
     let skip_to_content = Callback::from(|event: MouseEvent| {
         // The hash is the route: move the focus instead of following `#content`.
