@@ -12,7 +12,7 @@ use crate::browser::keys::{self, Shortcut};
 use crate::browser::reading::read_ids;
 use crate::browser::{collate, fetch, files, page, settings, time};
 use crate::calendar::Calendar;
-use crate::effects::hooks::{use_address, use_drops, use_library, use_shortcuts};
+use crate::effects::hooks::{use_address, use_drops, use_first_paint, use_library, use_shortcuts};
 use crate::effects::hosted_search::Searches;
 use crate::effects::library_files::{self, Imports};
 use crate::effects::link_preview::LinkTargets;
@@ -85,6 +85,7 @@ pub fn App() -> Html {
             }
         })
     };
+    let painted_first = use_first_paint(&state, on_search.clone());
     let on_undo = {
         let (dispatcher, removed) = (dispatcher.clone(), state.removed.clone());
         Callback::from(move |_| library_files::undo(dispatcher.clone(), &removed))
@@ -229,6 +230,10 @@ pub fn App() -> Html {
             }
         }
     };
+    if painted_first {
+        // The page's first screen stands until this app has a list of its own to draw.
+        return html! {};
+    }
     let skip_to_content = Callback::from(|event: MouseEvent| {
         // The hash is the route: move the focus instead of following `#content`.
         event.prevent_default();

@@ -7,10 +7,10 @@ use articles::catalog::{Catalog, Shard, Summary, SCHEMA_VERSION};
 use articles::connections::Connections;
 use articles::url::resolve_asset;
 use articles::Location;
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 
 use crate::browser::files::DROPPED_PREFIX;
-use crate::browser::page;
+use crate::browser::{first_paint, page};
 
 /// Where the hosted library lives by default, relative to the page (so sub-path hosting works).
 const DEFAULT_LIBRARY: &str = "articles/";
@@ -84,11 +84,15 @@ pub async fn catalog() -> Result<Catalog, String> {
     }
     let library = requested.unwrap_or_else(|| DEFAULT_LIBRARY.to_owned());
     let url = format!("{library}index.json");
-    let response = Request::get(&url).send().await.map_err(|_| {
-        format!(
-            "{url} could not be read. Its host may not let other sites read it (CORS), or it may be offline"
-        )
-    })?;
+    // The default catalog, as the first paint fetched it (`first_paint`), else fetched now.
+    let response = match first_paint::handed(&url).await {
+        Some(response) => Response::from(response),
+        None => Request::get(&url).send().await.map_err(|_| {
+            format!(
+                "{url} could not be read. Its host may not let other sites read it (CORS), or it may be offline"
+            )
+        })?,
+    };
     if response.status() == 404 && library == DEFAULT_LIBRARY {
         return Ok(empty());
     }
@@ -173,10 +177,14 @@ fn hosted_id(id: String) -> String {
 
 /// The bytes of the file at `url`.
 pub async fn bytes(url: &str) -> Result<Vec<u8>, String> {
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| format!("{url}: {e}"))?;
+    // The catalog's first shard, as the first paint fetched it (`first_paint`), else fetched now.
+    let response = match first_paint::handed(url).await {
+        Some(response) => Response::from(response),
+        None => Request::get(url)
+            .send()
+            .await
+            .map_err(|e| format!("{url}: {e}"))?,
+    };
     if !response.ok() {
         return Err(format!("{url}: HTTP {}", response.status()));
     }

@@ -6,6 +6,7 @@ pub mod collate;
 pub mod download;
 pub mod fetch;
 pub mod files;
+pub mod first_paint;
 pub mod folder_drop;
 pub mod highlight;
 pub mod intake;

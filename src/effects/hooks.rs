@@ -11,7 +11,7 @@ use super::hosted_search::Searches;
 use super::{article, loading};
 use crate::browser::intake::{drop_listeners, Given};
 use crate::browser::keys::{self, Shortcut};
-use crate::browser::{fetch, offline, page, worker};
+use crate::browser::{fetch, first_paint, offline, page, worker};
 use crate::parts::{idle_time, next_task};
 use crate::route::Route;
 use crate::shared::Shared;
@@ -223,4 +223,28 @@ pub fn use_shortcuts<D: PartialEq + 'static>(on_shortcut: Callback<Shortcut>, de
         let listener = web_sys::window().map(|w| keys::listen(&w, on_shortcut));
         move || drop(listener)
     });
+}
+
+/// The page's first screen, painted before the app arrived (`static/first-paint.js`), gives
+/// way once the app has something of its own to show: the library listed (or found
+/// unreadable), or an article. What the reader typed there meanwhile is searched. Returns
+/// whether the app should draw nothing yet: the screen is still the page's.
+#[hook]
+pub fn use_first_paint(state: &UseReducerHandle<State>, on_search: Callback<String>) -> bool {
+    let ready = state.catalog.listing != Loadable::Loading || state.route != Route::Library;
+    let showing = first_paint::showing();
+    let typed = use_mut_ref(|| None);
+    if ready && showing {
+        // Taken down in the render that draws the app's own screen, not in an effect after
+        // it: Yew may yield to the browser between a render and its effects, and that frame
+        // would show both screens.
+        *typed.borrow_mut() = first_paint::take_over();
+    }
+    use_effect_with(ready, move |_| {
+        if let Some(typed) = typed.borrow_mut().take() {
+            on_search.emit(typed);
+            keys::focus("input.search");
+        }
+    });
+    !ready && showing
 }

@@ -480,6 +480,41 @@ fn megabytes(bytes: f64) -> String {
 mod tests {
     use super::*;
 
+    /// `static/first-paint.js` draws the library before the app arrives, in the app's words:
+    /// each of its fixed strings, in both languages, is the app's. (Its worded phrases, counts
+    /// and dates, are compared with the app's on the page by the end-to-end tests.)
+    #[test]
+    fn the_first_paint_speaks_as_the_app() {
+        let script = include_str!("../../static/first-paint.js");
+        for (tag, text) in [("en", EN), ("zh", ZH)] {
+            let start = script
+                .find(&format!("    {tag}: {{\n      app_name"))
+                .unwrap_or_else(|| panic!("first-paint.js has no {tag} words"));
+            let block = &script[start..start + script[start..].find("\n    },").unwrap()];
+            let [load, ask, never] = text.remote_images_modes;
+            let expected = [
+                format!("app_name: '{}',", text.app_name),
+                format!("search: '{}',", text.search),
+                format!("search_placeholder: '{}',", text.search_placeholder),
+                format!("open_files: '{}',", text.open_files),
+                format!("open_folder: '{}',", text.open_folder),
+                format!("theme_dark: '{}',", text.theme_dark),
+                format!("theme_light: '{}',", text.theme_light),
+                format!("other_language: '{}',", text.other_language),
+                format!("other_language_label: '{}',", text.other_language_label),
+                format!("filters: '{}',", text.filters),
+                format!("show_filters: '{}',", text.show_filters),
+                format!("tags: '{}',", text.tags),
+                format!("remote_images: '{}',", text.remote_images),
+                format!("remote_images_modes: ['{load}', '{ask}', '{never}'],"),
+                format!("list_layout: '{}',", text.list_layout),
+            ];
+            for line in expected {
+                assert!(block.contains(&line), "first-paint.js ({tag}) lacks {line}");
+            }
+        }
+    }
+
     #[test]
     fn chinese_for_zh_tags_english_otherwise() {
         assert_eq!(Lang::from_tag("zh-TW"), Lang::Zh);

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::run::{command, root, status, Result};
-use crate::{csp, css, index, single_file, tools};
+use crate::{csp, css, first_paint, index, single_file, tools};
 
 /// Installs the build tools and regenerates the sample library's catalog.
 fn prepare() -> Result {
@@ -25,6 +25,7 @@ pub fn dist(library: Option<&Path>) -> Result<PathBuf> {
     )?;
     let dist = root().join("dist");
     css::shrink(&dist)?;
+    first_paint::shrink(&dist)?;
     single_file::write(&dist)?;
     csp::protect(&dist)?;
     if let Some(library) = library {

@@ -2,10 +2,13 @@
 //! held to a budget by `cargo xtask test`: sizes are deterministic, so unlike timings they can
 //! be tests.
 //!
-//! The page's part is what the browser fetches before the library can paint (`index.html`,
-//! the app's script, wasm and style sheet, its icon); the worker's part (its loader, script
-//! and wasm) is fetched only when the first article is parsed; the rest (the service worker,
-//! the manifest and its icon) once the page has loaded.
+//! The first paint's part is what the browser fetches before a hosted library can paint
+//! (`index.html`, the style sheet, its icon and `first-paint.js`, which draws the newest cards
+//! from the catalog); the app's (its script and wasm) is fetched beside it, and the page is
+//! the two: all it takes before the library is live (searchable, filterable) and before a
+//! reader's own files can show. The worker's part (its loader, script and wasm) is fetched
+//! only when the first article is parsed; the rest (the service worker, the manifest and its
+//! icon) once the page has loaded.
 
 use std::io::Write;
 use std::path::Path;
@@ -55,8 +58,14 @@ use crate::{build, single_file};
 /// megabyte (+0.4 KB). Raised to 421 KB for the hosted index's version 6 (skips, article
 /// numbers read apart from their scores: a million articles' "一個认配" 370 → 238 KB fetched,
 /// 587 → 485 ms at 9 Mbps) and the filter panel saying a library listed in part is counted over
-/// what is listed (+0.6 KB together).
-pub const PAGE_BUDGET: usize = 421_000;
+/// what is listed (+0.6 KB together). Raised to 427 KB for the first paint (`first-paint.js`,
+/// 3.3 KB, and the app's side of it, taking the screen over and the responses the script
+/// fetched: +2.3 KB): the library paints from 10.5 KB instead of 421 KB.
+pub const PAGE_BUDGET: usize = 427_000;
+
+/// The most the first paint may weigh gzipped (goal: 200 KB before the library paints):
+/// today's size and a little room.
+pub const FIRST_PAINT_BUDGET: usize = 11_000;
 
 /// The most the whole build may weigh, gzipped (goal: 500 KB). Raised from 1 160 KB for the
 /// front matter repair and salvage and the fidelity summary in the worker, then from 1 180 KB
@@ -78,8 +87,8 @@ pub const PAGE_BUDGET: usize = 421_000;
 /// its HTML searched for `blob:` URLs by memchr's memmem: +0.3 KB on the page; a 21.5 MB
 /// article's longest task ~100 → ~70 ms); lowered to 1 275 KB with the page's, then to
 /// 1 274 KB with it; raised to 1 275 KB with it, then to 1 276 KB with it, then to 1 277 KB
-/// with it.
-pub const TOTAL_BUDGET: usize = 1_277_000;
+/// with it; raised to 1 283 KB with it (the first paint).
+pub const TOTAL_BUDGET: usize = 1_283_000;
 
 /// A download's size: as stored, gzipped at level 9 and compressed with brotli at quality 11.
 #[derive(Clone, Copy, Debug, Default)]
@@ -97,19 +106,28 @@ impl std::ops::AddAssign for Size {
     }
 }
 
-/// The page's, the worker's and the rest's downloads, and the single file's (which holds the
-/// page and the worker, for opening from disk; not part of the hosted download).
+/// The first paint's, the app's, the worker's and the rest's downloads, and the single file's
+/// (which holds the page and the worker, for opening from disk; not part of the hosted
+/// download).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Sizes {
-    pub page: Size,
+    pub first_paint: Size,
+    pub app: Size,
     pub worker: Size,
     pub rest: Size,
     pub single_file: Size,
 }
 
 impl Sizes {
+    /// The page: its first paint and the app.
+    pub fn page(&self) -> Size {
+        let mut page = self.first_paint;
+        page += self.app;
+        page
+    }
+
     pub fn total(&self) -> Size {
-        let mut total = self.page;
+        let mut total = self.page();
         total += self.worker;
         total += self.rest;
         total
@@ -141,8 +159,11 @@ pub fn measure(dist: &Path) -> Result<Sizes> {
             sizes.worker += size;
         } else if AFTER_LOAD.contains(&name.as_ref()) {
             sizes.rest += size;
+        } else if name.starts_with("lectern-") && (name.ends_with(".js") || name.ends_with(".wasm"))
+        {
+            sizes.app += size;
         } else {
-            sizes.page += size;
+            sizes.first_paint += size;
         }
     }
     Ok(sizes)
@@ -153,15 +174,20 @@ pub fn check(dist: &Path) -> Result {
     let sizes = measure(dist)?;
     let kb = |bytes: usize| bytes as f64 / 1000.0;
     eprintln!(
-        "download, gzip -9: page {:.1} KB (budget {:.0} KB), page and worker {:.1} KB (budget {:.0} KB); single file {:.0} KB ({:.0} KB raw)",
-        kb(sizes.page.gzip),
+        "download, gzip -9: first paint {:.1} KB (budget {:.0} KB), page {:.1} KB (budget {:.0} KB), page and worker {:.1} KB (budget {:.0} KB); single file {:.0} KB ({:.0} KB raw)",
+        kb(sizes.first_paint.gzip),
+        kb(FIRST_PAINT_BUDGET),
+        kb(sizes.page().gzip),
         kb(PAGE_BUDGET),
         kb(sizes.total().gzip),
         kb(TOTAL_BUDGET),
         kb(sizes.single_file.gzip),
         kb(sizes.single_file.raw),
     );
-    if sizes.page.gzip > PAGE_BUDGET || sizes.total().gzip > TOTAL_BUDGET {
+    if sizes.first_paint.gzip > FIRST_PAINT_BUDGET
+        || sizes.page().gzip > PAGE_BUDGET
+        || sizes.total().gzip > TOTAL_BUDGET
+    {
         return Err("the build is over its download budget (xtask/src/bundle.rs)".into());
     }
     Ok(())

@@ -19,6 +19,7 @@ mod bundle;
 mod corpus_phrases;
 mod csp;
 mod css;
+mod first_paint;
 mod generate;
 mod hosted_bench;
 mod index;

@@ -109,17 +109,24 @@ impl Built {
 }
 
 /// Trunk's page without what only a hosted build can have: its bootstrap module (which fetches
-/// the script and WebAssembly), the links to the style sheet, icon and manifest, and preloads.
+/// the script and WebAssembly), the first paint's script (which reads the hosted catalog), the
+/// links to the style sheet, icon and manifest, and preloads.
 fn without_hosted_parts(page: &str) -> Result<String> {
-    let start = page
-        .find("<script type=\"module\">")
-        .ok_or("the built index.html has no module script")?;
-    let end = start
-        + page[start..]
-            .find("</script>")
-            .ok_or("the built index.html's module script is not closed")?
-        + "</script>".len();
-    let mut page = format!("{}{}", &page[..start], &page[end..]);
+    let mut page = page.to_owned();
+    for (opening, what) in [
+        ("<script type=\"module\">", "module script"),
+        ("<script defer src=", "first paint's script"),
+    ] {
+        let start = page
+            .find(opening)
+            .ok_or_else(|| format!("the built index.html has no {what}"))?;
+        let end = start
+            + page[start..]
+                .find("</script>")
+                .ok_or_else(|| format!("the built index.html's {what} is not closed"))?
+            + "</script>".len();
+        page.replace_range(start..end, "");
+    }
     while let Some(start) = page.find("<link ") {
         let end = start
             + page[start..]
@@ -150,6 +157,7 @@ mod tests {
     #[test]
     fn the_hosted_parts_go_and_the_rest_stays() {
         let page = "<head>\n  <title>Lectern</title>\n  <script>theme()</script>\n  \
+                    <script defer src=\"./first-paint.js\"></script>\n  \
                     <script type=\"module\">import init from './lectern-1.js';</script>\n  \
                     <link rel=\"stylesheet\" href=\"./lectern-1.css\"/>\n  <link rel=\"manifest\" href=\"m\" />\n</head>";
         let page = without_hosted_parts(page).expect("a Trunk page");

@@ -1,0 +1,73 @@
+//! The seam with `static/first-paint.js`, which paints the library's first screen from the
+//! hosted catalog before this app's WebAssembly has arrived (ARCHITECTURE.md, "First paint"):
+//! the app takes the files it fetched, and takes the page over when its own list is drawn.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The global the script leaves its responses in: a promise of each, by the URL it asked.
+const HANDED: &str = "lecternFetched";
+/// The script's screen.
+const SCREEN_ID: &str = "first-paint";
+/// The global that tells the script the app is on the page.
+const STARTED: &str = "lecternStarted";
+
+/// The response the script got for `url` (the default catalog, its first shard), if it asked
+/// for it: the app reads it rather than downloading it again. Taken once: a later request of
+/// the same URL fetches.
+pub async fn handed(url: &str) -> Option<web_sys::Response> {
+    let window: JsValue = web_sys::window()?.into();
+    let fetched: js_sys::Object = js_sys::Reflect::get(&window, &HANDED.into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let key = JsValue::from_str(url);
+    let promise: js_sys::Promise = js_sys::Reflect::get(&fetched, &key).ok()?.dyn_into().ok()?;
+    let _ = js_sys::Reflect::delete_property(&fetched, &key);
+    JsFuture::from(promise).await.ok()?.dyn_into().ok()
+}
+
+/// Whether the script's screen is on the page (the app draws nothing of its own meanwhile).
+pub fn showing() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(SCREEN_ID))
+        .is_some()
+}
+
+/// Runs `mount`, which mounts the app on the page's body, keeping the script's screen: Yew
+/// empties the element it mounts in, and the screen must stay until the app has a list to show.
+/// From then on the script paints nothing (the app draws its own screen).
+pub fn keeping_screen(mount: impl FnOnce()) {
+    if let Some(window) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&window, &STARTED.into(), &JsValue::TRUE);
+    }
+    let document = web_sys::window().and_then(|window| window.document());
+    let screen = document
+        .as_ref()
+        .and_then(|document| document.get_element_by_id(SCREEN_ID));
+    if let Some(screen) = &screen {
+        screen.remove();
+    }
+    mount();
+    if let (Some(screen), Some(body)) = (screen, document.and_then(|document| document.body())) {
+        let _ = body.prepend_with_node_1(&screen);
+    }
+}
+
+/// Removes the script's screen, if it painted one, so that the app's shows; returns what the
+/// reader typed into its search field meanwhile, to be searched.
+pub fn take_over() -> Option<String> {
+    let screen = web_sys::window()?
+        .document()?
+        .get_element_by_id(SCREEN_ID)?;
+    let typed = screen
+        .query_selector("input.search")
+        .ok()
+        .flatten()
+        .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| input.value())
+        .filter(|typed| !typed.trim().is_empty());
+    screen.remove();
+    typed
+}
