@@ -492,23 +492,28 @@ mod tests {
                 .unwrap_or_else(|| panic!("first-paint.js has no {tag} words"));
             let block = &script[start..start + script[start..].find("\n    },").unwrap()];
             let [load, ask, never] = text.remote_images_modes;
-            let expected = [
-                format!("app_name: '{}',", text.app_name),
-                format!("search: '{}',", text.search),
-                format!("search_placeholder: '{}',", text.search_placeholder),
-                format!("open_files: '{}',", text.open_files),
-                format!("open_folder: '{}',", text.open_folder),
-                format!("theme_dark: '{}',", text.theme_dark),
-                format!("theme_light: '{}',", text.theme_light),
-                format!("other_language: '{}',", text.other_language),
-                format!("other_language_label: '{}',", text.other_language_label),
-                format!("filters: '{}',", text.filters),
-                format!("show_filters: '{}',", text.show_filters),
-                format!("tags: '{}',", text.tags),
-                format!("remote_images: '{}',", text.remote_images),
-                format!("remote_images_modes: ['{load}', '{ask}', '{never}'],"),
-                format!("list_layout: '{}',", text.list_layout),
+            let words = [
+                ("app_name", text.app_name),
+                ("search", text.search),
+                ("search_placeholder", text.search_placeholder),
+                ("open_files", text.open_files),
+                ("open_folder", text.open_folder),
+                ("theme_dark", text.theme_dark),
+                ("theme_light", text.theme_light),
+                ("other_language", text.other_language),
+                ("other_language_label", text.other_language_label),
+                ("filters", text.filters),
+                ("show_filters", text.show_filters),
+                ("tags", text.tags),
+                ("remote_images", text.remote_images),
+                ("list_layout", text.list_layout),
             ];
+            let expected = words
+                .iter()
+                .map(|(key, word)| format!("{key}: '{word}',"))
+                .chain([format!(
+                    "remote_images_modes: ['{load}', '{ask}', '{never}'],"
+                )]);
             for line in expected {
                 assert!(block.contains(&line), "first-paint.js ({tag}) lacks {line}");
             }
