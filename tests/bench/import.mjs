@@ -12,9 +12,11 @@ import { importIntoLectern, withBrowser, writeSection } from './harness.mjs';
 
 const [dist, ...cases] = process.argv.slice(2);
 
-/// The files of one case: `count` generated articles, or one article of about 20 MB.
+/// The files of one case: `count` generated articles, one article of about 20 MB, or 500
+/// articles shaped like the reference one.
 export function files(which) {
-  return which === 'big' ? [{ name: 'big.md', text: bigArticle(20_000_000) }] : library(Number(which));
+  if (which === 'big') return [{ name: 'big.md', text: bigArticle(20_000_000) }];
+  return which === 'reference' ? library(500, 'reference') : library(Number(which));
 }
 
 // Run as a script, not when `profile.mjs` borrows `files`.
