@@ -16,10 +16,11 @@ use crate::effects::hooks::{use_address, use_drops, use_first_paint, use_library
 use crate::effects::hosted_search::Searches;
 use crate::effects::library_files::{self, Imports};
 use crate::effects::link_preview::LinkTargets;
+use crate::effects::list_place::PAGE;
 use crate::effects::{article, reading, settings as choose};
 use crate::route::Route;
 use crate::shared::Shared;
-use crate::state::{Action, Entry, State, Unlisted};
+use crate::state::{Action, Entry, ListPlace, State, Unlisted};
 use crate::ui::drop_overlay::DropOverlay;
 use crate::ui::filters::FilterPanel;
 use crate::ui::header::Header;
@@ -85,7 +86,7 @@ pub fn App() -> Html {
             }
         })
     };
-    let painted_first = use_first_paint(&state, on_search.clone());
+    let first_paint = use_first_paint(&state, on_search.clone());
     let on_undo = {
         let (dispatcher, removed) = (dispatcher.clone(), state.removed.clone());
         Callback::from(move |_| library_files::undo(dispatcher.clone(), &removed))
@@ -222,7 +223,7 @@ pub fn App() -> Html {
                 searching={state.hosted_search_pending()} indexing={state.unindexed() > 0} search_failed={state.hosted_search_failure()}
                 unlisted={unlisted} listing_more={state.catalog.busy()}
                 on_list_more={dispatcher.to_callback().reform(|()| Action::ListMore)}
-                returning={state.list_place.clone()} on_leave={dispatcher.to_callback().reform(Action::ListLeft)}
+                returning={first_paint.scrolled.map(|scroll| ListPlace { request: state.view.to_params(), limit: PAGE, scroll }).or_else(|| state.list_place.clone())} on_leave={dispatcher.to_callback().reform(Action::ListLeft)}
                 layout={state.layout} on_layout={{ let dispatcher = dispatcher.clone(); Callback::from(move |layout| choose::choose_layout(&dispatcher, layout)) }}
                 dropped={state.dropped_count()} on_export={on_export} on_remove_all={on_remove_all}
                 on_publish={{ let d = dispatcher.clone(); Callback::from(move |_| library_files::publish(d.clone())) }} />
@@ -230,7 +231,7 @@ pub fn App() -> Html {
             }
         }
     };
-    if painted_first {
+    if first_paint.waiting {
         // The page's first screen stands until this app has a list of its own to draw.
         return html! {};
     }

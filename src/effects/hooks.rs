@@ -225,19 +225,28 @@ pub fn use_shortcuts<D: PartialEq + 'static>(on_shortcut: Callback<Shortcut>, de
     });
 }
 
-/// The page's first screen, painted before the app arrived (`static/first-paint.js`), gives
-/// way once the app has something of its own to show: the library listed (or found
-/// unreadable), or an article. What the reader typed there meanwhile is searched. Returns
-/// whether the app should draw nothing yet: the screen is still the page's.
+/// What the page's first screen (`static/first-paint.js`) means for a render of the app.
+pub struct FirstPaint {
+    /// The screen is still the page's: the app draws nothing of its own yet.
+    pub waiting: bool,
+    /// Taken down in this render, scrolled this far: the app's list takes its place there.
+    pub scrolled: Option<f64>,
+}
+
+/// The page's first screen, painted before the app arrived, gives way once the app has
+/// something of its own to show: the library listed (or found unreadable), or an article.
+/// What the reader typed there meanwhile is searched, and the list keeps where they scrolled.
 #[hook]
-pub fn use_first_paint(state: &UseReducerHandle<State>, on_search: Callback<String>) -> bool {
+pub fn use_first_paint(state: &UseReducerHandle<State>, on_search: Callback<String>) -> FirstPaint {
     let ready = state.catalog.listing != Loadable::Loading || state.route != Route::Library;
     let showing = first_paint::showing();
     let typed = use_mut_ref(|| None);
+    let mut scrolled = None;
     if ready && showing {
         // Taken down in the render that draws the app's own screen, not in an effect after
         // it: Yew may yield to the browser between a render and its effects, and that frame
         // would show both screens.
+        scrolled = Some(page::scroll_position());
         *typed.borrow_mut() = first_paint::take_over();
     }
     use_effect_with(ready, move |_| {
@@ -246,5 +255,8 @@ pub fn use_first_paint(state: &UseReducerHandle<State>, on_search: Callback<Stri
             keys::focus("input.search");
         }
     });
-    !ready && showing
+    FirstPaint {
+        waiting: !ready && showing,
+        scrolled,
+    }
 }

@@ -71,6 +71,20 @@ test('a card followed before the app arrives opens its article', async ({ page }
   await expect(page.locator('#first-paint')).toHaveCount(0);
 });
 
+test('the list stays where the reader scrolled it before the app arrived', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 700 });
+  const release = await holdTheApp(page);
+  await page.goto('./');
+  await expect(page.locator('#first-paint article.card')).toHaveCount(12);
+  await page.evaluate(() => window.scrollTo(0, 1500));
+  const before = await page.evaluate(() => window.scrollY);
+  expect(before).toBe(1500);
+  release();
+  await expect(page.getByRole('status')).toHaveText('12 articles');
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => window.scrollY)).toBe(before);
+});
+
 test('what is typed before the app arrives is searched when it does', async ({ page }) => {
   const release = await holdTheApp(page);
   await page.goto('./');
