@@ -84,15 +84,11 @@ pub async fn catalog() -> Result<Catalog, String> {
     }
     let library = requested.unwrap_or_else(|| DEFAULT_LIBRARY.to_owned());
     let url = format!("{library}index.json");
-    // The default catalog, as the first paint fetched it (`first_paint`), else fetched now.
-    let response = match first_paint::handed(&url).await {
-        Some(response) => Response::from(response),
-        None => Request::get(&url).send().await.map_err(|_| {
-            format!(
-                "{url} could not be read. Its host may not let other sites read it (CORS), or it may be offline"
-            )
-        })?,
-    };
+    let response = get(&url).await.map_err(|_| {
+        format!(
+            "{url} could not be read. Its host may not let other sites read it (CORS), or it may be offline"
+        )
+    })?;
     if response.status() == 404 && library == DEFAULT_LIBRARY {
         return Ok(empty());
     }
@@ -175,16 +171,18 @@ fn hosted_id(id: String) -> String {
     }
 }
 
+/// The response for `url`: the one the first paint got (the default catalog and its first
+/// shard: `first_paint`), else fetched now.
+async fn get(url: &str) -> Result<Response, gloo_net::Error> {
+    match first_paint::handed(url).await {
+        Some(response) => Ok(Response::from(response)),
+        None => Request::get(url).send().await,
+    }
+}
+
 /// The bytes of the file at `url`.
 pub async fn bytes(url: &str) -> Result<Vec<u8>, String> {
-    // The catalog's first shard, as the first paint fetched it (`first_paint`), else fetched now.
-    let response = match first_paint::handed(url).await {
-        Some(response) => Response::from(response),
-        None => Request::get(url)
-            .send()
-            .await
-            .map_err(|e| format!("{url}: {e}"))?,
-    };
+    let response = get(url).await.map_err(|e| format!("{url}: {e}"))?;
     if !response.ok() {
         return Err(format!("{url}: HTTP {}", response.status()));
     }

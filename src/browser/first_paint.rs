@@ -39,10 +39,11 @@ pub fn showing() -> bool {
 /// empties the element it mounts in, and the screen must stay until the app has a list to show.
 /// From then on the script paints nothing (the app draws its own screen).
 pub fn keeping_screen(mount: impl FnOnce()) {
-    if let Some(window) = web_sys::window() {
-        let _ = js_sys::Reflect::set(&window, &STARTED.into(), &JsValue::TRUE);
+    let window = web_sys::window();
+    if let Some(window) = &window {
+        let _ = js_sys::Reflect::set(window, &STARTED.into(), &JsValue::TRUE);
     }
-    let document = web_sys::window().and_then(|window| window.document());
+    let document = window.and_then(|window| window.document());
     let screen = document
         .as_ref()
         .and_then(|document| document.get_element_by_id(SCREEN_ID));

@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::run::Result;
 
 /// The script's name, in `dist` as in `static/`.
-pub const NAME: &str = "first-paint.js";
+const NAME: &str = "first-paint.js";
 
 /// Shrinks the script Trunk copied into `dist`.
 pub fn shrink(dist: &Path) -> Result {
