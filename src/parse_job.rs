@@ -43,6 +43,9 @@ pub enum Task {
     /// `site::SITE_LIBRARY`) with the catalog the engine writes for the reader's articles
     /// (`articles::catalog::library_catalog`, as `cargo xtask index` writes it) beside them.
     Publish,
+    /// Parse a few sample articles while no other job has come, answering nothing: WebAssembly
+    /// runs fast only once it has run (the worker's `warm_up`). Sent once the page is idle.
+    WarmUp,
 }
 
 /// What the worker says.
@@ -231,7 +234,7 @@ mod tests {
             encoding: Some("GBK".into()),
             ..Context::default()
         });
-        for task in [parse, Task::Unpack, Task::Pack, Task::Publish] {
+        for task in [parse, Task::Unpack, Task::Pack, Task::Publish, Task::WarmUp] {
             let job = Job {
                 id: 7,
                 task,

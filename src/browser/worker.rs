@@ -190,6 +190,26 @@ struct Job {
 const WATCHDOG_MILLIS: u32 = 1_000;
 
 impl Connection {
+    /// Asks the worker to warm up: a job without files, answered by nothing, so nothing waits
+    /// for it (and the watchdog does not time it).
+    fn warm_up(&self) {
+        let header = parse_job::Job {
+            id: self.next_id(),
+            task: Task::WarmUp,
+            paths: Vec::new(),
+        };
+        let (message, transfer) = wire::job(&header, []);
+        // A worker that cannot take it needs no warming.
+        let _ = self.worker.post_message_with_transfer(&message, &transfer);
+    }
+
+    /// A number for a new job.
+    fn next_id(&self) -> u32 {
+        let job = self.next_job.get();
+        self.next_job.set(job.wrapping_add(1));
+        job
+    }
+
     /// Sends `files` (the batch's files from `offset` on) to the worker to do `task`; answers
     /// are numbered from `offset`.
     pub fn submit(
@@ -201,10 +221,11 @@ impl Connection {
         let sizes = match task {
             // One answer for all the files: its budget is theirs together.
             Task::Pack | Task::Publish => vec![files.iter().map(|f| f.bytes.len()).sum()],
-            Task::Parse(_) | Task::Unpack => files.iter().map(|f| f.bytes.len()).collect(),
+            Task::Parse(_) | Task::Unpack | Task::WarmUp => {
+                files.iter().map(|f| f.bytes.len()).collect()
+            }
         };
-        let job = self.next_job.get();
-        self.next_job.set(job.wrapping_add(1));
+        let job = self.next_id();
         let (sender, receiver) = mpsc::unbounded();
         if self.dead.get() {
             let _ = sender.unbounded_send(Reply::Stopped(Stop {
@@ -363,9 +384,19 @@ fn with_slot<R>(index: usize, change: impl FnOnce(&mut Slot) -> R) -> R {
 /// hosted article then does not wait for (the app calls this when the page is idle once the
 /// library is listed). The whole pool, not only the first: a drop spreads its batches over
 /// all of them, and a worker still compiling holds up the batches given to it.
+///
+/// Then the first warms up ([`Task::WarmUp`]), once all are ready (warming up, it would slow
+/// the others' compiling). One is enough: Chromium keeps one copy of a program's optimised
+/// code for every worker that compiled it, and a drop dealt to two workers was as fast with
+/// the first warmed as with both, at half the work while the reader looks at the library.
 pub async fn warm() {
+    let mut first = None;
     for index in 0..pool_size() {
-        let _ = running_at(index).await;
+        let worker = running_at(index).await;
+        first = first.or(worker);
+    }
+    if let Some(worker) = first {
+        worker.warm_up();
     }
 }
 

@@ -19,8 +19,9 @@
 //   writeSection(title, about, rows)   one section of BENCHMARKS.md, as JSON where `cargo
 //                                        xtask bench` asks for it (LECTERN_BENCH_JSON): a
 //                                        table of `rows` (objects, one key per column)
-//   importIntoLectern(context, origin, files)
-//                                        opens Lectern, hands `files` to its "Open files" input
+//   importIntoLectern(context, origin, files, settleMs = 0)
+//                                        opens Lectern, waits `settleMs` once it lists its
+//                                        library, hands `files` to its "Open files" input
 //                                        and resolves once they are listed (and so searchable:
 //                                        the app indexes what it lists), with the page and the
 //                                        milliseconds from the hand-over
@@ -89,11 +90,12 @@ export async function handOver(page, selector) {
   }, selector);
 }
 
-export async function importIntoLectern(context, origin, files) {
+export async function importIntoLectern(context, origin, files, settleMs = 0) {
   const page = await context.newPage();
   await page.goto(`${origin}/`);
   const status = page.getByRole('status');
   await status.filter({ hasText: 'articles' }).waitFor();
+  await page.waitForTimeout(settleMs);
   const total = Number((await status.textContent()).split(' ')[0]) + files.length;
   await stage(page, files);
   // The count is read the moment it changes, not when Playwright next polls; searchable once

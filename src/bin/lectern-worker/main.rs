@@ -7,9 +7,15 @@
 //! parse with [`FromWorker::Parsed`] as soon as it is parsed, the body (HTML then text, in
 //! UTF-8) in a buffer handed over without a copy; each archive of an unpack with
 //! [`FromWorker::Unpacked`]; a pack with [`FromWorker::Packed`] (the messages:
-//! `lectern::parse_job`). Code blocks are coloured here (`articles::code`).
+//! `lectern::parse_job`). Code blocks are coloured here (`articles::code`). Asked to warm up
+//! ([`Task::WarmUp`]), it parses sample articles until its first job comes (`warm_up`).
+
+mod warm_up;
+
+use warm_up::WarmUp;
 
 use std::borrow::Cow;
+use std::rc::Rc;
 
 use articles::catalog::{library_catalog, SHARD_DIR};
 use articles::code::highlight_code;
@@ -27,10 +33,17 @@ use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
+    let warm_up = Rc::new(WarmUp::default());
     let on_job = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         // The page sends nothing else; anything else is not a job and is ignored.
         if let Some((job, files)) = read_job(&event.data()) {
-            run(&replies, &job, &files);
+            match job.task {
+                Task::WarmUp => warm_up.start(),
+                _ => {
+                    warm_up.job_came();
+                    run(&replies, &job, &files);
+                }
+            }
         }
     });
     scope.set_onmessage(Some(on_job.as_ref().unchecked_ref()));
@@ -42,6 +55,7 @@ fn main() {
 /// Does one job.
 fn run(scope: &DedicatedWorkerGlobalScope, job: &Job, files: &Array) {
     match &job.task {
+        Task::WarmUp => {}
         Task::Parse(context) => parse(scope, job, context, files),
         Task::Unpack => unpack(scope, job, files),
         Task::Pack => pack(scope, job, files, Ok),
@@ -53,16 +67,11 @@ fn run(scope: &DedicatedWorkerGlobalScope, job: &Job, files: &Array) {
 fn parse(scope: &DedicatedWorkerGlobalScope, job: &Job, context: &Context, files: &Array) {
     let parse = context.parser();
     for (index, path) in job.paths.iter().enumerate() {
-        let mut article = match read_bytes(&files.get(index as u32)) {
+        let article = match read_bytes(&files.get(index as u32)) {
             Some(bytes) => parse(path, &bytes),
             None => Article::unreadable(path, UNREADABLE),
         };
-        // Code is coloured here, so the page's own program does not carry the highlighter.
-        if let Cow::Owned(html) = highlight_code(&article.html) {
-            article.html = html;
-        }
-        let parsed = Parsed::of(article);
-        let (body, meta_length, html_length) = parsed.body();
+        let (body, meta_length, html_length) = answer(article);
         let reply = FromWorker::Parsed {
             job: job.id,
             index,
@@ -71,6 +80,16 @@ fn parse(scope: &DedicatedWorkerGlobalScope, job: &Job, context: &Context, files
         };
         post(scope, &reply, Some(&body));
     }
+}
+
+/// An article as the page takes it: its code coloured (here, so the page's own program does not
+/// carry the highlighter), then written as an answer's body, its metadata's length and its
+/// HTML's (see [`FromWorker::Parsed`]).
+fn answer(mut article: Article) -> (Vec<u8>, usize, usize) {
+    if let Cow::Owned(html) = highlight_code(&article.html) {
+        article.html = html;
+    }
+    Parsed::of(article).body()
 }
 
 /// Unpacks the archives of a job, answering each with its files' paths and lengths, their
