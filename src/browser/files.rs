@@ -41,23 +41,33 @@ const ASSET_TYPES: &[(&str, &str)] = &[
 /// Where dropped files live in the id space, apart from hosted articles.
 pub const DROPPED_PREFIX: &str = "dropped/";
 
-/// The files of a `FileList` (from a file input, or a drop without folders), with their paths:
-/// a file from a folder input knows its path inside the folder.
-pub fn from_list(list: Option<web_sys::FileList>) -> Vec<(String, web_sys::File)> {
+/// The files of a `FileList` (from a file input, a drop without folders, a paste), taken while
+/// its event lasts and named later ([`named`]): asking the browser for ten thousand names and
+/// paths in the event was a long task of its own.
+pub fn from_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else {
         return Vec::new();
     };
-    (0..list.length())
-        .filter_map(|i| list.get(i))
-        .map(|file| {
-            // `webkitRelativePath` is not in web-sys's bindings.
-            let relative = js_sys::Reflect::get(&file, &"webkitRelativePath".into())
-                .ok()
-                .and_then(|p| p.as_string())
-                .filter(|p| !p.is_empty());
-            (relative.unwrap_or_else(|| file.name()), file)
-        })
-        .collect()
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// `files` with their paths, a slice of them a task: a file from a folder input knows its
+/// path inside the folder.
+pub async fn named(files: Vec<web_sys::File>) -> Vec<(String, web_sys::File)> {
+    let mut named = Vec::with_capacity(files.len());
+    let mut slices = Slices::start();
+    for file in files {
+        if slices.due() {
+            slices.breathe().await;
+        }
+        // `webkitRelativePath` is not in web-sys's bindings.
+        let relative = js_sys::Reflect::get(&file, &"webkitRelativePath".into())
+            .ok()
+            .and_then(|p| p.as_string())
+            .filter(|p| !p.is_empty());
+        named.push((relative.unwrap_or_else(|| file.name()), file));
+    }
+    named
 }
 
 /// A running import: it reports progress and can be cancelled.
@@ -106,7 +116,11 @@ pub async fn read(files: Vec<(String, web_sys::File)>, import: &Import) -> Optio
     let total = files.len();
     let mut groups: Vec<Vec<(String, web_sys::File)>> = Vec::new();
     let mut group_bytes = 0.0;
+    let mut slices = Slices::start();
     for (path, file) in files {
+        if slices.due() {
+            slices.breathe().await;
+        }
         if !archive::is_zip(&path) && !is_article(&path) && media_type(&path).is_none() {
             skipped.push(path);
             continue;

@@ -8,10 +8,11 @@ use yew::{Callback, UseStateSetter};
 
 use crate::browser::{files, folder_drop};
 
-/// What the reader gives Lectern: files with their paths (taken from the event at once, as
-/// inputs and drops empty their lists afterwards), a dropped folder's entries, or pasted text.
+/// What the reader gives Lectern: files (taken from the event at once, as inputs and drops
+/// empty their lists afterwards; named later, `files::named`), a dropped folder's entries, or
+/// pasted text.
 pub enum Given {
-    Files(Vec<(String, web_sys::File)>),
+    Files(Vec<web_sys::File>),
     Entries(Vec<web_sys::FileSystemEntry>),
     Text(String),
 }

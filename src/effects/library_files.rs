@@ -71,7 +71,7 @@ pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
     };
     spawn_local(async move {
         let outcome = match given {
-            Given::Files(chosen) => files::read(chosen, &import).await,
+            Given::Files(chosen) => files::read(files::named(chosen).await, &import).await,
             Given::Entries(entries) => {
                 files::read(folder_drop::files(entries).await, &import).await
             }
