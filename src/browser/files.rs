@@ -8,7 +8,7 @@ use std::rc::Rc;
 use articles::{Article, Summary};
 use futures::{Stream, StreamExt};
 use js_sys::Uint8Array;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, Url};
 use yew::Callback;
@@ -41,22 +41,26 @@ const ASSET_TYPES: &[(&str, &str)] = &[
 /// Where dropped files live in the id space, apart from hosted articles.
 pub const DROPPED_PREFIX: &str = "dropped/";
 
-/// The files of a `FileList` (from a file input, a drop without folders, a paste), taken while
-/// its event lasts and named later ([`named`]): asking the browser for ten thousand names and
-/// paths in the event was a long task of its own.
-pub fn from_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
-    let Some(list) = list else {
-        return Vec::new();
-    };
-    (0..list.length()).filter_map(|i| list.get(i)).collect()
+/// Files the reader chose or dropped, in order, as the browser gave them: taken while their
+/// event lasts, with one call ([`from_list`]), and named later ([`named`]).
+pub struct Chosen(js_sys::Array);
+
+/// The files of a `FileList` (from a file input, a drop without folders, a paste). One call to
+/// the browser, however many files: ten thousand taken one by one, and named, in the event
+/// were a long task of their own.
+pub fn from_list(list: Option<web_sys::FileList>) -> Chosen {
+    Chosen(list.map_or_else(js_sys::Array::new, |list| js_sys::Array::from(&list)))
 }
 
-/// `files` with their paths, a slice of them a task: a file from a folder input knows its
+/// The files with their paths, a slice of them a task: a file from a folder input knows its
 /// path inside the folder.
-pub async fn named(files: Vec<web_sys::File>) -> Vec<(String, web_sys::File)> {
-    let mut named = Vec::with_capacity(files.len());
+pub async fn named(Chosen(files): Chosen) -> Vec<(String, web_sys::File)> {
+    let mut named = Vec::with_capacity(files.length() as usize);
     let mut slices = Slices::start();
-    for file in files {
+    for file in files
+        .iter()
+        .filter_map(|file| file.dyn_into::<web_sys::File>().ok())
+    {
         if slices.due() {
             slices.breathe().await;
         }
@@ -116,7 +120,10 @@ pub async fn read(files: Vec<(String, web_sys::File)>, import: &Import) -> Optio
     let total = files.len();
     let mut groups: Vec<Vec<(String, web_sys::File)>> = Vec::new();
     let mut group_bytes = 0.0;
+    // Each step in tasks of its own: naming the files, grouping them, and the first reads
+    // (making a blob of 64 files is some milliseconds) made one long task of a large drop.
     let mut slices = Slices::start();
+    slices.breathe().await;
     for (path, file) in files {
         if slices.due() {
             slices.breathe().await;
@@ -137,6 +144,7 @@ pub async fn read(files: Vec<(String, web_sys::File)>, import: &Import) -> Optio
             group.push((path, file));
         }
     }
+    slices.breathe().await;
     // Several groups read at once, taken in order: the browser reads them side by side.
     let mut reads =
         futures::stream::iter(groups.into_iter().map(read_together)).buffered(READ_AHEAD);

@@ -12,7 +12,7 @@ use crate::browser::{files, folder_drop};
 /// empty their lists afterwards; named later, `files::named`), a dropped folder's entries, or
 /// pasted text.
 pub enum Given {
-    Files(Vec<web_sys::File>),
+    Files(files::Chosen),
     Entries(Vec<web_sys::FileSystemEntry>),
     Text(String),
 }

@@ -166,6 +166,9 @@ test('dropped articles survive a reload; a removal sticks, and can be undone', a
   await page.goto('./#/read/dropped/drop');
   await page.getByRole('button', { name: 'Remove from library' }).click();
   await expect(page.locator('.notice')).toContainText('Removed “Remove me”');
+  // The removed article's page gives way to the library; its address follows the screen (the
+  // address is written after the render that shows the notice).
+  await expect(page).toHaveURL(/#\/$/);
 
   await page.reload();
   await expect(page.getByRole('status')).toHaveText('13 articles');
