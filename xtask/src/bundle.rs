@@ -7,7 +7,8 @@
 //! from the catalog); the app's (its script and wasm) is fetched beside it, and the page is
 //! the two: all it takes before the library is live (searchable, filterable) and before a
 //! reader's own files can show. The worker's part (its loader, script and wasm) is fetched
-//! only when the first article is parsed; the rest (the service worker, the manifest and its
+//! once the library is listed and the page is idle, or by the first article parsed before
+//! then; the rest (the service worker, the manifest and its
 //! icon) once the page has loaded.
 
 use std::io::Write;
