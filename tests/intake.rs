@@ -5,7 +5,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use lectern::browser::files::{read, Import};
+use lectern::browser::files::{from_list, named, read, Import};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -57,4 +57,21 @@ async fn files_read_together_come_back_whole_and_in_order() {
         assert_eq!(got.0, want.0);
         assert!(got.1 == want.1, "the bytes of {} differ", want.0);
     }
+}
+
+/// A file input's or a drop's list is taken with one call while its event lasts and named
+/// later: every file comes back, in order, under its name.
+#[wasm_bindgen_test]
+async fn a_file_list_is_taken_whole_and_named_in_order() {
+    let transfer = web_sys::DataTransfer::new().expect("the browser makes a data transfer");
+    let names: Vec<String> = (0..300).map(|n| format!("note-{n}.md")).collect();
+    for name in &names {
+        let added = transfer.items().add_with_file(&file(name, name.as_bytes()));
+        added.expect("the browser adds a file");
+    }
+    let given = named(from_list(transfer.files())).await;
+    let paths: Vec<&str> = given.iter().map(|(path, _)| path.as_str()).collect();
+    assert_eq!(paths, names);
+    assert!(given.iter().all(|(path, file)| file.name() == *path));
+    assert!(named(from_list(None)).await.is_empty());
 }

@@ -14,7 +14,7 @@ use crate::browser::quarantine;
 use crate::browser::store::StoredFile;
 use crate::browser::worker::{self, Reply, Stop};
 use crate::parse_job::{Context, Parsed, Task};
-use crate::parts::next_task;
+use crate::parts::{next_task, Slices};
 
 /// An article as it came from the worker, with its metadata as the worker wrote it (JSON):
 /// what storage keeps, so the page never writes it out again (a 21 MB article's 45 000
@@ -107,9 +107,15 @@ async fn parse_in_workers(
         jobs.push((at, first, batch, replies));
         first += count;
     }
+    // Answers that came while the page was busy are there without a wait: taken one after
+    // another, a burst of them made one long task.
+    let mut slices = Slices::start();
     for (at, first, batch, mut replies) in jobs {
         let mut next = 0;
         while next < batch.len() {
+            if slices.due() {
+                slices.breathe().await;
+            }
             let (index, article) = match replies.next().await {
                 Some(Reply::Answered(index, answer)) => {
                     let path = &batch[index].path;
