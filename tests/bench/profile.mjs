@@ -8,6 +8,13 @@
 //   node tests/bench/profile.mjs <dist> reload <count>
 //     (the files imported and stored first; then a reload until they are all listed again)
 //
+// Then, over the whole profile, a timeline: the main thread's busy milliseconds in each 100 ms
+// (LECTERN_TIMELINE_MS to change it), with the three stages that took most of them, a stage
+// being the outermost function of the engine, the state, the browser edges or Yew's rendering
+// on the stack (the workflows of `effects/` call them all: reading, answers taken, listing,
+// indexing, storing, rendering): where an import's time goes, and when the page waits for the
+// workers.
+//
 // Release builds strip function names; for readable names profile a build made with
 // `data-wasm-opt="0" data-keep-debug` on the `lectern` link of index.html (not committed).
 import { asInputFiles, withBrowser } from './harness.mjs';
@@ -58,16 +65,57 @@ await withBrowser(dist, 4196, async (browser, origin) => {
   const { profile } = await cdp.send('Profiler.stop');
   console.log(`long tasks (ms): ${JSON.stringify(await page.evaluate(() => window.__tasks))}`);
   report(profile);
+  timeline(profile);
 });
 
-/// Prints self and inclusive time per function over the longest run of busy samples.
-function report(profile) {
+/// Prints the main thread's busy time per bucket, by stage (see the head of this file).
+function timeline(profile) {
+  const bucket = Number(process.env.LECTERN_TIMELINE_MS ?? 100) * 1000;
+  const { byId, parent, name } = graph(profile);
+  const stage = /^lectern::(browser|state|parse_job)::|^articles::|RenderRunner/;
+  const times = sampleTimes(profile);
+  const buckets = new Map();
+  profile.samples.forEach((id, i) => {
+    const leaf = byId.get(id);
+    if (i + 1 >= times.length || name(leaf) === '(idle)') return;
+    let label = name(leaf);
+    for (let at = leaf.id; at !== undefined; at = parent.get(at)) {
+      if (stage.test(name(byId.get(at)))) label = name(byId.get(at));
+    }
+    label = label.replace(/::h[0-9a-f]{16}/g, '').slice(-70);
+    const at = Math.floor((times[i] - profile.startTime) / bucket);
+    const stages = buckets.get(at) ?? new Map();
+    stages.set(label, (stages.get(label) ?? 0) + (times[i + 1] - times[i]) / 1000);
+    buckets.set(at, stages);
+  });
+  console.log(`timeline (ms from the profile's start, busy ms per ${bucket / 1000} ms):`);
+  for (const [at, stages] of [...buckets].sort((a, b) => a[0] - b[0])) {
+    const busy = [...stages.values()].reduce((sum, ms) => sum + ms, 0);
+    const top = [...stages].sort((a, b) => b[1] - a[1]).slice(0, 3);
+    const named = top.map(([label, ms]) => `${label} ${ms.toFixed(0)}`).join(' | ');
+    console.log(`${String((at * bucket) / 1000).padStart(7)} ${busy.toFixed(0).padStart(4)}  ${named}`);
+  }
+}
+
+/// The profile's call tree: its nodes by id, each node's parent, and a node's function name.
+function graph(profile) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const name = (n) => n.callFrame.functionName || n.callFrame.url || '(anonymous)';
+  return { byId, parent, name };
+}
+
+/// When each sample was taken, in the profile's microseconds.
+function sampleTimes(profile) {
   let t = profile.startTime;
-  const times = profile.timeDeltas.map((d) => (t += d));
+  return profile.timeDeltas.map((d) => (t += d));
+}
+
+/// Prints self and inclusive time per function over the longest run of busy samples.
+function report(profile) {
+  const { byId, parent, name } = graph(profile);
+  const times = sampleTimes(profile);
   let best = null;
   let from = null;
   profile.samples.forEach((id, i) => {
