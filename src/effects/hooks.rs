@@ -181,16 +181,28 @@ pub fn use_library(state: &UseReducerHandle<State>, searches: &Searches) {
         }
     });
     // Listed articles' text goes into the search index a slice at a time when the page is idle,
-    // behind any listing, one slice asked for at a time (every arrival changes the count:
-    // without the flag, each would start a chain).
+    // behind any listing, by one chain at a time (every arrival changes the count: without the
+    // flag, each would start one). A slice that changes nothing shown draws nothing, so the
+    // chain reads the index itself; it stops where a slice indexes nothing (the text waits for
+    // storage), and the next change to the count starts it again.
     let dispatcher = state.dispatcher();
-    let asked = use_mut_ref(|| false);
+    let index = state.index.clone();
+    let chained = use_mut_ref(|| false);
     use_effect_with(state.unindexed(), move |&unindexed| {
-        if unindexed > 0 && !asked.replace(true) {
+        if unindexed > 0 && !chained.replace(true) {
             spawn_local(async move {
-                idle_time().await;
-                asked.replace(false);
-                dispatcher.dispatch(Action::IndexSome);
+                loop {
+                    idle_time().await;
+                    let waiting = index.borrow().waiting();
+                    if waiting == 0 {
+                        break;
+                    }
+                    dispatcher.dispatch(Action::IndexSome);
+                    if index.borrow().waiting() == waiting {
+                        break;
+                    }
+                }
+                chained.replace(false);
             });
         }
     });

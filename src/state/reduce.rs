@@ -138,6 +138,12 @@ impl Reducible for State {
                     return self;
                 }
                 next.index_some(listing::INDEX_SLICE_BYTES);
+                // The index changes in place. While more text waits and nothing is searched,
+                // nothing shown has changed: the same state, so the page is not drawn again
+                // (at 10 000 articles, some 85 slices of 10 ms of drawing each).
+                if next.unindexed() > 0 && next.view.query.trim().is_empty() {
+                    return self;
+                }
             }
             Action::Remove { ids, files } => next.remove(&ids, files),
             Action::Undo => {

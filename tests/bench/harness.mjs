@@ -99,17 +99,20 @@ export async function importIntoLectern(context, origin, files, settleMs = 0) {
   const total = Number((await status.textContent()).split(' ')[0]) + files.length;
   await stage(page, files);
   // The count is read the moment it changes, not when Playwright next polls; searchable once
-  // the library is no longer busy (its articles' text is indexed when the page is idle).
+  // the library is no longer busy (its articles' text is indexed when the page is idle). Only
+  // the list's head (where the count is: an import's progress takes its place for a while) and
+  // the list's busy mark are watched: observing the whole page, cards and all, would add the
+  // harness's own work to the tasks that change the list.
   await page.evaluate((total) => {
+    const library = document.getElementById('library-count').closest('section');
     const listed = () => (document.getElementById('library-count')?.textContent ?? '').startsWith(`${total} article`);
     const watch = (done, ready) => {
-      const check = () => ready() && done(performance.now() - window.__handedOver);
-      new MutationObserver(check).observe(document.body, {
-        childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'],
-      });
+      const observer = new MutationObserver(() => ready() && done(performance.now() - window.__handedOver));
+      observer.observe(library.querySelector('.library-head'), { childList: true, characterData: true, subtree: true });
+      observer.observe(library, { attributes: true, attributeFilter: ['aria-busy'] });
     };
     window.__listed = new Promise((done) => watch(done, listed));
-    window.__searchable = new Promise((done) => watch(done, () => listed() && !document.querySelector('[aria-busy]')));
+    window.__searchable = new Promise((done) => watch(done, () => listed() && !library.hasAttribute('aria-busy')));
   }, total);
   await handOver(page, 'input[type=file]:not([webkitdirectory]):not(#bench-staging)');
   return {

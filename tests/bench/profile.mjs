@@ -15,8 +15,13 @@
 // indexing, storing, rendering): where an import's time goes, and when the page waits for the
 // workers.
 //
+// LECTERN_PROFILE_OUT=<file> also writes the whole profile there (a `.cpuprofile` DevTools
+// opens).
+//
 // Release builds strip function names; for readable names profile a build made with
 // `data-wasm-opt="0" data-keep-debug` on the `lectern` link of index.html (not committed).
+import { writeFileSync } from 'node:fs';
+
 import { asInputFiles, withBrowser } from './harness.mjs';
 import { files } from './import.mjs';
 
@@ -63,6 +68,7 @@ await withBrowser(dist, 4196, async (browser, origin) => {
   }
   await page.waitForTimeout(500);
   const { profile } = await cdp.send('Profiler.stop');
+  if (process.env.LECTERN_PROFILE_OUT) writeFileSync(process.env.LECTERN_PROFILE_OUT, JSON.stringify(profile));
   console.log(`long tasks (ms): ${JSON.stringify(await page.evaluate(() => window.__tasks))}`);
   report(profile);
   timeline(profile);

@@ -144,6 +144,28 @@ test('hostile front matter and HTML stay inert', async ({ page }) => {
   expect(dialogs).toBe(0);
 });
 
+test('a reloaded library is indexed a slice at a time until its last article is found', async ({ page }) => {
+  // Some 900 KB of text: several slices of indexing after a reload, none of which changes
+  // what is shown until the last (the list is busy until then), with nothing typed.
+  const words = 'Words of a kept note, read again after a reload. '.repeat(45);
+  const notes = Array.from({ length: 400 }, (_, n) => ({
+    name: `note-${n}.md`,
+    mimeType: 'text/markdown',
+    buffer: Buffer.from(`# Kept note ${n}\n\n${words}\n\nunusualword${n}\n`),
+  }));
+  await page.goto('./');
+  await page.getByLabel('Open files').setInputFiles(notes);
+  await expect(page.getByRole('status')).toHaveText('412 articles');
+  await expect(page.locator('.site-footer')).toContainText('MB of this browser’s storage');
+
+  await page.reload();
+  await expect(page.getByRole('status')).toHaveText('412 articles');
+  await expect(page.locator('section.library')).not.toHaveAttribute('aria-busy', 'true', { timeout: 20_000 });
+  await page.getByRole('searchbox', { name: 'Search' }).fill('unusualword399');
+  await expect(page.getByRole('status')).toHaveText('1 article');
+  await expect(page.getByRole('link', { name: 'Kept note 399' })).toBeVisible();
+});
+
 test('dropped articles survive a reload; a removal sticks, and can be undone', async ({ page }) => {
   await page.goto('./');
   await page.getByLabel('Open files').setInputFiles([

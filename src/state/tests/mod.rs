@@ -220,6 +220,31 @@ fn stored_articles_are_listed_at_once_and_found_as_their_text_is_indexed() {
 }
 
 #[test]
+fn indexing_that_changes_nothing_shown_leaves_the_state_as_it_was() {
+    let long = "word ".repeat(20_000);
+    let entries: Vec<Entry> = (0..6)
+        .map(|n| dropped(&format!("{n}.md"), &format!("# T{n}\n\n{long} needle{n}")))
+        .collect();
+    let state = Rc::new(State::new(Lang::En, Route::Library));
+    let state = state.reduce(Action::FilesRestored(entries));
+    // Nothing is searched: the list and its count are the same after a slice, so the page
+    // is not drawn again; the text went into the index all the same.
+    let after = state.clone().reduce(Action::IndexSome);
+    assert!(
+        Rc::ptr_eq(&state, &after),
+        "the same state: nothing to draw"
+    );
+    assert_eq!(after.unindexed(), 4);
+    // The last slice clears the list's "busy": a new state.
+    let after = after.clone().reduce(Action::IndexSome);
+    let last = after.clone().reduce(Action::IndexSome);
+    assert_eq!(last.unindexed(), 0);
+    assert!(!Rc::ptr_eq(&after, &last), "drawn once all is in");
+    let found = last.reduce(Action::Search("needle4".into()));
+    assert_eq!(visible_ids(&found), ["dropped/4"]);
+}
+
+#[test]
 fn a_view_the_reader_chooses_is_a_step_one_from_the_address_is_not() {
     let state = Rc::new(State::new(Lang::En, Route::Library));
     let tagged = View::parse("tag=a");
