@@ -51,18 +51,24 @@ test('a GBK file reads as Chinese, parsed by the worker off the page', async ({ 
   page.context().on('request', (request) => requested.push(request.url()));
   await page.goto('./');
   await expect(page.getByRole('status')).toHaveText('12 articles');
+  // A UTF-8 file needs no detector of legacy encodings: it is not downloaded.
+  await page.getByLabel('Open files').setInputFiles([{ name: 'note.md', mimeType: 'text/markdown', buffer: Buffer.from(NOTE) }]);
+  await expect(page.getByRole('status')).toHaveText('13 articles');
+  const detector = () => requested.filter((url) => url.includes('/lectern-detect.wasm'));
+  expect(detector()).toEqual([]);
   const gbk = await readFile(new URL('../../crates/articles/tests/fixtures/edge/gbk-encoded.md', import.meta.url));
   await page.getByLabel('Open files').setInputFiles([{ name: 'gbk-encoded.md', mimeType: 'text/markdown', buffer: gbk }]);
   await page.getByRole('link', { name: 'GBK 编码的文章' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('GBK 编码的文章');
   const workers = page.workers().map((worker) => worker.url());
   // The worker is started with this build's name, which its own files are fetched with, so a
-  // cached worker of another build is never used.
+  // cached worker of another build is never used; the detector too, once, when a file needs it.
   const build = (await page.locator('link[rel=modulepreload]').getAttribute('href')).match(/lectern-[0-9a-f]+/)[0];
   expect(workers.some((url) => url.endsWith(`/worker-loader.js?v=${build}`)), workers.join('\n')).toBe(true);
   for (const file of ['lectern-worker.js', 'lectern-worker_bg.wasm']) {
     expect(requested.some((url) => url.endsWith(`/${file}?v=${build}`)), requested.join('\n')).toBe(true);
   }
+  expect(detector().map((url) => new URL(url).search)).toEqual([`?v=${build}`]);
   // Read in the wrong encoding on purpose, then in the right one again.
   await page.getByText('About this file').click();
   const encoding = page.getByLabel('Read as');
@@ -100,6 +106,23 @@ test.describe('a host that lacks the worker', () => {
     await expect(page.getByRole('complementary', { name: 'Notes about this file' }))
       .toContainText('parser could not start');
   }
+
+  // As offline before the detector was ever fetched: the file is read all the same, and the
+  // reader told, who can choose its encoding (the browser decodes it).
+  test('without the encoding detector, a GBK file is kept, said undetected, and read once chosen', async ({ page }) => {
+    await page.route('**/lectern-detect.wasm*', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto('./');
+    await expect(page.getByRole('status')).toHaveText('12 articles');
+    const gbk = await readFile(new URL('../../crates/articles/tests/fixtures/edge/gbk-encoded.md', import.meta.url));
+    await page.getByLabel('Open files').setInputFiles([{ name: 'gbk-encoded.md', mimeType: 'text/markdown', buffer: gbk }]);
+    await expect(page.getByRole('status')).toHaveText('13 articles');
+    await page.goto('./#/read/dropped/gbk-encoded');
+    await expect(page.getByRole('complementary', { name: 'Notes about this file' }))
+      .toContainText('its encoding could not be detected');
+    await page.getByText('About this file', { exact: true }).click();
+    await page.getByLabel('Read as').selectOption('GBK');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('GBK 编码的文章');
+  });
 });
 
 test('dropping a file anywhere on the page adds it', async ({ page }) => {

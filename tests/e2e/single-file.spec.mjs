@@ -63,6 +63,20 @@ test('opened from disk, the single file reads a folder, searches, filters, and k
   expect(elsewhere.filter((request) => !request.startsWith('image https://n.sinaimg.cn/'))).toEqual([]);
 });
 
+test('from disk, a GBK file reads as Chinese: the encoding detector is inside the file', async ({ page }) => {
+  const requests = [];
+  page.on('request', (request) => requests.push(`${request.resourceType()} ${request.url()}`));
+  await page.goto(SINGLE_FILE);
+  await expect(page.getByRole('status')).toHaveText('0 articles');
+  const gbk = await readFile(resolve(here, '../../crates/articles/tests/fixtures/edge/gbk-encoded.md'));
+  await page.getByLabel('Open files').setInputFiles([{ name: 'gbk-encoded.md', mimeType: 'text/markdown', buffer: gbk }]);
+  await page.getByRole('link', { name: 'GBK 编码的文章' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('GBK 编码的文章');
+  await page.getByText('About this file').click();
+  await expect(page.getByLabel('Read as')).toHaveValue('GBK');
+  expect(requests.filter((request) => !/^\S+ (file|blob|data):/.test(request))).toEqual([]);
+});
+
 test('from disk, an export is a zip the single file reads back', async ({ page }, testInfo) => {
   await page.goto(SINGLE_FILE);
   await page.getByLabel('Open folder').setInputFiles(await folder(testInfo));

@@ -6,7 +6,8 @@
 //! WebAssembly from bytes (gzipped, base64, in a data block: `<script type=
 //! "application/octet-stream">` is never run, and gzip makes the file ~40 % of the raw wasm);
 //! the parsing worker's script and WebAssembly go into data blocks too, from which the page
-//! starts the worker at a `blob:` URL (`single_file/boot.js`). The Content-Security-Policy is
+//! starts the worker at a `blob:` URL (`single_file/boot.js`), and so does the encoding
+//! detector's module, which the worker compiles from the bytes it is given. The Content-Security-Policy is
 //! the hosted build's, with the inline script and style allowed by their hashes.
 
 use std::io::Write;
@@ -16,8 +17,8 @@ use base64::Engine;
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
-use crate::csp;
 use crate::run::Result;
+use crate::{csp, detector};
 
 /// The single file's name, beside the hosted build.
 pub const NAME: &str = "lectern.html";
@@ -61,11 +62,13 @@ pub fn write(dist: &Path) -> Result<PathBuf> {
          <meta name=\"lectern-build\" content=\"{build}\" />\n    \
          <script type=\"application/octet-stream\" id=\"lectern-wasm\">{wasm}</script>\n    \
          <script type=\"application/octet-stream\" id=\"lectern-worker-wasm\">{worker_wasm}</script>\n    \
+         <script type=\"application/octet-stream\" id=\"lectern-detect-wasm\">{detect_wasm}</script>\n    \
          <script type=\"text/plain\" id=\"lectern-worker-js\">{worker}</script>\n    \
          <script type=\"module\">{module}</script>\n  </head>",
         build = names.script.trim_end_matches(".js"),
         wasm = base64(&gzip(&read(&names.wasm)?)?),
         worker_wasm = base64(&gzip(&read("lectern-worker_bg.wasm")?)?),
+        detect_wasm = base64(&gzip(&read(detector::FILE)?)?),
     );
     let page = without_hosted_parts(&page)?.replacen("</head>", &head_end, 1);
     let scripts: Vec<String> = csp::inline_scripts(&page).map(csp::hash).collect();

@@ -280,6 +280,12 @@ fn read_text(bytes: &[u8], chosen: Option<&str>, diagnostics: &mut Vec<Diagnosti
             ),
         ));
     }
+    if decoded.undetected {
+        diagnostics.push(Diagnostic::new(
+            DiagnosticKind::Encoding,
+            "this file is not UTF-8 and its encoding could not be detected (the detector could not be loaded); it was read as windows-1252: choose its encoding under “About this file”".to_owned(),
+        ));
+    }
     if decoded.lossy {
         diagnostics.push(Diagnostic::new(
             DiagnosticKind::Encoding,

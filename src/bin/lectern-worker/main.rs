@@ -8,8 +8,11 @@
 //! UTF-8) in a buffer handed over without a copy; each archive of an unpack with
 //! [`FromWorker::Unpacked`]; a pack with [`FromWorker::Packed`] (the messages:
 //! `lectern::parse_job`). Code blocks are coloured here (`articles::code`). Asked to warm up
-//! ([`Task::WarmUp`]), it parses sample articles until its first job comes (`warm_up`).
+//! ([`Task::WarmUp`]), it parses sample articles until its first job comes (`warm_up`). Files
+//! not in UTF-8 are read with the browser's decoder and a detector loaded when one needs it
+//! (`legacy`).
 
+mod legacy;
 mod warm_up;
 
 use warm_up::WarmUp;
@@ -31,6 +34,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
 fn main() {
+    articles::decode::use_legacy(legacy::LEGACY);
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
     let warm_up = Rc::new(WarmUp::default());
