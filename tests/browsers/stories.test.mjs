@@ -15,7 +15,7 @@
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -32,6 +32,9 @@ const WEBKIT_DRIVER_PORT = 4192;
 const SITE = `http://127.0.0.1:${PORT}/`;
 const SINGLE_FILE = pathToFileURL(join(dist, 'lectern.html')).href;
 const NEWS = '人民日报：夯实脱贫群众就业增收基本盘';
+/// A file in a legacy encoding: its title, once read right.
+const GBK = resolve(here, '../../crates/articles/tests/fixtures/edge/gbk-encoded.md');
+const GBK_TITLE = 'GBK 编码的文章';
 const WAIT = 15_000;
 
 let server;
@@ -46,8 +49,12 @@ before(async () => {
 
 after(() => {
   server?.kill();
-  // xvfb-run's group: the X server and the driver.
-  if (webkitDriver) process.kill(-webkitDriver.pid);
+  // xvfb-run's group: the X server and the driver (unless it has already gone).
+  try {
+    if (webkitDriver) process.kill(-webkitDriver.pid);
+  } catch (error) {
+    if (error.code !== 'ESRCH') throw error;
+  }
 });
 
 /// Waits until `url` answers.
@@ -206,7 +213,10 @@ test('hosted: the library opens, a search and a tag narrow it, an article reads'
     driver.findElement(By.xpath('//fieldset[legend="Tags"]//label[span[@class="facet-value"]="English"]'));
   await click(await english());
   await count('1 article');
-  assert.match(await driver.getCurrentUrl(), /tag=English/);
+  // The address is written after the render that shows the count.
+  await driver
+    .wait(async () => /tag=English/.test(await driver.getCurrentUrl()), WAIT)
+    .catch(async () => assert.fail(`the address is ${await driver.getCurrentUrl()}, without tag=English`));
   await click(await english());
   await count('12 articles');
   await (await link(NEWS)).click();
@@ -229,15 +239,29 @@ test('hosted: files brought in are parsed, found, read, and still there after a 
   await count('13 articles');
 });
 
+test('hosted: a file in GBK reads as Chinese (the worker fetches the encoding detector)', async () => {
+  await visit(SITE);
+  await count('12 articles');
+  await open(await files({ 'gbk.md': await readFile(GBK) }));
+  await count('13 articles');
+  await (await link(GBK_TITLE)).click();
+  await waitForText('h1', GBK_TITLE);
+});
+
 test('from disk: the single file reads files, searches and keeps them across a reload', async () => {
   await visit(SINGLE_FILE);
   await count('0 articles');
-  await open(await files({ 'a.md': '# Alpha\n\nFirst note.\n', 'b.md': '# Beta\n\nSecond note, about tides.\n' }));
-  await count('2 articles');
+  await open(
+    await files({ 'a.md': '# Alpha\n\nFirst note.\n', 'b.md': '# Beta\n\nSecond note, about tides.\n', 'gbk.md': await readFile(GBK) }),
+  );
+  await count('3 articles');
   await search('tides');
   await count('1 article');
   await (await link('Beta')).click();
   await waitForText('.reader-body', 'about tides', { contains: true });
   await visit(SINGLE_FILE);
-  await count('2 articles');
+  await count('3 articles');
+  // Its encoding detector came inside the file.
+  await (await link(GBK_TITLE)).click();
+  await waitForText('h1', GBK_TITLE);
 });
