@@ -174,12 +174,18 @@ fn search_filters_the_list() {
     assert_eq!(ids, vec!["alpha"]);
 }
 
+/// Six dropped articles of some 100 KB of text each, the `n`th ending in `needle<n>`: a slice
+/// of indexing (some 160 KB) takes two of them.
+fn long_articles() -> Vec<Entry> {
+    let long = "word ".repeat(20_000);
+    (0..6)
+        .map(|n| dropped(&format!("{n}.md"), &format!("# T{n}\n\n{long} needle{n}")))
+        .collect()
+}
+
 #[test]
 fn stored_articles_are_listed_at_once_and_found_as_their_text_is_indexed() {
-    let long = "word ".repeat(20_000);
-    let entries: Vec<Entry> = (0..6)
-        .map(|n| dropped(&format!("{n}.md"), &format!("# T{n}\n\n{long} needle{n}")))
-        .collect();
+    let entries = long_articles();
     let state = Rc::new(State::with_view(
         Lang::En,
         Route::Library,
@@ -221,12 +227,8 @@ fn stored_articles_are_listed_at_once_and_found_as_their_text_is_indexed() {
 
 #[test]
 fn indexing_that_changes_nothing_shown_leaves_the_state_as_it_was() {
-    let long = "word ".repeat(20_000);
-    let entries: Vec<Entry> = (0..6)
-        .map(|n| dropped(&format!("{n}.md"), &format!("# T{n}\n\n{long} needle{n}")))
-        .collect();
     let state = Rc::new(State::new(Lang::En, Route::Library));
-    let state = state.reduce(Action::FilesRestored(entries));
+    let state = state.reduce(Action::FilesRestored(long_articles()));
     // Nothing is searched: the list and its count are the same after a slice, so the page
     // is not drawn again; the text went into the index all the same.
     let after = state.clone().reduce(Action::IndexSome);
