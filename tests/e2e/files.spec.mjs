@@ -80,6 +80,38 @@ test('a GBK file reads as Chinese, parsed by the worker off the page', async ({ 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('GBK 编码的文章');
 });
 
+const MATH = `---
+title: Euler and friends
+---
+
+Inline $e^{i\\pi} + 1 = 0$, and a block:
+
+$$\\sum_{n=1}^{\\infty} \\frac{1}{n^2} = \\frac{\\pi^2}{6}$$
+
+And one that is not TeX: $\\badcommand$.
+`;
+
+test('TeX math renders as MathML: its module is fetched once an article has a formula', async ({ page }) => {
+  const requested = [];
+  page.context().on('request', (request) => requested.push(request.url()));
+  const math = () => requested.filter((url) => url.includes('/lectern-math.wasm'));
+  await page.goto('./');
+  await expect(page.getByRole('status')).toHaveText('12 articles');
+  await page.getByLabel('Open files').setInputFiles([{ name: 'note.md', mimeType: 'text/markdown', buffer: Buffer.from(NOTE) }]);
+  await expect(page.getByRole('status')).toHaveText('13 articles');
+  expect(math()).toEqual([]);
+  await page.getByLabel('Open files').setInputFiles([{ name: 'euler.md', mimeType: 'text/markdown', buffer: Buffer.from(MATH) }]);
+  await page.getByRole('link', { name: 'Euler and friends' }).click();
+  const body = page.locator('.reader-body');
+  await expect(body.locator('math[display="inline"]')).toHaveCount(1);
+  await expect(body.locator('math[display="block"] mfrac')).toHaveCount(2);
+  // The formula that does not parse stays as its source, and the notes say why.
+  await expect(body.locator('code')).toHaveText('\\badcommand');
+  await expect(page.getByRole('complementary', { name: 'Notes about this file' })).toContainText('could not be read');
+  const build = (await page.locator('link[rel=modulepreload]').getAttribute('href')).match(/lectern-[0-9a-f]+/)[0];
+  expect(math().map((url) => new URL(url).search)).toEqual([`?v=${build}`]);
+});
+
 test.describe('a host that lacks the worker', () => {
   // The worker's program failing to load is said by the worker as its own error.
   test.use({ expectedConsoleError: /404|Failed to load resource|WebAssembly|status code/ });
@@ -106,6 +138,21 @@ test.describe('a host that lacks the worker', () => {
     await expect(page.getByRole('complementary', { name: 'Notes about this file' }))
       .toContainText('parser could not start');
   }
+
+  // As offline before the math module was ever fetched: the article is read all the same, its
+  // formulas as TeX, and the reader told why.
+  test('without the math module, formulas stay TeX and the article says why', async ({ page }) => {
+    await page.route('**/lectern-math.wasm*', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto('./');
+    await expect(page.getByRole('status')).toHaveText('12 articles');
+    await page.getByLabel('Open files').setInputFiles([{ name: 'euler.md', mimeType: 'text/markdown', buffer: Buffer.from(MATH) }]);
+    await page.getByRole('link', { name: 'Euler and friends' }).click();
+    const body = page.locator('.reader-body');
+    await expect(body.locator('code').first()).toHaveText('e^{i\\pi} + 1 = 0');
+    await expect(body.locator('math')).toHaveCount(0);
+    await expect(page.getByRole('complementary', { name: 'Notes about this file' }))
+      .toContainText('the math module could not be loaded');
+  });
 
   // As offline before the detector was ever fetched: the file is read all the same, and the
   // reader told, who can choose its encoding (the browser decodes it).

@@ -63,7 +63,7 @@ test('opened from disk, the single file reads a folder, searches, filters, and k
   expect(elsewhere.filter((request) => !request.startsWith('image https://n.sinaimg.cn/'))).toEqual([]);
 });
 
-test('from disk, a GBK file reads as Chinese: the encoding detector is inside the file', async ({ page }) => {
+test('from disk, a GBK file reads as Chinese and TeX as MathML: the worker\'s modules are inside the file', async ({ page }) => {
   const requests = [];
   page.on('request', (request) => requests.push(`${request.resourceType()} ${request.url()}`));
   await page.goto(SINGLE_FILE);
@@ -74,6 +74,12 @@ test('from disk, a GBK file reads as Chinese: the encoding detector is inside th
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('GBK 编码的文章');
   await page.getByText('About this file').click();
   await expect(page.getByLabel('Read as')).toHaveValue('GBK');
+  await page.evaluate(() => (location.hash = '#/'));
+  await page.getByLabel('Open files').setInputFiles([
+    { name: 'euler.md', mimeType: 'text/markdown', buffer: Buffer.from('# Euler\n\n$$e^{i\\pi} + 1 = 0$$\n') },
+  ]);
+  await page.getByRole('link', { name: 'Euler' }).click();
+  await expect(page.locator('.reader-body math[display="block"] msup')).toHaveCount(1);
   expect(requests.filter((request) => !/^\S+ (file|blob|data):/.test(request))).toEqual([]);
 });
 

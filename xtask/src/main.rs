@@ -9,7 +9,8 @@
 //!   Jekyll does; shards hold 1 000 articles unless told.
 //! - `generate <dir> <count> [--shard-size N]` writes a library of generated articles and its
 //!   catalog.
-//! - `detector` builds the encoding detector's module into Trunk's build (Trunk runs it).
+//! - `modules` builds the modules the worker loads when a file needs them (the encoding
+//!   detector, TeX math) into Trunk's build (Trunk runs it).
 //! - `size` measures the release build in `dist/` (gzip and brotli) against its budget.
 //! - `bench [part]...` measures Lectern beside the tools people would use instead and writes
 //!   BENCHMARKS.md (see `bench.rs` for the parts).
@@ -20,12 +21,12 @@ mod bundle;
 mod corpus_phrases;
 mod csp;
 mod css;
-mod detector;
 mod first_paint;
 mod generate;
 mod hosted_bench;
 mod index;
 mod library_writer;
+mod modules;
 mod report;
 mod run;
 mod single_file;
@@ -36,7 +37,7 @@ use std::process::ExitCode;
 
 use articles::front_matter::CategoryMode;
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--library DIR] | index <dir> [--separate-categories] [--shard-size N] | generate <dir> <count> [--shard-size N] | detector | size | bench [size] [engine] [search] [start] [import] [ingest] [catalog] [hosted] [scale] [report]>";
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | test | dist [--library DIR] | index <dir> [--separate-categories] [--shard-size N] | generate <dir> <count> [--shard-size N] | modules | size | bench [size] [engine] [search] [start] [import] [ingest] [catalog] [hosted] [scale] [report]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -59,7 +60,7 @@ fn main() -> ExitCode {
             .map(|n| println!("generated and indexed {n} articles")),
             _ => Err(USAGE.into()),
         },
-        Some("detector") => detector::build(),
+        Some("modules") => modules::build(),
         Some("size") => bundle::check(&run::root().join("dist")),
         Some("bench") => bench::run(&args[1..]),
         _ => Err(USAGE.into()),

@@ -6,9 +6,10 @@
 //! WebAssembly from bytes (gzipped, base64, in a data block: `<script type=
 //! "application/octet-stream">` is never run, and gzip makes the file ~40 % of the raw wasm);
 //! the parsing worker's script and WebAssembly go into data blocks too, from which the page
-//! starts the worker at a `blob:` URL (`single_file/boot.js`), and so does the encoding
-//! detector's module, which the worker compiles from the bytes it is given. The Content-Security-Policy is
-//! the hosted build's, with the inline script and style allowed by their hashes.
+//! starts the worker at a `blob:` URL (`single_file/boot.js`), and so do the modules the worker
+//! loads when a file needs them (the encoding detector, TeX math), which it compiles from the
+//! bytes it is given. The Content-Security-Policy is the hosted build's, with the inline script
+//! and style allowed by their hashes.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -18,7 +19,7 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 
 use crate::run::Result;
-use crate::{csp, detector};
+use crate::{csp, modules};
 
 /// The single file's name, beside the hosted build.
 pub const NAME: &str = "lectern.html";
@@ -63,12 +64,14 @@ pub fn write(dist: &Path) -> Result<PathBuf> {
          <script type=\"application/octet-stream\" id=\"lectern-wasm\">{wasm}</script>\n    \
          <script type=\"application/octet-stream\" id=\"lectern-worker-wasm\">{worker_wasm}</script>\n    \
          <script type=\"application/octet-stream\" id=\"lectern-detect-wasm\">{detect_wasm}</script>\n    \
+         <script type=\"application/octet-stream\" id=\"lectern-math-wasm\">{math_wasm}</script>\n    \
          <script type=\"text/plain\" id=\"lectern-worker-js\">{worker}</script>\n    \
          <script type=\"module\">{module}</script>\n  </head>",
         build = names.script.trim_end_matches(".js"),
         wasm = base64(&gzip(&read(&names.wasm)?)?),
         worker_wasm = base64(&gzip(&read("lectern-worker_bg.wasm")?)?),
-        detect_wasm = base64(&gzip(&read(detector::FILE)?)?),
+        detect_wasm = base64(&gzip(&read(modules::DETECTOR.file)?)?),
+        math_wasm = base64(&gzip(&read(modules::MATH.file)?)?),
     );
     let page = without_hosted_parts(&page)?.replacen("</head>", &head_end, 1);
     let scripts: Vec<String> = csp::inline_scripts(&page).map(csp::hash).collect();

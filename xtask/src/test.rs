@@ -44,6 +44,9 @@ pub fn all() -> Result {
                         "clippy",
                         "-p",
                         "lectern",
+                        // Its module's exports are compiled for the browser only.
+                        "-p",
+                        "lectern-math",
                         "--all-targets",
                         "--target",
                         "wasm32-unknown-unknown",

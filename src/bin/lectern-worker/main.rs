@@ -10,9 +10,12 @@
 //! `lectern::parse_job`). Code blocks are coloured here (`articles::code`). Asked to warm up
 //! ([`Task::WarmUp`]), it parses sample articles until its first job comes (`warm_up`). Files
 //! not in UTF-8 are read with the browser's decoder and a detector loaded when one needs it
-//! (`legacy`).
+//! (`legacy`); TeX math by a module loaded when an article has a formula (`math`); both
+//! modules are loaded alike (`modules`).
 
 mod legacy;
+mod math;
+mod modules;
 mod warm_up;
 
 use warm_up::WarmUp;
@@ -35,6 +38,7 @@ use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
 fn main() {
     articles::decode::use_legacy(legacy::LEGACY);
+    articles::body::use_math(math::render);
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
     let warm_up = Rc::new(WarmUp::default());

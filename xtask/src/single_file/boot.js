@@ -11,16 +11,19 @@ async function inflate(base64) {
 }
 const inside = (id) => document.getElementById(id).textContent;
 // The parsing worker starts from a blob: URL holding its script, this function and its own
-// gzipped WebAssembly, and the encoding detector's, which it compiles when a file needs it
-// (from `lecternDetect`: a worker from a blob: URL fetches nothing beside it); the app reads the
-// address from here (src/browser/page.rs).
+// gzipped WebAssembly, and the modules it compiles when a file needs them, the encoding
+// detector and TeX math (from `lecternDetect` and `lecternMath`: a worker from a blob: URL
+// fetches nothing beside it); the app reads the address from here (src/browser/page.rs).
+const carried = ['lectern-detect-wasm', 'lectern-math-wasm', 'lectern-worker-wasm'].map(
+  (id) => `inflate('${inside(id).trim()}')`,
+);
 window.lecternWorker = URL.createObjectURL(
   new Blob(
     [
       inside('lectern-worker-js'),
       `\n${inflate}\n`,
-      `Promise.all([inflate('${inside('lectern-detect-wasm').trim()}'), inflate('${inside('lectern-worker-wasm').trim()}')])`,
-      `.then(([detect, wasm]) => ((self.lecternDetect = detect), wasm_bindgen({ module_or_path: wasm })));\n`,
+      `Promise.all([${carried}]).then(([detect, math, wasm]) => {`,
+      ` self.lecternDetect = detect; self.lecternMath = math; return wasm_bindgen({ module_or_path: wasm }); });\n`,
     ],
     { type: 'text/javascript' },
   ),

@@ -1,92 +1,59 @@
 //! TeX math (`$…$`, `$$…$$`) to MathML, which browsers render natively without JavaScript.
 //!
-//! pulldown-latex writes MathML Core. Its parser recurses into groups, so formulas are checked
-//! for size and nesting first (wasm's stack is small); a formula that is refused or does not
-//! parse stays visible as its TeX source, and the caller reports it.
+//! Rendered by `lectern-math` (pulldown-latex) when the engine is built with the `math`
+//! feature, on by default. A program built without it lends the engine a renderer with
+//! [`use_math`]: Lectern's parsing worker loads that crate as a module of its own, only for an
+//! article with a formula. A formula that is refused, does not parse, or finds no renderer stays
+//! visible as its TeX source, and the caller reports why.
 
-use pulldown_latex::config::DisplayMode;
-use pulldown_latex::{push_mathml, Parser, RenderConfig, Storage};
+use std::sync::OnceLock;
 
-/// The longest formula rendered; longer ones are shown as source.
-const MAX_FORMULA_BYTES: usize = 16 * 1024;
-/// The deepest `{…}` nesting rendered.
-const MAX_GROUP_DEPTH: usize = 32;
+/// What renders a formula: its MathML, or why it could not be rendered.
+pub type Render = fn(&str, bool) -> Result<String, String>;
 
-/// MathML for `latex`, or why it could not be rendered.
-pub fn to_mathml(latex: &str, display: bool) -> Result<String, String> {
-    if latex.len() > MAX_FORMULA_BYTES {
-        return Err(format!(
-            "a formula longer than {} KiB was left as TeX",
-            MAX_FORMULA_BYTES / 1024
-        ));
-    }
-    if group_depth(latex) > MAX_GROUP_DEPTH {
-        return Err(format!(
-            "a formula nested deeper than {MAX_GROUP_DEPTH} groups was left as TeX"
-        ));
-    }
-    let storage = Storage::new();
-    let events: Vec<_> = Parser::new(latex, &storage).collect();
-    if let Some(Err(error)) = events.iter().find(|e| e.is_err()) {
-        let first_line = error
-            .to_string()
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .to_owned();
-        return Err(format!(
-            "the formula `{latex}` could not be read ({first_line})"
-        ));
-    }
-    let config = RenderConfig {
-        display_mode: if display {
-            DisplayMode::Block
-        } else {
-            DisplayMode::Inline
-        },
-        ..RenderConfig::default()
-    };
-    let mut mathml = String::new();
-    push_mathml(&mut mathml, events.into_iter(), config).map_err(|e| e.to_string())?;
-    Ok(mathml)
+static LENT: OnceLock<Render> = OnceLock::new();
+
+/// Lends the engine `render` for TeX math; the first one lent stays. An engine built with the
+/// `math` feature renders it itself and never asks.
+pub fn use_math(render: Render) {
+    // A second call changes nothing: one program renders math one way.
+    let _ = LENT.set(render);
 }
 
-fn group_depth(latex: &str) -> usize {
-    let mut depth = 0usize;
-    let mut deepest = 0usize;
-    for c in latex.chars() {
-        match c {
-            '{' => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            '}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
+#[cfg(feature = "math")]
+pub(super) use lectern_math::to_mathml;
+
+/// MathML for `latex` (a block when `display`) by the renderer lent, or why it could not be
+/// rendered.
+#[cfg(not(feature = "math"))]
+pub(super) fn to_mathml(latex: &str, display: bool) -> Result<String, String> {
+    match LENT.get() {
+        Some(render) => render(latex, display),
+        None => Err(format!(
+            "the formula `{latex}` was left as TeX: math could not be rendered here"
+        )),
     }
-    deepest
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    #[cfg(feature = "math")]
     #[test]
-    fn renders_mathml() {
+    fn renders_with_the_built_in_renderer() {
         let mathml = to_mathml(r"x^2 + \frac{a}{b}", false).expect("valid TeX");
-        assert!(
-            mathml.starts_with("<math display=\"inline\">") && mathml.contains("<mfrac>"),
-            "{mathml}"
-        );
-        assert!(to_mathml("E = mc^2", true)
-            .expect("valid")
-            .contains("display=\"block\""));
+        assert!(mathml.contains("<mfrac>"), "{mathml}");
+        assert!(to_mathml(r"\badcommand {", false).is_err());
     }
 
+    #[cfg(not(feature = "math"))]
     #[test]
-    fn bad_or_hostile_formulas_are_refused() {
-        assert!(to_mathml(r"\badcommand {", false).is_err());
-        assert!(to_mathml(&"{".repeat(10_000), false).is_err());
-        assert!(to_mathml(&"x".repeat(100_000), false).is_err());
+    fn without_a_renderer_a_formula_stays_tex_and_says_why() {
+        let error = to_mathml("x^2", false).expect_err("nothing renders math");
+        assert!(
+            error.contains("`x^2`") && error.contains("left as TeX"),
+            "{error}"
+        );
     }
 }

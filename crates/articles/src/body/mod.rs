@@ -14,6 +14,7 @@ mod tags;
 
 /// The Markdown extensions the engine reads with.
 pub use markdown::OPTIONS as MARKDOWN_OPTIONS;
+pub use math::{use_math, Render};
 
 use crate::article::Location;
 use crate::sanitize;

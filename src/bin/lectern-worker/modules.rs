@@ -1,0 +1,103 @@
+//! WebAssembly modules of their own that this worker loads the first time a file needs one: the
+//! encoding detector (`legacy`) and TeX math (`math`). Few readers' files need either, and
+//! those readers never download them (together some 190 KB gzipped).
+//!
+//! The engine asks in the middle of a parse, which does not wait, so a module is fetched and
+//! compiled synchronously, as a worker may: from the bytes the single file put in one of this
+//! worker's globals (xtask/src/single_file/boot.js), else from the site beside this worker, of
+//! its own build. Each is a plain module (no imports, no wasm-bindgen): the worker writes its
+//! input into the module's memory, calls an export, and reads the answer back.
+
+use js_sys::{ArrayBuffer, Function, Object, Reflect, Uint8Array, WebAssembly};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DedicatedWorkerGlobalScope, XmlHttpRequest, XmlHttpRequestResponseType};
+
+/// Where a module is found: its file beside this worker's, and the global the single file
+/// carries it in.
+pub struct OnDemand {
+    pub file: &'static str,
+    pub global: &'static str,
+}
+
+impl OnDemand {
+    /// The module compiled, or `None` where it cannot be had (offline before it was ever
+    /// fetched).
+    pub fn compile(&self) -> Option<WebAssembly::Module> {
+        let bytes = self.carried().or_else(|| self.fetched())?;
+        WebAssembly::Module::new(&bytes).ok()
+    }
+
+    /// The module as the single file carries it, inflated before this worker started.
+    fn carried(&self) -> Option<JsValue> {
+        Reflect::get(&js_sys::global(), &JsValue::from_str(self.global))
+            .ok()
+            .filter(|bytes| bytes.is_instance_of::<ArrayBuffer>())
+    }
+
+    /// The module fetched from beside this worker, of the same build (the worker's own query).
+    fn fetched(&self) -> Option<JsValue> {
+        let scope: DedicatedWorkerGlobalScope = js_sys::global().dyn_into().ok()?;
+        let build = scope.location().search();
+        let request = XmlHttpRequest::new().ok()?;
+        request
+            .open_with_async("GET", &format!("./{}{build}", self.file), false)
+            .ok()?;
+        request.set_response_type(XmlHttpRequestResponseType::Arraybuffer);
+        request.send().ok()?;
+        (request.status().ok()? == 200)
+            .then(|| request.response().ok())
+            .flatten()
+    }
+}
+
+/// An instance of a module: its memory and its exports.
+pub struct Instance {
+    memory: WebAssembly::Memory,
+    exports: Object,
+}
+
+impl Instance {
+    pub fn new(module: &WebAssembly::Module) -> Option<Instance> {
+        let instance = WebAssembly::Instance::new(module, &Object::new()).ok()?;
+        let exports = instance.exports();
+        let memory = Reflect::get(&exports, &JsValue::from_str("memory"))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        Some(Instance { memory, exports })
+    }
+
+    /// Calls the export `name` with `arguments` (numbers); its answer as a number. `None` when
+    /// there is no such export or it trapped (a panic in the module).
+    pub fn call(&self, name: &str, arguments: &[u32]) -> Option<u32> {
+        let export: Function = Reflect::get(&self.exports, &JsValue::from_str(name))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let arguments: js_sys::Array = arguments.iter().map(|&n| JsValue::from(n)).collect();
+        let answer = export.apply(&JsValue::NULL, &arguments).ok()?;
+        // Addresses and lengths come back as i32: read the bits as unsigned.
+        Some(answer.as_f64().map_or(0, |n| n as i32 as u32))
+    }
+
+    /// Writes `bytes` into the module's memory at `at`.
+    pub fn write(&self, at: u32, bytes: &[u8]) -> Option<()> {
+        self.view(at, bytes.len())?.copy_from(bytes);
+        Some(())
+    }
+
+    /// `length` bytes of the module's memory from `at`.
+    pub fn read(&self, at: u32, length: usize) -> Option<Vec<u8>> {
+        Some(self.view(at, length)?.to_vec())
+    }
+
+    /// A view of `length` bytes from `at`, if the memory holds them (a view past its end would
+    /// throw).
+    fn view(&self, at: u32, length: usize) -> Option<Uint8Array> {
+        let buffer = self.memory.buffer().dyn_into::<ArrayBuffer>().ok()?;
+        let length = u32::try_from(length).ok()?;
+        let end = at.checked_add(length)?;
+        (end <= buffer.byte_length())
+            .then(|| Uint8Array::new_with_byte_offset_and_length(&buffer, at, length))
+    }
+}
