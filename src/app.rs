@@ -167,6 +167,11 @@ pub fn App() -> Html {
             },
         )
     };
+    if first_paint.waiting {
+        // The page's first screen stands until this app has a list of its own to draw; the
+        // rest is not even built (the first renders run cold, compiled as they go).
+        return html! {};
+    }
     let reading = Reading {
         connections: (*connections).clone(),
         link_targets: {
@@ -214,9 +219,11 @@ pub fn App() -> Html {
             let unlisted = state.unlisted();
             html! {
             <div class="library-layout">
-            <FilterPanel view={state.view.clone()} counts={state.counts.clone()} lang={lang}
-                partial={unlisted != Unlisted::None}
-                on_view={dispatcher.to_callback().reform(Action::ChooseView)} />
+            if !first_paint.behind {
+                <FilterPanel view={state.view.clone()} counts={state.counts.clone()} lang={lang}
+                    partial={unlisted != Unlisted::None}
+                    on_view={dispatcher.to_callback().reform(Action::ChooseView)} />
+            }
             <Library entries={state.entries.clone()} shown={state.shown.clone()} request={state.view.to_params()}
                 query={query} read={state.read.clone()}
                 library_size={state.entries.len()} catalog={state.catalog.listing.clone()} lang={lang}
@@ -231,10 +238,6 @@ pub fn App() -> Html {
             }
         }
     };
-    if first_paint.waiting {
-        // The page's first screen stands until this app has a list of its own to draw.
-        return html! {};
-    }
     let skip_to_content = Callback::from(|event: MouseEvent| {
         // The hash is the route: move the focus instead of following `#content`.
         event.prevent_default();

@@ -241,34 +241,69 @@ pub fn use_shortcuts<D: PartialEq + 'static>(on_shortcut: Callback<Shortcut>, de
 pub struct FirstPaint {
     /// The screen is still the page's: the app draws nothing of its own yet.
     pub waiting: bool,
-    /// Taken down in this render, scrolled this far: the app's list takes its place there.
+    /// The app's screen is being drawn behind the first one (which hides it, see lectern.css),
+    /// all but the filter panel: the rest comes in the next render, a task later.
+    pub behind: bool,
+    /// Scrolled this far on the first screen, as the app's list is first drawn: it takes its
+    /// place there.
     pub scrolled: Option<f64>,
+}
+
+/// How much of its screen the app has drawn behind the first one.
+#[derive(Clone, Copy, PartialEq)]
+enum Drawn {
+    Nothing,
+    AllButFilters,
+    All,
 }
 
 /// The page's first screen, painted before the app arrived, gives way once the app has
 /// something of its own to show: the library listed (or found unreadable), or an article.
-/// What the reader typed there meanwhile is searched, and the list keeps where they scrolled.
+/// The app's screen is drawn behind it a part a task, from the task after the one that listed
+/// the library: the first time the app draws, its WebAssembly and script run for the first
+/// time, and are compiled as they do, so that listing and drawing it all at once was one task
+/// of 70–150 ms. What the reader typed there meanwhile is searched, and the list keeps where
+/// they scrolled.
 #[hook]
 pub fn use_first_paint(state: &UseReducerHandle<State>, on_search: Callback<String>) -> FirstPaint {
     let ready = state.catalog.listing != Loadable::Loading || state.route != Route::Library;
     let showing = first_paint::showing();
     let typed = use_mut_ref(|| None);
-    let mut scrolled = None;
-    if ready && showing {
-        // Taken down in the render that draws the app's own screen, not in an effect after
-        // it: Yew may yield to the browser between a render and its effects, and that frame
-        // would show both screens.
-        scrolled = Some(page::scroll_position());
+    let drawn = use_state(|| Drawn::Nothing);
+    let drawing = ready && showing;
+    let taking_over = drawing && *drawn == Drawn::All;
+    if taking_over {
+        // Taken down in the render that completes the app's screen, not in an effect after
+        // it: Yew may yield to the browser between a render and its effects.
         *typed.borrow_mut() = first_paint::take_over();
     }
-    use_effect_with(ready, move |_| {
+    {
+        let setter = drawn.setter();
+        use_effect_with((drawing, *drawn), move |&(drawing, drawn)| {
+            let next = match drawn {
+                Drawn::Nothing => Drawn::AllButFilters,
+                _ => Drawn::All,
+            };
+            if drawing && drawn != Drawn::All {
+                spawn_local(async move {
+                    next_task().await;
+                    setter.set(next);
+                });
+            }
+        });
+    }
+    use_effect_with(taking_over, move |_| {
         if let Some(typed) = typed.borrow_mut().take() {
             on_search.emit(typed);
             keys::focus("input.search");
         }
     });
+    let behind = drawing && *drawn == Drawn::AllButFilters;
     FirstPaint {
-        waiting: !ready && showing,
-        scrolled,
+        waiting: showing && !(drawing && *drawn != Drawn::Nothing),
+        behind,
+        // Read before the app's screen is on the page: reading it later makes the browser lay
+        // that out first (some 20–40 ms). The list is first drawn then, and scrolls there.
+        scrolled: behind.then(page::scroll_position),
     }
 }
