@@ -112,6 +112,18 @@ test('TeX math renders as MathML: its module is fetched once an article has a fo
   expect(math().map((url) => new URL(url).search)).toEqual([`?v=${build}`]);
 });
 
+test('a link to an internationalised host is kept, its host written as the browser sends it', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('status')).toHaveText('12 articles');
+  const note = '---\ntitle: 中文链接\n---\n\n见<a href="https://中文.com/新闻">中文网</a>，也见[慕尼黑](https://münchen.de/)。\n';
+  await page.getByLabel('Open files').setInputFiles([{ name: 'idn.md', mimeType: 'text/markdown', buffer: Buffer.from(note) }]);
+  await page.getByRole('link', { name: '中文链接' }).click();
+  await expect(page.getByRole('link', { name: '中文网' })).toHaveAttribute('href', 'https://xn--fiq228c.com/新闻');
+  // Read by the browser, it is the very host the article wrote.
+  expect(await page.getByRole('link', { name: '中文网' }).evaluate((a) => a.hostname)).toBe('xn--fiq228c.com');
+  await expect(page.getByRole('link', { name: '慕尼黑' })).toHaveAttribute('href', 'https://xn--mnchen-3ya.de/');
+});
+
 test.describe('a host that lacks the worker', () => {
   // The worker's program failing to load is said by the worker as its own error.
   test.use({ expectedConsoleError: /404|Failed to load resource|WebAssembly|status code/ });

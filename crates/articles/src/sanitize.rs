@@ -17,7 +17,9 @@ mod policy;
 use std::borrow::Cow;
 
 use crate::article::Location;
-use crate::url::{normalise, resolve_asset, resolve_link, safe_for_media, without_tracking};
+use crate::url::{
+    ascii_hosts, normalise, resolve_asset, resolve_link, safe_for_media, without_tracking,
+};
 
 pub use limits::{Cut, MAX_HTML_DEPTH};
 
@@ -59,7 +61,7 @@ pub fn clean_within_limits(html: &str, location: &Location) -> Cleaned {
 }
 
 fn sanitize(html: &str, location: &Location) -> String {
-    finish(&policy::clean(html, location))
+    finish(&policy::clean(&ascii_hosts(html), location))
 }
 
 /// Keeps, rewrites or drops (`None`) one attribute the allow-list let through.
@@ -328,6 +330,26 @@ mod tests {
         assert!(html.contains("href=\"https://x.org/b\""), "{html}");
         assert!(html.contains("href=\"articles/c.pdf?v=1\""), "{html}");
         assert!(!html.contains("utm") && !html.contains("UTM"), "{html}");
+    }
+
+    #[test]
+    fn links_and_media_on_internationalised_hosts_are_kept_in_ascii() {
+        let html = clean(
+            "<a href=\"https://中文.com/新闻?a=1\">a</a><img alt=\"b\" src=\"http://bücher.de/b.png\"><blockquote cite=\"https://例子.测试/\">c</blockquote>",
+            &Location::default(),
+        );
+        assert!(
+            html.contains("href=\"https://xn--fiq228c.com/新闻?a=1\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("src=\"http://xn--bcher-kva.de/b.png\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("cite=\"https://xn--fsqu00a.xn--0zwm56d/\""),
+            "{html}"
+        );
     }
 
     #[test]

@@ -12,14 +12,16 @@
 //! ([`safe_for_media`]). `blob:` and `data:` documents take the page's origin, so a link to one
 //! (a dropped SVG, say) would run its script as the app.
 //!
-//! Beside it: which server a URL loads from ([`explicit_origin`]), and links without their
-//! tracking parameters ([`without_tracking`]).
+//! Beside it: which server a URL loads from ([`explicit_origin`]), links without their
+//! tracking parameters ([`without_tracking`]), and internationalised hosts in ASCII (`idn`).
 
+mod idn;
 mod origin;
 mod tracking;
 
 use std::borrow::Cow;
 
+pub(crate) use idn::ascii_hosts;
 pub use origin::{explicit_origin, scheme_relative_host, WebOrigin};
 pub use tracking::without_tracking;
 
