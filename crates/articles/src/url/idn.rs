@@ -147,6 +147,8 @@ fn to_ascii(host: &str) -> Option<String> {
     Some(labels?.join("."))
 }
 
+/// One label in ASCII: mapped, then Punycode after `xn--` if it is still not ASCII; `None` when
+/// it holds a character no host may hold, or is too long to encode.
 fn label_to_ascii(label: &str) -> Option<String> {
     let mapped: Vec<char> = label
         .chars()
@@ -157,6 +159,13 @@ fn label_to_ascii(label: &str) -> Option<String> {
         })
         .flat_map(char::to_lowercase)
         .collect();
+    // A character no host may hold (`/`, `:`, `@`, a space…, also decoded from `%2F` or mapped
+    // from its fullwidth form): the browser refuses such a host, and encoding it would make
+    // the URL read otherwise.
+    let refused = |c: &char| c.is_ascii() && !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
+    if mapped.iter().any(refused) {
+        return None;
+    }
     if mapped.iter().all(char::is_ascii) {
         return Some(mapped.into_iter().collect());
     }
@@ -283,6 +292,8 @@ mod tests {
             "#中文",
             "https://[::1]/中文",
             "https://%FF.com/",
+            "https://中%2F文.com/",
+            "https://中文／x.com/",
         ] {
             assert_eq!(rewritten(url), url, "{url}");
         }
