@@ -292,7 +292,10 @@ pub fn use_first_paint(state: &UseReducerHandle<State>, on_search: Callback<Stri
             }
         });
     }
-    use_effect_with(taking_over, move |_| {
+    // Keyed on the whole screen drawn, which stays so, not on the take-over's render: Yew may
+    // render again before it runs effects, and an effect keyed on that one render would be
+    // skipped (what was typed then went unsearched, once in a few runs).
+    use_effect_with(*drawn == Drawn::All, move |_| {
         if let Some(typed) = typed.borrow_mut().take() {
             on_search.emit(typed);
             keys::focus("input.search");
