@@ -16,6 +16,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::origin::{after_two_slashes, web_scheme, SLASHES};
 use super::split_scheme;
 
 /// Characters UTS #46 reads as the dot between labels.
@@ -115,23 +116,19 @@ fn percent_decoded(text: &str) -> Option<String> {
 /// parser finds it: any number of slashes or backslashes after `http:` or `https:`, two before a
 /// scheme-relative host. `None` for an IPv6 address (ASCII already) or a URL of another kind.
 fn host_range(url: &str) -> Option<Range<usize>> {
-    let is_slash = |c: char| c == '/' || c == '\\';
-    let after_scheme = match split_scheme(url) {
-        Some((scheme, _))
-            if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") =>
-        {
-            scheme.len() + 1
+    let authority_onwards = match split_scheme(url) {
+        Some((scheme, rest)) => {
+            web_scheme(scheme)?;
+            rest.trim_start_matches(SLASHES)
         }
-        Some(_) => return None,
-        None if url.chars().take(2).filter(|&c| is_slash(c)).count() == 2 => 0,
-        None => return None,
+        None => after_two_slashes(url)?,
     };
-    let rest = url.get(after_scheme..)?;
-    let start = after_scheme + (rest.len() - rest.trim_start_matches(is_slash).len());
-    let authority = url.get(start..)?;
-    let authority = &authority[..authority
+    // A suffix of `url`: where it starts is what it leaves out.
+    let start = url.len() - authority_onwards.len();
+    let end = authority_onwards
         .find(['/', '\\', '?', '#'])
-        .unwrap_or(authority.len())];
+        .unwrap_or(authority_onwards.len());
+    let authority = &authority_onwards[..end];
     let host_start = authority.rfind('@').map_or(0, |at| at + 1);
     let host_and_port = &authority[host_start..];
     if host_and_port.starts_with('[') {

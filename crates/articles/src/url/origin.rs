@@ -9,7 +9,7 @@
 use super::{normalise, split_scheme};
 
 /// The separators before a host: browsers read `\` as `/` in web URLs.
-const SLASHES: [char; 2] = ['/', '\\'];
+pub(super) const SLASHES: [char; 2] = ['/', '\\'];
 
 /// One server on the web, as the browser tells origins apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +56,7 @@ pub fn scheme_relative_host(url: &str) -> Option<String> {
 }
 
 /// `http` or `https` for those schemes in any case; `None` for any other.
-fn web_scheme(scheme: &str) -> Option<&'static str> {
+pub(super) fn web_scheme(scheme: &str) -> Option<&'static str> {
     ["http", "https"]
         .into_iter()
         .find(|web| scheme.eq_ignore_ascii_case(web))
@@ -64,7 +64,7 @@ fn web_scheme(scheme: &str) -> Option<&'static str> {
 
 /// What follows the slashes when `url` starts with two (`//`, `\\`, `/\`), which make what
 /// follows a host; `None` for a path.
-fn after_two_slashes(url: &str) -> Option<&str> {
+pub(super) fn after_two_slashes(url: &str) -> Option<&str> {
     let mut chars = url.chars();
     let two = chars.next().is_some_and(|c| SLASHES.contains(&c))
         && chars.next().is_some_and(|c| SLASHES.contains(&c));
