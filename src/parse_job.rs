@@ -1,9 +1,10 @@
 //! What the page and its worker say to each other, in plain Rust (no browser APIs), so both
 //! sides share one definition and it is tested natively.
 //!
-//! The worker does all the work on the bytes of files, so the page need not carry the code:
-//! parsing, and unpacking and packing `.zip` archives. A job ([`Job`]) is a batch of files and
-//! a [`Task`]; the worker says [`FromWorker::Ready`] once it listens, then answers: each file
+//! The workers do all the work on the bytes of files, so the page need not carry the code:
+//! parsing (`lectern-worker`), unpacking and packing `.zip` archives (`lectern-archiver`) and
+//! publishing a site (`lectern-publisher`). A job ([`Job`]) is a batch of files and a [`Task`],
+//! each task one program's; a worker says [`FromWorker::Ready`] once it listens, then answers: each file
 //! of a parse with [`FromWorker::Parsed`] (the article's metadata as JSON, its HTML and text
 //! beside the message in one UTF-8 buffer handed over without a copy), each archive of an
 //! unpack with [`FromWorker::Unpacked`], a pack with one [`FromWorker::Packed`]. Each message

@@ -1,7 +1,7 @@
-//! `.zip` archives, unpacked when dropped or opened and packed on export or to publish a
-//! site, by Lectern's worker
-//! (`worker.rs`): inflating a large archive is a long task the page need not take, and the
-//! page's download need not carry the code (`crate::archive` runs in the worker).
+//! `.zip` archives, unpacked when dropped or opened and packed on export by Lectern's archiver,
+//! and a site packed to publish by its publisher (`worker.rs`): inflating a large archive is a
+//! long task the page need not take, and no download but theirs carries the code
+//! (`crate::archive` runs in them).
 
 use std::rc::Rc;
 
@@ -12,14 +12,19 @@ use crate::browser::worker::{self, Reply};
 use crate::parse_job::Task;
 use crate::reader_file::ReaderFile;
 
-/// Why an archive goes unread where no worker starts.
-const NO_WORKER: &str = "Lectern's worker could not start in this browser";
+/// Why an archive goes unread or unmade where its worker does not start.
+const NO_ARCHIVER: &str = "Lectern's archiver could not start in this browser";
+const NO_PUBLISHER: &str = "Lectern's publisher could not start in this browser";
 
 /// The files of each archive of `archives`, in order, or why it could not be read.
 pub async fn unpack(archives: &[Rc<StoredFile>]) -> Vec<Result<Vec<ReaderFile>, String>> {
     let mut results = Vec::with_capacity(archives.len());
-    let Some(worker) = worker::running().await else {
-        results.resize_with(archives.len(), || Err(NO_WORKER.to_owned()));
+    if archives.is_empty() {
+        // Most drops hold no archive: the archiver is not even fetched.
+        return results;
+    }
+    let Some(worker) = worker::archiver().await else {
+        results.resize_with(archives.len(), || Err(NO_ARCHIVER.to_owned()));
         return results;
     };
     let mut replies = worker.submit(Task::Unpack, archives, 0);
@@ -29,7 +34,7 @@ pub async fn unpack(archives: &[Rc<StoredFile>]) -> Vec<Result<Vec<ReaderFile>, 
             stopped => {
                 let reason = match stopped {
                     Some(Reply::Stopped(stop)) => stop.reason,
-                    _ => NO_WORKER.to_owned(),
+                    _ => NO_ARCHIVER.to_owned(),
                 };
                 results.resize_with(archives.len(), || Err(reason.clone()));
             }
@@ -51,10 +56,14 @@ pub async fn publish(files: &[Rc<StoredFile>]) -> Result<Vec<u8>, String> {
 }
 
 async fn packed(task: Task, files: &[Rc<StoredFile>]) -> Result<Vec<u8>, String> {
-    let worker = worker::running().await.ok_or(NO_WORKER)?;
+    let (worker, missing) = match task {
+        Task::Publish => (worker::publisher().await, NO_PUBLISHER),
+        _ => (worker::archiver().await, NO_ARCHIVER),
+    };
+    let worker = worker.ok_or(missing)?;
     match worker.submit(task, files, 0).next().await {
         Some(Reply::Answered(_, answer)) => answer.packed(),
         Some(Reply::Stopped(stop)) => Err(stop.reason),
-        None => Err(NO_WORKER.to_owned()),
+        None => Err(missing.to_owned()),
     }
 }

@@ -9,6 +9,7 @@ pub mod files;
 pub mod first_paint;
 pub mod folder_drop;
 pub mod highlight;
+pub mod in_worker;
 pub mod intake;
 pub mod keys;
 pub mod link_preview;

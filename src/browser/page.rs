@@ -179,11 +179,11 @@ pub fn this_build() -> String {
         .unwrap_or_default()
 }
 
-/// The address the parsing worker starts from: the `blob:` URL the single file made of the
-/// worker it carries (`window.lecternWorker`), if this is it.
-pub fn carried_worker() -> Option<String> {
+/// The address a worker starts from: the `blob:` URL the single file made of the worker program
+/// it carries in the global `name` (`window.lecternWorker`…), if this is it.
+pub fn carried_worker(name: &str) -> Option<String> {
     let window = web_sys::window()?;
-    js_sys::Reflect::get(&window, &"lecternWorker".into())
+    js_sys::Reflect::get(&window, &name.into())
         .ok()?
         .as_string()
 }

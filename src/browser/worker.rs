@@ -1,11 +1,14 @@
-//! The page's connection to Lectern's worker (`lectern-worker`, a second wasm program built by
-//! Trunk), which does all the work on the bytes of files: parsing (`parser.rs`), and unpacking
-//! and packing archives (`archives.rs`). The page does not carry that code at all, which keeps
-//! its download small (see BENCHMARKS.md).
+//! The page's connection to Lectern's workers, wasm programs of their own built by Trunk, which
+//! do all the work on the bytes of files: parsing (`lectern-worker`, for `parser.rs`), unpacking
+//! and packing archives (`lectern-archiver`) and publishing a site (`lectern-publisher`), both
+//! for `archives.rs`. The page does not carry that code at all, which keeps its download small
+//! (see BENCHMARKS.md), and only parsing is downloaded by every reader (`Program`).
 //!
-//! A few workers serve the whole visit (one per core, up to four: [`pool_size`]), each started
-//! when the page is idle after the library is listed ([`warm`]) or by the first job that needs
-//! one; parsing spreads its batches over them. A watchdog guards each: if it
+//! A few parsing workers serve the whole visit (one per core, up to four: [`pool_size`]), each
+//! started when the page is idle after the library is listed ([`warm`]) or by the first job
+//! that needs one; parsing spreads its batches over them. The archiver and the publisher are
+//! started by the first job that needs each ([`archiver`], [`publisher`]). A watchdog guards
+//! each worker: if it
 //! crashes (a trap), or answers nothing for longer than the file it is on may take
 //! ([`budget_millis`]), every job it had stops, the one whose file it was on learning which
 //! file that was; the next job starts a fresh worker.
@@ -28,10 +31,49 @@ use crate::parse_job::{self, BodyDecoder, FromWorker, Parsed, Task};
 use crate::parts::next_task;
 use crate::reader_file::ReaderFile;
 
-/// The worker's entry script, beside the page (`static/worker-loader.js`). Trunk does not hash
+/// The workers' entry script, beside the page (`static/worker-loader.js`). Trunk does not hash
 /// a worker's file names, so the page adds its own build to the address, which the loader
 /// passes on: a worker cached from an older build is never paired with a newer page.
 const WORKER_SCRIPT: &str = "./worker-loader.js";
+
+/// Which of Lectern's worker programs a worker runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Program {
+    /// Parses articles: every reader's, started when the page is idle.
+    Parser,
+    /// Unpacks and packs `.zip` archives: fetched the first time one is dropped or exported.
+    Archiver,
+    /// Writes a library's catalog and packs the site: fetched only to publish one.
+    Publisher,
+}
+
+impl Program {
+    /// The program of the pool's slot `index`: the parsing workers first, then one slot each.
+    fn at(index: usize) -> Program {
+        match index {
+            ARCHIVER => Program::Archiver,
+            PUBLISHER => Program::Publisher,
+            _ => Program::Parser,
+        }
+    }
+
+    /// The address a worker of this program starts from: the `blob:` URL the single file made
+    /// of the program it carries, or the loader beside the page, told in the fragment which
+    /// program to load (the parser by default).
+    fn script(self) -> String {
+        let (carried, fragment) = match self {
+            Program::Parser => ("lecternWorker", ""),
+            Program::Archiver => ("lecternArchiver", "#lectern-archiver"),
+            Program::Publisher => ("lecternPublisher", "#lectern-publisher"),
+        };
+        page::carried_worker(carried)
+            .unwrap_or_else(|| format!("{WORKER_SCRIPT}?v={}{fragment}", page::this_build()))
+    }
+}
+
+/// The slots of the archiver and the publisher, after the parsing workers'.
+const ARCHIVER: usize = MAX_WORKERS;
+const PUBLISHER: usize = MAX_WORKERS + 1;
 
 /// How long the worker may go without answering while it parses a file of `bytes`: a few
 /// seconds, and more for a large file (the engine reads some 5 MB/s in the slowest browsers).
@@ -39,10 +81,16 @@ pub fn budget_millis(bytes: usize) -> f64 {
     5_000.0 + bytes as f64 / 2_500.0
 }
 
-/// Stops the workers and what they are doing (an import the reader cancelled); the next job
-/// starts fresh ones.
+/// Stops the workers of an import and what they are doing (an import the reader cancelled):
+/// the parsing workers and the archiver, not a publish under way; the next job starts fresh
+/// ones.
 pub fn stop() {
-    let slots = SLOTS.with(|slots| std::mem::take(&mut *slots.borrow_mut()));
+    let slots: Vec<Slot> = SLOTS.with(|slots| {
+        let mut slots = slots.borrow_mut();
+        (0..slots.len().min(PUBLISHER))
+            .map(|index| std::mem::replace(&mut slots[index], Slot::Empty))
+            .collect()
+    });
     for slot in slots {
         if let Slot::Ready(worker) | Slot::Starting(worker, _) = slot {
             worker.worker.terminate();
@@ -400,12 +448,22 @@ pub async fn warm() {
     }
 }
 
-/// The first worker, ready, starting it if need be; `None` where workers cannot run.
+/// The first parsing worker, ready, starting it if need be; `None` where workers cannot run.
 pub async fn running() -> Option<Rc<Connection>> {
     running_at(0).await
 }
 
-/// The worker at `index` of the pool (wrapping around), ready, starting it if need be; the
+/// The archiver, ready, starting it if need be; `None` where it cannot run.
+pub async fn archiver() -> Option<Rc<Connection>> {
+    start_or_wait(ARCHIVER).await
+}
+
+/// The publisher, ready, starting it if need be; `None` where it cannot run.
+pub async fn publisher() -> Option<Rc<Connection>> {
+    start_or_wait(PUBLISHER).await
+}
+
+/// The parsing worker at `index` of the pool (wrapping around), ready, starting it if need be; the
 /// first worker if this one cannot start; `None` where workers cannot run.
 pub async fn running_at(index: usize) -> Option<Rc<Connection>> {
     let index = index % pool_size();
@@ -435,12 +493,10 @@ async fn start_or_wait(index: usize) -> Option<Rc<Connection>> {
     receiver.await.ok().flatten()
 }
 
-/// Starts the worker of slot `index`. Its listeners hold it weakly: the slot owns it, so
+/// Starts the worker of slot `index` ([`Program::at`]). Its listeners hold it weakly: the slot owns it, so
 /// stopping frees it.
 fn start_worker(index: usize) -> Option<Rc<Connection>> {
-    let script = page::carried_worker()
-        .unwrap_or_else(|| format!("{WORKER_SCRIPT}?v={}", page::this_build()));
-    let worker = Worker::new(&script).ok()?;
+    let worker = Worker::new(&Program::at(index).script()).ok()?;
     let connection = Rc::new_cyclic(|me: &Weak<Connection>| {
         let on_message = {
             let me = me.clone();

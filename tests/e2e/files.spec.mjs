@@ -137,6 +137,22 @@ test.describe('a host that lacks the worker', () => {
     });
   }
 
+  test('without the archiver, a dropped zip is named as unread and the export says why', async ({ page }) => {
+    await page.route('**/lectern-archiver_bg.wasm*', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto('./');
+    await expect(page.getByRole('status')).toHaveText('12 articles');
+    await page.getByLabel('Open files').setInputFiles([
+      { name: 'trip.zip', mimeType: 'application/zip', buffer: Buffer.from('PK\x05\x06' + '\0'.repeat(18), 'latin1') },
+      { name: 'note.md', mimeType: 'text/markdown', buffer: Buffer.from(NOTE) },
+    ]);
+    // The article beside it is read all the same.
+    await expect(page.getByRole('status')).toHaveText('13 articles');
+    await expect(page.locator('.notice')).toContainText('trip.zip');
+    await expect(page.locator('.notice')).toContainText('archiver could not start');
+    await page.getByRole('button', { name: 'Export my files (.zip)' }).click();
+    await expect(page.locator('.notice')).toContainText('archiver could not start');
+  });
+
   async function readWithoutWorker(page) {
     await page.goto('./');
     await expect(page.getByRole('status')).toHaveText('12 articles');
@@ -493,9 +509,15 @@ test('export, remove everything, import the zip: the same files, byte for byte',
   await writeFile(join(folder, 'day1.md'), '# Day one\n\n![beach](img/beach.png)\n');
   await writeFile(join(folder, 'day2.md'), Buffer.from([0xef, 0xbb, 0xbf, ...Buffer.from('# Day two\r\n\r\nBOM and CRLF kept.')]));
   await writeFile(join(folder, 'img', 'beach.png'), png);
+  const requested = [];
+  page.on('request', (request) => requested.push(request.url()));
   await page.goto('./');
   await page.getByLabel('Open folder').setInputFiles(folder);
   await expect(page.getByRole('status')).toHaveText('14 articles');
+  // Archives are the archiver's, a worker program of its own that no one downloads before
+  // they need it: fetched by the first export, of this build.
+  const archiver = () => requested.filter((url) => /\/lectern-archiver[._]/.test(url));
+  expect(archiver()).toEqual([]);
 
   const exportOnce = async (name) => {
     const download = page.waitForEvent('download');
@@ -505,6 +527,12 @@ test('export, remove everything, import the zip: the same files, byte for byte',
     return readFile(file);
   };
   const first = await exportOnce('first.zip');
+  const build = (await page.locator('link[rel=modulepreload]').getAttribute('href')).match(/lectern-[0-9a-f]+/)[0];
+  expect(archiver().map((url) => url.split('/').pop()).sort()).toEqual([
+    `lectern-archiver.js?v=${build}`,
+    `lectern-archiver_bg.wasm?v=${build}`,
+  ]);
+  expect(requested.some((url) => url.includes('/lectern-publisher'))).toBe(false);
 
   await page.getByRole('button', { name: 'Remove all my files' }).click();
   await expect(page.getByRole('status')).toHaveText('12 articles');

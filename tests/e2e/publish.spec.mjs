@@ -37,16 +37,23 @@ const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'applic
 
 test('Publish… makes the site cargo xtask dist --library makes, and it runs', async ({ page, browser }, testInfo) => {
   test.skip(!INDEXED, 'LECTERN_E2E_SITE names the indexed folder (cargo xtask test sets it)');
+  const requested = [];
+  page.on('request', (request) => requested.push(request.url()));
   await page.goto('./');
   await expect(page.getByRole('status')).toHaveText('12 articles');
   await page.getByLabel('Open folder').setInputFiles(FOLDER);
   await expect(page.getByRole('status')).toHaveText('15 articles');
+  // The catalog's writers are the publisher's, a worker program fetched only to publish (the
+  // site's own copy of it is fetched without the build's query, as the build's other files).
+  const publisher = () => requested.filter((url) => /\/lectern-publisher[\w.]*\?v=/.test(url));
+  expect(publisher()).toEqual([]);
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Publish…' }).click();
   const archive = testInfo.outputPath('site.zip');
   await (await download).saveAs(archive);
   await expect(page.locator('.notice')).toContainText('lectern-site.zip is a ready site');
+  expect(publisher().length, requested.join('\n')).toBe(2);
 
   const published = unzip(await readFile(archive));
   const expected = await expectedSite();

@@ -11,7 +11,7 @@ use crate::run::{command, root, status, Result};
 use crate::tools;
 
 /// A module: its package, and its file in the build, as the worker fetches it
-/// (src/bin/lectern-worker/modules.rs).
+/// (src/browser/in_worker/modules.rs).
 pub struct Module {
     pub package: &'static str,
     pub file: &'static str,

@@ -5,10 +5,11 @@
 //! (wasm-bindgen's ES module) becomes the page's one inline module, which instantiates the
 //! WebAssembly from bytes (gzipped, base64, in a data block: `<script type=
 //! "application/octet-stream">` is never run, and gzip makes the file ~40 % of the raw wasm);
-//! the parsing worker's script and WebAssembly go into data blocks too, from which the page
-//! starts the worker at a `blob:` URL (`single_file/boot.js`), and so do the modules the worker
-//! loads when a file needs them (the encoding detector, TeX math), which it compiles from the
-//! bytes it is given. The Content-Security-Policy is the hosted build's, with the inline script
+//! the parsing worker's and the archiver's scripts and WebAssembly go into data blocks too, from
+//! which the page starts each at a `blob:` URL (`single_file/boot.js`), and so do the modules
+//! the parsing worker loads when a file needs them (the encoding detector, TeX math), which it
+//! compiles from the bytes it is given. The publisher is left out: a copy opened from disk has
+//! no build beside it to publish. The Content-Security-Policy is the hosted build's, with the inline script
 //! and style allowed by their hashes.
 
 use std::io::Write;
@@ -46,9 +47,11 @@ pub fn write(dist: &Path) -> Result<PathBuf> {
         .ok_or("the app's script does not end as wasm-bindgen's ES module does")?;
     let module = format!("{app}\n{BOOT}");
     let worker = text("lectern-worker.js")?;
+    let archiver = text("lectern-archiver.js")?;
     for (name, code) in [
         ("the app's script", &module),
         ("the worker's script", &worker),
+        ("the archiver's script", &archiver),
     ] {
         // Inline, `</script` would end the element early and `<!--` changes how it is parsed.
         if code.contains("</script") || code.contains("<!--") {
@@ -65,13 +68,16 @@ pub fn write(dist: &Path) -> Result<PathBuf> {
          <script type=\"application/octet-stream\" id=\"lectern-worker-wasm\">{worker_wasm}</script>\n    \
          <script type=\"application/octet-stream\" id=\"lectern-detect-wasm\">{detect_wasm}</script>\n    \
          <script type=\"application/octet-stream\" id=\"lectern-math-wasm\">{math_wasm}</script>\n    \
+         <script type=\"application/octet-stream\" id=\"lectern-archiver-wasm\">{archiver_wasm}</script>\n    \
          <script type=\"text/plain\" id=\"lectern-worker-js\">{worker}</script>\n    \
+         <script type=\"text/plain\" id=\"lectern-archiver-js\">{archiver}</script>\n    \
          <script type=\"module\">{module}</script>\n  </head>",
         build = names.script.trim_end_matches(".js"),
         wasm = base64(&gzip(&read(&names.wasm)?)?),
         worker_wasm = base64(&gzip(&read("lectern-worker_bg.wasm")?)?),
         detect_wasm = base64(&gzip(&read(modules::DETECTOR.file)?)?),
         math_wasm = base64(&gzip(&read(modules::MATH.file)?)?),
+        archiver_wasm = base64(&gzip(&read("lectern-archiver_bg.wasm")?)?),
     );
     let page = without_hosted_parts(&page)?.replacen("</head>", &head_end, 1);
     let scripts: Vec<String> = csp::inline_scripts(&page).map(csp::hash).collect();
@@ -80,6 +86,10 @@ pub fn write(dist: &Path) -> Result<PathBuf> {
     std::fs::write(&path, page).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(path)
 }
+
+/// The worker programs Trunk builds beside the app (`src/bin/`), whose files are not the app's.
+pub(crate) const WORKER_PROGRAMS: [&str; 3] =
+    ["lectern-worker", "lectern-archiver", "lectern-publisher"];
 
 /// The file names Trunk gave this build's parts.
 pub(crate) struct Built {
@@ -94,7 +104,7 @@ impl Built {
         let mut names: Vec<String> = std::fs::read_dir(dist)
             .map_err(|e| format!("{}: {e}", dist.display()))?
             .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-            .filter(|name| !name.starts_with("lectern-worker"))
+            .filter(|name| !WORKER_PROGRAMS.iter().any(|p| name.starts_with(p)))
             .collect();
         names.sort();
         let find = |prefix: &str, suffix: &str| {

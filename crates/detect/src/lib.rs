@@ -2,7 +2,7 @@
 //!
 //! Its tables are some 150 KB gzipped, a sixth of the parsing worker, and only a file that is
 //! neither UTF-8 nor marked by a byte-order mark needs them; so the worker fetches and compiles
-//! this module the first time such a file comes (`src/bin/lectern-worker/legacy.rs`) and no
+//! this module the first time such a file comes (`src/browser/in_worker/legacy.rs`) and no
 //! reader of UTF-8 files ever downloads it. It has no imports and no allocator: the caller
 //! writes a file into [`input`] a piece at a time, calls [`feed`] after each piece, then
 //! [`guess`], which writes the encoding's WHATWG name into the same buffer.

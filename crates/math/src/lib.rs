@@ -4,7 +4,7 @@
 //! The engine renders with [`to_mathml`] when built with its `math` feature (natively: tests,
 //! `cargo xtask index`). pulldown-latex is some 30 KB gzipped of WebAssembly and few articles
 //! have a formula, so Lectern's parsing worker is built without it and loads this crate as a
-//! module of its own the first time an article needs it (`src/bin/lectern-worker/modules.rs`),
+//! module of its own the first time an article needs it (`src/browser/in_worker/modules.rs`),
 //! as it does the encoding detector. Built for `wasm32-unknown-unknown` by `cargo xtask
 //! modules`, it exports `input`, `render` and `output` (the `wasm` module) and imports
 //! nothing.

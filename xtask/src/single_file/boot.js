@@ -1,4 +1,4 @@
-// Lectern as one file: the program, its style and its worker are inside this page (the
+// Lectern as one file: the program, its style and its workers are inside this page (the
 // WebAssembly gzipped, in base64), so it runs where nothing can be fetched, as from disk.
 async function inflate(base64) {
   const bytes = Uint8Array.fromBase64
@@ -10,22 +10,26 @@ async function inflate(base64) {
   return new Response(stream).arrayBuffer();
 }
 const inside = (id) => document.getElementById(id).textContent;
-// The parsing worker starts from a blob: URL holding its script, this function and its own
-// gzipped WebAssembly, and the modules it compiles when a file needs them, the encoding
-// detector and TeX math (from `lecternDetect` and `lecternMath`: a worker from a blob: URL
-// fetches nothing beside it); the app reads the address from here (src/browser/page.rs).
-const carried = ['lectern-detect-wasm', 'lectern-math-wasm', 'lectern-worker-wasm'].map(
-  (id) => `inflate('${inside(id).trim()}')`,
-);
-window.lecternWorker = URL.createObjectURL(
-  new Blob(
-    [
-      inside('lectern-worker-js'),
-      `\n${inflate}\n`,
-      `Promise.all([${carried}]).then(([detect, math, wasm]) => {`,
-      ` self.lecternDetect = detect; self.lecternMath = math; return wasm_bindgen({ module_or_path: wasm }); });\n`,
-    ],
-    { type: 'text/javascript' },
-  ),
-);
+// A worker starts from a blob: URL holding its script, `inflate` and its own gzipped
+// WebAssembly, and (a worker from a blob: URL fetches nothing beside it) the modules it compiles
+// when a file needs them, in the globals it looks for them in; the app reads the addresses from
+// here (src/browser/worker.rs).
+function carried(script, wasm, modules = {}) {
+  const globals = Object.keys(modules);
+  const bytes = [...Object.values(modules), wasm].map((id) => `inflate('${inside(id).trim()}')`);
+  const code = [
+    inside(script),
+    `\n${inflate}\n`,
+    `Promise.all([${bytes}]).then((all) => {`,
+    ...globals.map((global, n) => ` self.${global} = all[${n}];`),
+    ` return wasm_bindgen({ module_or_path: all[${globals.length}] }); });\n`,
+  ];
+  return URL.createObjectURL(new Blob(code, { type: 'text/javascript' }));
+}
+// The parsing worker, with the encoding detector and TeX math; the archiver (`.zip` archives).
+window.lecternWorker = carried('lectern-worker-js', 'lectern-worker-wasm', {
+  lecternDetect: 'lectern-detect-wasm',
+  lecternMath: 'lectern-math-wasm',
+});
+window.lecternArchiver = carried('lectern-archiver-js', 'lectern-archiver-wasm');
 await __wbg_init({ module_or_path: await inflate(inside('lectern-wasm').trim()) });

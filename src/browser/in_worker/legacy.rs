@@ -12,7 +12,7 @@ use std::cell::OnceCell;
 
 use web_sys::{TextDecoder, TextDecoderOptions};
 
-use crate::modules::{Instance, OnDemand};
+use super::modules::{Instance, OnDemand};
 
 /// The detector's module (see `modules`).
 const MODULE: OnDemand = OnDemand {

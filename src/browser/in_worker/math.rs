@@ -7,7 +7,7 @@ use std::cell::{OnceCell, RefCell};
 
 use js_sys::WebAssembly;
 
-use crate::modules::{Instance, OnDemand};
+use super::modules::{Instance, OnDemand};
 
 /// The math module (see `modules`).
 const MODULE: OnDemand = OnDemand {
