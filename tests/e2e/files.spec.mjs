@@ -112,6 +112,33 @@ test('TeX math renders as MathML: its module is fetched once an article has a fo
   expect(math().map((url) => new URL(url).search)).toEqual([`?v=${build}`]);
 });
 
+const TOML = `+++
+title = "Written for Hugo"
+date = 2023-05-10T08:30:00+08:00
+tags = ["toml", "hugo"]
++++
+
+A page as Hugo writes them.
+`;
+
+test('TOML front matter is read by its module, fetched once a file has it', async ({ page }) => {
+  const requested = [];
+  page.context().on('request', (request) => requested.push(request.url()));
+  const toml = () => requested.filter((url) => url.includes('/lectern-toml.wasm'));
+  await page.goto('./');
+  await expect(page.getByRole('status')).toHaveText('12 articles');
+  await page.getByLabel('Open files').setInputFiles([{ name: 'note.md', mimeType: 'text/markdown', buffer: Buffer.from(NOTE) }]);
+  await expect(page.getByRole('status')).toHaveText('13 articles');
+  expect(toml()).toEqual([]);
+  await page.getByLabel('Open files').setInputFiles([{ name: 'hugo-page.md', mimeType: 'text/markdown', buffer: Buffer.from(TOML) }]);
+  await page.getByRole('link', { name: 'Written for Hugo' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Written for Hugo');
+  await expect(page.locator('article time').first()).toHaveAttribute('datetime', /^2023-05-10/);
+  await expect(page.getByRole('complementary', { name: 'Notes about this file' })).toHaveCount(0);
+  const build = (await page.locator('link[rel=modulepreload]').getAttribute('href')).match(/lectern-[0-9a-f]+/)[0];
+  expect(toml().map((url) => new URL(url).search)).toEqual([`?v=${build}`]);
+});
+
 test('a link to an internationalised host is kept, its host written as the browser sends it', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('status')).toHaveText('12 articles');
@@ -180,6 +207,20 @@ test.describe('a host that lacks the worker', () => {
     await expect(body.locator('math')).toHaveCount(0);
     await expect(page.getByRole('complementary', { name: 'Notes about this file' }))
       .toContainText('the math module could not be loaded');
+  });
+
+  // As offline before the TOML module was ever fetched: the article is read all the same, its
+  // front matter not, and the reader told why.
+  test('without the TOML module, the article is read and says its front matter was not', async ({ page }) => {
+    await page.route('**/lectern-toml.wasm*', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto('./');
+    await expect(page.getByRole('status')).toHaveText('12 articles');
+    await page.getByLabel('Open files').setInputFiles([{ name: 'hugo-page.md', mimeType: 'text/markdown', buffer: Buffer.from(TOML) }]);
+    await expect(page.getByRole('status')).toHaveText('13 articles');
+    await page.getByRole('link', { name: 'hugo page', exact: true }).click();
+    await expect(page.locator('.reader-body')).toContainText('A page as Hugo writes them.');
+    await expect(page.getByRole('complementary', { name: 'Notes about this file' }))
+      .toContainText('TOML front matter could not be read here');
   });
 
   // As offline before the detector was ever fetched: the file is read all the same, and the

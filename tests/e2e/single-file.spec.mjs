@@ -63,7 +63,7 @@ test('opened from disk, the single file reads a folder, searches, filters, and k
   expect(elsewhere.filter((request) => !request.startsWith('image https://n.sinaimg.cn/'))).toEqual([]);
 });
 
-test('from disk, a GBK file reads as Chinese and TeX as MathML: the worker\'s modules are inside the file', async ({ page }) => {
+test('from disk, a GBK file reads as Chinese, TeX as MathML and TOML front matter: the worker\'s modules are inside the file', async ({ page }) => {
   const requests = [];
   page.on('request', (request) => requests.push(`${request.resourceType()} ${request.url()}`));
   await page.goto(SINGLE_FILE);
@@ -80,6 +80,12 @@ test('from disk, a GBK file reads as Chinese and TeX as MathML: the worker\'s mo
   ]);
   await page.getByRole('link', { name: 'Euler' }).click();
   await expect(page.locator('.reader-body math[display="block"] msup')).toHaveCount(1);
+  await page.evaluate(() => (location.hash = '#/'));
+  await page.getByLabel('Open files').setInputFiles([
+    { name: 'hugo.md', mimeType: 'text/markdown', buffer: Buffer.from('+++\ntitle = "Front matter in TOML"\n+++\nRead from disk.\n') },
+  ]);
+  await page.getByRole('link', { name: 'Front matter in TOML' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Front matter in TOML');
   expect(requests.filter((request) => !/^\S+ (file|blob|data):/.test(request))).toEqual([]);
 });
 

@@ -1,5 +1,6 @@
 //! `cargo xtask modules`: the WebAssembly modules the parsing worker loads only when a file
-//! needs them — the encoding detector (`crates/detect`) and TeX math (`crates/math`) — built
+//! needs them — the encoding detector (`crates/detect`), TeX math (`crates/math`) and TOML
+//! front matter (`crates/toml`) — built
 //! for the browser and shrunk by wasm-opt, written where Trunk stages its build
 //! (`TRUNK_STAGING_DIR`; Trunk runs this after each build, see `Trunk.toml`), or into `dist/`
 //! when run by hand. Each is a plain WebAssembly module with no imports, which wasm-bindgen has
@@ -29,17 +30,26 @@ pub const MATH: Module = Module {
     file: "lectern-math.wasm",
 };
 
+/// TOML front matter, for a file with a `+++` block.
+pub const TOML: Module = Module {
+    package: "lectern-toml",
+    file: "lectern-toml.wasm",
+};
+
+/// Every module, as the build writes them.
+pub const ALL: [Module; 3] = [DETECTOR, MATH, TOML];
+
 pub fn build() -> Result {
     let target = tools::target_dir();
     status(
         command("cargo")
             .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
-            .args(["--package", DETECTOR.package, "--package", MATH.package])
+            .args(ALL.iter().flat_map(|module| ["--package", module.package]))
             .env("CARGO_TARGET_DIR", &target),
     )?;
     let out =
         std::env::var_os("TRUNK_STAGING_DIR").map_or_else(|| root().join("dist"), PathBuf::from);
-    for module in [DETECTOR, MATH] {
+    for module in ALL {
         let built = target
             .join("wasm32-unknown-unknown/release")
             .join(module.package.replace('-', "_") + ".wasm");

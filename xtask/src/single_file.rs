@@ -7,7 +7,7 @@
 //! "application/octet-stream">` is never run, and gzip makes the file ~40 % of the raw wasm);
 //! the parsing worker's and the archiver's scripts and WebAssembly go into data blocks too, from
 //! which the page starts each at a `blob:` URL (`single_file/boot.js`), and so do the modules
-//! the parsing worker loads when a file needs them (the encoding detector, TeX math), which it
+//! the parsing worker loads when a file needs them (the encoding detector, TeX math, TOML), which it
 //! compiles from the bytes it is given. The publisher is left out: a copy opened from disk has
 //! no build beside it to publish. The Content-Security-Policy is the hosted build's, with the inline script
 //! and style allowed by their hashes.
@@ -68,6 +68,7 @@ pub fn write(dist: &Path) -> Result<PathBuf> {
          <script type=\"application/octet-stream\" id=\"lectern-worker-wasm\">{worker_wasm}</script>\n    \
          <script type=\"application/octet-stream\" id=\"lectern-detect-wasm\">{detect_wasm}</script>\n    \
          <script type=\"application/octet-stream\" id=\"lectern-math-wasm\">{math_wasm}</script>\n    \
+         <script type=\"application/octet-stream\" id=\"lectern-toml-wasm\">{toml_wasm}</script>\n    \
          <script type=\"application/octet-stream\" id=\"lectern-archiver-wasm\">{archiver_wasm}</script>\n    \
          <script type=\"text/plain\" id=\"lectern-worker-js\">{worker}</script>\n    \
          <script type=\"text/plain\" id=\"lectern-archiver-js\">{archiver}</script>\n    \
@@ -77,6 +78,7 @@ pub fn write(dist: &Path) -> Result<PathBuf> {
         worker_wasm = base64(&gzip(&read("lectern-worker_bg.wasm")?)?),
         detect_wasm = base64(&gzip(&read(modules::DETECTOR.file)?)?),
         math_wasm = base64(&gzip(&read(modules::MATH.file)?)?),
+        toml_wasm = base64(&gzip(&read(modules::TOML.file)?)?),
         archiver_wasm = base64(&gzip(&read("lectern-archiver_bg.wasm")?)?),
     );
     let page = without_hosted_parts(&page)?.replacen("</head>", &head_end, 1);

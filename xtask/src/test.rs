@@ -44,9 +44,11 @@ pub fn all() -> Result {
                         "clippy",
                         "-p",
                         "lectern",
-                        // Its module's exports are compiled for the browser only.
+                        // Their modules' exports are compiled for the browser only.
                         "-p",
                         "lectern-math",
+                        "-p",
+                        "lectern-toml",
                         "--all-targets",
                         "--target",
                         "wasm32-unknown-unknown",

@@ -76,52 +76,17 @@ fn group_depth(latex: &str) -> usize {
     deepest
 }
 
-/// The module's exports. One buffer in the module's memory carries a formula in and its result
-/// out: the caller asks [`input`] for room, writes the formula there, calls [`render`], and
-/// reads the result at [`output`].
+/// The module's exports (see `lectern_module`): `input` gives room for a text, `output` is
+/// where the answer is.
 #[cfg(target_arch = "wasm32")]
 pub mod wasm {
-    use std::cell::RefCell;
-
-    thread_local! {
-        static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-    }
-
-    /// Makes the buffer `length` bytes long and returns where the caller writes a formula.
-    #[no_mangle]
-    pub extern "C" fn input(length: usize) -> *mut u8 {
-        BUFFER.with_borrow_mut(|buffer| {
-            buffer.clear();
-            buffer.resize(length, 0);
-            buffer.as_mut_ptr()
-        })
-    }
-
-    /// Where the result of the last [`render`] is.
-    #[no_mangle]
-    pub extern "C" fn output() -> *const u8 {
-        BUFFER.with_borrow(|buffer| buffer.as_ptr())
-    }
+    lectern_module::buffer_exports!();
 
     /// Renders the first `length` bytes of the buffer as a formula (`display` non-zero: a
-    /// block), writing its MathML, or why it could not be rendered, at the buffer's start.
-    /// Returns the result's length times two, plus one when it is an error.
+    /// block): its MathML, or why it could not be rendered (see `lectern_module::answer`).
     #[no_mangle]
     pub extern "C" fn render(length: usize, display: u32) -> usize {
-        BUFFER.with_borrow_mut(|buffer| {
-            let latex = buffer.get(..length).map(String::from_utf8_lossy);
-            let result = match latex {
-                Some(latex) => super::to_mathml(&latex, display != 0),
-                None => Err("the formula was not written".to_owned()),
-            };
-            let (text, error) = match &result {
-                Ok(mathml) => (mathml, 0),
-                Err(why) => (why, 1),
-            };
-            buffer.clear();
-            buffer.extend_from_slice(text.as_bytes());
-            text.len() * 2 + error
-        })
+        lectern_module::answer(length, |latex| super::to_mathml(latex, display != 0))
     }
 }
 

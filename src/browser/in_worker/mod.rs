@@ -1,6 +1,6 @@
 //! What runs inside Lectern's worker programs rather than on the page: how each listens for the
 //! page's jobs, reads the files they carry and answers (this file), and what the engine is lent
-//! there (`legacy`, `math`, loaded as modules of their own by `modules`). The page never calls
+//! there (`legacy`, `math`, `toml`, loaded as modules of their own by `modules`). The page never calls
 //! any of it, so its build links none of it.
 //!
 //! There are three programs (`src/bin/`), so that the one every reader downloads carries only
@@ -13,6 +13,7 @@ pub mod archives;
 pub mod legacy;
 pub mod math;
 pub mod modules;
+pub mod toml;
 
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -22,10 +23,11 @@ use crate::parse_job::wire::{self, read_job};
 use crate::parse_job::{FromWorker, Job};
 
 /// Lends the engine what this build of it leaves out: the browser's decoder and the encoding
-/// detector for files not in UTF-8, and the TeX math module.
+/// detector for files not in UTF-8, the TeX math module and the TOML module.
 pub fn lend_the_engine() {
     articles::decode::use_legacy(legacy::LEGACY);
     articles::body::use_math(math::render);
+    articles::front_matter::use_toml(toml::to_json);
 }
 
 /// Calls `on_job` with each job the page sends and its files, then says this worker is ready.

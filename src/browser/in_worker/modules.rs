@@ -1,12 +1,15 @@
 //! WebAssembly modules of their own that this worker loads the first time a file needs one: the
-//! encoding detector (`legacy`) and TeX math (`math`). Few readers' files need either, and
-//! those readers never download them (together some 190 KB gzipped).
+//! encoding detector (`legacy`), TeX math (`math`) and TOML front matter (`toml`). Few
+//! readers' files need any, and those readers never download them (together some 270 KB
+//! gzipped).
 //!
 //! The engine asks in the middle of a parse, which does not wait, so a module is fetched and
 //! compiled synchronously, as a worker may: from the bytes the single file put in one of this
 //! worker's globals (xtask/src/single_file/boot.js), else from the site beside this worker, of
 //! its own build. Each is a plain module (no imports, no wasm-bindgen): the worker writes its
 //! input into the module's memory, calls an export, and reads the answer back.
+
+use std::cell::{OnceCell, RefCell};
 
 use js_sys::{ArrayBuffer, Function, Object, Reflect, Uint8Array, WebAssembly};
 use wasm_bindgen::{JsCast, JsValue};
@@ -99,5 +102,58 @@ impl Instance {
         let end = at.checked_add(length)?;
         (end <= buffer.byte_length())
             .then(|| Uint8Array::new_with_byte_offset_and_length(&buffer, at, length))
+    }
+}
+
+/// A module asked for text and answering text (TeX math, TOML): compiled the first time it is
+/// asked, its instance kept between questions and made again after one traps (a panic in the
+/// module may have left its memory half changed).
+pub struct Kept {
+    module: OnDemand,
+    compiled: OnceCell<Option<WebAssembly::Module>>,
+    instance: RefCell<Option<Instance>>,
+}
+
+impl Kept {
+    pub const fn new(module: OnDemand) -> Kept {
+        Kept {
+            module,
+            compiled: OnceCell::new(),
+            instance: RefCell::new(None),
+        }
+    }
+
+    /// Writes `text` into the module (its export `input` gives room for it), calls `export`
+    /// with its length and `arguments`, and reads the answer (at `output`; the export returns
+    /// its length times two, plus one when it is an error): the answer and whether it is an
+    /// error. `None` when the module cannot be loaded; `Some(None)` when a call failed.
+    pub fn ask(
+        &self,
+        export: &str,
+        text: &str,
+        arguments: &[u32],
+    ) -> Option<Option<(String, bool)>> {
+        let module = self
+            .compiled
+            .get_or_init(|| self.module.compile())
+            .as_ref()?;
+        let mut kept = self.instance.borrow_mut();
+        let instance = kept.take().or_else(|| Instance::new(module));
+        let answer = instance.as_ref().and_then(|instance| {
+            let length = u32::try_from(text.len()).ok()?;
+            let at = instance.call("input", &[length])?;
+            instance.write(at, text.as_bytes())?;
+            let all: Vec<u32> = std::iter::once(length)
+                .chain(arguments.iter().copied())
+                .collect();
+            let answer = instance.call(export, &all)?;
+            let at = instance.call("output", &[])?;
+            let text = String::from_utf8(instance.read(at, answer as usize / 2)?).ok()?;
+            Some((text, answer % 2 == 1))
+        });
+        if answer.is_some() {
+            *kept = instance;
+        }
+        Some(answer)
     }
 }

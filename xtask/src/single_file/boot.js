@@ -26,10 +26,12 @@ function carried(script, wasm, modules = {}) {
   ];
   return URL.createObjectURL(new Blob(code, { type: 'text/javascript' }));
 }
-// The parsing worker, with the encoding detector and TeX math; the archiver (`.zip` archives).
+// The parsing worker, with the encoding detector, TeX math and TOML; the archiver (`.zip`
+// archives).
 window.lecternWorker = carried('lectern-worker-js', 'lectern-worker-wasm', {
   lecternDetect: 'lectern-detect-wasm',
   lecternMath: 'lectern-math-wasm',
+  lecternToml: 'lectern-toml-wasm',
 });
 window.lecternArchiver = carried('lectern-archiver-js', 'lectern-archiver-wasm');
 await __wbg_init({ module_or_path: await inflate(inside('lectern-wasm').trim()) });

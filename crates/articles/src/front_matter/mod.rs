@@ -8,11 +8,13 @@ mod limits;
 mod repair;
 mod salvage;
 pub mod split;
+mod toml;
 mod yaml;
 
 pub use fields::{meta_from_fields, CategoryMode, Meta};
 pub use limits::MAX_DEPTH;
 pub use split::Format;
+pub use toml::{use_toml, ReadToml};
 
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +31,8 @@ pub enum ParseError {
     },
     /// Refused by a safety limit before or while parsing.
     Limit(String),
+    /// Not read: no reader of its notation here (one loaded on demand could not be).
+    Unavailable(String),
 }
 
 /// The outcome of reading the front matter of a text.
@@ -183,14 +187,18 @@ fn too_deep() -> ParseError {
 }
 
 fn parse_toml(block: &str) -> Result<Value, ParseError> {
-    toml::from_str::<toml::Table>(block)
-        .map(|table| from_toml(toml::Value::Table(table)))
-        .map_err(|e| ParseError::Syntax {
-            message: e.message().to_owned(),
-            line: e
-                .span()
-                .map(|span| block[..span.start.min(block.len())].matches('\n').count() + 1),
-        })
+    match toml::to_json(block) {
+        Some(Ok(json)) => serde_json::from_str::<serde_json::Value>(&json)
+            .map(from_json)
+            .map_err(|e| ParseError::Syntax {
+                message: e.to_string(),
+                line: None,
+            }),
+        Some(Err((message, line))) => Err(ParseError::Syntax { message, line }),
+        None => Err(ParseError::Unavailable(
+            "TOML front matter could not be read here (its reader could not be loaded)".to_owned(),
+        )),
+    }
 }
 
 fn parse_json(block: &str) -> Result<Value, ParseError> {
@@ -237,6 +245,11 @@ fn describe(
             },
         )
         .line(block_line),
+        ParseError::Unavailable(message) => Diagnostic::new(
+            DiagnosticKind::FrontMatter,
+            format!("{message}; the front matter was ignored"),
+        )
+        .line(block_line),
         ParseError::Syntax { message, line } => {
             let kind = match format {
                 Format::Unsupported(_) => DiagnosticKind::UnsupportedFrontMatter,
@@ -254,20 +267,6 @@ fn describe(
                 _ => format!("invalid {name} on line {file_line}: {message}{outcome}"),
             };
             Diagnostic::new(kind, text).line(file_line)
-        }
-    }
-}
-
-fn from_toml(value: toml::Value) -> Value {
-    match value {
-        toml::Value::String(s) => Value::String(s),
-        toml::Value::Integer(i) => Value::Int(i),
-        toml::Value::Float(f) => Value::Float(f),
-        toml::Value::Boolean(b) => Value::Bool(b),
-        toml::Value::Datetime(d) => Value::String(d.to_string()),
-        toml::Value::Array(items) => Value::List(items.into_iter().map(from_toml).collect()),
-        toml::Value::Table(table) => {
-            Value::Map(table.into_iter().map(|(k, v)| (k, from_toml(v))).collect())
         }
     }
 }
