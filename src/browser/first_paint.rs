@@ -37,7 +37,8 @@ pub fn showing() -> bool {
 
 /// Runs `mount`, which mounts the app on the page's body, keeping the script's screen: Yew
 /// empties the element it mounts in, and the screen must stay until the app has a list to show.
-/// From then on the script paints nothing (the app draws its own screen).
+/// From then on the script paints nothing (the app draws its own screen). A reader in the
+/// screen's search field stays there: taking the screen off the page for a moment blurs it.
 pub fn keeping_screen(mount: impl FnOnce()) {
     let window = web_sys::window();
     if let Some(window) = &window {
@@ -47,6 +48,11 @@ pub fn keeping_screen(mount: impl FnOnce()) {
     let screen = document
         .as_ref()
         .and_then(|document| document.get_element_by_id(SCREEN_ID));
+    let focused = document
+        .as_ref()
+        .and_then(|document| document.active_element())
+        .filter(|active| screen.as_ref().is_some_and(|s| s.contains(Some(active))))
+        .and_then(|active| active.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(screen) = &screen {
         screen.remove();
     }
@@ -54,21 +60,38 @@ pub fn keeping_screen(mount: impl FnOnce()) {
     if let (Some(screen), Some(body)) = (screen, document.and_then(|document| document.body())) {
         let _ = body.prepend_with_node_1(&screen);
     }
+    if let Some(focused) = focused {
+        let _ = focused.focus();
+    }
+}
+
+/// What the reader left on the script's screen when the app took it over.
+pub struct Left {
+    /// Typed into its search field, to be searched.
+    pub typed: Option<String>,
+    /// The reader was in that field: the app's is to be focused, or what they type next would
+    /// go nowhere (the field they were in is gone).
+    pub in_search: bool,
 }
 
 /// Removes the script's screen, if it painted one, so that the app's shows; returns what the
-/// reader typed into its search field meanwhile, to be searched.
-pub fn take_over() -> Option<String> {
-    let screen = web_sys::window()?
-        .document()?
-        .get_element_by_id(SCREEN_ID)?;
-    let typed = screen
+/// reader left there.
+pub fn take_over() -> Option<Left> {
+    let document = web_sys::window()?.document()?;
+    let screen = document.get_element_by_id(SCREEN_ID)?;
+    let field = screen
         .query_selector("input.search")
         .ok()
         .flatten()
-        .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|input| input.value())
+        .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let in_search = field.as_ref().is_some_and(|field| {
+        document
+            .active_element()
+            .is_some_and(|active| &active == field.unchecked_ref::<web_sys::Element>())
+    });
+    let typed = field
+        .map(|field| field.value())
         .filter(|typed| !typed.trim().is_empty());
     screen.remove();
-    typed
+    Some(Left { typed, in_search })
 }

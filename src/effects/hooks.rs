@@ -262,20 +262,20 @@ enum Drawn {
 /// The app's screen is drawn behind it a part a task, from the task after the one that listed
 /// the library: the first time the app draws, its WebAssembly and script run for the first
 /// time, and are compiled as they do, so that listing and drawing it all at once was one task
-/// of 70–150 ms. What the reader typed there meanwhile is searched, and the list keeps where
-/// they scrolled.
+/// of 70–150 ms. What the reader typed there meanwhile is searched, a reader in its search
+/// field stays in the app's, and the list keeps where they scrolled.
 #[hook]
 pub fn use_first_paint(state: &UseReducerHandle<State>, on_search: Callback<String>) -> FirstPaint {
     let ready = state.catalog.listing != Loadable::Loading || state.route != Route::Library;
     let showing = first_paint::showing();
-    let typed = use_mut_ref(|| None);
+    let left = use_mut_ref(|| None);
     let drawn = use_state(|| Drawn::Nothing);
     let drawing = ready && showing;
     let taking_over = drawing && *drawn == Drawn::All;
     if taking_over {
         // Taken down in the render that completes the app's screen, not in an effect after
         // it: Yew may yield to the browser between a render and its effects.
-        *typed.borrow_mut() = first_paint::take_over();
+        *left.borrow_mut() = first_paint::take_over();
     }
     {
         let setter = drawn.setter();
@@ -296,9 +296,14 @@ pub fn use_first_paint(state: &UseReducerHandle<State>, on_search: Callback<Stri
     // render again before it runs effects, and an effect keyed on that one render would be
     // skipped (what was typed then went unsearched, once in a few runs).
     use_effect_with(*drawn == Drawn::All, move |_| {
-        if let Some(typed) = typed.borrow_mut().take() {
-            on_search.emit(typed);
-            keys::focus("input.search");
+        if let Some(left) = left.borrow_mut().take() {
+            let typed = left.typed.is_some();
+            if let Some(query) = left.typed {
+                on_search.emit(query);
+            }
+            if typed || left.in_search {
+                keys::focus("input.search");
+            }
         }
     });
     let behind = drawing && *drawn == Drawn::AllButFilters;

@@ -97,6 +97,20 @@ test('what is typed before the app arrives is searched when it does', async ({ p
   await expect(page).toHaveURL(/q=/);
 });
 
+test('a reader in the search field as the app takes over goes on typing in the app\'s', async ({ page }) => {
+  const release = await holdTheApp(page);
+  await page.goto('./');
+  await page.locator('#first-paint').getByRole('searchbox', { name: 'Search' }).focus();
+  release();
+  await expect(page.locator('#first-paint')).toHaveCount(0);
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  await expect(search).toBeFocused();
+  // Keys, not a fill: they go wherever the focus is.
+  await page.keyboard.type('脱贫');
+  await expect(search).toHaveValue('脱贫');
+  await expect(page.getByRole('status')).toHaveText('1 article');
+});
+
 test('a link into the library is left to the app', async ({ page }) => {
   const release = await holdTheApp(page);
   await page.addInitScript(() => addEventListener('DOMContentLoaded', () => (window.__parsed = true)));

@@ -67,8 +67,11 @@ use crate::{build, modules, single_file};
 /// 3.3 KB, and the app's side of it, taking the screen over and the responses the script
 /// fetched: +2.3 KB): the library paints from 10.5 KB instead of 421 KB. Raised to 428 KB for
 /// drawing the app's screen behind the first paint a part a task (+1.2 KB): the start's longest
-/// task after the first card, some 130 ms, is now mostly under 50 ms.
-pub const PAGE_BUDGET: usize = 428_000;
+/// task after the first card, some 130 ms, is now mostly under 50 ms. Raised to 428.5 KB for
+/// the worker programs' addresses (the archiver's and the publisher's, +0.1 KB) and a reader in
+/// the first screen's search field staying in a search field as the app mounts and takes over
+/// (+0.3 KB: the focus was lost, and what they typed next with it).
+pub const PAGE_BUDGET: usize = 428_500;
 
 /// The most the first paint may weigh gzipped (goal: 200 KB before the library paints):
 /// today's size and a little room.
@@ -108,8 +111,8 @@ pub const FIRST_PAINT_BUDGET: usize = 11_000;
 /// worker for worker programs of their own, the archiver and the publisher, fetched only when
 /// a reader drops or exports an archive or publishes a site (−133 KB); then to 889 KB when
 /// TOML front matter (the `toml` crate) became a module of its own, fetched only for a file
-/// that has it (−32 KB).
-pub const TOTAL_BUDGET: usize = 889_000;
+/// that has it (−32 KB), then raised to 889.5 KB with the page's.
+pub const TOTAL_BUDGET: usize = 889_500;
 
 /// A download's size: as stored, gzipped at level 9 and compressed with brotli at quality 11.
 #[derive(Clone, Copy, Debug, Default)]
