@@ -70,13 +70,16 @@ pub fn canonical_into(text: &str, out: &mut String) {
     fold_into(text, out);
     let folded = out.split_off(start);
     let mut gap: Option<char> = None;
-    let mut rest = folded.as_str();
-    while let Some(&byte) = rest.as_bytes().first() {
+    // Where the run of kept characters being read began: each run is copied at once.
+    let mut run: Option<usize> = None;
+    let bytes = folded.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
         // ASCII letters and digits, most of any text, byte by byte.
         let (c, len) = if byte.is_ascii() {
             (char::from(byte), 1)
         } else {
-            match rest.chars().next() {
+            match folded.get(at..).and_then(|rest| rest.chars().next()) {
                 Some(c) => (c, c.len_utf8()),
                 None => break,
             }
@@ -87,6 +90,9 @@ pub fn canonical_into(text: &str, out: &mut String) {
             is_separator(c)
         };
         if separates {
+            if let Some(from) = run.take() {
+                out.push_str(folded.get(from..at).unwrap_or_default());
+            }
             if out.len() > start {
                 gap = Some(if c == '\n' || gap == Some('\n') {
                     '\n'
@@ -94,13 +100,16 @@ pub fn canonical_into(text: &str, out: &mut String) {
                     ' '
                 });
             }
-        } else {
+        } else if run.is_none() {
             if let Some(space) = gap.take() {
                 out.push(space);
             }
-            out.push(c);
+            run = Some(at);
         }
-        rest = &rest[len..];
+        at += len;
+    }
+    if let Some(from) = run {
+        out.push_str(folded.get(from..).unwrap_or_default());
     }
 }
 
@@ -226,6 +235,26 @@ mod tests {
             "index\npage next",
             "a line break stays"
         );
+    }
+
+    /// The form written a run at a time is the one written a character at a time: every
+    /// string of up to four of these pieces (letters, separators, a line break, CJK letters
+    /// and punctuation, an iteration mark that is a letter, characters that fold).
+    #[test]
+    fn runs_are_kept_as_characters_are() {
+        const PIECES: [&str; 10] = ["a", "Z", " ", "\n", "。", "中", "々", "É", ", ", "ｂ"];
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| PIECES.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            strings.extend(longer.into_iter().filter(|s| s.chars().count() <= 5));
+            strings.dedup();
+        }
+        for text in &strings {
+            assert_eq!(canonical(text), canonical_with_offsets(text).0, "{text:?}");
+        }
     }
 
     #[test]

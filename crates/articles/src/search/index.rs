@@ -407,7 +407,8 @@ impl SearchIndex {
         self.postings.of(term.copied())
     }
 
-    /// Counts the article's terms and adds it to their postings; its word pairs. Each word, pair
+    /// Counts the terms of an article's `text` (in canonical form) and adds it to their postings;
+    /// its word pairs. Each word, pair
     /// or letter read is one hash lookup to its term; the counting is by term number.
     fn post(&mut self, doc: DocId, text: &str, labels_at: usize, rest_at: usize) -> WordPairs {
         let weight = |at: usize| match at {
@@ -436,7 +437,9 @@ impl SearchIndex {
                     None => break,
                 },
             };
-            if c.is_none_or(is_word_char) {
+            // In canonical form every character but a space, a newline or a CJK letter is a
+            // word's: no Unicode tables here (they were most of indexing Chinese text).
+            if c.is_none_or(|c| !is_cjk_letter(c)) {
                 let end = word_end(text, at);
                 let word = text.get(at..end).unwrap_or_default();
                 let term = self.words.get_or_add(word, postings);
@@ -546,7 +549,8 @@ impl Postings {
     }
 }
 
-/// Where the word starting at `start` in `text` ends.
+/// Where the word starting at `start` in `text`, which is in canonical form, ends: at a space,
+/// a newline or a CJK letter, the only characters of that form that are not a word's.
 fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut end = start;
@@ -557,7 +561,7 @@ fn word_end(text: &str, start: usize) -> usize {
             continue;
         }
         match text.get(end..).and_then(|rest| rest.chars().next()) {
-            Some(c) if !byte.is_ascii() && is_word_char(c) => end += c.len_utf8(),
+            Some(c) if !byte.is_ascii() && !is_cjk_letter(c) => end += c.len_utf8(),
             _ => break,
         }
     }
