@@ -7,8 +7,9 @@
 //! each task one program's; a worker says [`FromWorker::Ready`] once it listens, then answers: each file
 //! of a parse with [`FromWorker::Parsed`] (the article's metadata as JSON, its HTML and text
 //! beside the message in one UTF-8 buffer handed over without a copy), each archive of an
-//! unpack with [`FromWorker::Unpacked`], a pack with one [`FromWorker::Packed`]. Each message
-//! is its header (one of these types, as JSON) and a payload (the job's files; a reply's
+//! unpack with [`FromWorker::Unpacked`], a pack with one [`FromWorker::Packed`], and (the
+//! parsing workers') a read of a drop's files with one [`FromWorker::Read`]. Each message is its
+//! header (one of these types, as JSON) and a payload (the job's files; a reply's
 //! body); `wire` puts them into and takes them out of browser messages for both sides.
 
 use std::collections::BTreeMap;
@@ -36,6 +37,11 @@ pub struct Job {
 pub enum Task {
     /// Parse each file as an article.
     Parse(Context),
+    /// Read the files (a drop's, as the browser gave them) into one buffer, their bytes one
+    /// after another: the page's reading of a large drop was its longest part (making a blob of
+    /// many files costs the thread that makes it some 0.1 ms a file), and the parsing workers
+    /// are idle until the drop is read.
+    Read,
     /// Unpack each file, a `.zip` archive.
     Unpack,
     /// Pack every file into one `.zip` archive.
@@ -76,6 +82,12 @@ pub enum FromWorker {
         job: u32,
         result: Result<(), String>,
     },
+    /// The files of job `job` are read: their bytes travel beside this header, one file's after
+    /// another; or why they could not be.
+    Read {
+        job: u32,
+        result: Result<(), String>,
+    },
 }
 
 impl FromWorker {
@@ -86,7 +98,7 @@ impl FromWorker {
             FromWorker::Parsed { job, index, .. } | FromWorker::Unpacked { job, index, .. } => {
                 Some((job, index))
             }
-            FromWorker::Packed { job, .. } => Some((job, 0)),
+            FromWorker::Packed { job, .. } | FromWorker::Read { job, .. } => Some((job, 0)),
         }
     }
 }
@@ -235,7 +247,14 @@ mod tests {
             encoding: Some("GBK".into()),
             ..Context::default()
         });
-        for task in [parse, Task::Unpack, Task::Pack, Task::Publish, Task::WarmUp] {
+        for task in [
+            parse,
+            Task::Read,
+            Task::Unpack,
+            Task::Pack,
+            Task::Publish,
+            Task::WarmUp,
+        ] {
             let job = Job {
                 id: 7,
                 task,
@@ -265,6 +284,10 @@ mod tests {
             FromWorker::Packed {
                 job: 7,
                 result: Ok(()),
+            },
+            FromWorker::Read {
+                job: 7,
+                result: Err("a file was removed".into()),
             },
         ] {
             let text = serde_json::to_string(&reply).expect("a reply is plain data");

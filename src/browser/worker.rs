@@ -203,6 +203,15 @@ impl Answer {
         };
         result.map(|()| self.body.to_vec())
     }
+
+    /// The bytes of files read ([`Connection::read`]), one after another, where the browser
+    /// put them: the page copies out each file's own.
+    pub fn read(self) -> Result<Uint8Array, String> {
+        let FromWorker::Read { result, .. } = self.header else {
+            return Err(UNEXPECTED.to_owned());
+        };
+        result.map(|()| self.body)
+    }
 }
 
 /// The worker of this visit, once it has said it is ready.
@@ -268,11 +277,44 @@ impl Connection {
     ) -> mpsc::UnboundedReceiver<Reply> {
         let sizes = match task {
             // One answer for all the files: its budget is theirs together.
-            Task::Pack | Task::Publish => vec![files.iter().map(|f| f.bytes.len()).sum()],
+            Task::Pack | Task::Publish | Task::Read => {
+                vec![files.iter().map(|f| f.bytes.len()).sum()]
+            }
             Task::Parse(_) | Task::Unpack | Task::WarmUp => {
                 files.iter().map(|f| f.bytes.len()).collect()
             }
         };
+        let paths = files.iter().map(|file| file.path.clone()).collect();
+        // A large file goes as its blob, which the worker reads itself: no copy here.
+        let payload = files
+            .iter()
+            .map(|file| match file.blob() {
+                Some(blob) => JobFile::Blob(blob),
+                None => JobFile::Bytes(&file.bytes),
+            })
+            .collect();
+        self.send(task, paths, payload, sizes, offset)
+    }
+
+    /// Asks the worker to read `files` as the browser gave them ([`Task::Read`]): one answer,
+    /// whose body is their bytes one after another ([`Answer::read`]).
+    pub fn read(&self, files: &[(String, web_sys::File)]) -> mpsc::UnboundedReceiver<Reply> {
+        let size = files.iter().map(|(_, file)| file.size() as usize).sum();
+        let paths = files.iter().map(|(path, _)| path.clone()).collect();
+        let payload = files.iter().map(|(_, file)| JobFile::Blob(file)).collect();
+        self.send(Task::Read, paths, payload, vec![size], 0)
+    }
+
+    /// Posts a job: `task` on the files at `paths`, which travel as `payload`; `sizes` are the
+    /// sizes of what is answered on its own (for the watchdog's budgets).
+    fn send(
+        &self,
+        task: Task,
+        paths: Vec<String>,
+        payload: Vec<JobFile>,
+        sizes: Vec<usize>,
+        offset: usize,
+    ) -> mpsc::UnboundedReceiver<Reply> {
         let job = self.next_id();
         let (sender, receiver) = mpsc::unbounded();
         if self.dead.get() {
@@ -286,16 +328,9 @@ impl Connection {
         let header = parse_job::Job {
             id: job,
             task,
-            paths: files.iter().map(|file| file.path.clone()).collect(),
+            paths,
         };
-        // A large file goes as its blob, which the worker reads itself: no copy here.
-        let (message, transfer) = wire::job(
-            &header,
-            files.iter().map(|file| match file.blob() {
-                Some(blob) => JobFile::Blob(blob),
-                None => JobFile::Bytes(&file.bytes),
-            }),
-        );
+        let (message, transfer) = wire::job(&header, payload);
         match self.worker.post_message_with_transfer(&message, &transfer) {
             Ok(()) => {
                 let mut jobs = self.jobs.borrow_mut();

@@ -40,16 +40,16 @@ pub fn read_job(data: &JsValue) -> Option<(Job, Array)> {
 
 /// A reply's message and the buffers it hands over: the body, when there is one.
 pub fn reply(reply: &FromWorker, body: Option<&[u8]>) -> (JsValue, Array) {
-    let transfer = Array::new();
-    let payload = match body {
-        Some(body) => {
-            let array = Uint8Array::from(body);
-            transfer.push(&array.buffer());
-            array.into()
-        }
-        None => JsValue::NULL,
-    };
-    (message(reply, &payload), transfer)
+    match body {
+        Some(body) => reply_with(reply, &Uint8Array::from(body)),
+        None => (message(reply, &JsValue::NULL), Array::new()),
+    }
+}
+
+/// A reply's message whose body is already outside wasm memory (bytes the browser read), and
+/// the buffer it hands over.
+pub fn reply_with(reply: &FromWorker, body: &Uint8Array) -> (JsValue, Array) {
+    (message(reply, body), Array::of1(&body.buffer()))
 }
 
 /// A reply as the page receives it, with its body (empty when it has none); `None` for

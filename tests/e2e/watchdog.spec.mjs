@@ -8,15 +8,17 @@
 import { test, expect } from './fixtures.mjs';
 
 const DOUBLE = `
-// Test double: jobs naming stall.md or trap.md are parsed up to that file, then the worker
-// stalls or crashes. Each job it sees is told to the test on a BroadcastChannel. A message is
-// [the job as JSON, its files] (src/parse_job/wire.rs).
+// Test double: parse jobs naming stall.md or trap.md are parsed up to that file, then the worker
+// stalls or crashes. Each parse job it sees is told to the test on a BroadcastChannel; other
+// jobs (reading a drop's files, warming up) go to the worker as they are. A message is [the job
+// as JSON, its files] (src/parse_job/wire.rs).
 const probe = new BroadcastChannel('lectern-test-probe');
 let real = null;
 Object.defineProperty(self, 'onmessage', { configurable: true, get: () => real, set: (h) => { real = h; } });
 self.addEventListener('message', (event) => {
   const [header, files] = event.data;
   const job = JSON.parse(header);
+  if (!job.task.Parse) return real(event);
   probe.postMessage(job.paths);
   const bad = job.paths.findIndex((p) => /(^|\\/)(stall|trap)\\.md$/.test(p));
   if (bad < 0) return real(event);

@@ -52,6 +52,13 @@ pub fn post(reply: &FromWorker, body: Option<&[u8]>) {
     let _ = scope().post_message_with_transfer(&message, &transfer);
 }
 
+/// Answers the page with `body`, bytes the browser read outside wasm memory, handed over
+/// without a copy.
+pub fn post_with(reply: &FromWorker, body: &Uint8Array) {
+    let (message, transfer) = wire::reply_with(reply, body);
+    let _ = scope().post_message_with_transfer(&message, &transfer);
+}
+
 /// Why a file the page sent could not be read here.
 pub const UNREADABLE: &str = "the worker could not read the file";
 
