@@ -200,11 +200,11 @@ pub fn measure(dist: &Path) -> Result<Sizes> {
         } else if name == build::SITE_FILES {
             // Fetched only to publish a site.
             continue;
-        } else if name.starts_with("lectern-archiver") {
+        } else if name.starts_with(single_file::ARCHIVER) {
             sizes.archiver += size;
-        } else if name.starts_with("lectern-publisher") {
+        } else if name.starts_with(single_file::PUBLISHER) {
             sizes.publisher += size;
-        } else if name.starts_with("lectern-worker") || name.starts_with("worker-loader") {
+        } else if name.starts_with(single_file::PARSER) || name.starts_with("worker-loader") {
             sizes.worker += size;
         } else if AFTER_LOAD.contains(&name.as_ref()) {
             sizes.rest += size;

@@ -46,8 +46,8 @@ pub fn write(dist: &Path) -> Result<PathBuf> {
         .strip_suffix("export { initSync, __wbg_init as default };")
         .ok_or("the app's script does not end as wasm-bindgen's ES module does")?;
     let module = format!("{app}\n{BOOT}");
-    let worker = text("lectern-worker.js")?;
-    let archiver = text("lectern-archiver.js")?;
+    let worker = text(&format!("{PARSER}.js"))?;
+    let archiver = text(&format!("{ARCHIVER}.js"))?;
     for (name, code) in [
         ("the app's script", &module),
         ("the worker's script", &worker),
@@ -75,11 +75,11 @@ pub fn write(dist: &Path) -> Result<PathBuf> {
          <script type=\"module\">{module}</script>\n  </head>",
         build = names.script.trim_end_matches(".js"),
         wasm = base64(&gzip(&read(&names.wasm)?)?),
-        worker_wasm = base64(&gzip(&read("lectern-worker_bg.wasm")?)?),
+        worker_wasm = base64(&gzip(&read(&format!("{PARSER}_bg.wasm"))?)?),
         detect_wasm = base64(&gzip(&read(modules::DETECTOR.file)?)?),
         math_wasm = base64(&gzip(&read(modules::MATH.file)?)?),
         toml_wasm = base64(&gzip(&read(modules::TOML.file)?)?),
-        archiver_wasm = base64(&gzip(&read("lectern-archiver_bg.wasm")?)?),
+        archiver_wasm = base64(&gzip(&read(&format!("{ARCHIVER}_bg.wasm"))?)?),
     );
     let page = without_hosted_parts(&page)?.replacen("</head>", &head_end, 1);
     let scripts: Vec<String> = csp::inline_scripts(&page).map(csp::hash).collect();
@@ -89,9 +89,12 @@ pub fn write(dist: &Path) -> Result<PathBuf> {
     Ok(path)
 }
 
-/// The worker programs Trunk builds beside the app (`src/bin/`), whose files are not the app's.
-pub(crate) const WORKER_PROGRAMS: [&str; 3] =
-    ["lectern-worker", "lectern-archiver", "lectern-publisher"];
+/// The worker programs Trunk builds beside the app (`src/bin/`), whose files (`<name>.js`,
+/// `<name>_bg.wasm`) are not the app's: the parser, the archiver and the publisher.
+pub(crate) const PARSER: &str = "lectern-worker";
+pub(crate) const ARCHIVER: &str = "lectern-archiver";
+pub(crate) const PUBLISHER: &str = "lectern-publisher";
+pub(crate) const WORKER_PROGRAMS: [&str; 3] = [PARSER, ARCHIVER, PUBLISHER];
 
 /// The file names Trunk gave this build's parts.
 pub(crate) struct Built {

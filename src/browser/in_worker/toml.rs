@@ -3,6 +3,8 @@
 //! [`to_json`] (`articles::front_matter::use_toml`). Where the module cannot be loaded (offline
 //! before it was ever fetched), the block is not read and the article says why.
 
+use articles::front_matter::TomlAsJson;
+
 use super::modules::{Kept, OnDemand};
 
 thread_local! {
@@ -17,7 +19,7 @@ thread_local! {
 
 /// The TOML `block` as JSON, or why it is not TOML (the message and the line within the
 /// block); `None` when the module cannot be loaded.
-pub fn to_json(block: &str) -> Option<Result<String, (String, Option<usize>)>> {
+pub fn to_json(block: &str) -> Option<TomlAsJson> {
     let answer = TOML.with(|toml| toml.ask("read", block, &[]))?;
     Some(match answer {
         Some((json, false)) => Ok(json),

@@ -14,7 +14,7 @@ mod yaml;
 pub use fields::{meta_from_fields, CategoryMode, Meta};
 pub use limits::MAX_DEPTH;
 pub use split::Format;
-pub use toml::{use_toml, ReadToml};
+pub use toml::{use_toml, ReadToml, TomlAsJson};
 
 use serde::{Deserialize, Serialize};
 
@@ -188,12 +188,11 @@ fn too_deep() -> ParseError {
 
 fn parse_toml(block: &str) -> Result<Value, ParseError> {
     match toml::to_json(block) {
-        Some(Ok(json)) => serde_json::from_str::<serde_json::Value>(&json)
-            .map(from_json)
-            .map_err(|e| ParseError::Syntax {
-                message: e.to_string(),
-                line: None,
-            }),
+        // The JSON is the reader's, not the file's: its lines are not the block's.
+        Some(Ok(json)) => json_value(&json).map_err(|e| ParseError::Syntax {
+            message: e.to_string(),
+            line: None,
+        }),
         Some(Err((message, line))) => Err(ParseError::Syntax { message, line }),
         None => Err(ParseError::Unavailable(
             "TOML front matter could not be read here (its reader could not be loaded)".to_owned(),
@@ -214,12 +213,15 @@ fn parse_json(block: &str) -> Result<Value, ParseError> {
     if source.is_empty() {
         return Ok(Value::Null);
     }
-    serde_json::from_str::<serde_json::Value>(source)
-        .map(from_json)
-        .map_err(|e| ParseError::Syntax {
-            message: e.to_string(),
-            line: Some(e.line()),
-        })
+    json_value(source).map_err(|e| ParseError::Syntax {
+        message: e.to_string(),
+        line: Some(e.line()),
+    })
+}
+
+/// JSON text as a [`Value`], keys in order: a JSON block, or a TOML block as its reader wrote it.
+fn json_value(json: &str) -> Result<Value, serde_json::Error> {
+    serde_json::from_str::<serde_json::Value>(json).map(from_json)
 }
 
 /// The diagnostic for a block that could not be parsed; `recovered` names the fields read

@@ -7,9 +7,13 @@
 
 use std::sync::OnceLock;
 
-/// What reads a TOML block: its JSON, or why it is not TOML (the message, and the 1-based line
-/// within the block). `None` when the reader could not run (its module could not be loaded).
-pub type ReadToml = fn(&str) -> Option<Result<String, (String, Option<usize>)>>;
+/// A TOML block read: its JSON, or why it is not TOML (the message, and the 1-based line within
+/// the block).
+pub type TomlAsJson = Result<String, (String, Option<usize>)>;
+
+/// What reads a TOML block; `None` when the reader could not run (its module could not be
+/// loaded).
+pub type ReadToml = fn(&str) -> Option<TomlAsJson>;
 
 static LENT: OnceLock<ReadToml> = OnceLock::new();
 
@@ -22,14 +26,14 @@ pub fn use_toml(read: ReadToml) {
 
 /// The TOML `block` as JSON, or why it is not TOML; `None` when it cannot be read here.
 #[cfg(feature = "toml")]
-pub(super) fn to_json(block: &str) -> Option<Result<String, (String, Option<usize>)>> {
+pub(super) fn to_json(block: &str) -> Option<TomlAsJson> {
     Some(lectern_toml::to_json(block).map_err(|error| (error.message, error.line)))
 }
 
 /// The TOML `block` as JSON by the reader lent, or why it is not TOML; `None` when it cannot
 /// be read here.
 #[cfg(not(feature = "toml"))]
-pub(super) fn to_json(block: &str) -> Option<Result<String, (String, Option<usize>)>> {
+pub(super) fn to_json(block: &str) -> Option<TomlAsJson> {
     LENT.get().and_then(|read| read(block))
 }
 
