@@ -208,8 +208,10 @@ async fn read_together((at, group): (usize, Vec<(String, web_sys::File)>)) -> Ve
     // starts).
     next_task().await;
     if group.len() > 1 {
+        // A group the worker could not read as one is read a file at a time, not made into
+        // the same blob again here.
         let all = match read_in_worker(at, &group).await {
-            Some(all) => Some(all),
+            Some(read) => read.ok(),
             None => read_on_page(&group).await,
         };
         if let Some(cut) = all.and_then(|all| cut(&group, &all)) {
@@ -225,11 +227,15 @@ async fn read_together((at, group): (usize, Vec<(String, web_sys::File)>)) -> Ve
     read
 }
 
-/// The bytes of `group`, one file's after another, as a parsing worker read them.
-async fn read_in_worker(at: usize, group: &[(String, web_sys::File)]) -> Option<Uint8Array> {
+/// The bytes of `group`, one file's after another, as a parsing worker read them, or why it
+/// could not; `None` when no worker answered (none started, or it stopped).
+async fn read_in_worker(
+    at: usize,
+    group: &[(String, web_sys::File)],
+) -> Option<Result<Uint8Array, String>> {
     let worker = worker::running_at(at % worker::pool_size()).await?;
     match worker.read(group).next().await {
-        Some(Reply::Answered(_, answer)) => answer.read().ok(),
+        Some(Reply::Answered(_, answer)) => Some(answer.read()),
         _ => None,
     }
 }
