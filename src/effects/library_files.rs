@@ -10,6 +10,7 @@ use articles::fidelity::Fidelity;
 use articles::{Article, Summary};
 use wasm_bindgen_futures::spawn_local;
 
+use super::index_ahead::IndexAhead;
 use super::{keep, Dispatch};
 use crate::browser::intake::{pasted_name, Given};
 use crate::browser::store::{self, StoredFile};
@@ -95,14 +96,17 @@ pub fn import(dispatcher: Dispatch, imports: &Imports, given: Given) {
         let mut entries = Vec::with_capacity(kept.len());
         // Each article, to store with its file: a reload need not parse it again.
         let mut articles: HashMap<String, Storable> = HashMap::new();
+        let ahead = IndexAhead::new(dispatcher.clone());
         let finished = files::ingest(&kept, Some(&import), |entry, meta| {
             if let (Some(file), Some(article)) = (entry.origin.file(), &entry.article) {
                 let kept = (article.clone(), entry.summary.clone(), meta);
                 articles.insert(file.path.clone(), kept);
             }
+            ahead.arrived(&entry);
             entries.push(entry)
         })
         .await;
+        ahead.close(&entries, !finished);
         dispatcher.dispatch(Action::Importing(None));
         if !finished {
             return;

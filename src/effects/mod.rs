@@ -8,6 +8,7 @@
 pub mod article;
 pub mod hooks;
 pub mod hosted_search;
+pub mod index_ahead;
 pub mod library_files;
 pub mod link_preview;
 pub mod list_place;

@@ -95,6 +95,13 @@ pub enum Action {
     /// parsing workers (put off to idle time, 10 000 dropped files were searchable 5 s after
     /// they were listed).
     IndexSome,
+    /// Articles of a drop being parsed, indexed for search before they are listed, in the
+    /// gaps while the page waits on the parsing workers: listing them then reads nothing
+    /// more (see `State::index_ahead`). Nothing shown changes.
+    IndexAhead(Vec<Entry>),
+    /// Articles indexed ahead that will not be listed as they were indexed: a cancelled
+    /// drop's, or one whose later version (of the same id) was not indexed ahead in time.
+    ForgetAhead(Vec<String>),
     /// The reader removes articles they brought in; `files` are what an undo stores again (for
     /// "remove all", every stored file, pictures included; by default the entries' files).
     Remove {

@@ -2,9 +2,10 @@
 //! recomputed (search, then facets, then order) when the entries or the view change.
 
 use std::cmp::Ordering;
+use std::collections::VecDeque;
 
 use articles::facets::Facts;
-use articles::search::{by_relevance, in_list_order, DocId, Query};
+use articles::search::{by_relevance, in_list_order, DocId, Document, Query};
 
 use super::merge::merge;
 use super::{Entry, HostedAnswer, Origin, State};
@@ -172,16 +173,32 @@ impl State {
             if entry.origin.is_stored() {
                 break;
             }
-            let summary = &entry.summary;
-            let labels = summary.labels();
             bytes += text_bytes(entry);
-            let body = entry.article.as_ref().map_or("", |a| searched(&a.text));
-            index.fill_next(Some(&summary.document(&labels, body)));
+            with_document(entry, |document| index.fill_next(Some(document)));
         }
         drop(index);
         if !self.view.query.trim().is_empty() {
             self.refresh_shown();
         }
+    }
+
+    /// Indexes the text of entries not listed yet (see [`SearchIndex::index_ahead`]): a drop's
+    /// articles as the parsing workers hand them over, so listing them later reads nothing.
+    /// Nothing shown changes: the list shows only entries it has placed.
+    ///
+    /// [`SearchIndex::index_ahead`]: articles::search::SearchIndex::index_ahead
+    pub(super) fn index_ahead(&self, entries: &[Entry]) {
+        let mut index = self.index.borrow_mut();
+        for entry in entries {
+            with_document(entry, |document| index.index_ahead(document));
+        }
+    }
+
+    /// Lets go of the text of entries indexed ahead and not listed (a cancelled drop's).
+    pub(super) fn forget_ahead(&self, ids: &[String]) {
+        self.index
+            .borrow_mut()
+            .forget_ahead(ids.iter().map(String::as_str));
     }
 
     /// How many entries wait for their text to be indexed (they are not found by a search
@@ -200,6 +217,29 @@ pub(super) const INDEX_SLICE_BYTES: usize = 160 * 1024;
 /// articles like the reference one, some 750 KB of text, was a task of 100 ms.
 pub(super) fn arriving_slice(entries: &[Entry]) -> usize {
     text_of(entries).min(INDEX_SLICE_BYTES)
+}
+
+/// The next of `arrived` to index ahead of their listing in one task: as many as the page
+/// indexes in one slice (at least one).
+pub fn ahead_slice(arrived: &mut VecDeque<Entry>) -> Vec<Entry> {
+    let mut bytes = 0;
+    let mut slice = Vec::new();
+    while bytes < INDEX_SLICE_BYTES {
+        let Some(entry) = arrived.pop_front() else {
+            break;
+        };
+        bytes += text_bytes(&entry);
+        slice.push(entry);
+    }
+    slice
+}
+
+/// An entry's text as search reads it, handed to `index`.
+fn with_document<R>(entry: &Entry, index: impl FnOnce(&Document) -> R) -> R {
+    let summary = &entry.summary;
+    let labels = summary.labels();
+    let body = entry.article.as_ref().map_or("", |a| searched(&a.text));
+    index(&summary.document(&labels, body))
 }
 
 /// How many slices of indexing the text of `entries` takes, at most.

@@ -37,7 +37,7 @@ pub use catalog::{CatalogProgress, IdLookup, Unlisted};
 pub use connections::{catalog_id, ArticleConnections, ConnectionShard, HostedConnections};
 pub use entry::{BodyText, Entry, Origin, Removal};
 pub use hosted_search::{HostedAnswer, HostedSearch};
-pub use listing::{index_slices, DROPPED, HOSTED, SEARCHED_BYTES};
+pub use listing::{ahead_slice, index_slices, DROPPED, HOSTED, SEARCHED_BYTES};
 pub use notice::Notice;
 pub use settings::{Images, Layout, ListPlace, RemoteImages, Theme};
 

@@ -145,6 +145,15 @@ impl Reducible for State {
                     return self;
                 }
             }
+            // The index changes in place; what is listed does not: the same state.
+            Action::IndexAhead(entries) => {
+                self.index_ahead(&entries);
+                return self;
+            }
+            Action::ForgetAhead(ids) => {
+                self.forget_ahead(&ids);
+                return self;
+            }
             Action::Remove { ids, files } => next.remove(&ids, files),
             Action::Undo => {
                 let removed = std::mem::take(&mut next.removed);

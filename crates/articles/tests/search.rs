@@ -293,15 +293,84 @@ fn articles_listed_first_and_indexed_later_are_found_as_if_added_at_once() {
     }
     assert_eq!(later.waiting(), 0);
     assert_eq!(later.doc("1"), Some(replaced));
+    finds_all_but(&later, 0);
+}
+
+#[test]
+fn articles_indexed_ahead_of_their_listing_are_found_once_listed_as_if_added_then() {
+    let articles = &corpus().0;
+    let ids: Vec<String> = (0..articles.len()).map(|n| n.to_string()).collect();
+    let labels: Vec<Vec<String>> = articles.iter().map(labels).collect();
+    let mut index = SearchIndex::new();
+    // Two files of one id in a drop: the last one wins, as when listed.
+    assert!(index.index_ahead(&Document {
+        id: &ids[2],
+        ..doc_for(3, &labels[3])
+    }));
+    for n in 0..articles.len() {
+        let arrived = Document {
+            id: &ids[n],
+            ..doc_for(n, &labels[n])
+        };
+        assert!(index.index_ahead(&arrived));
+    }
+    let docs: Vec<_> = ids.iter().map(|id| index.doc(id)).collect();
+    // Article 5 is never listed (its import was cancelled): let go.
+    index.forget_ahead(["5"]);
+    for (n, id) in ids.iter().enumerate().filter(|&(n, _)| n != 5) {
+        assert_eq!(
+            Some(index.reserve(id)),
+            docs[n],
+            "listing keeps the document"
+        );
+    }
+    assert_eq!(index.waiting(), 0, "nothing listed waits for its text");
+    index.forget_ahead(ids.iter().map(String::as_str));
+    assert_eq!(index.len(), articles.len() - 1, "listed articles stay");
+    finds_all_but(&index, 5);
+}
+
+#[test]
+fn nothing_is_indexed_ahead_of_a_listed_article_or_of_text_still_waiting() {
+    let labels = labels(&corpus().0[0]);
+    let mut index = SearchIndex::new();
+    let listed = index.add(&Document {
+        id: "listed",
+        ..doc_for(0, &labels)
+    });
+    let new_version = Document {
+        id: "listed",
+        ..doc_for(1, &labels)
+    };
+    assert!(
+        !index.index_ahead(&new_version),
+        "the listed version stays found until the new one is listed"
+    );
+    assert_eq!(index.doc("listed"), Some(listed));
+    index.reserve("waiting");
+    let arriving = Document {
+        id: "arriving",
+        ..doc_for(1, &labels)
+    };
+    assert!(
+        !index.index_ahead(&arriving),
+        "postings stay in document order"
+    );
+    assert_eq!(index.doc("arriving"), None);
+}
+
+/// Asserts that `index`, built in some other way, gives the same answers as the index of the
+/// whole corpus, but for the article `gone`.
+fn finds_all_but(index: &SearchIndex, gone: usize) {
     for query in ["hexo", "部署", "\"static site\"", "テーマ", "jekyll -hexo"] {
-        let found: BTreeSet<usize> = later
+        let found: BTreeSet<usize> = index
             .search(&Query::parse(query))
             .unwrap_or_default()
             .into_iter()
-            .filter_map(|f| later.id(f.doc).parse().ok())
+            .filter_map(|f| index.id(f.doc).parse().ok())
             .collect();
         let mut expected = self::found(query);
-        expected.remove(&0);
+        expected.remove(&gone);
         assert_eq!(found, expected, "{query}");
     }
 }

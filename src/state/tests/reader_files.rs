@@ -229,3 +229,49 @@ fn links_by_name_resolve_to_the_article() {
         }
     );
 }
+
+#[test]
+fn a_drop_indexed_ahead_is_found_once_listed_and_a_cancelled_one_leaves_nothing() {
+    let searching = View {
+        query: "lantern".into(),
+        ..View::default()
+    };
+    let state = Rc::new(State::with_view(Lang::En, Route::Library, searching));
+    let state = indexed(state.reduce(Action::FilesAdded {
+        entries: vec![dropped("old.md", "# Old\n\nlantern")],
+        skipped: vec![],
+        beside: Vec::new(),
+        fidelity: None,
+    }));
+    let mut arriving: Vec<Entry> = (0..3)
+        .map(|n| dropped(&format!("{n}.md"), &format!("# N{n}\n\nlantern {n}")))
+        .collect();
+    arriving.push(dropped("old.md", "# Old\n\nrewritten"));
+    let ahead = state.clone().reduce(Action::IndexAhead(arriving.clone()));
+    assert!(Rc::ptr_eq(&ahead, &state), "nothing shown changes");
+    assert_eq!(
+        visible_ids(&ahead),
+        ["dropped/old"],
+        "the listed version stays"
+    );
+    let doc = |state: &State, id: &str| state.index.borrow().doc(id);
+    let indexed_ahead = doc(&ahead, "dropped/0");
+    assert!(indexed_ahead.is_some());
+    let listed = ahead.reduce(Action::FilesAdded {
+        entries: arriving,
+        skipped: vec![],
+        beside: Vec::new(),
+        fidelity: None,
+    });
+    assert_eq!(doc(&listed, "dropped/0"), indexed_ahead, "listing keeps it");
+    let mut found = visible_ids(&listed);
+    found.sort_unstable();
+    assert_eq!(found, ["dropped/0", "dropped/1", "dropped/2"]);
+
+    let cancelled = vec![dropped("5.md", "# Five\n\nlantern")];
+    let ahead = listed.clone().reduce(Action::IndexAhead(cancelled));
+    let forgotten = ahead.reduce(Action::ForgetAhead(vec!["dropped/5".into()]));
+    assert_eq!(doc(&forgotten, "dropped/5"), None);
+    assert_eq!(visible_ids(&forgotten), visible_ids(&listed));
+    assert_eq!(forgotten.entries.len(), 4);
+}

@@ -104,6 +104,8 @@ struct Doc {
     pairs: WordPairs,
     /// Replaced by a newer version, or removed.
     live: bool,
+    /// Indexed [ahead](SearchIndex::index_ahead) of its listing, and not listed yet.
+    ahead: bool,
 }
 
 impl SearchIndex {
@@ -125,7 +127,16 @@ impl SearchIndex {
     /// app lists thousands of stored articles first and makes them searchable a slice at a time
     /// after, instead of keeping the reader from their library while it reads every word. One
     /// with the same id is replaced. Until its text is in, the article is not found.
+    ///
+    /// An article indexed [ahead](Self::index_ahead) keeps its document, text and all: the
+    /// caller lists the version it indexed ahead.
     pub fn reserve(&mut self, id: &str) -> DocId {
+        if let Some(doc) = self.ahead_doc(id) {
+            if let Some(slot) = self.docs.get_mut(doc as usize) {
+                slot.ahead = false;
+            }
+            return doc;
+        }
         self.remove(id);
         let doc = DocId::try_from(self.docs.len()).unwrap_or(DocId::MAX);
         self.by_id.insert(id.to_owned(), doc);
@@ -136,9 +147,47 @@ impl SearchIndex {
             rest_at: 0,
             pairs: WordPairs::default(),
             live: true,
+            ahead: false,
         });
         self.waiting.push_back(doc);
         doc
+    }
+
+    /// Indexes the text of an article that is not listed yet, so that listing it later
+    /// ([`reserve`](Self::reserve)) reads nothing: an app indexes a drop's articles as the
+    /// parsing workers hand them over, while the page would otherwise only wait for them. Not
+    /// found by a search until listed (the app lists only what it has placed), and let go by
+    /// [`forget_ahead`](Self::forget_ahead) if never listed. Done only where it keeps every
+    /// posting list in document order, when no document waits for its text; and not for an
+    /// article listed under the same id, which stays found as it is until its new version is
+    /// listed (an article indexed ahead under the same id is replaced: the last one wins).
+    /// Whether it was indexed.
+    pub fn index_ahead(&mut self, document: &Document) -> bool {
+        let listed = self.by_id.contains_key(document.id) && self.ahead_doc(document.id).is_none();
+        if !self.waiting.is_empty() || listed {
+            return false;
+        }
+        let doc = self.add(document);
+        if let Some(slot) = self.docs.get_mut(doc as usize) {
+            slot.ahead = true;
+        }
+        true
+    }
+
+    /// Lets go of the articles `ids` indexed ahead and never listed (a cancelled import, or one
+    /// whose later version was not indexed ahead in time); listed articles stay.
+    pub fn forget_ahead<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>) {
+        for id in ids {
+            if self.ahead_doc(id).is_some() {
+                self.remove(id);
+            }
+        }
+    }
+
+    /// The document of `id`, if it was indexed ahead and is not listed yet.
+    fn ahead_doc(&self, id: &str) -> Option<DocId> {
+        let doc = self.doc(id)?;
+        self.docs.get(doc as usize)?.ahead.then_some(doc)
     }
 
     /// The document whose text is to be indexed next, if any waits.
@@ -213,7 +262,7 @@ impl SearchIndex {
         self.docs.len()
     }
 
-    /// How many articles are indexed.
+    /// How many articles are indexed (those indexed ahead of their listing too).
     pub fn len(&self) -> usize {
         self.by_id.len()
     }
