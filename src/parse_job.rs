@@ -4,9 +4,9 @@
 //! The workers do all the work on the bytes of files, so the page need not carry the code:
 //! parsing (`lectern-worker`), unpacking and packing `.zip` archives (`lectern-archiver`) and
 //! publishing a site (`lectern-publisher`). A job ([`Job`]) is a batch of files and a [`Task`],
-//! each task one program's; a worker says [`FromWorker::Ready`] once it listens, then answers: each file
-//! of a parse with [`FromWorker::Parsed`] (the article's metadata as JSON, its HTML and text
-//! beside the message in one UTF-8 buffer handed over without a copy), each archive of an
+//! each task one program's; a worker says [`FromWorker::Ready`] once it listens, then answers: the
+//! files of a parse a few at a time with [`FromWorker::Parsed`] (each article's metadata as
+//! JSON, its HTML and text beside the message in one UTF-8 buffer handed over without a copy), each archive of an
 //! unpack with [`FromWorker::Unpacked`], a pack with one [`FromWorker::Packed`], and (the
 //! parsing workers') a read of a drop's files with one [`FromWorker::Read`]. Each message is its
 //! header (one of these types, as JSON) and a payload (the job's files; a reply's
@@ -35,8 +35,12 @@ pub struct Job {
 /// What the worker does with a job's files.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Task {
-    /// Parse each file as an article.
+    /// Parse each file as an article, answering a few at a time ([`FromWorker::Parsed`]).
     Parse(Context),
+    /// Parse each file as an article, answering each as soon as it is parsed: files sent again
+    /// after a worker stopped on one of them (it crashed or stalled), so the page learns which
+    /// one it was.
+    ParseEach(Context),
     /// Read the files (a drop's, as the browser gave them) into one buffer, their bytes one
     /// after another: the page's reading of a large drop was its longest part (making a blob of
     /// many files costs the thread that makes it some 0.1 ms a file), and the parsing workers
@@ -60,15 +64,18 @@ pub enum Task {
 pub enum FromWorker {
     /// It listens: jobs may come.
     Ready,
-    /// The file at `index` of job `job` is parsed: the article travels beside this header as
-    /// one run of UTF-8, its metadata as JSON (`meta_length` bytes), its HTML (`html_length`),
-    /// then its text. In the body, not here: a header is JSON, and the metadata in it was
-    /// escaped by the worker and taken apart again by the page (a 21 MB article's is 3.4 MB).
+    /// The files of job `job` from the one at `first` on are parsed, as many as `articles`:
+    /// their articles travel beside this header one after another, each as one run of UTF-8,
+    /// its metadata as JSON, its HTML, then its text ([`Lengths`]). In the body, not here: a
+    /// header is JSON, and the metadata in it was escaped by the worker and taken apart again
+    /// by the page (a 21 MB article's is 3.4 MB). A few articles to a message, as many as the
+    /// worker parsed in some milliseconds (a message costs both sides: 500 small articles,
+    /// one message each, kept each worker posting for a fifth of its time); one for
+    /// [`Task::ParseEach`].
     Parsed {
         job: u32,
-        index: usize,
-        meta_length: usize,
-        html_length: usize,
+        first: usize,
+        articles: Vec<Lengths>,
     },
     /// The archive at `index` of job `job` is unpacked: the path and length of each of its
     /// files, whose bytes travel beside this header one after another; or why it could not be.
@@ -95,12 +102,22 @@ impl FromWorker {
     pub fn answers(&self) -> Option<(u32, usize)> {
         match *self {
             FromWorker::Ready => None,
-            FromWorker::Parsed { job, index, .. } | FromWorker::Unpacked { job, index, .. } => {
-                Some((job, index))
+            FromWorker::Parsed {
+                job, first: index, ..
             }
+            | FromWorker::Unpacked { job, index, .. } => Some((job, index)),
             FromWorker::Packed { job, .. } | FromWorker::Read { job, .. } => Some((job, 0)),
         }
     }
+}
+
+/// Where one parsed article's parts end in a [`FromWorker::Parsed`] answer's body, from its
+/// start: its metadata, its HTML, and its text (`total`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lengths {
+    pub meta: usize,
+    pub html: usize,
+    pub total: usize,
 }
 
 /// Where the files of a job belong: the same for every file of a drop or of the hosted library.
@@ -166,19 +183,17 @@ impl Parsed {
         }
     }
 
-    /// The metadata, the HTML and the text, as one run of UTF-8 to hand over whole, and the
-    /// lengths of the first two (taken back by [`BodyDecoder`]).
-    pub fn body(&self) -> (Vec<u8>, usize, usize) {
-        (
-            [
-                self.meta.as_bytes(),
-                self.html.as_bytes(),
-                self.text.as_bytes(),
-            ]
-            .concat(),
-            self.meta.len(),
-            self.html.len(),
-        )
+    /// Writes the metadata, the HTML and the text at the end of `body`, as one run of UTF-8 to
+    /// hand over whole (taken back by [`BodyDecoder`]), and says where they end.
+    pub fn write_to(&self, body: &mut Vec<u8>) -> Lengths {
+        for part in [&self.meta, &self.html, &self.text] {
+            body.extend_from_slice(part.as_bytes());
+        }
+        Lengths {
+            meta: self.meta.len(),
+            html: self.html.len(),
+            total: self.meta.len() + self.html.len() + self.text.len(),
+        }
     }
 
     /// The article again, and its metadata as written (to store it without writing it out
@@ -212,9 +227,12 @@ mod tests {
         assert!(article.html.contains("blob:x/1"), "{}", article.html);
         let parsed = Parsed::of(article.clone());
         assert!(!parsed.meta.contains("blob:x/1"), "the body travels apart");
-        let (body, meta_length, html_length) = parsed.body();
-        let mut decoder = BodyDecoder::new(meta_length, html_length, body.len());
-        let parsed = decoder.push(&body).and_then(|()| decoder.finish());
+        let mut body = b"before".to_vec();
+        let lengths = parsed.write_to(&mut body);
+        let body = &body[6..];
+        assert_eq!(lengths.total, body.len());
+        let mut decoder = BodyDecoder::new(lengths.meta, lengths.html, lengths.total);
+        let parsed = decoder.push(body).and_then(|()| decoder.finish());
         let crossed = parsed.and_then(Parsed::article).map(|(article, _)| article);
         assert_eq!(crossed, Ok(article));
     }
@@ -249,6 +267,7 @@ mod tests {
         });
         for task in [
             parse,
+            Task::ParseEach(Context::default()),
             Task::Read,
             Task::Unpack,
             Task::Pack,
@@ -267,9 +286,15 @@ mod tests {
             FromWorker::Ready,
             FromWorker::Parsed {
                 job: 7,
-                index: 1,
-                meta_length: 15,
-                html_length: 12,
+                first: 1,
+                articles: vec![
+                    Lengths {
+                        meta: 15,
+                        html: 12,
+                        total: 40,
+                    },
+                    Lengths::default(),
+                ],
             },
             FromWorker::Unpacked {
                 job: 7,

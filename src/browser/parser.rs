@@ -149,11 +149,14 @@ async fn parse_in_workers(
                     if next == batch.len() {
                         continue;
                     }
-                    // The rest goes to a new worker.
+                    // The rest goes to a new worker, which answers each file as it is done:
+                    // should it stop again, the page learns on which file (the first worker
+                    // may have held answers back, see `Task::Parse`).
                     let rest = batch[next..].to_vec();
                     match worker::running_at(at).await {
                         Some(fresh) => {
-                            replies = fresh.submit(Task::Parse(context.clone()), &rest, next)
+                            let task = Task::ParseEach(context.clone());
+                            replies = fresh.submit(task, &rest, next)
                         }
                         None => {
                             let offset = first + next;

@@ -27,7 +27,7 @@ use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 use crate::browser::page;
 use crate::browser::store::StoredFile;
 use crate::parse_job::wire::{self, JobFile};
-use crate::parse_job::{self, BodyDecoder, FromWorker, Parsed, Task};
+use crate::parse_job::{self, BodyDecoder, FromWorker, Lengths, Parsed, Task};
 use crate::parts::next_task;
 use crate::reader_file::ReaderFile;
 
@@ -152,16 +152,14 @@ impl Answer {
     /// The parsed file; a large body is copied and checked a few megabytes at a time, between
     /// which the page gets to breathe.
     pub async fn parsed(self) -> Result<Parsed, String> {
-        let FromWorker::Parsed {
-            meta_length,
-            html_length,
-            ..
-        } = self.header
-        else {
+        let FromWorker::Parsed { articles, .. } = self.header else {
+            return Err(UNEXPECTED.to_owned());
+        };
+        let [lengths] = articles[..] else {
             return Err(UNEXPECTED.to_owned());
         };
         let length = self.body.length();
-        let mut decoder = BodyDecoder::new(meta_length, html_length, length as usize);
+        let mut decoder = BodyDecoder::new(lengths.meta, lengths.html, length as usize);
         let mut piece = Vec::new();
         let mut start = 0;
         while start < length {
@@ -241,6 +239,18 @@ struct Job {
     answered: usize,
     /// Added to the worker's indices: a job sent again after a crash starts mid-batch.
     offset: usize,
+    /// Whether the worker answers each file as soon as it is done; else ([`Task::Parse`]) it
+    /// may have parsed files past the first one answered.
+    answers_each: bool,
+}
+
+impl Job {
+    /// The file the worker was on when it stopped, if that is known: the first unanswered
+    /// one, unless the worker holds answers back (then only if it is the job's last).
+    fn stopped_on(&self) -> Option<usize> {
+        let known = self.answers_each || self.answered + 1 == self.sizes.len();
+        known.then_some(self.offset + self.answered)
+    }
 }
 
 /// How often the watchdog looks at the worker, in milliseconds.
@@ -280,7 +290,7 @@ impl Connection {
             Task::Pack | Task::Publish | Task::Read => {
                 vec![files.iter().map(|f| f.bytes.len()).sum()]
             }
-            Task::Parse(_) | Task::Unpack | Task::WarmUp => {
+            Task::Parse(_) | Task::ParseEach(_) | Task::Unpack | Task::WarmUp => {
                 files.iter().map(|f| f.bytes.len()).collect()
             }
         };
@@ -325,6 +335,7 @@ impl Connection {
             }));
             return receiver;
         }
+        let answers_each = !matches!(task, Task::Parse(_));
         let header = parse_job::Job {
             id: job,
             task,
@@ -345,6 +356,7 @@ impl Connection {
                         sizes,
                         answered: 0,
                         offset,
+                        answers_each,
                     },
                 );
             }
@@ -357,6 +369,25 @@ impl Connection {
             }
         }
         receiver
+    }
+
+    /// Routes the articles of one answer each to its file, as an answer of its own whose body
+    /// is its part of the buffer (a view, not a copy).
+    fn answer_articles(&self, job: u32, first: usize, articles: Vec<Lengths>, body: &Uint8Array) {
+        let mut start = 0_u32;
+        for (index, lengths) in (first..).zip(articles) {
+            let end = u32::try_from(lengths.total)
+                .map_or(u32::MAX, |total| start.saturating_add(total))
+                .min(body.length());
+            let header = FromWorker::Parsed {
+                job,
+                first: index,
+                articles: vec![lengths],
+            };
+            let body = body.subarray(start, end);
+            self.answer(job, index, Answer { header, body });
+            start = end;
+        }
     }
 
     /// Routes one answer of the worker to the job it belongs to.
@@ -406,7 +437,7 @@ impl Connection {
         for (id, job) in std::mem::take(&mut *self.jobs.borrow_mut()) {
             let culprit = current
                 .filter(|(culprit_job, _, _)| *culprit_job == id)
-                .map(|(_, index, _)| job.offset + index);
+                .and_then(|_| job.stopped_on());
             let _ = job.sender.unbounded_send(Reply::Stopped(Stop {
                 reason: stop.reason.clone(),
                 cancelled: stop.cancelled,
@@ -540,13 +571,23 @@ fn start_worker(index: usize) -> Option<Rc<Connection>> {
                 let Some((header, body)) = wire::read_reply(&event.data()) else {
                     return;
                 };
-                match header.answers() {
-                    None => settle(index, me.upgrade()),
-                    Some((job, index)) => {
-                        if let Some(me) = me.upgrade() {
-                            me.answer(job, index, Answer { header, body });
+                match (header, me.upgrade()) {
+                    (
+                        FromWorker::Parsed {
+                            job,
+                            first,
+                            articles,
+                        },
+                        Some(me),
+                    ) => me.answer_articles(job, first, articles, &body),
+                    (header, me) => match header.answers() {
+                        None => settle(index, me),
+                        Some((job, index)) => {
+                            if let Some(me) = me {
+                                me.answer(job, index, Answer { header, body });
+                            }
                         }
-                    }
+                    },
                 }
             })
         };

@@ -18,7 +18,7 @@ Object.defineProperty(self, 'onmessage', { configurable: true, get: () => real, 
 self.addEventListener('message', (event) => {
   const [header, files] = event.data;
   const job = JSON.parse(header);
-  if (!job.task.Parse) return real(event);
+  if (!job.task.Parse && !job.task.ParseEach) return real(event);
   probe.postMessage(job.paths);
   const bad = job.paths.findIndex((p) => /(^|\\/)(stall|trap)\\.md$/.test(p));
   if (bad < 0) return real(event);
@@ -32,11 +32,16 @@ const file = (name, text) => ({ name, mimeType: 'text/markdown', buffer: Buffer.
 
 test.use({ expectedConsoleError: /simulated parser trap/ });
 
-test('a file that stops the parser is set aside, and the app still starts', async ({ page }) => {
+/// Serves the parsing worker wrapped in the double.
+async function withTheDouble(page) {
   await page.route('**/worker-loader.js*', async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, body: DOUBLE + (await response.text()) });
   });
+}
+
+test('a file that stops the parser is set aside, and the app still starts', async ({ page }) => {
+  await withTheDouble(page);
   // What the worker is asked to parse, as the double reports it.
   await page.addInitScript(() => {
     window.__jobs = [];
@@ -89,4 +94,24 @@ test('a file that stops the parser is set aside, and the app still starts', asyn
   await expect(page.locator('.reader-body')).toHaveText('The double spins on this one.');
   await page.reload();
   await expect(page.locator('.reader-body')).toHaveText('The double spins on this one.');
+});
+
+// A worker sends its answers a few at a time: when it stops, it may have parsed files past the
+// first one the page has no answer for. The rest is parsed again a file at a time, so the
+// file to blame is found, and no other is.
+test('a file that stops the parser first in a batch is the only one set aside', async ({ page }) => {
+  await withTheDouble(page);
+  await page.goto('./');
+  const status = page.getByRole('status');
+  await expect(status).toHaveText('12 articles');
+  const fine = Array.from({ length: 23 }, (_, n) => file(`fine-${n}.md`, `# Fine ${n}\n\nParsed whole.`));
+  await page.getByLabel('Open files').setInputFiles([file('trap.md', '# Trap\n\nThe double throws on this one.'), ...fine]);
+  await expect(status).toHaveText('36 articles', { timeout: 20_000 });
+  await page.evaluate(() => { location.hash = '#/read/dropped/trap'; });
+  await expect(page.locator('article.reader')).toContainText('crashed');
+  for (const n of [0, 1, 2, 22]) {
+    await page.evaluate((id) => { location.hash = `#/read/dropped/${id}`; }, `fine-${n}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Fine ${n}`);
+    await expect(page.locator('.reader-body')).toHaveText('Parsed whole.');
+  }
 });

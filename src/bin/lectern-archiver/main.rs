@@ -14,6 +14,6 @@ fn main() {
         Task::Unpack => archives::unpack(&job, &files),
         Task::Pack => archives::pack(&job, &files, Ok),
         // The other programs' tasks, never sent here.
-        Task::Parse(_) | Task::Read | Task::WarmUp | Task::Publish => {}
+        Task::Parse(_) | Task::ParseEach(_) | Task::Read | Task::WarmUp | Task::Publish => {}
     });
 }

@@ -21,7 +21,12 @@ fn main() {
     in_worker::listen(|job, files| match &job.task {
         Task::Publish => archives::pack(&job, &files, with_catalog),
         // The other programs' tasks, never sent here.
-        Task::Parse(_) | Task::Read | Task::WarmUp | Task::Unpack | Task::Pack => {}
+        Task::Parse(_)
+        | Task::ParseEach(_)
+        | Task::Read
+        | Task::WarmUp
+        | Task::Unpack
+        | Task::Pack => {}
     });
 }
 
