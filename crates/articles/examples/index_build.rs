@@ -5,7 +5,8 @@
 //! digest of the results (with scores) of a fixed set of queries, so a change to the index can
 //! be checked to give exactly the same answers. Times are on-CPU time where Linux tells it.
 //!
-//! `cargo run --release -p articles --example index_build [documents] [rounds]`
+//! `cargo run --release -p articles --example index_build [documents] [rounds] [folder]`
+//! (a folder of articles instead of the corpora: say, `node tests/bench/generate.mjs`'s)
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hash::{Hash, Hasher};
@@ -96,10 +97,17 @@ impl Fields {
 }
 
 fn main() {
-    let mut args = std::env::args().skip(1).filter_map(|a| a.parse().ok());
-    let documents: usize = args.next().unwrap_or(10_000);
-    let rounds: usize = args.next().unwrap_or(5);
-    let paths = corpus_paths::under(&["tests/corpora", "tests/fixtures/seed"]);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut numbers = args.iter().filter_map(|a| a.parse().ok());
+    let documents: usize = numbers.next().unwrap_or(10_000);
+    let rounds: usize = numbers.next().unwrap_or(5);
+    // A folder of articles named, or the bundled corpora.
+    let paths = match args.iter().find(|a| a.parse::<usize>().is_err()) {
+        Some(dir) => std::fs::read_dir(dir)
+            .map(|entries| entries.filter_map(|e| Some(e.ok()?.path())).collect())
+            .unwrap_or_default(),
+        None => corpus_paths::under(&["tests/corpora", "tests/fixtures/seed"]),
+    };
     let articles: Vec<Article> = paths
         .iter()
         .filter_map(|p| {
