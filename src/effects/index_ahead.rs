@@ -19,8 +19,6 @@ pub struct IndexAhead {
     arrived: RefCell<VecDeque<Entry>>,
     /// Whether a task indexes the next slice (one at a time, so slices keep arrival order).
     running: Cell<bool>,
-    /// Parsing is over: what is left is indexed as it is listed.
-    closed: Cell<bool>,
 }
 
 impl IndexAhead {
@@ -29,7 +27,6 @@ impl IndexAhead {
             dispatcher,
             arrived: RefCell::default(),
             running: Cell::new(false),
-            closed: Cell::new(false),
         })
     }
 
@@ -41,11 +38,12 @@ impl IndexAhead {
         }
     }
 
+    /// Indexes what has arrived a slice a task, until nothing waits (nothing does once
+    /// [`close`](Self::close)d).
     async fn index_slices(self: Rc<Self>) {
         loop {
             next_task().await;
             let slice = ahead_slice(&mut self.arrived.borrow_mut());
-            // Once closed, the queue is empty.
             if slice.is_empty() {
                 break;
             }
@@ -58,7 +56,6 @@ impl IndexAhead {
     /// article of the same id indexed ahead in their place is let go (the last one wins). Not
     /// listed (`cancelled`), every article of the import is let go.
     pub fn close(&self, arrived: &[Entry], cancelled: bool) {
-        self.closed.set(true);
         let left = std::mem::take(&mut *self.arrived.borrow_mut());
         let forgotten: Vec<String> = match cancelled {
             true => arrived.iter().map(|e| e.summary.id.clone()).collect(),
