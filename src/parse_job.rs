@@ -4,11 +4,12 @@
 //! The workers do all the work on the bytes of files, so the page need not carry the code:
 //! parsing (`lectern-worker`), unpacking and packing `.zip` archives (`lectern-archiver`) and
 //! publishing a site (`lectern-publisher`). A job ([`Job`]) is a batch of files and a [`Task`],
-//! each task one program's; a worker says [`FromWorker::Ready`] once it listens, then answers: the
-//! files of a parse a few at a time with [`FromWorker::Parsed`] (each article's metadata as
-//! JSON, its HTML and text beside the message in one UTF-8 buffer handed over without a copy), each archive of an
-//! unpack with [`FromWorker::Unpacked`], a pack with one [`FromWorker::Packed`], and (the
-//! parsing workers') a read of a drop's files with one [`FromWorker::Read`]. Each message is its
+//! each task one program's; a worker says [`FromWorker::Ready`] once it listens, then answers:
+//! the files of a parse a few at a time with [`FromWorker::Parsed`] (each article's metadata as
+//! JSON, its HTML and text beside the message in one UTF-8 buffer handed over without a copy),
+//! each archive of an unpack with [`FromWorker::Unpacked`], a pack with one
+//! [`FromWorker::Packed`], and (the parsing workers') a read of a drop's files with one
+//! [`FromWorker::Read`]. Each message is its
 //! header (one of these types, as JSON) and a payload (the job's files; a reply's
 //! body); `wire` puts them into and takes them out of browser messages for both sides.
 

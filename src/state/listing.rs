@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 use std::collections::VecDeque;
 
 use articles::facets::Facts;
-use articles::search::{by_relevance, in_list_order, DocId, Document, Query};
+use articles::search::{by_relevance, in_list_order, listed_matches, DocId, Document, Query};
 
 use super::merge::merge;
 use super::{Entry, HostedAnswer, Origin, State};
@@ -27,17 +27,18 @@ impl State {
             found.extend(hosted);
             found.sort_unstable_by_key(|f| f.doc);
         }
-        let candidates = in_list_order(found, &self.positions, self.entries.len());
+        let candidates = listed_matches(found, &self.positions, self.entries.len());
         let (accepted, counts) = self.facets.borrow().count(
             candidates.iter().map(|&(_, doc, _)| doc),
             &self.view.filters,
         );
-        let mut shown: Vec<(usize, u32)> = candidates
+        let kept = candidates
             .into_iter()
             .zip(accepted)
             .filter(|&((at, _, _), accepted)| accepted && self.listable(at))
             .map(|((at, _, score), _)| (at, score))
             .collect();
+        let mut shown = in_list_order(kept, self.entries.len());
         self.order(&mut shown);
         self.shown = Shared::new(shown.into_iter().map(|(at, _)| at).collect());
         self.counts = Shared::new(counts);

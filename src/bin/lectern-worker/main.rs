@@ -5,13 +5,13 @@
 //! those (`lectern::browser::in_worker`).
 //!
 //! It says [`FromWorker::Ready`] once it listens, then answers the files of a parse a few at a
-//! time with [`FromWorker::Parsed`], as they are parsed, the bodies (metadata, HTML and text, in
-//! UTF-8) in a buffer handed over without a copy (the messages: `lectern::parse_job`). It also reads a
-//! drop's files for the page ([`Task::Read`]), before they come back to be parsed. Code blocks are
-//! coloured here (`articles::code`). Asked to warm up ([`Task::WarmUp`]), it parses sample
-//! articles until its first job comes (`warm_up`). Files not in UTF-8 are read with the
-//! browser's decoder and a detector loaded when one needs it, TeX math by a module loaded when
-//! an article has a formula (`in_worker::lend_the_engine`).
+//! time with [`FromWorker::Parsed`], as they are parsed, the bodies (metadata, HTML and text,
+//! in UTF-8) in a buffer handed over without a copy (the messages: `lectern::parse_job`). It
+//! also reads a drop's files for the page ([`Task::Read`]), before they come back to be parsed.
+//! Code blocks are coloured here (`articles::code`). Asked to warm up ([`Task::WarmUp`]), it
+//! parses sample articles until its first job comes (`warm_up`). Files not in UTF-8 are read
+//! with the browser's decoder and a detector loaded when one needs it, TeX math by a module
+//! loaded when an article has a formula (`in_worker::lend_the_engine`).
 
 mod warm_up;
 

@@ -12,5 +12,5 @@ pub mod tokens;
 
 pub use fold::fold;
 pub use index::{DocId, Document, Found, SearchIndex, Similar};
-pub use order::{by_relevance, in_list_order};
+pub use order::{by_relevance, in_list_order, listed_matches};
 pub use query::{Query, Term, TermKind};

@@ -4,32 +4,45 @@
 
 use super::index::{DocId, Found};
 
-/// A search's matches (`None`: every document) in the order of a list of `len` places, given
-/// each document's place in it (`places[doc]`; `None` for one not listed): `(place, document,
-/// score)`, place by place. Each is put in its place, so no sort runs: a search matching most of
-/// a large library is ordered in one pass on each key typed.
-pub fn in_list_order(
+/// A search's matches (`None`: every document) that a list of `len` places shows, given each
+/// document's place in it (`places[doc]`; `None` for one not listed): `(place, document,
+/// score)`, in document order, the order in which the facets' table of every article is read
+/// without jumping about: counted in the list's order, the facets of a search matching most of
+/// 100 000 articles were most of its keystroke (`mi` 16.0 ms; 5.7 ms in this order).
+pub fn listed_matches(
     found: Option<Vec<Found>>,
     places: &[Option<usize>],
     len: usize,
 ) -> Vec<(usize, DocId, u32)> {
-    let mut listed: Vec<Option<(DocId, u32)>> = vec![None; len];
-    let mut place = |doc: DocId, score: u32| {
-        let at = places.get(doc as usize).copied().flatten();
-        if let Some(slot) = at.and_then(|at| listed.get_mut(at)) {
-            *slot = Some((doc, score));
-        }
+    let place = |doc: DocId, score: u32| {
+        let at = places.get(doc as usize).copied().flatten()?;
+        (at < len).then_some((at, doc, score))
     };
     match found {
         None => (0..places.len())
-            .filter_map(|doc| DocId::try_from(doc).ok())
-            .for_each(|doc| place(doc, 0)),
-        Some(found) => found.into_iter().for_each(|f| place(f.doc, f.score)),
+            .filter_map(|doc| place(DocId::try_from(doc).ok()?, 0))
+            .collect(),
+        Some(found) => found
+            .into_iter()
+            .filter_map(|f| place(f.doc, f.score))
+            .collect(),
     }
-    listed
+}
+
+/// Matches (their places in a list of `len`, with their scores) in the list's order, place by
+/// place. Each is put in its place, so no sort runs: a search matching most of a large library
+/// is ordered in one pass on each key typed.
+pub fn in_list_order(matches: Vec<(usize, u32)>, len: usize) -> Vec<(usize, u32)> {
+    let mut slots: Vec<Option<u32>> = vec![None; len];
+    for (at, score) in matches {
+        if let Some(slot) = slots.get_mut(at) {
+            *slot = Some(score);
+        }
+    }
+    slots
         .into_iter()
         .enumerate()
-        .filter_map(|(at, hit)| hit.map(|(doc, score)| (at, doc, score)))
+        .filter_map(|(at, score)| Some((at, score?)))
         .collect()
 }
 
@@ -110,13 +123,13 @@ mod tests {
         let found = vec![Found { doc: 0, score: 5 }, Found { doc: 2, score: 1 }];
         // Document 0 is listed third, 1 first, 2 second; a document not listed is left out.
         let places = [Some(2), Some(0), Some(1), None];
+        let listed = listed_matches(Some(found), &places, 3);
+        assert_eq!(listed, vec![(2, 0, 5), (1, 2, 1)], "in document order");
+        let scored = listed.iter().map(|&(at, _, score)| (at, score)).collect();
+        assert_eq!(in_list_order(scored, 3), vec![(1, 1), (2, 5)]);
         assert_eq!(
-            in_list_order(Some(found), &places, 3),
-            vec![(1, 2, 1), (2, 0, 5)]
-        );
-        assert_eq!(
-            in_list_order(None, &places, 3),
-            vec![(0, 1, 0), (1, 2, 0), (2, 0, 0)]
+            listed_matches(None, &places, 3),
+            vec![(2, 0, 0), (0, 1, 0), (1, 2, 0)]
         );
     }
 }
