@@ -120,6 +120,6 @@ await withBrowser(dist, 4195, async (browser, origin) => {
 
 writeSection(
   'Start',
-  `The release build served gzipped on loopback, each run in a fresh browser context (nothing cached); links throttled with Chrome DevTools' network emulation. ${runs} runs each. The first card is painted from the catalog by \`first-paint.js\` before the app's WebAssembly has arrived; "the app's list live" is when the app has taken over (its count shows: search, filters and the reader's own files work from then).`,
+  `The release build served gzipped on loopback, each run in a fresh browser context (nothing cached); links throttled with Chrome DevTools' network emulation. ${runs} runs each. The first card is painted from the catalog by \`first-paint.js\` before the app's WebAssembly has arrived; "the app's list live" is when the app has taken over (its count shows: search, filters and the reader's own files work from then). What bounds the longest task until the list is live, in a DevTools trace of a fresh page on this machine: two tasks, each near 50 ms: the page's first layout, of the cards the catalog paints (style and text layout, 25–45 ms in a fresh renderer, with or without Chinese titles), and the app's first render of the catalog's cards, most of it V8 compiling the functions that render runs first (WebAssembly is compiled lazily, each function at its first call, on the thread that calls it: 20–60 ms of \`wasm.CompileLazy\` in that one task). A larger first screen, or more code on the way to it, lengthens either.`,
   rows,
 );
