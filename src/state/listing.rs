@@ -220,19 +220,19 @@ pub(super) fn arriving_slice(entries: &[Entry]) -> usize {
     text_of(entries).min(INDEX_SLICE_BYTES)
 }
 
-/// The next of `arrived` to index ahead of their listing in one task: as many as the page
-/// indexes in one slice (at least one).
-pub fn ahead_slice(arrived: &mut VecDeque<Entry>) -> Vec<Entry> {
+/// The next of `arrived` to index ahead of their listing in one task: about `budget` bytes of
+/// text (at least one article), and how many bytes they are.
+pub fn ahead_slice(arrived: &mut VecDeque<Entry>, budget: usize) -> (Vec<Entry>, usize) {
     let mut bytes = 0;
     let mut slice = Vec::new();
-    while bytes < INDEX_SLICE_BYTES {
+    while bytes < budget.max(1) {
         let Some(entry) = arrived.pop_front() else {
             break;
         };
         bytes += text_bytes(&entry);
         slice.push(entry);
     }
-    slice
+    (slice, bytes)
 }
 
 /// An entry's text as search reads it, handed to `index`.
