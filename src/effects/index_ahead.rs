@@ -34,7 +34,7 @@ const SLICE_BYTES: (f64, f64) = (8.0 * 1024.0, 480.0 * 1024.0);
 /// How fast the page indexes, learned slice by slice. Not a constant: early in a drop the page
 /// indexes several times slower than later (its WebAssembly runs as first, quickly compiled
 /// until it has run a while; the parsing workers hold the cores), and slices of a fixed 160 KB,
-/// some 20 ms once warm, were tasks of 50–65 ms at a drop's start (DevTools traces of 1 000
+/// some 20 ms once warm, were tasks of 35–93 ms at a drop's start (DevTools traces of 1 000
 /// generated files dropped).
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Pace {
