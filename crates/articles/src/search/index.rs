@@ -8,10 +8,12 @@
 //! checked against the candidates' text. Every match is confirmed on the text itself, so results
 //! equal a plain substring search, only faster.
 
+mod postings;
 mod similar;
 mod word_pairs;
+mod words;
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 
 use foldhash::HashMap;
 
@@ -21,8 +23,10 @@ use super::fold::{canonical_into, is_cjk_letter};
 use super::highlight::{bounded, is_word_char, places};
 use super::query::{Query, Term, TermKind};
 
+use postings::{add_hit, found, letter, Postings};
 pub use similar::Similar;
 use word_pairs::{pair, pairs_in, WordPairs};
+use words::Words;
 
 /// An article as search sees it.
 #[derive(Clone, Debug, Default)]
@@ -48,8 +52,6 @@ pub struct Found {
 /// Weights of a hit by where it is: a title hit outranks any number of body hits.
 pub(crate) const TITLE_WEIGHT: u32 = 1_000_000;
 pub(crate) const LABEL_WEIGHT: u32 = 1_000;
-/// Hits counted in the rest of an article, at most.
-const REST_HITS: u32 = 999;
 
 #[derive(Debug, Default)]
 pub struct SearchIndex {
@@ -65,54 +67,8 @@ pub struct SearchIndex {
     waiting: VecDeque<DocId>,
 }
 
-/// The Latin words (and numbers) of the index.
-#[derive(Debug, Default)]
-struct Words {
-    /// Sorted: a typed prefix is a range.
-    sorted: BTreeMap<Box<str>, TermId>,
-    /// The same words by hash, as indexing looks up every word it reads (a walk down the sorted
-    /// map is slower). Words of up to 16 bytes, nearly all, are keyed by their bytes as one
-    /// number, hashed and compared at once (no word has a zero byte, so zero-padding is safe).
-    short: HashMap<u128, TermId>,
-    long: HashMap<Box<str>, TermId>,
-}
-
 /// A word, CJK pair or CJK letter, numbered as it is first seen: its postings are at that place.
 type TermId = u32;
-
-/// Every term's postings, and an article's hits as it is added.
-#[derive(Debug, Default)]
-struct Postings {
-    /// The articles with each term, in document order.
-    lists: Vec<Vec<Found>>,
-    /// Each term's [`Lead`], if it is a word that has one.
-    leads: Vec<Option<Lead>>,
-    /// For each lead, the articles with words that start with it, each scored as the sum of
-    /// those words' scores: what a one-letter prefix finds. The first key typed matches most
-    /// of a library, and summing the postings of every word it begins (a fifth of the words
-    /// and postings of a library of 100 000) was most of that keystroke.
-    by_lead: Vec<Vec<Found>>,
-    /// The hits of each term in the article being added (`(0, 0)`: none yet), kept by term
-    /// number so counting one is an array index, not a hash lookup; emptied after each article.
-    hits: Vec<(u32, u32)>,
-    /// The terms with hits in the article being added.
-    touched: Vec<TermId>,
-}
-
-/// The first letter of a word, an ASCII letter or digit (words are in canonical form, so
-/// lowercase), as an index into [`Postings::by_lead`].
-type Lead = u8;
-
-/// The lead of a word, if it has one.
-fn lead(word: &str) -> Option<Lead> {
-    let &first = word.as_bytes().first()?;
-    first.is_ascii_alphanumeric().then_some(first)
-}
-
-/// The lead a prefix of one letter is (as typed, in canonical form).
-fn letter(prefix: &str) -> Option<Lead> {
-    (prefix.len() == 1).then(|| lead(prefix)).flatten()
-}
 
 #[derive(Debug)]
 struct Doc {
@@ -526,13 +482,16 @@ impl SearchIndex {
             }
             let Some(c) = c else { break };
             if is_cjk_letter(c) {
-                let single = *self.singles.entry(c).or_insert_with(|| postings.new_term());
+                let single = *self
+                    .singles
+                    .entry(c)
+                    .or_insert_with(|| postings.new_term(None));
                 postings.hit(single, weight(at));
                 if let Some(p) = previous_cjk {
                     let pair = *self
                         .pairs
                         .entry(pair_key(p, c))
-                        .or_insert_with(|| postings.new_term());
+                        .or_insert_with(|| postings.new_term(None));
                     postings.hit(pair, weight(at));
                 }
                 previous_cjk = Some(c);
@@ -546,120 +505,9 @@ impl SearchIndex {
     }
 }
 
-impl Words {
-    /// The words that start with `prefix`.
-    fn starting<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = TermId> + 'a {
-        let range = self.sorted.range::<str, _>((
-            std::ops::Bound::Included(prefix),
-            std::ops::Bound::Unbounded,
-        ));
-        range
-            .take_while(move |(word, _)| word.starts_with(prefix))
-            .map(|(_, &term)| term)
-    }
-
-    fn get(&self, word: &str) -> Option<TermId> {
-        match packed(word) {
-            Some(key) => self.short.get(&key),
-            None => self.long.get(word),
-        }
-        .copied()
-    }
-
-    /// The term of `word`, numbered now if it is new.
-    fn get_or_add(&mut self, word: &str, postings: &mut Postings) -> TermId {
-        if let Some(term) = self.get(word) {
-            return term;
-        }
-        let term = postings.new_term();
-        if let Some(slot) = postings.leads.get_mut(term as usize) {
-            *slot = lead(word);
-        }
-        match packed(word) {
-            Some(key) => self.short.insert(key, term),
-            None => self.long.insert(word.into(), term),
-        };
-        self.sorted.insert(word.into(), term);
-        term
-    }
-}
-
-/// A word of up to 16 bytes as a number.
-fn packed(word: &str) -> Option<u128> {
-    let mut bytes = [0; 16];
-    bytes
-        .get_mut(..word.len())?
-        .copy_from_slice(word.as_bytes());
-    Some(u128::from_le_bytes(bytes))
-}
-
 /// A CJK letter pair as one number.
 fn pair_key(first: char, second: char) -> u64 {
     u64::from(first) << 32 | u64::from(second)
-}
-
-impl Postings {
-    /// The postings of a term (none for `None`, a term not in the index).
-    fn of(&self, term: Option<TermId>) -> &[Found] {
-        term.and_then(|t| self.lists.get(t as usize))
-            .map_or(&[], Vec::as_slice)
-    }
-
-    /// The articles with words that start with `lead`, each with their words' scores summed.
-    fn of_lead(&self, lead: Lead) -> &[Found] {
-        self.by_lead
-            .get(usize::from(lead))
-            .map_or(&[], Vec::as_slice)
-    }
-
-    fn new_term(&mut self) -> TermId {
-        let term = TermId::try_from(self.lists.len()).unwrap_or(TermId::MAX);
-        self.lists.push(Vec::new());
-        self.leads.push(None);
-        self.hits.push((0, 0));
-        term
-    }
-
-    /// Counts a hit of `term` in the article being added.
-    fn hit(&mut self, term: TermId, weight: u32) {
-        if let Some(hits) = self.hits.get_mut(term as usize) {
-            if *hits == (0, 0) {
-                self.touched.push(term);
-            }
-            add_hit(hits, weight);
-        }
-    }
-
-    /// Adds the article `doc` to the postings of the terms it has (and of their leads), and
-    /// forgets its hits.
-    fn close(&mut self, doc: DocId) {
-        // Scored as a prefix's matching adds its words' postings up.
-        let mut by_lead = [0_u32; 128];
-        for term in self.touched.drain(..) {
-            let at = term as usize;
-            if let (Some(hits), Some(list)) = (self.hits.get_mut(at), self.lists.get_mut(at)) {
-                let hit = found(doc, std::mem::take(hits));
-                list.push(hit);
-                if let Some(score) = self
-                    .leads
-                    .get(at)
-                    .copied()
-                    .flatten()
-                    .and_then(|lead| by_lead.get_mut(usize::from(lead)))
-                {
-                    *score = score.saturating_add(hit.score.max(1));
-                }
-            }
-        }
-        for (lead, &score) in by_lead.iter().enumerate().filter(|(_, &s)| s > 0) {
-            if self.by_lead.len() <= lead {
-                self.by_lead.resize_with(lead + 1, Vec::new);
-            }
-            if let Some(list) = self.by_lead.get_mut(lead) {
-                list.push(Found { doc, score });
-            }
-        }
-    }
 }
 
 /// Where the word starting at `start` in `text`, which is in canonical form, ends: at a space,
@@ -679,22 +527,6 @@ fn word_end(text: &str, start: usize) -> usize {
         }
     }
     end
-}
-
-/// Counts a hit: `(weighted hits in title and labels, hits elsewhere)`.
-fn add_hit(hits: &mut (u32, u32), weight: u32) {
-    if weight > 1 {
-        hits.0 = hits.0.saturating_add(weight);
-    } else {
-        hits.1 = hits.1.saturating_add(1);
-    }
-}
-
-fn found(doc: DocId, (weighted, rest): (u32, u32)) -> Found {
-    Found {
-        doc,
-        score: weighted.saturating_add(rest.min(REST_HITS)),
-    }
 }
 
 /// The score of an exact term or phrase in a document: its hits weighted by where they are; 0
