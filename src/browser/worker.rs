@@ -18,14 +18,14 @@ mod pool;
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use futures::channel::mpsc;
 use gloo_timers::callback::Interval;
 use js_sys::Uint8Array;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Event, MessageEvent, Worker};
+use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 
 pub use answer::{Answer, Reply, Stop};
 pub use pool::{archiver, pool_size, publisher, running, running_at, stop, warm};
@@ -33,7 +33,7 @@ pub use pool::{archiver, pool_size, publisher, running, running_at, stop, warm};
 use crate::browser::store::StoredFile;
 use crate::parse_job::wire::{self, JobFile};
 use crate::parse_job::{self, FromWorker, Lengths, Task};
-use pool::{with_slot, Slot};
+use pool::{settle, with_slot, Slot};
 
 /// How long the worker may go without answering while it parses a file of `bytes`: a few
 /// seconds, and more for a large file (the engine reads some 5 MB/s in the slowest browsers).
@@ -86,6 +86,90 @@ impl Job {
 const WATCHDOG_MILLIS: u32 = 1_000;
 
 impl Connection {
+    /// Starts a worker from `script` for the pool's slot `index`, listening to it and watching
+    /// it. Its listeners hold it weakly: the slot owns it, so stopping frees it.
+    pub(super) fn start(index: usize, script: &str) -> Option<Rc<Connection>> {
+        let worker = Worker::new(script).ok()?;
+        let connection = Rc::new_cyclic(|me: &Weak<Connection>| {
+            let on_message = {
+                let me = me.clone();
+                Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+                    // Nothing else is sent; anything else is not an answer.
+                    let Some((header, body)) = wire::read_reply(&event.data()) else {
+                        return;
+                    };
+                    match (header, me.upgrade()) {
+                        (
+                            FromWorker::Parsed {
+                                job,
+                                first,
+                                articles,
+                            },
+                            Some(me),
+                        ) => me.answer_articles(job, first, articles, &body),
+                        (header, me) => match header.answers() {
+                            None => settle(index, me),
+                            Some((job, index)) => {
+                                if let Some(me) = me {
+                                    me.answer(job, index, Answer { header, body });
+                                }
+                            }
+                        },
+                    }
+                })
+            };
+            let on_error = {
+                let me = me.clone();
+                Closure::<dyn Fn(Event)>::new(move |event: Event| {
+                    let Some(me) = me.upgrade() else { return };
+                    let was_ready = with_slot(index, |slot| matches!(slot, Slot::Ready(_)));
+                    if was_ready {
+                        // It ran, then died on some file (a trap).
+                        let message = event
+                            .dyn_ref::<ErrorEvent>()
+                            .map(ErrorEvent::message)
+                            .unwrap_or_default();
+                        me.fail(format!(
+                            "Lectern's worker crashed while reading it ({message})"
+                        ));
+                    } else {
+                        // It never started (its files are missing on this host).
+                        me.worker.terminate();
+                        me.died(Stop {
+                            reason: "Lectern's worker could not start".to_owned(),
+                            cancelled: false,
+                            culprit: None,
+                        });
+                        settle(index, None);
+                    }
+                })
+            };
+            let watchdog = {
+                let me = me.clone();
+                Interval::new(WATCHDOG_MILLIS, move || {
+                    let Some(me) = me.upgrade() else { return };
+                    if me.check() {
+                        me.fail("Lectern's worker ran too long on it and was stopped".to_owned());
+                    }
+                })
+            };
+            worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+            Connection {
+                worker,
+                slot: index,
+                jobs: RefCell::default(),
+                next_job: Cell::new(0),
+                last_heard: Cell::new(js_sys::Date::now()),
+                dead: Cell::new(false),
+                _on_message: on_message,
+                _on_error: on_error,
+                watchdog: RefCell::new(Some(watchdog)),
+            }
+        });
+        Some(connection)
+    }
+
     /// Asks the worker to warm up: a job without files, answered by nothing, so nothing waits
     /// for it (and the watchdog does not time it).
     fn warm_up(&self) {

@@ -3,19 +3,13 @@
 //! page is idle) and shared by every job after, and stopped all at once when an import is
 //! cancelled.
 
-use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use futures::channel::oneshot;
-use gloo_timers::callback::Interval;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 
-use super::{Answer, Connection, Stop, WATCHDOG_MILLIS};
+use super::{Connection, Stop};
 use crate::browser::page;
-use crate::parse_job::wire;
-use crate::parse_job::FromWorker;
 
 /// The workers' entry script, beside the page (`static/worker-loader.js`). Trunk does not hash
 /// a worker's file names, so the page adds its own build to the address, which the loader
@@ -168,7 +162,7 @@ async fn start_or_wait(index: usize) -> Option<Rc<Connection>> {
         Slot::Unavailable => drop(sender.send(None)),
         Slot::Starting(_, waiting) => waiting.push(sender),
         Slot::Empty => {
-            *slot = match start_worker(index) {
+            *slot = match Connection::start(index, &Program::at(index).script()) {
                 Some(worker) => Slot::Starting(worker, vec![sender]),
                 // A page opened from disk may not start workers at all.
                 None => {
@@ -181,92 +175,8 @@ async fn start_or_wait(index: usize) -> Option<Rc<Connection>> {
     receiver.await.ok().flatten()
 }
 
-/// Starts the worker of slot `index` ([`Program::at`]). Its listeners hold it weakly: the slot owns it, so
-/// stopping frees it.
-fn start_worker(index: usize) -> Option<Rc<Connection>> {
-    let worker = Worker::new(&Program::at(index).script()).ok()?;
-    let connection = Rc::new_cyclic(|me: &Weak<Connection>| {
-        let on_message = {
-            let me = me.clone();
-            Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-                // Nothing else is sent; anything else is not an answer.
-                let Some((header, body)) = wire::read_reply(&event.data()) else {
-                    return;
-                };
-                match (header, me.upgrade()) {
-                    (
-                        FromWorker::Parsed {
-                            job,
-                            first,
-                            articles,
-                        },
-                        Some(me),
-                    ) => me.answer_articles(job, first, articles, &body),
-                    (header, me) => match header.answers() {
-                        None => settle(index, me),
-                        Some((job, index)) => {
-                            if let Some(me) = me {
-                                me.answer(job, index, Answer { header, body });
-                            }
-                        }
-                    },
-                }
-            })
-        };
-        let on_error = {
-            let me = me.clone();
-            Closure::<dyn Fn(Event)>::new(move |event: Event| {
-                let Some(me) = me.upgrade() else { return };
-                let was_ready = with_slot(index, |slot| matches!(slot, Slot::Ready(_)));
-                if was_ready {
-                    // It ran, then died on some file (a trap).
-                    let message = event
-                        .dyn_ref::<ErrorEvent>()
-                        .map(ErrorEvent::message)
-                        .unwrap_or_default();
-                    me.fail(format!(
-                        "Lectern's worker crashed while reading it ({message})"
-                    ));
-                } else {
-                    // It never started (its files are missing on this host).
-                    me.worker.terminate();
-                    me.died(Stop {
-                        reason: "Lectern's worker could not start".to_owned(),
-                        cancelled: false,
-                        culprit: None,
-                    });
-                    settle(index, None);
-                }
-            })
-        };
-        let watchdog = {
-            let me = me.clone();
-            Interval::new(WATCHDOG_MILLIS, move || {
-                let Some(me) = me.upgrade() else { return };
-                if me.check() {
-                    me.fail("Lectern's worker ran too long on it and was stopped".to_owned());
-                }
-            })
-        };
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Connection {
-            worker,
-            slot: index,
-            jobs: RefCell::default(),
-            next_job: Cell::new(0),
-            last_heard: Cell::new(js_sys::Date::now()),
-            dead: Cell::new(false),
-            _on_message: on_message,
-            _on_error: on_error,
-            watchdog: RefCell::new(Some(watchdog)),
-        }
-    });
-    Some(connection)
-}
-
 /// Ends the start of slot `index`: the ready worker, or `None` when workers cannot run here.
-fn settle(index: usize, worker: Option<Rc<Connection>>) {
+pub(super) fn settle(index: usize, worker: Option<Rc<Connection>>) {
     let next = match &worker {
         Some(worker) => Slot::Ready(worker.clone()),
         None => Slot::Unavailable,
