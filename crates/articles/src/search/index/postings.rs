@@ -10,7 +10,7 @@ const REST_HITS: u32 = 999;
 #[derive(Debug, Default)]
 pub(super) struct Postings {
     /// The articles with each term, in document order.
-    lists: Vec<Vec<Found>>,
+    lists: Vec<List>,
     /// Each term's [`Lead`], if it is a word that has one.
     leads: Vec<Option<Lead>>,
     /// For each lead, the articles with words that start with it, each scored as the sum of
@@ -44,7 +44,7 @@ impl Postings {
     /// The postings of a term (none for `None`, a term not in the index).
     pub(super) fn of(&self, term: Option<TermId>) -> &[Found] {
         term.and_then(|t| self.lists.get(t as usize))
-            .map_or(&[], Vec::as_slice)
+            .map_or(&[], List::as_slice)
     }
 
     /// The articles with words that start with `lead`, each with their words' scores summed.
@@ -57,7 +57,7 @@ impl Postings {
     /// Numbers a new term, a word led by `lead` or none.
     pub(super) fn new_term(&mut self, lead: Option<Lead>) -> TermId {
         let term = TermId::try_from(self.lists.len()).unwrap_or(TermId::MAX);
-        self.lists.push(Vec::new());
+        self.lists.push(List::Empty);
         self.leads.push(lead);
         self.hits.push((0, 0));
         term
@@ -105,6 +105,33 @@ impl Postings {
     }
 }
 
+/// One term's postings. Most terms are in one article (a library's pairs of CJK letters
+/// most of all): that one is kept in place, not in an allocation of its own.
+#[derive(Debug)]
+enum List {
+    Empty,
+    One(Found),
+    Many(Vec<Found>),
+}
+
+impl List {
+    fn as_slice(&self) -> &[Found] {
+        match self {
+            List::Empty => &[],
+            List::One(found) => std::slice::from_ref(found),
+            List::Many(list) => list,
+        }
+    }
+
+    fn push(&mut self, hit: Found) {
+        match self {
+            List::Empty => *self = List::One(hit),
+            List::One(first) => *self = List::Many(vec![*first, hit]),
+            List::Many(list) => list.push(hit),
+        }
+    }
+}
+
 /// Counts a hit: `(weighted hits in title and labels, hits elsewhere)`.
 pub(super) fn add_hit(hits: &mut (u32, u32), weight: u32) {
     if weight > 1 {
@@ -118,5 +145,29 @@ pub(super) fn found(doc: DocId, (weighted, rest): (u32, u32)) -> Found {
     Found {
         doc,
         score: weighted.saturating_add(rest.min(REST_HITS)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_terms_postings_stay_in_document_order_as_it_grows_past_one() {
+        let mut postings = Postings::default();
+        let term = postings.new_term(lead("map"));
+        let never = postings.new_term(None);
+        for doc in 0..4 {
+            postings.hit(term, 1);
+            postings.hit(term, if doc == 2 { 1_000 } else { 1 });
+            postings.close(doc);
+            let docs: Vec<DocId> = postings.of(Some(term)).iter().map(|f| f.doc).collect();
+            assert_eq!(docs, (0..=doc).collect::<Vec<_>>());
+        }
+        let scores: Vec<u32> = postings.of(Some(term)).iter().map(|f| f.score).collect();
+        assert_eq!(scores, [2, 2, 1_001, 2]);
+        assert_eq!(postings.of_lead(b'm'), postings.of(Some(term)));
+        assert!(postings.of(Some(never)).is_empty());
+        assert!(postings.of(None).is_empty());
     }
 }
