@@ -12,8 +12,9 @@
 //                          article) or 'reference' (all shaped like the reference article)
 //   bigArticle(length)     one English article of at least that many characters
 //   markdownFiles(dir)     the Markdown files under a folder; TESTS, the engine's test folder
+//   corpus(name)           a corpus of the engine's tests (hexo-site, jekyll-posts) as { name, text }
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const TESTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../crates/articles/tests');
@@ -87,6 +88,16 @@ export function markdownFiles(dir, out = []) {
     else if (/\.(md|markdown)$/.test(path)) out.push(path);
   }
   return out.sort();
+}
+
+/// A corpus as dropped files; the path goes into the name, since several folders hold files of
+/// the same name and a file dropped twice is kept once.
+export function corpus(name) {
+  const dir = join(TESTS, 'corpora', name);
+  return markdownFiles(dir).map((path) => ({
+    name: relative(dir, path).replaceAll('/', '__'),
+    text: readFileSync(path, 'utf8'),
+  }));
 }
 
 /// Reads the corpora once: vocabularies, lengths, categories and authors.

@@ -13,26 +13,16 @@
 // generated articles (generate.mjs), and 500 generated Chinese articles shaped like the
 // reference article (HTML bodies of long paragraphs); each on pages open a few seconds, and the
 // Hexo corpus once more, dropped as soon as Lectern lists its library.
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TESTS, library, markdownFiles } from './generate.mjs';
+import { corpus, library } from './generate.mjs';
 import { handOver, importIntoLectern, stage, withBrowser, writeSection } from './harness.mjs';
 import { summary } from './stats.mjs';
 
 const [dist, bundle, runs = '5'] = process.argv.slice(2);
 const here = dirname(fileURLToPath(import.meta.url));
-
-/// A corpus as dropped files; the path goes into the name, since several folders hold files of
-/// the same name and a file dropped twice is kept once.
-function corpus(name) {
-  const dir = join(TESTS, 'corpora', name);
-  return markdownFiles(dir).map((path) => ({
-    name: relative(dir, path).replaceAll('/', '__'),
-    text: readFileSync(path, 'utf8'),
-  }));
-}
 
 // A reader drops files on a page that has been open a moment: each page is given this long
 // once it has loaded (Lectern: once it lists its library; its parsing workers start and warm
