@@ -12,6 +12,7 @@
 //! refused there.
 
 pub mod limits;
+mod markdown;
 mod policy;
 
 use std::borrow::Cow;
@@ -57,6 +58,19 @@ pub fn clean_within_limits(html: &str, location: &Location) -> Cleaned {
     Cleaned {
         html: sanitize(readable, location),
         cut,
+    }
+}
+
+/// Sanitizes the HTML pulldown-cmark wrote for Markdown without raw HTML in it, as [`clean`]
+/// would, in one scan without parsing it again (see [`markdown`]); other HTML goes to
+/// [`clean_within_limits`].
+pub fn clean_markdown(html: &str, location: &Location) -> Cleaned {
+    match markdown::clean(&ascii_hosts(html), location) {
+        Some(cleaned) => Cleaned {
+            html: finish(&cleaned),
+            cut: None,
+        },
+        None => clean_within_limits(html, location),
     }
 }
 
@@ -184,7 +198,7 @@ fn finish(html: &str) -> String {
 /// The length of the tag at the start of `html` (which starts with `<`), up to and including
 /// its `>`, or all of `html` when it is not closed; at least 1. A `>` inside a quoted value does
 /// not end the tag.
-fn tag_len(html: &str) -> usize {
+pub(crate) fn tag_len(html: &str) -> usize {
     let mut quoted = false;
     for (at, byte) in html.bytes().enumerate().skip(1) {
         match byte {

@@ -106,7 +106,12 @@ fn split_scheme(url: &str) -> Option<(&str, &str)> {
 
 /// Whether `url` may be a link's target: relative, or with one of `LINK_SCHEMES`.
 pub fn safe_for_link(url: &str) -> bool {
-    scheme(url).is_none_or(|scheme| LINK_SCHEMES.contains(&scheme.as_str()))
+    scheme(url).is_none_or(|scheme| is_link_scheme(&scheme))
+}
+
+/// Whether a link may use `scheme` (in lower case).
+pub(crate) fn is_link_scheme(scheme: &str) -> bool {
+    LINK_SCHEMES.contains(&scheme)
 }
 
 /// Whether `url` may be the source of an image, video or cover: relative, on the web, one of

@@ -23,6 +23,9 @@ pub struct Markdown {
     /// Whether an indented code block holds HTML indented deeper than code needs (nested
     /// markup's own indentation): the sign of an HTML body misread as Markdown.
     pub indented_html_code: bool,
+    /// Whether `html` holds markup pulldown-cmark did not write: raw HTML of the source, or a
+    /// formula's MathML.
+    pub has_raw_html: bool,
 }
 
 /// The pulldown-cmark extensions Lectern reads Markdown with (also the engine benchmark's
@@ -47,6 +50,9 @@ pub fn render(source: &str, title: Option<&str>) -> Markdown {
     add_heading_ids(&mut events);
     join_cjk_soft_breaks(&mut events);
     let math_errors = render_math(&mut events);
+    let has_raw_html = events
+        .iter()
+        .any(|event| matches!(event, Event::Html(_) | Event::InlineHtml(_)));
     let mut html = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Markdown {
@@ -54,6 +60,7 @@ pub fn render(source: &str, title: Option<&str>) -> Markdown {
         leading_title,
         math_errors,
         indented_html_code,
+        has_raw_html,
     }
 }
 

@@ -56,7 +56,10 @@ pub fn render(body: &str, title: Option<&str>, location: &Location, name: &str) 
     if markdown.indented_html_code && is_html_fragment(body) {
         return html_body(body, location);
     }
-    let cleaned = sanitize::clean_within_limits(&markdown.html, location);
+    let cleaned = match markdown.has_raw_html {
+        true => sanitize::clean_within_limits(&markdown.html, location),
+        false => sanitize::clean_markdown(&markdown.html, location),
+    };
     Rendered {
         html: cleaned.html,
         kind: BodyKind::Markdown,
