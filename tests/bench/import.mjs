@@ -7,15 +7,16 @@
 // The files are generated articles that read like real ones (generate.mjs); `big` imports one
 // 20 MB article. They are staged in the page first and then handed to Lectern's "Open files"
 // input as a reader's browser would (harness.mjs).
-import { bigArticle, library } from './generate.mjs';
+import { bigArticle, corpus, library } from './generate.mjs';
 import { importIntoLectern, withBrowser, writeSection } from './harness.mjs';
 
 const [dist, ...cases] = process.argv.slice(2);
 
-/// The files of one case: `count` generated articles, one article of about 20 MB, or 500
-/// articles shaped like the reference one.
+/// The files of one case: `count` generated articles, one article of about 20 MB, 500
+/// articles shaped like the reference one, or a corpus of the repo (`hexo-site`, `jekyll-posts`).
 export function files(which) {
   if (which === 'big') return [{ name: 'big.md', text: bigArticle(20_000_000) }];
+  if (which === 'hexo-site' || which === 'jekyll-posts') return corpus(which);
   return which === 'reference' ? library(500, 'reference') : library(Number(which));
 }
 

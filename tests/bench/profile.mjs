@@ -1,7 +1,8 @@
 // Where the page's main thread spends its time: a CPU profile of one import or one catalog
 // load in headless Chromium, summed per function over the busiest stretch of work.
 //
-//   node tests/bench/profile.mjs <dist> import <count | big | reference>  (reference: 500 shaped like the reference article)
+//   node tests/bench/profile.mjs <dist> import <count | big | reference | hexo-site | jekyll-posts>
+//     (reference: 500 shaped like the reference article; the others, the repo's corpora)
 //   node tests/bench/profile.mjs <dist> catalog <catalog path within dist> <article count>
 //   node tests/bench/profile.mjs <dist> search <catalog path within dist> <article count> <query>
 //     (the catalog listed first; then the query typed a key at a time)

@@ -1,12 +1,14 @@
 //! Markdown to HTML with pulldown-cmark (CommonMark + the GFM extensions + math), plus passes
 //! over its events: heading ids for anchors, dropping a first heading that repeats the title,
-//! joining CJK text hard-wrapped across lines without a space, and TeX math to MathML.
+//! joining CJK text hard-wrapped across lines without a space, TeX math to MathML, and HTML
+//! comments left out (`comments`).
 //!
 //! The HTML produced here is not yet safe: it goes through the sanitizer like any other HTML.
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, TextMergeStream};
 
 use super::autolink::link_bare_urls;
+use super::comments::without_comments;
 
 use super::math::to_mathml;
 use super::slug::Slugs;
@@ -50,6 +52,7 @@ pub fn render(source: &str, title: Option<&str>) -> Markdown {
     add_heading_ids(&mut events);
     join_cjk_soft_breaks(&mut events);
     let math_errors = render_math(&mut events);
+    let events = without_comments(events);
     let has_raw_html = events
         .iter()
         .any(|event| matches!(event, Event::Html(_) | Event::InlineHtml(_)));

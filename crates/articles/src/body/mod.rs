@@ -6,6 +6,7 @@
 //! Everything else, Markdown that merely contains HTML included, follows CommonMark exactly.
 
 mod autolink;
+mod comments;
 pub mod escape;
 mod markdown;
 mod math;
@@ -173,6 +174,33 @@ mod tests {
             "{}",
             out.html
         );
+    }
+
+    #[test]
+    fn comments_go_as_the_sanitizer_drops_them_without_it() {
+        for source in [
+            "First.\n\n<!-- more -->\n\nSecond.",
+            "First.<!--more-->\n\n<!--\nmulti\nline\n-->\n\n> <!-- quoted -->\n> text",
+            "- item\n\n  <!-- in a list -->\n- next\n\n<!-- a --> <!---->\n",
+            "a <!-- inline --> b <!--> c",
+        ] {
+            let mut html = String::new();
+            let events = pulldown_cmark::Parser::new_ext(source, MARKDOWN_OPTIONS);
+            pulldown_cmark::html::push_html(&mut html, events);
+            let out = render(source, Some("\0"), &Location::default(), "");
+            assert_eq!(out.html, sanitize::clean(&html, &Location::default()));
+            assert!(!markdown::render(source, None).has_raw_html, "{source}");
+        }
+        // A comment beside other markup stays raw HTML, for the full sanitizer: it may not be
+        // a comment there at all.
+        for source in [
+            "<!-- a --> <b>x</b>",
+            "<!-- a --!><b>x</b>",
+            "<b><noscript><!-- </noscript><img src=x onerror=alert(1) --></noscript>",
+        ] {
+            let out = markdown::render(source, None);
+            assert!(out.has_raw_html && out.html.contains("<!--"), "{source}");
+        }
     }
 
     #[test]
