@@ -62,7 +62,7 @@ pub fn clean_within_limits(html: &str, location: &Location) -> Cleaned {
 }
 
 /// Sanitizes the HTML pulldown-cmark wrote for Markdown without raw HTML in it, as [`clean`]
-/// would, in one scan without parsing it again (see [`markdown`]); other HTML goes to
+/// would, in one scan without parsing it again (see `sanitize/markdown.rs`); other HTML goes to
 /// [`clean_within_limits`].
 pub fn clean_markdown(html: &str, location: &Location) -> Cleaned {
     match markdown::clean(&ascii_hosts(html), location) {
