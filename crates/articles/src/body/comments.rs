@@ -1,11 +1,14 @@
 //! HTML comments in Markdown, left out before the HTML is written, as the sanitizer would leave
 //! them out after: Hexo's `<!-- more -->` (the excerpt's end) is in most posts of a Hexo blog,
 //! and a comment is raw HTML, which alone would send a body to the full sanitizer (see
-//! `sanitize/markdown.rs`). They go only from a body whose raw HTML is all comments, exactly as
+//! `sanitize/markdown.rs`). They go only from a body whose raw HTML is all comments (or inline
+//! tags that scan reads), exactly as
 //! html5ever reads them: beside other markup a `<!--` may not start a comment at all (inside a
 //! `<noscript>`, a `<textarea>`…), so such a body keeps them for the full sanitizer.
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use crate::sanitize::is_raw_inline_tag;
 
 /// `events` without their HTML comments when all their raw HTML is comments: an HTML block
 /// becomes the whitespace around its comments (the sanitizer keeps that as text), inline HTML
@@ -45,7 +48,8 @@ pub fn without_comments(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     out
 }
 
-/// Whether every HTML block and inline HTML of `events` is only comments (and there is some).
+/// Whether every HTML block and inline HTML of `events` is only comments (and there is some),
+/// but for inline tags the sanitizer's scan reads.
 fn raw_html_is_all_comments(events: &[Event]) -> bool {
     let mut some = false;
     let mut block: Option<String> = None;
@@ -67,6 +71,9 @@ fn raw_html_is_all_comments(events: &[Event]) -> bool {
                 }
                 some = true;
             }
+            // Inline tags the sanitizer's scan reads hold no raw text, where `<!--` would not
+            // start a comment.
+            Event::InlineHtml(html) if is_raw_inline_tag(html) => {}
             Event::InlineHtml(html) => {
                 if !outside_comments(html).is_some_and(|s| s.is_empty()) {
                     return false;

@@ -12,6 +12,7 @@ use super::comments::without_comments;
 
 use super::math::to_mathml;
 use super::slug::Slugs;
+use crate::sanitize::is_raw_inline_tag;
 use crate::text::is_cjk;
 
 /// Markdown rendered to (unsanitized) HTML.
@@ -25,8 +26,8 @@ pub struct Markdown {
     /// Whether an indented code block holds HTML indented deeper than code needs (nested
     /// markup's own indentation): the sign of an HTML body misread as Markdown.
     pub indented_html_code: bool,
-    /// Whether `html` holds markup pulldown-cmark did not write: raw HTML of the source, or a
-    /// formula's MathML.
+    /// Whether `html` holds markup pulldown-cmark did not write (raw HTML of the source, or a
+    /// formula's MathML) beyond the inline tags the sanitizer's scan reads as it reads its own.
     pub has_raw_html: bool,
 }
 
@@ -53,9 +54,11 @@ pub fn render(source: &str, title: Option<&str>) -> Markdown {
     join_cjk_soft_breaks(&mut events);
     let math_errors = render_math(&mut events);
     let events = without_comments(events);
-    let has_raw_html = events
-        .iter()
-        .any(|event| matches!(event, Event::Html(_) | Event::InlineHtml(_)));
+    let has_raw_html = events.iter().any(|event| match event {
+        Event::Html(_) => true,
+        Event::InlineHtml(html) => !is_raw_inline_tag(html),
+        _ => false,
+    });
     let mut html = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Markdown {

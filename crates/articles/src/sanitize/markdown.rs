@@ -7,6 +7,12 @@
 //! serializing it again, which was two thirds of the time a Markdown article took to parse
 //! (natively and in the parsing worker alike; see BENCHMARKS.md).
 //!
+//! Raw HTML of the source may be in it too when it is only inline tags of
+//! [`RAW_INLINE_ELEMENTS`] ([`is_raw_inline_tag`]: `<b>`, `<a href="…">`, `<br>`…, as blog
+//! posts and Hexo's tag plugins write them): elements that hold no blocks and switch no
+//! tokenizer state, so with every tag closed in order, html5ever builds the tree as written.
+//! Their attributes are read as strictly as pulldown-cmark's.
+//!
 //! The output is what [`super::policy::clean`] writes for the same HTML, but for the order of
 //! attributes (ammonia's follows a hash map's): the tests hold the two to that over the
 //! corpora, the spec examples and generated Markdown. Anything outside the known shape (an
@@ -25,6 +31,28 @@ const MAX_DEPTH: usize = 64;
 
 /// Elements that have no end tag.
 const VOID: [&str; 4] = ["img", "input", "hr", "br"];
+
+/// The elements raw inline HTML may use and still be read here: phrasing content only.
+pub const RAW_INLINE_ELEMENTS: [&str; 17] = [
+    "a", "b", "i", "u", "s", "em", "strong", "del", "code", "sub", "sup", "kbd", "mark", "small",
+    "span", "br", "img",
+];
+
+/// Whether `html`, a piece of raw inline HTML, is one start or end tag of
+/// [`RAW_INLINE_ELEMENTS`] (its attributes are checked as the scan reads it).
+pub fn is_raw_inline_tag(html: &str) -> bool {
+    let Some(inner) = html.strip_prefix('<').and_then(|h| h.strip_suffix('>')) else {
+        return false;
+    };
+    let inner = inner.strip_prefix('/').unwrap_or(inner);
+    let end = inner
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(inner.len());
+    let (name, rest) = inner.split_at(end);
+    RAW_INLINE_ELEMENTS.contains(&name)
+        && (rest.is_empty() || rest.starts_with([' ', '/']))
+        && !rest.contains(['<', '>'])
+}
 
 /// `html`, written by pulldown-cmark from Markdown without raw HTML, cleaned by the policy:
 /// what [`super::policy::clean`] would return, or `None` when `html` is not of that shape.
@@ -87,6 +115,10 @@ fn read_start_tag(tag: &str) -> Option<(&str, Vec<Attribute<'_>>)> {
     while let Some(attribute) = rest.strip_prefix(' ') {
         let (attribute_name, value_and_rest) = attribute.split_once("=\"")?;
         let (value, after) = value_and_rest.split_once('"')?;
+        // html5ever keeps the first of two alike; pulldown-cmark never writes two.
+        if attributes.iter().any(|(name, _)| *name == attribute_name) {
+            return None;
+        }
         attributes.push((attribute_name, unescape(value)?));
         rest = after;
     }
@@ -142,7 +174,8 @@ fn rule(element: &str, attribute: &str) -> Option<Rule> {
         ("h1" | "h2" | "h3" | "h4" | "h5" | "h6", "class") => Rule::Drop,
         ("a", "href") | ("img", "src") => Rule::Url,
         ("a" | "img", "title") | ("img", "alt") | ("ol", "start") => Rule::Keep,
-        ("code" | "blockquote" | "sup" | "div", "class") => Rule::Keep,
+        ("code" | "blockquote" | "sup" | "div" | "span", "class") => Rule::Keep,
+        ("img", "width" | "height") => Rule::Keep,
         ("th" | "td", "style") => Rule::Keep,
         ("input", "checked") => Rule::Keep,
         // The policy sets these itself (below).
@@ -173,7 +206,7 @@ fn write_start_tag(
     attributes: &[Attribute],
     location: &Location,
 ) -> Option<()> {
-    const ELEMENTS: [&str; 29] = [
+    const ELEMENTS: [&str; 38] = [
         "p",
         "h1",
         "h2",
@@ -185,6 +218,15 @@ fn write_start_tag(
         "strong",
         "sup",
         "div",
+        "b",
+        "i",
+        "u",
+        "s",
+        "sub",
+        "kbd",
+        "mark",
+        "small",
+        "span",
         "del",
         "a",
         "img",
