@@ -1,14 +1,14 @@
 //! HTML comments in Markdown, left out before the HTML is written, as the sanitizer would leave
 //! them out after: Hexo's `<!-- more -->` (the excerpt's end) is in most posts of a Hexo blog,
 //! and a comment is raw HTML, which alone would send a body to the full sanitizer (see
-//! `sanitize/markdown.rs`). They go only from a body whose raw HTML is all comments (or inline
-//! tags that scan reads), exactly as
+//! `sanitize/markdown.rs`). They go only from a body whose raw HTML is all comments (or tags
+//! that scan reads), exactly as
 //! html5ever reads them: beside other markup a `<!--` may not start a comment at all (inside a
 //! `<noscript>`, a `<textarea>`…), so such a body keeps them for the full sanitizer.
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use crate::sanitize::is_raw_inline_tag;
+use crate::sanitize::{is_raw_block_line, is_raw_inline_tag};
 
 /// `events` without their HTML comments when all their raw HTML is comments: an HTML block
 /// becomes the whitespace around its comments (the sanitizer keeps that as text), inline HTML
@@ -49,7 +49,7 @@ pub fn without_comments(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 }
 
 /// Whether every HTML block and inline HTML of `events` is only comments (and there is some),
-/// but for inline tags the sanitizer's scan reads.
+/// but for the tags the sanitizer's scan reads (none of them holds raw text).
 fn raw_html_is_all_comments(events: &[Event]) -> bool {
     let mut some = false;
     let mut block: Option<String> = None;
@@ -62,14 +62,12 @@ fn raw_html_is_all_comments(events: &[Event]) -> bool {
                 None => return false,
             },
             Event::End(TagEnd::HtmlBlock) => {
-                if block
-                    .take()
-                    .and_then(|text| outside_comments(&text))
-                    .is_none()
-                {
+                let text = block.take().unwrap_or_default();
+                if outside_comments(&text).is_some() {
+                    some = true;
+                } else if !is_raw_block_line(&text) {
                     return false;
                 }
-                some = true;
             }
             // Inline tags the sanitizer's scan reads hold no raw text, where `<!--` would not
             // start a comment.

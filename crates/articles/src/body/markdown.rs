@@ -12,7 +12,7 @@ use super::comments::without_comments;
 
 use super::math::to_mathml;
 use super::slug::Slugs;
-use crate::sanitize::is_raw_inline_tag;
+use crate::sanitize::{is_raw_block_line, is_raw_inline_tag};
 use crate::text::is_cjk;
 
 /// Markdown rendered to (unsanitized) HTML.
@@ -55,7 +55,7 @@ pub fn render(source: &str, title: Option<&str>) -> Markdown {
     let math_errors = render_math(&mut events);
     let events = without_comments(events);
     let has_raw_html = events.iter().any(|event| match event {
-        Event::Html(_) => true,
+        Event::Html(html) => !is_raw_block_line(html),
         Event::InlineHtml(html) => !is_raw_inline_tag(html),
         _ => false,
     });

@@ -9,9 +9,11 @@
 //!
 //! Raw HTML of the source may be in it too when it is only inline tags of
 //! [`RAW_INLINE_ELEMENTS`] ([`is_raw_inline_tag`]: `<b>`, `<a href="…">`, `<br>`…, as blog
-//! posts and Hexo's tag plugins write them): elements that hold no blocks and switch no
-//! tokenizer state, so with every tag closed in order, html5ever builds the tree as written.
-//! Their attributes are read as strictly as pulldown-cmark's.
+//! posts and Hexo's tag plugins write them) and HTML blocks of those and the containers of
+//! [`RAW_BLOCK_ELEMENTS`] ([`is_raw_block_line`]: Hexo's `{% note %}` writes
+//! `<div class="callout …">`): elements that switch no tokenizer state, so with every tag
+//! closed in order and no block opened inside a paragraph, html5ever builds the tree as
+//! written. Their attributes and text are read as strictly as pulldown-cmark's.
 //!
 //! The output is what [`super::policy::clean`] writes for the same HTML, but for the order of
 //! attributes (ammonia's follows a hash map's): the tests hold the two to that over the
@@ -38,20 +40,67 @@ pub const RAW_INLINE_ELEMENTS: [&str; 17] = [
     "span", "br", "img",
 ];
 
+/// Block elements a line of a raw HTML block may use besides [`RAW_INLINE_ELEMENTS`] (as
+/// Hexo's `{% note %}` and `{% blockquote %}` tags write them): containers that switch no
+/// tokenizer state either.
+pub const RAW_BLOCK_ELEMENTS: [&str; 6] =
+    ["div", "p", "blockquote", "footer", "details", "summary"];
+
+/// Elements that close an open `<p>` when they start (html5ever would not nest them in it).
+const CLOSES_PARAGRAPH: [&str; 23] = [
+    "p",
+    "div",
+    "blockquote",
+    "footer",
+    "details",
+    "summary",
+    "ul",
+    "ol",
+    "li",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+];
+
 /// Whether `html`, a piece of raw inline HTML, is one start or end tag of
 /// [`RAW_INLINE_ELEMENTS`] (its attributes are checked as the scan reads it).
 pub fn is_raw_inline_tag(html: &str) -> bool {
-    let Some(inner) = html.strip_prefix('<').and_then(|h| h.strip_suffix('>')) else {
-        return false;
-    };
+    html.strip_prefix('<')
+        .and_then(|h| h.strip_suffix('>'))
+        .filter(|inner| !inner.contains(['<', '>']))
+        .and_then(tag_name)
+        .is_some_and(|name| RAW_INLINE_ELEMENTS.contains(&name))
+}
+
+/// Whether `html`, a line of a raw HTML block, holds only tags of [`RAW_BLOCK_ELEMENTS`] and
+/// [`RAW_INLINE_ELEMENTS`] and text (which the scan then reads as strictly as the rest).
+pub fn is_raw_block_line(html: &str) -> bool {
+    html.split('<').skip(1).all(|piece| {
+        tag_name(piece).is_some_and(|name| {
+            RAW_BLOCK_ELEMENTS.contains(&name) || RAW_INLINE_ELEMENTS.contains(&name)
+        })
+    })
+}
+
+/// The element name a tag's inside starts with (`a href="…"`, `/div`), if it is one.
+fn tag_name(inner: &str) -> Option<&str> {
     let inner = inner.strip_prefix('/').unwrap_or(inner);
     let end = inner
         .find(|c: char| !c.is_ascii_alphanumeric())
         .unwrap_or(inner.len());
     let (name, rest) = inner.split_at(end);
-    RAW_INLINE_ELEMENTS.contains(&name)
-        && (rest.is_empty() || rest.starts_with([' ', '/']))
-        && !rest.contains(['<', '>'])
+    (!name.is_empty() && (rest.is_empty() || rest.starts_with([' ', '/', '>']))).then_some(name)
 }
 
 /// `html`, written by pulldown-cmark from Markdown without raw HTML, cleaned by the policy:
@@ -84,6 +133,10 @@ pub(super) fn clean(html: &str, location: &Location) -> Option<String> {
         // A link inside a link (a footnote reference in a link's text) is closed by the parser
         // before the inner one opens: not the markup written.
         if name == "a" && open.contains(&"a") {
+            return None;
+        }
+        // Nor does a block start inside a paragraph: the parser closes the paragraph first.
+        if CLOSES_PARAGRAPH.contains(&name) && open.contains(&"p") {
             return None;
         }
         write_start_tag(&mut out, name, &attributes, location)?;
@@ -174,7 +227,7 @@ fn rule(element: &str, attribute: &str) -> Option<Rule> {
         ("h1" | "h2" | "h3" | "h4" | "h5" | "h6", "class") => Rule::Drop,
         ("a", "href") | ("img", "src") => Rule::Url,
         ("a" | "img", "title") | ("img", "alt") | ("ol", "start") => Rule::Keep,
-        ("code" | "blockquote" | "sup" | "div" | "span", "class") => Rule::Keep,
+        ("code" | "blockquote" | "sup" | "div" | "span" | "p", "class") => Rule::Keep,
         ("img", "width" | "height") => Rule::Keep,
         ("th" | "td", "style") => Rule::Keep,
         ("input", "checked") => Rule::Keep,
@@ -206,7 +259,7 @@ fn write_start_tag(
     attributes: &[Attribute],
     location: &Location,
 ) -> Option<()> {
-    const ELEMENTS: [&str; 38] = [
+    const ELEMENTS: [&str; 41] = [
         "p",
         "h1",
         "h2",
@@ -227,6 +280,9 @@ fn write_start_tag(
         "mark",
         "small",
         "span",
+        "footer",
+        "details",
+        "summary",
         "del",
         "a",
         "img",
@@ -310,14 +366,18 @@ fn ammonia_keeps_url(value: &str) -> bool {
 
 /// Text as pulldown-cmark escaped it (`&`, `<` and `>`, as html5ever's serializer does too),
 /// with the no-break spaces the serializer writes as references; `None` for a character
-/// reference pulldown-cmark does not write in text.
+/// reference pulldown-cmark does not write in text, or a `>` it would have escaped.
 fn push_text(out: &mut String, text: &str) -> Option<()> {
     const NO_BREAK_SPACE: &str = "\u{a0}";
     let bytes = text.as_bytes();
     let mut copied = 0;
     // Byte searches: this runs over every character of the article's text.
-    for at in memchr::memchr2_iter(b'&', NO_BREAK_SPACE.as_bytes()[0], bytes) {
+    for at in memchr::memchr3_iter(b'&', b'>', NO_BREAK_SPACE.as_bytes()[0], bytes) {
         let rest = text.get(at..)?;
+        // The serializer escapes `>`; pulldown-cmark always does, raw HTML's text may not.
+        if rest.starts_with('>') {
+            return None;
+        }
         if rest.starts_with(NO_BREAK_SPACE) {
             out.push_str(text.get(copied..at)?);
             out.push_str("&nbsp;");

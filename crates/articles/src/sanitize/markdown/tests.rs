@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser};
 
-use super::{clean, is_raw_inline_tag};
+use super::{clean, is_raw_block_line, is_raw_inline_tag};
 use crate::article::Location;
 use crate::body::MARKDOWN_OPTIONS;
 use crate::sanitize::policy;
@@ -19,7 +19,8 @@ fn markdown_html(markdown: &str) -> Option<String> {
     let events: Vec<Event> = Parser::new_ext(markdown, MARKDOWN_OPTIONS).collect();
     let raw = events.iter().any(|event| match event {
         Event::InlineHtml(html) => !is_raw_inline_tag(html),
-        Event::Html(_) | Event::InlineMath(_) | Event::DisplayMath(_) => true,
+        Event::Html(html) => !is_raw_block_line(html),
+        Event::InlineMath(_) | Event::DisplayMath(_) => true,
         _ => false,
     });
     if raw {
@@ -287,6 +288,14 @@ const PIECES: &[&str] = &[
     "<div>",
     "</div>",
     "<b>b</b>",
+    "\n\n<div class=\"callout callout-info\"><p class=\"callout-title\">T</p>\n\n",
+    "\n\n</div>\n\n",
+    "\n\n<blockquote>\n\n",
+    "\n\n<footer>— s</footer></blockquote>\n\n",
+    "\n\n<details><summary>s &amp; t</summary>\n\n",
+    "\n\n</details>\n\n",
+    "<p>a<div>b</div></p>",
+    "\n<div>\nraw > text\n</div>\n",
     "<a href=\"https://d.org/é?x=1&amp;y\">d</a>",
     "<span class=\"footnote-x y\">s</span>",
     "<img src=\"q.png\" width=\"1\" height=\"2\" alt=\"a>b\" />",
