@@ -46,8 +46,9 @@ pub const RAW_INLINE_ELEMENTS: [&str; 17] = [
 pub const RAW_BLOCK_ELEMENTS: [&str; 6] =
     ["div", "p", "blockquote", "footer", "details", "summary"];
 
-/// Elements that close an open `<p>` when they start (html5ever would not nest them in it).
-const CLOSES_PARAGRAPH: [&str; 23] = [
+/// The block elements the scan reads (pulldown-cmark's and [`RAW_BLOCK_ELEMENTS`]); each closes
+/// an open `<p>` as it starts (html5ever would not nest it there).
+const BLOCK_ELEMENTS: [&str; 23] = [
     "p",
     "div",
     "blockquote",
@@ -136,7 +137,7 @@ pub(super) fn clean(html: &str, location: &Location) -> Option<String> {
             return None;
         }
         // Nor does a block start inside a paragraph: the parser closes the paragraph first.
-        if CLOSES_PARAGRAPH.contains(&name) && open.contains(&"p") {
+        if BLOCK_ELEMENTS.contains(&name) && open.contains(&"p") {
             return None;
         }
         write_start_tag(&mut out, name, &attributes, location)?;
@@ -259,50 +260,9 @@ fn write_start_tag(
     attributes: &[Attribute],
     location: &Location,
 ) -> Option<()> {
-    const ELEMENTS: [&str; 41] = [
-        "p",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "em",
-        "strong",
-        "sup",
-        "div",
-        "b",
-        "i",
-        "u",
-        "s",
-        "sub",
-        "kbd",
-        "mark",
-        "small",
-        "span",
-        "footer",
-        "details",
-        "summary",
-        "del",
-        "a",
-        "img",
-        "code",
-        "pre",
-        "blockquote",
-        "ul",
-        "ol",
-        "li",
-        "input",
-        "table",
-        "thead",
-        "tbody",
-        "tr",
-        "th",
-        "td",
-        "hr",
-        "br",
-    ];
-    if !ELEMENTS.contains(&name) {
+    // Pulldown-cmark's and raw HTML's inline elements, the blocks, and a task's checkbox.
+    let known = RAW_INLINE_ELEMENTS.contains(&name) || BLOCK_ELEMENTS.contains(&name);
+    if !known && name != "input" {
         return None;
     }
     out.push('<');
