@@ -6,6 +6,11 @@
 //
 //   node tests/bench/profile-workers.mjs <dist> <count | reference | hexo-site | jekyll-posts>
 //
+// Then a timeline of the threads: how many milliseconds of each 50 ms (LECTERN_TIMELINE_MS to
+// change it) the page's thread and each worker ran tasks, from the hand-over on: which of them
+// bounds the import, and whether any waits (a task's time is wall time: on a 2-core machine
+// three busy threads each get two thirds of a core).
+//
 // LECTERN_TRACE_OUT=<file> keeps the trace (DevTools' Performance panel opens it). Release
 // builds strip function names; for readable names profile a build made with
 // `data-wasm-opt="0" data-keep-debug` on the `lectern-worker` link of index.html (not committed).
@@ -26,12 +31,14 @@ const scratch = mkdtempSync(join(tmpdir(), 'lectern-trace-'));
 const path = process.env.LECTERN_TRACE_OUT ?? join(scratch, 'trace.json');
 await withBrowser(dist, 4197, async (browser, origin) => {
   const context = await browser.newContext();
-  await browser.startTracing(undefined, { path, categories: ['disabled-by-default-v8.cpu_profiler'] });
+  await browser.startTracing(undefined, { path, categories: ['disabled-by-default-v8.cpu_profiler', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   const { ms } = await importIntoLectern(context, origin, chosen, SETTLE_MS);
   await browser.stopTracing();
   console.log(`${chosen.length} files searchable ${Math.round(ms)} ms after the hand-over`);
 });
-report(JSON.parse(readFileSync(path, 'utf8')).traceEvents);
+const { traceEvents } = JSON.parse(readFileSync(path, 'utf8'));
+report(traceEvents);
+timeline(traceEvents);
 rmSync(scratch, { recursive: true, force: true });
 
 /// Sums the samples of every worker thread's profile per function.
@@ -80,4 +87,38 @@ function report(events) {
   };
   print('self time (ms):', [...self]);
   print("inclusive time of the engine's and the app's functions (ms):", [...inclusive].filter(([key]) => /^(articles|lectern)/.test(key)));
+}
+
+/// Prints each busy thread's task time per bucket from the hand-over (the file input's `change`
+/// event) on, and its total.
+function timeline(events) {
+  const bucket = Number(process.env.LECTERN_TIMELINE_MS ?? 50) * 1000;
+  const threads = new Map();
+  for (const e of events) {
+    if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args.name);
+  }
+  const handedOver = Math.max(
+    ...events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'change').map((e) => e.ts),
+  );
+  const busy = new Map();
+  for (const e of events) {
+    const thread = threads.get(`${e.pid}:${e.tid}`) ?? '';
+    if (e.ph !== 'X' || e.name !== 'RunTask' || !/^(CrRendererMain|DedicatedWorker)/.test(thread)) continue;
+    const buckets = busy.get(`${e.pid}:${e.tid}`) ?? { thread, ms: [] };
+    busy.set(`${e.pid}:${e.tid}`, buckets);
+    // A task is split over the buckets it spans.
+    for (let at = Math.max(e.ts, handedOver); at < e.ts + e.dur; ) {
+      const index = Math.floor((at - handedOver) / bucket);
+      const end = Math.min(e.ts + e.dur, handedOver + (index + 1) * bucket);
+      buckets.ms[index] = (buckets.ms[index] ?? 0) + (end - at) / 1000;
+      at = end;
+    }
+  }
+  console.log(`busy ms per ${bucket / 1000} ms from the hand-over, per thread (total first):`);
+  for (const { thread, ms } of busy.values()) {
+    const total = ms.reduce((sum, x) => sum + (x ?? 0), 0);
+    if (total < 1) continue;
+    const row = Array.from(ms, (x) => String(Math.round(x ?? 0)).padStart(4)).join('');
+    console.log(`${thread.padEnd(24)}${Math.round(total).toString().padStart(6)} |${row}`);
+  }
 }

@@ -104,8 +104,9 @@ fn tag_name(inner: &str) -> Option<&str> {
     (!name.is_empty() && (rest.is_empty() || rest.starts_with([' ', '/', '>']))).then_some(name)
 }
 
-/// `html`, written by pulldown-cmark from Markdown without raw HTML, cleaned by the policy:
-/// what [`super::policy::clean`] would return, or `None` when `html` is not of that shape.
+/// `html`, written by pulldown-cmark (with, at most, the raw tags the module's head names),
+/// cleaned by the policy: what [`super::policy::clean`] would return, or `None` when `html` is
+/// not of that shape.
 pub(super) fn clean(html: &str, location: &Location) -> Option<String> {
     // html5ever's input stream turns carriage returns into line feeds and its tree builder
     // drops NUL characters: text with either would not come out as it went in.
@@ -220,8 +221,9 @@ enum Rule {
     Drop,
 }
 
-/// The policy (`super::policy`) for what pulldown-cmark writes on `element`; `None` for an
-/// attribute it does not write there, which the caller leaves to the full sanitizer.
+/// The policy (`super::policy`) for an attribute of `element` as pulldown-cmark or the raw tags
+/// taken here write it; `None` for one they do not, which the caller leaves to the full
+/// sanitizer.
 fn rule(element: &str, attribute: &str) -> Option<Rule> {
     Some(match (element, attribute) {
         ("h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "div", "id") => Rule::Id,
