@@ -19,6 +19,13 @@
 //   writeSection(title, about, rows)   one section of BENCHMARKS.md, as JSON where `cargo
 //                                        xtask bench` asks for it (LECTERN_BENCH_JSON): a
 //                                        table of `rows` (objects, one key per column)
+//   SETTLE_MS                            how long a benchmark's page is open before a drop
+//                                        (its parsing workers started and warmed up)
+//   OPEN_FILES                           the selector of Lectern's "Open files" input
+//   watchLibrary(page, total)            sets `window.__listed` and `window.__searchable`:
+//                                        promises of the milliseconds from the hand-over until
+//                                        `total` articles are listed, and until searchable
+//                                        too, read from DOM changes (no polling on the page)
 //   importIntoLectern(context, origin, files, settleMs = 0)
 //                                        opens Lectern, waits `settleMs` once it lists its
 //                                        library, hands `files` to its "Open files" input
@@ -91,14 +98,14 @@ export async function handOver(page, selector) {
   }, selector);
 }
 
-export async function importIntoLectern(context, origin, files, settleMs = 0) {
-  const page = await context.newPage();
-  await page.goto(`${origin}/`);
-  const status = page.getByRole('status');
-  await status.filter({ hasText: 'articles' }).waitFor();
-  await page.waitForTimeout(settleMs);
-  const total = Number((await status.textContent()).split(' ')[0]) + files.length;
-  await stage(page, files);
+// A reader drops files on a page that has been open a moment: each page is given this long
+// once it has loaded (Lectern: once it lists its library; its parsing workers start and warm
+// up meanwhile, src/bin/lectern-worker/warm_up.rs) before the files are handed over.
+export const SETTLE_MS = 3000;
+
+export const OPEN_FILES = 'input[type=file]:not([webkitdirectory]):not(#bench-staging)';
+
+export async function watchLibrary(page, total) {
   // The count is read the moment it changes, not when Playwright next polls; searchable once
   // the library is no longer busy (its articles' text is indexed when the page is idle). Only
   // the list's head (where the count is: an import's progress takes its place for a while) and
@@ -115,6 +122,17 @@ export async function importIntoLectern(context, origin, files, settleMs = 0) {
     window.__listed = new Promise((done) => watch(done, listed));
     window.__searchable = new Promise((done) => watch(done, () => listed() && !library.hasAttribute('aria-busy')));
   }, total);
+}
+
+export async function importIntoLectern(context, origin, files, settleMs = 0) {
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  const status = page.getByRole('status');
+  await status.filter({ hasText: 'articles' }).waitFor();
+  await page.waitForTimeout(settleMs);
+  const total = Number((await status.textContent()).split(' ')[0]) + files.length;
+  await stage(page, files);
+  await watchLibrary(page, total);
   // The page's own thread's busy time (DevTools' TaskDuration), from the hand-over until
   // searchable: what of that time the page worked rather than waited (for the workers, for
   // storage). Read a moment after searchable, so a few milliseconds of what follows may count.
@@ -123,7 +141,7 @@ export async function importIntoLectern(context, origin, files, settleMs = 0) {
   const taskTime = async () =>
     (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
   const before = await taskTime();
-  await handOver(page, 'input[type=file]:not([webkitdirectory]):not(#bench-staging)');
+  await handOver(page, OPEN_FILES);
   const listedMs = await page.evaluate(() => window.__listed);
   const ms = await page.evaluate(() => window.__searchable);
   return { page, listedMs, ms, busyMs: (await taskTime()) - before };

@@ -18,16 +18,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpus, library } from './generate.mjs';
-import { handOver, importIntoLectern, stage, withBrowser, writeSection } from './harness.mjs';
+import { SETTLE_MS, handOver, importIntoLectern, stage, withBrowser, writeSection } from './harness.mjs';
 import { summary } from './stats.mjs';
 
 const [dist, bundle, runs = '5'] = process.argv.slice(2);
 const here = dirname(fileURLToPath(import.meta.url));
-
-// A reader drops files on a page that has been open a moment: each page is given this long
-// once it has loaded (Lectern: once it lists its library; its parsing workers start and warm
-// up meanwhile, src/bin/lectern-worker/warm_up.rs) before the files are handed over.
-const SETTLE_MS = 3000;
 
 // Each case: its name, its files, and how long the pages settle before the hand-over.
 const cases = [

@@ -19,12 +19,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { corpus } from './generate.mjs';
-import { importIntoLectern, withBrowser } from './harness.mjs';
+import { SETTLE_MS, importIntoLectern, withBrowser } from './harness.mjs';
 import { files } from './import.mjs';
 
 const [dist, which] = process.argv.slice(2);
 const TOP = 40;
-const SETTLE_MS = 3000;
 
 const chosen = /^[a-z]+-[a-z]+$/.test(which) ? corpus(which) : files(which);
 const scratch = mkdtempSync(join(tmpdir(), 'lectern-trace-'));
