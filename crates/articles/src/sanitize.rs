@@ -23,7 +23,7 @@ use crate::url::{
 };
 
 pub use limits::{Cut, MAX_HTML_DEPTH};
-pub(crate) use markdown::{is_raw_block_line, is_raw_inline_tag};
+pub(crate) use markdown::{is_raw_block_line, is_raw_html_left_to_ammonia, is_raw_inline_tag};
 
 /// Prefix of every `id` in article HTML, so an article can never clobber the app's own ids.
 pub const ID_PREFIX: &str = "a-";

@@ -2,9 +2,9 @@
 //! them out after: Hexo's `<!-- more -->` (the excerpt's end) is in most posts of a Hexo blog,
 //! and a comment is raw HTML, which alone would send a body to the full sanitizer (see
 //! `sanitize/markdown.rs`). They go only from a body whose raw HTML is all comments (or tags
-//! that scan reads), exactly as
-//! html5ever reads them: beside other markup a `<!--` may not start a comment at all (inside a
-//! `<noscript>`, a `<textarea>`…), so such a body keeps them for the full sanitizer.
+//! that scan reads), exactly as html5ever reads them: beside other markup a `<!--` may not
+//! start a comment at all (inside a `<noscript>`, a `<textarea>`…), so such a body keeps them
+//! for the full sanitizer.
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 

@@ -12,7 +12,7 @@ use super::comments::without_comments;
 
 use super::math::to_mathml;
 use super::slug::Slugs;
-use crate::sanitize::{is_raw_block_line, is_raw_inline_tag};
+use crate::sanitize::is_raw_html_left_to_ammonia;
 use crate::text::is_cjk;
 
 /// Markdown rendered to (unsanitized) HTML.
@@ -54,11 +54,7 @@ pub fn render(source: &str, title: Option<&str>) -> Markdown {
     join_cjk_soft_breaks(&mut events);
     let math_errors = render_math(&mut events);
     let events = without_comments(events);
-    let has_raw_html = events.iter().any(|event| match event {
-        Event::Html(html) => !is_raw_block_line(html),
-        Event::InlineHtml(html) => !is_raw_inline_tag(html),
-        _ => false,
-    });
+    let has_raw_html = events.iter().any(is_raw_html_left_to_ammonia);
     let mut html = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Markdown {

@@ -24,6 +24,8 @@
 
 use std::borrow::Cow;
 
+use pulldown_cmark::Event;
+
 use super::{filter_attribute, ID_PREFIX};
 use crate::article::Location;
 
@@ -46,33 +48,28 @@ pub const RAW_INLINE_ELEMENTS: [&str; 17] = [
 pub const RAW_BLOCK_ELEMENTS: [&str; 6] =
     ["div", "p", "blockquote", "footer", "details", "summary"];
 
-/// The block elements the scan reads (pulldown-cmark's and [`RAW_BLOCK_ELEMENTS`]); each closes
-/// an open `<p>` as it starts (html5ever would not nest it there).
-const BLOCK_ELEMENTS: [&str; 23] = [
-    "p",
-    "div",
-    "blockquote",
-    "footer",
-    "details",
-    "summary",
-    "ul",
-    "ol",
-    "li",
-    "pre",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-    "hr",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
+/// The block elements pulldown-cmark writes besides [`RAW_BLOCK_ELEMENTS`] (it writes some of
+/// those too).
+const MARKDOWN_BLOCK_ELEMENTS: [&str; 17] = [
+    "ul", "ol", "li", "pre", "table", "thead", "tbody", "tr", "th", "td", "hr", "h1", "h2", "h3",
+    "h4", "h5", "h6",
 ];
+
+/// Whether the scan reads `name` as a block element, which closes an open `<p>` as it starts
+/// (html5ever would not nest it there).
+fn is_block(name: &str) -> bool {
+    RAW_BLOCK_ELEMENTS.contains(&name) || MARKDOWN_BLOCK_ELEMENTS.contains(&name)
+}
+
+/// Whether `event` is raw HTML the scan does not read (so the body it is in goes to the full
+/// sanitizer): any raw HTML but [`is_raw_inline_tag`]'s and [`is_raw_block_line`]'s.
+pub fn is_raw_html_left_to_ammonia(event: &Event) -> bool {
+    match event {
+        Event::Html(html) => !is_raw_block_line(html),
+        Event::InlineHtml(html) => !is_raw_inline_tag(html),
+        _ => false,
+    }
+}
 
 /// Whether `html`, a piece of raw inline HTML, is one start or end tag of
 /// [`RAW_INLINE_ELEMENTS`] (its attributes are checked as the scan reads it).
@@ -138,7 +135,7 @@ pub(super) fn clean(html: &str, location: &Location) -> Option<String> {
             return None;
         }
         // Nor does a block start inside a paragraph: the parser closes the paragraph first.
-        if BLOCK_ELEMENTS.contains(&name) && open.contains(&"p") {
+        if is_block(name) && open.contains(&"p") {
             return None;
         }
         write_start_tag(&mut out, name, &attributes, location)?;
@@ -263,7 +260,7 @@ fn write_start_tag(
     location: &Location,
 ) -> Option<()> {
     // Pulldown-cmark's and raw HTML's inline elements, the blocks, and a task's checkbox.
-    let known = RAW_INLINE_ELEMENTS.contains(&name) || BLOCK_ELEMENTS.contains(&name);
+    let known = RAW_INLINE_ELEMENTS.contains(&name) || is_block(name);
     if !known && name != "input" {
         return None;
     }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser};
 
-use super::{clean, is_raw_block_line, is_raw_inline_tag};
+use super::{clean, is_raw_html_left_to_ammonia};
 use crate::article::Location;
 use crate::body::MARKDOWN_OPTIONS;
 use crate::sanitize::policy;
@@ -17,11 +17,9 @@ use crate::url::ascii_hosts;
 /// tags the scan reads, or math (which the engine writes as MathML: raw HTML too).
 fn markdown_html(markdown: &str) -> Option<String> {
     let events: Vec<Event> = Parser::new_ext(markdown, MARKDOWN_OPTIONS).collect();
-    let raw = events.iter().any(|event| match event {
-        Event::InlineHtml(html) => !is_raw_inline_tag(html),
-        Event::Html(html) => !is_raw_block_line(html),
-        Event::InlineMath(_) | Event::DisplayMath(_) => true,
-        _ => false,
+    let raw = events.iter().any(|event| {
+        is_raw_html_left_to_ammonia(event)
+            || matches!(event, Event::InlineMath(_) | Event::DisplayMath(_))
     });
     if raw {
         return None;
