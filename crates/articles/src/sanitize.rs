@@ -538,4 +538,19 @@ mod tests {
             "{html}"
         );
     }
+
+    /// html5ever's table of references is Lectern's own sorted array (vendor/web_atoms): whole
+    /// names, legacy names without `;`, the longest match, two-codepoint references and
+    /// unknown names must all read as the HTML standard says.
+    #[test]
+    fn named_character_references_decode_as_the_standard_says() {
+        let html = clean(
+            "<p>a &amp; b &notin; c &notit; d &fjlig; e &AElig f &bogus; g &nbsp;h &amp</p>",
+            &Location::default(),
+        );
+        assert_eq!(
+            html,
+            "<p>a &amp; b \u{2209} c \u{ac}it; d fj e \u{c6} f &amp;bogus; g &nbsp;h &amp;</p>"
+        );
+    }
 }
