@@ -572,3 +572,41 @@ async fn header_follows_the_interface_contract() {
     );
     mounted.assert_console_clean();
 }
+
+/// A reader typing in the first screen's search field as the app takes the page over is in the
+/// app's field within the same task: a key pressed before the app's effects run lands there,
+/// not on the page's body.
+#[wasm_bindgen_test]
+fn taking_the_first_screen_over_moves_the_reader_into_the_apps_search_field() {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let body = document.body().expect("a body");
+    // As the page stands: the screen first, the app's own screen after it.
+    let screen = document.create_element("div").expect("an element");
+    screen.set_id("first-paint");
+    screen.set_inner_html("<input class=\"search\" type=\"search\">");
+    let app = document.create_element("div").expect("an element");
+    app.set_inner_html("<input class=\"search\" type=\"search\">");
+    body.prepend_with_node_1(&app).expect("prepended");
+    body.prepend_with_node_1(&screen).expect("prepended");
+    let screen_field: web_sys::HtmlInputElement = find(&screen, "input.search").unchecked_into();
+    screen_field.set_value("脱贫");
+    screen_field.focus().expect("focused");
+
+    let left = lectern::browser::first_paint::take_over().expect("the screen was taken over");
+
+    assert_eq!(left.typed.as_deref(), Some("脱贫"));
+    assert!(left.in_search);
+    assert!(document.get_element_by_id("first-paint").is_none());
+    let app_field = find(&app, "input.search");
+    assert_eq!(document.active_element(), Some(app_field.clone()));
+    app_field
+        .unchecked_ref::<web_sys::HtmlInputElement>()
+        .set_value("x");
+    assert_eq!(
+        lectern::browser::first_paint::typed_since().as_deref(),
+        Some("x")
+    );
+    app.remove();
+}

@@ -75,15 +75,14 @@ pub struct Left {
 }
 
 /// Removes the script's screen, if it painted one, so that the app's shows; returns what the
-/// reader left there.
+/// reader left there. A reader in its search field is in the app's from this same task on:
+/// the app searches what they typed in an effect, which may run a task or more later, and a
+/// key pressed meanwhile would otherwise go to the page's body (the field it was meant for is
+/// gone) and be lost.
 pub fn take_over() -> Option<Left> {
     let document = web_sys::window()?.document()?;
     let screen = document.get_element_by_id(SCREEN_ID)?;
-    let field = screen
-        .query_selector("input.search")
-        .ok()
-        .flatten()
-        .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let field = search_field(&screen);
     let in_search = field.as_ref().is_some_and(|field| {
         document
             .active_element()
@@ -93,5 +92,32 @@ pub fn take_over() -> Option<Left> {
         .map(|field| field.value())
         .filter(|typed| !typed.trim().is_empty());
     screen.remove();
+    if in_search {
+        if let Some(app_field) = document
+            .document_element()
+            .and_then(|page| search_field(&page))
+        {
+            let _ = app_field.focus();
+        }
+    }
     Some(Left { typed, in_search })
+}
+
+/// What the app's search field holds: once the screen is taken over and before what was typed
+/// there is searched, the keys the reader pressed in between.
+pub fn typed_since() -> Option<String> {
+    let page = web_sys::window()?.document()?.document_element()?;
+    search_field(&page)
+        .map(|field| field.value())
+        .filter(|typed| !typed.is_empty())
+}
+
+/// The first search field in `root`: the screen's, or in the page once the screen is gone, the
+/// app's.
+fn search_field(root: &web_sys::Element) -> Option<web_sys::HtmlInputElement> {
+    root.query_selector("input.search")
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
 }

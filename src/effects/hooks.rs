@@ -299,7 +299,9 @@ pub fn use_first_paint(state: &UseReducerHandle<State>, on_search: Callback<Stri
         if let Some(left) = left.borrow_mut().take() {
             let typed = left.typed.is_some();
             if let Some(query) = left.typed {
-                on_search.emit(query);
+                // Keys pressed since the take-over went into the app's field (which was
+                // empty), and were searched: they follow what was typed before it.
+                on_search.emit(query + &first_paint::typed_since().unwrap_or_default());
             }
             if typed || left.in_search {
                 keys::focus("input.search");

@@ -84,8 +84,10 @@ use crate::{build, modules, single_file};
 /// was patched (vendor/web_atoms): nothing of it is on the page, but the engine's dependencies
 /// changing changes its symbols' hashes, and with them the order the optimizers see the page's
 /// code in and what they inline (+0.2 KB: four functions fewer, 225 bytes more, the same
-/// source).
-pub const PAGE_BUDGET: usize = 432_700;
+/// source). Raised to 433 KB for a reader in the first screen's search field moved into the
+/// app's in the same task as the app takes the screen over (+0.2 KB: a key pressed before the
+/// app's effects ran went to the page's body and was lost, as a CI run's typing once was).
+pub const PAGE_BUDGET: usize = 433_000;
 
 /// The most the first paint may weigh gzipped (goal: 200 KB before the library paints):
 /// today's size and a little room.
