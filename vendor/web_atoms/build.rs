@@ -83,9 +83,9 @@ fn main() {
 
 /// Lectern's change to web_atoms: the named character references as one sorted array of the
 /// names themselves, searched by bisection (see `NamedEntities` in lib.rs), instead of a perfect
-/// hash map that also holds every prefix of every name. That map has 9 854 entries
-/// (4.4 times as many) and was the largest table in Lectern's parsing worker; a lookup per character of an entity
-/// name costs a dozen comparisons instead of a hash, which no page of text can notice.
+/// hash map that also holds every prefix of every name. That map has 9 854 entries (4.4 times
+/// as many) and was the largest table in Lectern's parsing worker; a lookup per character of an
+/// entity name costs a dozen comparisons instead of a hash, which no page of text can notice.
 fn named_entities_to_sorted_array(to: &Path) {
     let entities: BTreeMap<&str, (u32, u32)> = entities::NAMED_ENTITIES
         .iter()
