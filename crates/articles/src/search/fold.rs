@@ -20,14 +20,7 @@ include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
 
 /// `text` folded.
 pub fn fold(text: &str) -> String {
-    let mut folded = String::new();
-    fold_into(text, &mut folded);
-    folded
-}
-
-/// `text` folded, added to `out`: the index folds an article's fields into one buffer.
-pub fn fold_into(text: &str, out: &mut String) {
-    out.reserve(text.len());
+    let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(first) = rest.chars().next() {
         // Most text is runs of ASCII (lowercased in place) or of CJK letters (kept as they are):
@@ -39,7 +32,7 @@ pub fn fold_into(text: &str, out: &mut String) {
                 .find(|&(_, c)| !is_cjk_letter(c))
                 .map(|(at, _)| at)
         } else {
-            fold_char(first, out);
+            fold_char(first, &mut out);
             rest = &rest[first.len_utf8()..];
             continue;
         };
@@ -49,6 +42,7 @@ pub fn fold_into(text: &str, out: &mut String) {
         out[start..].make_ascii_lowercase();
         rest = after;
     }
+    out
 }
 
 /// Whether `c` separates tokens: neither a word character nor a CJK letter.
@@ -64,52 +58,95 @@ pub fn canonical(text: &str) -> String {
     out
 }
 
-/// `text` in canonical form, added to `out`.
+/// `text` in canonical form, added to `out`: folded and parted in one pass (an article's
+/// whole text goes through here as it is indexed, most of it runs of ASCII letters or of CJK
+/// letters, each copied at once; only the other characters are folded one by one).
 pub fn canonical_into(text: &str, out: &mut String) {
-    let start = out.len();
-    fold_into(text, out);
-    let folded = out.split_off(start);
-    let mut gap: Option<char> = None;
-    // Where the run of kept characters being read began: each run is copied at once.
-    let mut run: Option<usize> = None;
-    let bytes = folded.as_bytes();
+    out.reserve(text.len());
+    let mut canonical = Canonical {
+        start: out.len(),
+        out,
+        gap: None,
+    };
+    let bytes = text.as_bytes();
     let mut at = 0;
+    let mut folded = String::new();
     while let Some(&byte) = bytes.get(at) {
-        // ASCII letters and digits, most of any text, byte by byte.
-        let (c, len) = if byte.is_ascii() {
-            (char::from(byte), 1)
-        } else {
-            match folded.get(at..).and_then(|rest| rest.chars().next()) {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
-            }
-        };
-        let separates = if byte.is_ascii() {
-            !byte.is_ascii_alphanumeric()
-        } else {
-            is_separator(c)
-        };
-        if separates {
-            if let Some(from) = run.take() {
-                out.push_str(folded.get(from..at).unwrap_or_default());
-            }
-            if out.len() > start {
-                gap = Some(if c == '\n' || gap == Some('\n') {
-                    '\n'
-                } else {
-                    ' '
-                });
-            }
-        } else if run.is_none() {
-            if let Some(space) = gap.take() {
-                out.push(space);
-            }
-            run = Some(at);
+        if byte.is_ascii_alphanumeric() {
+            let end = bytes
+                .get(at..)
+                .and_then(|rest| rest.iter().position(|b| !b.is_ascii_alphanumeric()))
+                .map_or(bytes.len(), |run| at + run);
+            canonical.keep(text.get(at..end).unwrap_or_default());
+            canonical.lowercase_last(end - at);
+            at = end;
+            continue;
         }
-        at += len;
+        if byte.is_ascii() {
+            canonical.part(byte == b'\n');
+            at += 1;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        if is_cjk_letter(c) {
+            let end = text
+                .get(at..)
+                .and_then(|rest| rest.char_indices().find(|&(_, c)| !is_cjk_letter(c)))
+                .map_or(text.len(), |(run, _)| at + run);
+            canonical.keep(text.get(at..end).unwrap_or_default());
+            at = end;
+            continue;
+        }
+        folded.clear();
+        fold_char(c, &mut folded);
+        for f in folded.chars() {
+            if is_separator(f) {
+                canonical.part(f == '\n');
+            } else {
+                canonical.keep(f.encode_utf8(&mut [0; 4]));
+            }
+        }
+        at += c.len_utf8();
     }
-    if let Some(from) = run {
-        out.push_str(folded.get(from..).unwrap_or_default());
+}
+
+/// Text being written in canonical form.
+struct Canonical<'a> {
+    out: &'a mut String,
+    /// Where it began in `out`: separators before its first token are dropped.
+    start: usize,
+    /// The separation owed before the next token: a space, or a newline if the run held one.
+    gap: Option<char>,
+}
+
+impl Canonical<'_> {
+    /// Writes kept characters (folded), after the separation owed.
+    fn keep(&mut self, run: &str) {
+        if let Some(space) = self.gap.take() {
+            self.out.push(space);
+        }
+        self.out.push_str(run);
+    }
+
+    /// Lowercases the last `bytes` written, ASCII letters and digits.
+    fn lowercase_last(&mut self, bytes: usize) {
+        let from = self.out.len().saturating_sub(bytes);
+        if let Some(run) = self.out.get_mut(from..) {
+            run.make_ascii_lowercase();
+        }
+    }
+
+    /// Reads a separator (`line`: a line break).
+    fn part(&mut self, line: bool) {
+        if self.out.len() > self.start {
+            self.gap = Some(if line || self.gap == Some('\n') {
+                '\n'
+            } else {
+                ' '
+            });
+        }
     }
 }
 
@@ -234,6 +271,12 @@ mod tests {
             canonical("index |\n| page, next"),
             "index\npage next",
             "a line break stays"
+        );
+        let mut fields = String::from("title\n");
+        canonical_into(" ,Node.JS — 中文\n", &mut fields);
+        assert_eq!(
+            fields, "title\nnode js 中文",
+            "added after other text, separators at its ends dropped"
         );
     }
 
