@@ -117,7 +117,6 @@ pub fn use_library(state: &UseReducerHandle<State>, searches: &Searches) {
         if offline::updated() {
             dispatcher.dispatch(Action::Notify(Notice::Updated));
         }
-        spawn_local(offline::register());
         spawn_local(loading::library(dispatcher))
     });
     let (dispatcher, searches) = (state.dispatcher(), searches.clone());
@@ -170,13 +169,18 @@ pub fn use_library(state: &UseReducerHandle<State>, searches: &Searches) {
     });
     // Once the library is listed and the reader's kept files are read (not before: on a slow
     // link the workers' download would hold up the catalog's, and compiling them would slow
-    // the reading), the parsing workers are started when the page is idle.
+    // the reading), the parsing workers are started when the page is idle; then the service
+    // worker is registered, when the page is idle again. Its install fetches and stores the
+    // whole build once more: registered at the start, its thread ran 25–47 ms inside each of
+    // the start's longest tasks on a 2-core machine, taking the page's thread its CPU.
     let listing = state.catalog.listing == Loadable::Loading || state.restoring() > 0;
     use_effect_with(listing, |&loading| {
         if !loading {
             spawn_local(async {
                 idle_time().await;
                 worker::warm().await;
+                idle_time().await;
+                offline::register().await;
             });
         }
     });
