@@ -121,6 +121,9 @@ pub async fn read(files: Vec<(String, web_sys::File)>, import: &Import) -> Optio
     let total = files.len();
     let mut groups: Vec<Vec<(String, web_sys::File)>> = Vec::new();
     let mut group_bytes = 0.0;
+    // Told at once: the reader sees the drop taken, and the app holds its own work back
+    // (registering the service worker) until it is in.
+    import.report(0, total);
     // Each step in tasks of its own: naming the files, grouping them, and the first reads
     // (making a blob of 64 files is some milliseconds) made one long task of a large drop.
     let mut slices = Slices::start();

@@ -169,21 +169,39 @@ pub fn use_library(state: &UseReducerHandle<State>, searches: &Searches) {
     });
     // Once the library is listed and the reader's kept files are read (not before: on a slow
     // link the workers' download would hold up the catalog's, and compiling them would slow
-    // the reading), the parsing workers are started when the page is idle; then the service
-    // worker is registered, when the page is idle again. Its install fetches and stores the
-    // whole build once more: registered at the start, its thread ran 25–47 ms inside each of
-    // the start's longest tasks on a 2-core machine, taking the page's thread its CPU.
+    // the reading), the parsing workers are started when the page is idle.
     let listing = state.catalog.listing == Loadable::Loading || state.restoring() > 0;
     use_effect_with(listing, |&loading| {
         if !loading {
             spawn_local(async {
                 idle_time().await;
                 worker::warm().await;
-                idle_time().await;
-                offline::register().await;
             });
         }
     });
+    // The service worker is registered later still: once the library is listed and no drop is
+    // being read and parsed, when the page is idle. Its install fetches and stores the whole
+    // build once more: registered as the app started, its thread ran 25–47 ms inside each of
+    // the start's longest tasks on a 2-core machine, taking the page's thread its CPU (and a
+    // drop's workers theirs, registered during one).
+    let importing = use_mut_ref(|| false);
+    let registered = use_mut_ref(|| false);
+    use_effect_with(
+        (listing, state.importing.is_some()),
+        move |&(loading, busy)| {
+            *importing.borrow_mut() = busy;
+            if !loading && !busy && !*registered.borrow() {
+                spawn_local(async move {
+                    idle_time().await;
+                    // A drop begun meanwhile: its end runs this effect again.
+                    if *importing.borrow() || registered.replace(true) {
+                        return;
+                    }
+                    offline::register().await;
+                });
+            }
+        },
+    );
     // Listed articles' text goes into the search index a slice at a time when the page is idle,
     // behind any listing, by one chain at a time (every arrival changes the count: without the
     // flag, each would start one). A slice that changes nothing shown draws nothing, so the
