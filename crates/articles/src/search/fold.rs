@@ -13,6 +13,8 @@
 //! The Unicode normalizer runs at build time (`build.rs`), which writes the characters whose
 //! folding differs from lowercasing into a table: its data stays out of every download.
 
+use std::cell::RefCell;
+
 use super::highlight::is_word_char;
 
 include!("fold_rules.rs");
@@ -99,17 +101,60 @@ pub fn canonical_into(text: &str, out: &mut String) {
             at = end;
             continue;
         }
-        folded.clear();
-        fold_char(c, &mut folded);
-        for f in folded.chars() {
-            if is_separator(f) {
-                canonical.part(f == '\n');
-            } else {
-                canonical.keep(f.encode_utf8(&mut [0; 4]));
+        match FOLDS.with(|folds| folds.get(c)) {
+            Some((f, true)) => canonical.part(f == '\n'),
+            Some((f, false)) => canonical.keep(f.encode_utf8(&mut [0; 4])),
+            None => {
+                folded.clear();
+                fold_char(c, &mut folded);
+                let mut chars = folded.chars();
+                if let (Some(f), None) = (chars.next(), chars.next()) {
+                    FOLDS.with(|folds| folds.put(c, f, is_separator(f)));
+                }
+                for f in folded.chars() {
+                    if is_separator(f) {
+                        canonical.part(f == '\n');
+                    } else {
+                        canonical.keep(f.encode_utf8(&mut [0; 4]));
+                    }
+                }
             }
         }
         at += c.len_utf8();
     }
+}
+
+thread_local! {
+    static FOLDS: Folds = const { Folds(RefCell::new([('\0', '\0', false); FOLDS_KEPT])) };
+}
+
+/// Characters folded lately, each kept at a place of its own by its low bits.
+const FOLDS_KEPT: usize = 256;
+
+/// What folding made of the characters that are neither ASCII nor CJK letters lately read, when
+/// it made one character: `(character, folded, whether that separates)`, `'\0'` for none yet.
+/// Such a character takes two searches of the folding table and the Unicode tables of
+/// lowercase and of letters, which for text in Cyrillic, Greek or accented Latin (or Chinese
+/// punctuation) was a quarter of indexing it; a text uses few of them, over and over.
+struct Folds(RefCell<[(char, char, bool); FOLDS_KEPT]>);
+
+impl Folds {
+    fn get(&self, c: char) -> Option<(char, bool)> {
+        let kept = self.0.borrow().get(place(c)).copied();
+        kept.filter(|&(from, _, _)| from == c)
+            .map(|(_, to, separates)| (to, separates))
+    }
+
+    fn put(&self, c: char, folded: char, separates: bool) {
+        if let Some(slot) = self.0.borrow_mut().get_mut(place(c)) {
+            *slot = (c, folded, separates);
+        }
+    }
+}
+
+/// Where `c` is kept in [`Folds`].
+fn place(c: char) -> usize {
+    c as usize % FOLDS_KEPT
 }
 
 /// Text being written in canonical form.
@@ -298,6 +343,20 @@ mod tests {
         for text in &strings {
             assert_eq!(canonical(text), canonical_with_offsets(text).0, "{text:?}");
         }
+    }
+
+    /// Characters folded from memory ([`Folds`]) come out as when first folded, whatever else
+    /// shared their place since.
+    #[test]
+    fn folds_from_memory_are_the_same() {
+        let text: String = (0x80..0x3100)
+            .chain(0xFF00..0xFFF0)
+            .filter_map(char::from_u32)
+            .flat_map(|c| ['a', c])
+            .collect();
+        let first = canonical(&text);
+        assert_eq!(canonical(&text), first);
+        assert_eq!(canonical_with_offsets(&text).0, first);
     }
 
     #[test]
