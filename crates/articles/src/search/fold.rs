@@ -101,23 +101,17 @@ pub fn canonical_into(text: &str, out: &mut String) {
             at = end;
             continue;
         }
-        match FOLDS.with(|folds| folds.get(c)) {
-            Some((f, true)) => canonical.part(f == '\n'),
-            Some((f, false)) => canonical.keep(f.encode_utf8(&mut [0; 4])),
-            None => {
-                folded.clear();
-                fold_char(c, &mut folded);
-                let mut chars = folded.chars();
-                if let (Some(f), None) = (chars.next(), chars.next()) {
-                    FOLDS.with(|folds| folds.put(c, f, is_separator(f)));
-                }
-                for f in folded.chars() {
-                    if is_separator(f) {
-                        canonical.part(f == '\n');
-                    } else {
-                        canonical.keep(f.encode_utf8(&mut [0; 4]));
-                    }
-                }
+        if let Some((f, separates)) = FOLDS.with(|folds| folds.get(c)) {
+            canonical.folded(f, separates);
+        } else {
+            folded.clear();
+            fold_char(c, &mut folded);
+            let mut chars = folded.chars();
+            if let (Some(f), None) = (chars.next(), chars.next()) {
+                FOLDS.with(|folds| folds.put(c, f, is_separator(f)));
+            }
+            for f in folded.chars() {
+                canonical.folded(f, is_separator(f));
             }
         }
         at += c.len_utf8();
@@ -173,6 +167,15 @@ impl Canonical<'_> {
             self.out.push(space);
         }
         self.out.push_str(run);
+    }
+
+    /// Writes a character folding made, or reads it as a separator.
+    fn folded(&mut self, c: char, separates: bool) {
+        if separates {
+            self.part(c == '\n');
+        } else {
+            self.keep(c.encode_utf8(&mut [0; 4]));
+        }
     }
 
     /// Lowercases the last `bytes` written, ASCII letters and digits.
