@@ -30,9 +30,7 @@ pub fn fold(text: &str) -> String {
         let run = if first.is_ascii() {
             rest.bytes().position(|b| !b.is_ascii())
         } else if is_cjk_letter(first) {
-            rest.char_indices()
-                .find(|&(_, c)| !is_cjk_letter(c))
-                .map(|(at, _)| at)
+            Some(cjk_run(rest))
         } else {
             fold_char(first, &mut out);
             rest = &rest[first.len_utf8()..];
@@ -45,6 +43,13 @@ pub fn fold(text: &str) -> String {
         rest = after;
     }
     out
+}
+
+/// How many bytes of CJK letters `text` starts with: such a run is copied as it is.
+fn cjk_run(text: &str) -> usize {
+    text.char_indices()
+        .find(|&(_, c)| !is_cjk_letter(c))
+        .map_or(text.len(), |(at, _)| at)
 }
 
 /// Whether `c` separates tokens: neither a word character nor a CJK letter.
@@ -93,10 +98,7 @@ pub fn canonical_into(text: &str, out: &mut String) {
             break;
         };
         if is_cjk_letter(c) {
-            let end = text
-                .get(at..)
-                .and_then(|rest| rest.char_indices().find(|&(_, c)| !is_cjk_letter(c)))
-                .map_or(text.len(), |(run, _)| at + run);
+            let end = at + text.get(at..).map_or(0, cjk_run);
             canonical.keep(text.get(at..end).unwrap_or_default());
             at = end;
             continue;
