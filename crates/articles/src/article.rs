@@ -185,7 +185,7 @@ pub fn parse(name: &str, bytes: &[u8], options: &ParseOptions) -> Article {
         (None, Some(heading)) => (heading, TitleSource::Heading),
         (None, None) => (title_from_file_name(name), TitleSource::FileName),
     };
-    let excerpt = explicit_excerpt(front.body, options)
+    let excerpt = explicit_excerpt(rendered.before_more.as_deref())
         .or_else(|| meta.summary.clone())
         .unwrap_or_else(|| text::excerpt(&extracted.text, EXCERPT_CHARS));
     Article {
@@ -298,13 +298,10 @@ fn read_text(bytes: &[u8], chosen: Option<&str>, diagnostics: &mut Vec<Diagnosti
     decoded
 }
 
-/// The text before a `<!-- more -->` marker, as Hexo and Jekyll write excerpts.
-fn explicit_excerpt(body: &str, options: &ParseOptions) -> Option<String> {
-    let at = body
-        .find("<!-- more -->")
-        .or_else(|| body.find("<!--more-->"))?;
-    let rendered = body::render(&body[..at], None, &options.location, "");
-    let text = text::extract(&rendered.html).text;
+/// The text before a `<!-- more -->` marker, as Hexo and Jekyll write excerpts, from the
+/// sanitized HTML before it.
+fn explicit_excerpt(before_more: Option<&str>) -> Option<String> {
+    let text = text::extract(before_more?).text;
     (!text.is_empty()).then(|| text::excerpt(&text, EXCERPT_CHARS * 2))
 }
 
@@ -357,6 +354,25 @@ mod tests {
             &ParseOptions::default(),
         );
         assert_eq!(article.excerpt, "Intro text.");
+        let html = parse(
+            "a.html",
+            b"<div>\n<p>Lead.</p>\n<!--more-->\n<p>Rest.</p>\n</div>",
+            &ParseOptions::default(),
+        );
+        assert_eq!(html.excerpt, "Lead.");
+    }
+
+    #[test]
+    fn a_marker_quoted_in_code_is_not_the_excerpt_s_end() {
+        let article = parse(
+            "a.md",
+            b"Posts end their excerpt with `<!-- more -->`, like this:\n\n```\n<!-- more -->\n```\n",
+            &ParseOptions::default(),
+        );
+        assert_eq!(
+            article.excerpt,
+            "Posts end their excerpt with <!-- more -->, like this:\n<!-- more -->"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Markdown to HTML with pulldown-cmark (CommonMark + the GFM extensions + math), plus passes
 //! over its events: heading ids for anchors, dropping a first heading that repeats the title,
-//! joining CJK text hard-wrapped across lines without a space, TeX math to MathML, and HTML
-//! comments left out (`comments`).
+//! joining CJK text hard-wrapped across lines without a space, TeX math to MathML, HTML
+//! comments left out (`comments`), and where the excerpt marker is (`more`).
 //!
 //! The HTML produced here is not yet safe: it goes through the sanitizer like any other HTML.
 
@@ -11,6 +11,7 @@ use super::autolink::link_bare_urls;
 use super::comments::without_comments;
 
 use super::math::to_mathml;
+use super::more;
 use super::slug::Slugs;
 use crate::sanitize::is_raw_html_left_to_ammonia;
 use crate::text::is_cjk;
@@ -29,6 +30,8 @@ pub struct Markdown {
     /// Whether `html` holds markup pulldown-cmark did not write (raw HTML of the source, or a
     /// formula's MathML) beyond the inline tags the sanitizer's scan reads as it reads its own.
     pub has_raw_html: bool,
+    /// Where in the source the excerpt marker (`more`) starts, when there is one.
+    pub more_at: Option<usize>,
 }
 
 /// The pulldown-cmark extensions Lectern reads Markdown with (also the engine benchmark's
@@ -53,6 +56,7 @@ pub fn render(source: &str, title: Option<&str>) -> Markdown {
     add_heading_ids(&mut events);
     join_cjk_soft_breaks(&mut events);
     let math_errors = render_math(&mut events);
+    let more_at = more::marker_in(source, &events);
     let events = without_comments(events);
     let has_raw_html = events.iter().any(is_raw_html_left_to_ammonia);
     let mut html = String::with_capacity(source.len() * 3 / 2);
@@ -63,6 +67,7 @@ pub fn render(source: &str, title: Option<&str>) -> Markdown {
         math_errors,
         indented_html_code,
         has_raw_html,
+        more_at,
     }
 }
 

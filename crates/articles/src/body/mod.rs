@@ -10,6 +10,7 @@ mod comments;
 pub mod escape;
 mod markdown;
 mod math;
+mod more;
 mod slug;
 mod tags;
 
@@ -43,6 +44,9 @@ pub struct Rendered {
     pub math_errors: Vec<String>,
     /// Where the HTML was cut off because it nested too deep to read quickly.
     pub html_cut: Option<sanitize::Cut>,
+    /// Sanitized HTML of what comes before the excerpt marker, `<!-- more -->`, when there is
+    /// one: the excerpt's text.
+    pub before_more: Option<String>,
 }
 
 /// Renders a body to safe HTML; relative URLs resolve against the article's `location`. A
@@ -57,10 +61,12 @@ pub fn render(body: &str, title: Option<&str>, location: &Location, name: &str) 
     if markdown.indented_html_code && is_html_fragment(body) {
         return html_body(body, location);
     }
-    let cleaned = match markdown.has_raw_html {
-        true => sanitize::clean_within_limits(&markdown.html, location),
-        false => sanitize::clean_markdown(&markdown.html, location),
-    };
+    let cleaned = clean(&markdown, location);
+    // Rendered again up to the marker: posts put it after a paragraph or two.
+    let before_more = markdown.more_at.map(|at| {
+        let before = markdown::render(&expanded.source[..at], None);
+        clean(&before, location).html
+    });
     Rendered {
         html: cleaned.html,
         kind: BodyKind::Markdown,
@@ -69,11 +75,23 @@ pub fn render(body: &str, title: Option<&str>, location: &Location, name: &str) 
         tags_without_arguments: expanded.without_arguments,
         math_errors: markdown.math_errors,
         html_cut: cleaned.cut,
+        before_more,
+    }
+}
+
+/// Rendered Markdown, sanitized: by the sanitizer's scan when it holds no raw HTML.
+fn clean(markdown: &markdown::Markdown, location: &Location) -> sanitize::Cleaned {
+    match markdown.has_raw_html {
+        true => sanitize::clean_within_limits(&markdown.html, location),
+        false => sanitize::clean_markdown(&markdown.html, location),
     }
 }
 
 fn html_body(body: &str, location: &Location) -> Rendered {
     let cleaned = sanitize::clean_within_limits(body, location);
+    // An HTML body's comments are all HTML, so any marker counts.
+    let before_more =
+        more::marker_at(body).map(|at| sanitize::clean_within_limits(&body[..at], location).html);
     Rendered {
         html: cleaned.html,
         kind: BodyKind::Html,
@@ -82,6 +100,7 @@ fn html_body(body: &str, location: &Location) -> Rendered {
         tags_without_arguments: Vec::new(),
         math_errors: Vec::new(),
         html_cut: cleaned.cut,
+        before_more,
     }
 }
 
