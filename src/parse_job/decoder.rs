@@ -33,9 +33,25 @@ impl BodyDecoder {
         }
     }
 
-    /// Decodes the next piece of the body.
+    /// Decodes the next piece of the body. Only the bytes of a character the piece cuts wait in
+    /// `pending` for the next: the rest is decoded from the piece itself, not copied first.
     pub fn push(&mut self, piece: &[u8]) -> Result<(), String> {
-        self.pending.extend_from_slice(piece);
+        if self.pending.is_empty() {
+            let used = self.decode(piece)?;
+            self.pending.extend_from_slice(&piece[used..]);
+        } else {
+            let mut pending = std::mem::take(&mut self.pending);
+            pending.extend_from_slice(piece);
+            let used = self.decode(&pending)?;
+            pending.drain(..used);
+            self.pending = pending;
+        }
+        Ok(())
+    }
+
+    /// Appends the whole characters of `bytes` to the parts they belong to; returns how many
+    /// bytes that used.
+    fn decode(&mut self, bytes: &[u8]) -> Result<usize, String> {
         let mut used = 0;
         for (part, out) in self.parts.iter_mut().enumerate() {
             let end = self.ends.get(part).copied().unwrap_or(usize::MAX);
@@ -43,17 +59,15 @@ impl BodyDecoder {
             if left == 0 {
                 continue;
             }
-            let available = self.pending.len() - used;
+            let available = bytes.len() - used;
             let ends_here = left <= available;
-            let bytes = &self.pending[used..used + left.min(available)];
-            used += decode_into(out, bytes, ends_here)?;
+            used += decode_into(out, &bytes[used..used + left.min(available)], ends_here)?;
             if !ends_here {
                 break;
             }
         }
         self.decoded += used;
-        self.pending.drain(..used);
-        Ok(())
+        Ok(used)
     }
 
     /// The whole answer, once every piece is in.

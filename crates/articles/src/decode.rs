@@ -58,8 +58,15 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
         return with(encoding, &bytes[bom_length..]);
     }
-    if std::str::from_utf8(bytes).is_ok() {
-        return with(UTF_8, bytes);
+    // Most files: checked once, and copied as they are (not checked again by a decoder).
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Decoded {
+            text: text.to_owned(),
+            encoding: UTF_8.name(),
+            lossy: false,
+            stray: 0,
+            undetected: false,
+        };
     }
     if let Some(decoded) = utf8_with_stray_bytes(bytes) {
         return decoded;

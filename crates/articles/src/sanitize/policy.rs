@@ -24,7 +24,13 @@ thread_local! {
 /// before [`super::finish`].
 pub fn clean(html: &str, location: &Location) -> String {
     LOCATION.with(|current| current.replace(location.clone()));
-    POLICY.with(|policy| policy.clean(html).to_string())
+    // Serialized straight into the string's bytes: `to_string` serializes into a buffer of its
+    // own, then copies that through a formatter.
+    let mut out = Vec::with_capacity(html.len());
+    // Writing to memory does not fail, and the serializer writes UTF-8.
+    let _ = POLICY.with(|policy| policy.clean(html).write_to(&mut out));
+    String::from_utf8(out)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
 }
 
 fn policy() -> Builder<'static> {
