@@ -19,7 +19,7 @@ pub fn marker_in(source: &str, events: &[Event]) -> Option<usize> {
         // where its pointer is. (Events the engine wrote itself, a formula's MathML, are not,
         // and hold no marker.)
         let start = (html.as_ptr() as usize).checked_sub(source.as_ptr() as usize)?;
-        let slice = source.get(start..start + html.len())?;
+        let slice = source.get(start..start.checked_add(html.len())?)?;
         (slice.as_ptr() == html.as_ptr()).then_some(start + at)
     })
 }
