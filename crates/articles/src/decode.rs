@@ -60,13 +60,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
     // Most files: checked once, and copied as they are (not checked again by a decoder).
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Decoded {
-            text: text.to_owned(),
-            encoding: UTF_8.name(),
-            lossy: false,
-            stray: 0,
-            undetected: false,
-        };
+        return utf8(text.to_owned(), 0);
     }
     if let Some(decoded) = utf8_with_stray_bytes(bytes) {
         return decoded;
@@ -108,13 +102,18 @@ fn utf8_with_stray_bytes(bytes: &[u8]) -> Option<Decoded> {
         text.push_str(chunk.valid());
         text.push_str(&read_as(WINDOWS_1252, chunk.invalid()).0);
     }
-    Some(Decoded {
+    Some(utf8(text, stray))
+}
+
+/// A file read as UTF-8, `stray` bytes of it (not UTF-8) read as Windows-1252.
+fn utf8(text: String, stray: usize) -> Decoded {
+    Decoded {
         text,
         encoding: UTF_8.name(),
         lossy: false,
         stray,
         undetected: false,
-    })
+    }
 }
 
 fn with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
