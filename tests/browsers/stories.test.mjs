@@ -28,6 +28,7 @@ const BROWSER = process.env.LECTERN_BROWSER ?? 'firefox';
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(here, '../../dist');
 const PORT = 4191;
+/// The first WebKitWebDriver server's port; one started again takes the next.
 const WEBKIT_DRIVER_PORT = 4192;
 const SITE = `http://127.0.0.1:${PORT}/`;
 const SINGLE_FILE = pathToFileURL(join(dist, 'lectern.html')).href;
@@ -36,9 +37,12 @@ const NEWS = '人民日报：夯实脱贫群众就业增收基本盘';
 const GBK = resolve(here, '../../crates/articles/tests/fixtures/edge/gbk-encoded.md');
 const GBK_TITLE = 'GBK 编码的文章';
 const WAIT = 15_000;
+/// How long a new WebKit session may take (well under a second when all is well).
+const SESSION_WAIT = 20_000;
 
 let server;
 let webkitDriver;
+let webkitDriverPort = WEBKIT_DRIVER_PORT - 1;
 let driver;
 let problems;
 
@@ -49,12 +53,7 @@ before(async () => {
 
 after(() => {
   server?.kill();
-  // xvfb-run's group: the X server and the driver (unless it has already gone).
-  try {
-    if (webkitDriver) process.kill(-webkitDriver.pid);
-  } catch (error) {
-    if (error.code !== 'ESRCH') throw error;
-  }
+  stopWebkitDriver();
 });
 
 /// Waits until `url` answers.
@@ -86,22 +85,58 @@ async function firefoxDriver() {
   return started;
 }
 
+/// A new MiniBrowser, through the run's WebKitWebDriver server. Now and then that server never
+/// answers a request for a new session (3 runs of these stories in 55 on the test machine; one
+/// such run held CI until its time ran out): then a new server is started and asked again.
 async function webkit() {
-  if (!webkitDriver) {
-    // One driver server for the run; each test starts its own browser through it.
-    webkitDriver = spawn(
-      'xvfb-run',
-      // xvfb-run's screen is 640×480 unless told: too small for the desktop window below.
-      ['-a', '-s', '-screen 0 1600x1200x24', process.env.WEBKIT_DRIVER ?? 'WebKitWebDriver', `--port=${WEBKIT_DRIVER_PORT}`],
-      { stdio: 'ignore', detached: true },
-    );
-    await answering(`http://127.0.0.1:${WEBKIT_DRIVER_PORT}/status`);
+  for (let attempt = 1; ; attempt += 1) {
+    if (!webkitDriver) await startWebkitDriver();
+    const session = new Builder()
+      .usingServer(`http://127.0.0.1:${webkitDriverPort}`)
+      .withCapabilities(
+        new Capabilities({
+          browserName: 'MiniBrowser',
+          'webkitgtk:browserOptions': { binary: process.env.WEBKIT ?? 'MiniBrowser', args: ['--automation'] },
+        }),
+      )
+      .build();
+    // A session given up on fails once its server is stopped; that failure is expected.
+    session.catch(() => {});
+    let timer;
+    const late = new Promise((_, fail) => {
+      timer = setTimeout(() => fail(new Error(`no WebKit session after ${SESSION_WAIT} ms`)), SESSION_WAIT);
+    });
+    try {
+      return await Promise.race([session, late]);
+    } catch (error) {
+      stopWebkitDriver();
+      if (attempt === 3) throw error;
+      console.log(`${error.message}: WebKitWebDriver started again`);
+    } finally {
+      clearTimeout(timer);
+    }
   }
-  const capabilities = new Capabilities({
-    browserName: 'MiniBrowser',
-    'webkitgtk:browserOptions': { binary: process.env.WEBKIT ?? 'MiniBrowser', args: ['--automation'] },
-  });
-  return new Builder().usingServer(`http://127.0.0.1:${WEBKIT_DRIVER_PORT}`).withCapabilities(capabilities).build();
+}
+
+async function startWebkitDriver() {
+  webkitDriverPort += 1;
+  webkitDriver = spawn(
+    'xvfb-run',
+    // xvfb-run's screen is 640×480 unless told: too small for the desktop window below.
+    ['-a', '-s', '-screen 0 1600x1200x24', process.env.WEBKIT_DRIVER ?? 'WebKitWebDriver', `--port=${webkitDriverPort}`],
+    { stdio: 'ignore', detached: true },
+  );
+  await answering(`http://127.0.0.1:${webkitDriverPort}/status`);
+}
+
+/// Stops xvfb-run's group: the X server, the driver and its browsers (unless already gone).
+function stopWebkitDriver() {
+  try {
+    if (webkitDriver) process.kill(-webkitDriver.pid);
+  } catch (error) {
+    if (error.code !== 'ESRCH') throw error;
+  }
+  webkitDriver = undefined;
 }
 
 beforeEach(async () => {

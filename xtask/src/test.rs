@@ -13,6 +13,9 @@ const E2E_SHARD_SIZE: usize = 100;
 /// so the end-to-end tests see older shards fetched as they are wanted.
 const E2E_LARGE_SIZE: usize = 50;
 const E2E_LARGE_SHARD_SIZE: usize = 2;
+/// Each story's limit: a browser that stops answering fails its story in two minutes rather
+/// than holding CI until its own limit (node's test runner waits forever unless told).
+const STORY_TIMEOUT: &str = "--test-timeout=120000";
 
 /// Runs formatting, lints, native tests, wasm tests in Chromium, the release build and the
 /// end-to-end tests against that build.
@@ -119,7 +122,7 @@ pub fn all() -> Result {
         ("end-to-end stories (Firefox)", &|| {
             status(
                 command("node")
-                    .args(["--test", "tests/browsers/"])
+                    .args(["--test", STORY_TIMEOUT, "tests/browsers/"])
                     .env("LECTERN_BROWSER", "firefox")
                     .env("FIREFOX", tools::find("firefox-esr")?)
                     .env("GECKODRIVER", tools::find("geckodriver")?),
@@ -128,7 +131,7 @@ pub fn all() -> Result {
         ("end-to-end stories (WebKit)", &|| {
             status(
                 command("node")
-                    .args(["--test", "tests/browsers/"])
+                    .args(["--test", STORY_TIMEOUT, "tests/browsers/"])
                     .env("LECTERN_BROWSER", "webkit")
                     .env("WEBKIT", tools::minibrowser()?)
                     .env("WEBKIT_DRIVER", tools::find("WebKitWebDriver")?),
