@@ -55,7 +55,11 @@ pub fn use_address(state: &UseReducerHandle<State>) {
             let (route, view) = (route.clone(), view.clone());
             spawn_local(async move {
                 next_task().await;
-                if let Some(step) = unwritten.borrow_mut().take(this) {
+                // A link followed in the meantime (an article opened the moment the list
+                // changed) has moved the address on, its `hashchange` on the way: this older
+                // view must not put the list back over it.
+                let moved_on = page::current_route() != route;
+                if let Some(step) = unwritten.borrow_mut().take(this).filter(|_| !moved_on) {
                     page::show(&route, &view, step);
                 }
             });

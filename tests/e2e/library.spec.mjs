@@ -86,6 +86,28 @@ test('a filtered view is a link: it survives a reload, and Back steps through it
   await expect(filters.getByRole('checkbox', { name: /^release/ })).not.toBeChecked();
 });
 
+test('an article followed the moment a filter changes opens, and the address stays on it', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('status')).toHaveText('12 articles');
+  // The list's new address is written a task after the render that draws it. The reader's
+  // click lands in between: once the count has changed and the render's effects have run (a
+  // few microtasks on), still in the render's task, the reference article is followed.
+  await page.evaluate(() => {
+    const count = document.querySelector('main [role=status]');
+    const follow = () => document.querySelector('a[href="#/read/news/000_6ceb1ec26c302d42"]').click();
+    new MutationObserver((_, observer) => {
+      observer.disconnect();
+      queueMicrotask(() => queueMicrotask(() => queueMicrotask(follow)));
+    }).observe(count, { childList: true, characterData: true, subtree: true });
+    const finance = [...document.querySelectorAll('input[type=checkbox]')].find((box) =>
+      box.closest('label')?.textContent.trim().startsWith('金融'),
+    );
+    finance.click();
+  });
+  await expect(page.locator('.reader-body')).toContainText('拓展就地就近就业');
+  await expect(page).toHaveURL(/#\/read\/news\/000_6ceb1ec26c302d42$/);
+});
+
 test('facets count what they would give, (none) included, and combine', async ({ page }) => {
   await page.goto('./#/?sort=title');
   const count = page.getByRole('status');
