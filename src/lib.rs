@@ -21,10 +21,3 @@ pub mod ui;
 pub mod view;
 
 pub use app::App;
-
-/// Every program of the app (the page and its workers) allocates with Talc rather than Rust's
-/// default for WebAssembly, dlmalloc: smaller (−3 KB gzipped on the page, −3 KB in the parsing
-/// worker) and no slower (A/B in one run, eight fresh contexts each: imports 0.98–1.04).
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
