@@ -206,8 +206,11 @@ async function search(text) {
   if (text) await box.sendKeys(text);
 }
 
-/// A link by its exact text.
-const link = (text) => driver.wait(until.elementLocated(By.xpath(`//a[normalize-space()="${text}"]`)), WAIT);
+/// A link by its exact text; if none comes, what the page shows instead.
+const link = (text) =>
+  driver
+    .wait(until.elementLocated(By.xpath(`//a[normalize-space()="${text}"]`)), WAIT)
+    .catch(async () => assert.fail(`no link ${JSON.stringify(text)}; the page shows: ${await textOf('main')}`));
 
 /// Files for "Open files", written to a temporary folder.
 async function files(named) {
