@@ -121,7 +121,8 @@ pub fn scroll_to_top() {
     }
 }
 
-/// Scrolls the element with `id` into view; returns whether there was one.
+/// Scrolls the element with `id` into view and moves the focus there, so that a keyboard's
+/// next Tab goes on from it; returns whether there was one.
 pub fn scroll_to_id(id: &str) -> bool {
     let element = web_sys::window()
         .and_then(|w| w.document())
@@ -129,6 +130,10 @@ pub fn scroll_to_id(id: &str) -> bool {
     match element {
         Some(element) => {
             element.scroll_into_view();
+            // A heading takes the focus only when told it may (and only from script).
+            if !element.has_attribute("tabindex") {
+                let _ = element.set_attribute("tabindex", "-1");
+            }
             if let Ok(html) = element.dyn_into::<web_sys::HtmlElement>() {
                 let _ = html.focus();
             }

@@ -138,3 +138,30 @@ test('printing gives the article alone, black on white, with its links spelled o
   expect(await link.evaluate((a) => getComputedStyle(a, '::after').content)).toBe(`" (${href})"`);
   await page.pdf({ path: testInfo.outputPath('hexo-5-released.pdf') });
 });
+
+test('the top bar covers nothing it scrolls to, and leaves a phone its screen', async ({ page }) => {
+  const below = (locator) => locator.evaluate((el) => el.getBoundingClientRect().top);
+  const barBottom = () => page.locator('.topbar').evaluate((bar) => bar.getBoundingClientRect().bottom);
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await page.goto('./');
+  await expect(page.locator('article.card')).toHaveCount(12);
+  await page.evaluate(() => window.scrollTo(0, 600));
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(600);
+  // The filters beside the list stay in view below the bar, their heading readable.
+  expect(await below(page.locator('.filters')), 'the filters, below the top bar').toBeGreaterThanOrEqual(await barBottom());
+
+  await page.goto('./#/read/hexo/2020-07-29-hexo-5-released');
+  await page.locator('.outline').getByRole('link', { name: 'Fix', exact: true }).click();
+  const heading = page.locator('.reader-body').getByRole('heading', { name: 'Fix', exact: true });
+  await expect(heading).toBeFocused();
+  const top = await below(heading);
+  expect(top, 'the heading jumped to, below the top bar').toBeGreaterThanOrEqual(await barBottom());
+  expect(top, 'the heading jumped to, near the top of the window').toBeLessThan(200);
+
+  // On a phone the bar is three rows: it scrolls away with the article.
+  await page.setViewportSize({ width: 375, height: 700 });
+  await page.goto(REFERENCE);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 600));
+  await expect.poll(barBottom, 'the top bar, scrolled away').toBeLessThanOrEqual(0);
+});
