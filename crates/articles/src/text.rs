@@ -49,8 +49,10 @@ pub fn extract(html: &str) -> Extracted {
         };
         let tag = &rest[lt + 1..lt + gt];
         rest = &rest[lt + gt + 1..];
-        let closing = tag.starts_with('/');
-        let unslashed = tag.trim_start_matches('/');
+        let (closing, unslashed) = match tag.strip_prefix('/') {
+            Some(name) => (true, name),
+            None => (false, tag),
+        };
         let name_len = unslashed
             .bytes()
             .position(|b| !b.is_ascii_alphanumeric())

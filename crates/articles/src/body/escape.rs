@@ -11,7 +11,8 @@ pub fn text(value: &str) -> String {
 /// Appends `value` to `out`, escaped as text content.
 pub fn push_text(out: &mut String, value: &str) {
     let mut rest = value;
-    while let Some(at) = rest.find(['&', '<', '>']) {
+    // A byte search: `str::find` of characters decodes each one, slowly in WebAssembly.
+    while let Some(at) = memchr::memchr3(b'&', b'<', b'>', rest.as_bytes()) {
         out.push_str(&rest[..at]);
         out.push_str(match rest.as_bytes()[at] {
             b'&' => "&amp;",
