@@ -81,6 +81,10 @@ fn quoted_value(html: &str, at: usize) -> Option<Range<usize>> {
 /// A host as written (percent-encoded or not) in ASCII; `None` when it is ASCII already, or
 /// cannot be encoded.
 fn host_to_ascii(written: &str) -> Option<String> {
+    // Nearly every host: ASCII with nothing to decode, so nothing to copy.
+    if written.is_ascii() && memchr::memchr(b'%', written.as_bytes()).is_none() {
+        return None;
+    }
     let host = percent_decoded(written)?;
     if host.is_ascii() {
         return None;
