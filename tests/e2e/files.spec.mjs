@@ -239,6 +239,33 @@ test.describe('a host that lacks the worker', () => {
     await page.getByLabel('Read as').selectOption('GBK');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('GBK 编码的文章');
   });
+
+  // A moment offline is not for the worker's life: a detector that could not be fetched is
+  // fetched again, a few seconds later, for the next file that needs it.
+  test('a detector that could not be fetched is fetched again for a later file', async ({ page }) => {
+    let online = false;
+    const requested = [];
+    await page.route('**/lectern-detect.wasm*', (route) => {
+      requested.push(online);
+      return online ? route.fallback() : route.fulfill({ status: 404, body: '' });
+    });
+    await page.goto('./');
+    await expect(page.getByRole('status')).toHaveText('12 articles');
+    const gbk = await readFile(new URL('../../crates/articles/tests/fixtures/edge/gbk-encoded.md', import.meta.url));
+    const files = (names) => names.map((name) => ({ name, mimeType: 'text/markdown', buffer: gbk }));
+    const title = page.getByRole('link', { name: 'GBK 编码的文章' });
+    // Dealt to the parsing workers in turn: each of them tries, and fails.
+    await page.getByLabel('Open files').setInputFiles(files(['a.md', 'b.md', 'c.md', 'd.md']));
+    await expect(page.getByRole('status')).toHaveText('16 articles');
+    await expect(title).toHaveCount(0);
+    expect(requested.length).toBeGreaterThan(0);
+    online = true;
+    await page.waitForTimeout(5_500);
+    await page.getByLabel('Open files').setInputFiles(files(['e.md', 'f.md']));
+    await expect(page.getByRole('status')).toHaveText('18 articles');
+    await expect(title).toHaveCount(2);
+    expect(requested).toContain(true);
+  });
 });
 
 test('dropping a file anywhere on the page adds it', async ({ page }) => {

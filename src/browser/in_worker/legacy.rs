@@ -8,11 +8,9 @@
 //! Where the detector cannot be loaded (offline before it was ever fetched), the engine reads
 //! the file as windows-1252 and says so, and the reader can choose its encoding.
 
-use std::cell::OnceCell;
-
 use web_sys::{TextDecoder, TextDecoderOptions};
 
-use super::modules::{Instance, OnDemand};
+use super::modules::{Instance, Loaded, OnDemand};
 
 /// The detector's module (see `modules`).
 const MODULE: OnDemand = OnDemand {
@@ -24,8 +22,8 @@ const MODULE: OnDemand = OnDemand {
 const PIECE: usize = 64 * 1024;
 
 thread_local! {
-    /// Loaded at the first guess; `None` if it could not be.
-    static DETECTOR: OnceCell<Option<Detector>> = const { OnceCell::new() };
+    /// Loaded at the first guess (again later, if it could not be).
+    static DETECTOR: Loaded<Detector> = const { Loaded::new() };
 }
 
 /// What the engine is lent.
@@ -34,7 +32,11 @@ pub const LEGACY: articles::decode::Legacy = articles::decode::Legacy { detect, 
 /// The WHATWG name of the encoding `bytes` are in, or `None` when the detector cannot be
 /// loaded.
 fn detect(bytes: &[u8]) -> Option<String> {
-    DETECTOR.with(|detector| detector.get_or_init(Detector::load).as_ref()?.guess(bytes))
+    DETECTOR.with(|detector| {
+        detector
+            .get(js_sys::Date::now(), Detector::load)?
+            .guess(bytes)
+    })
 }
 
 /// `bytes` read by the browser in the encoding `name` names, and whether some could not be

@@ -9,7 +9,7 @@
 //! its own build. Each is a plain module (no imports, no wasm-bindgen): the worker writes its
 //! input into the module's memory, calls an export, and reads the answer back.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use js_sys::{ArrayBuffer, Function, Object, Reflect, Uint8Array, WebAssembly};
 use wasm_bindgen::{JsCast, JsValue};
@@ -105,12 +105,52 @@ impl Instance {
     }
 }
 
+/// How long a module that could not be loaded is not asked for again: a network error while
+/// one file needed it is tried again for a later file, but an import of a thousand files
+/// offline does not make a thousand requests.
+const RETRY_MILLIS: f64 = 5_000.0;
+
+/// A module (or what is made of it) once it could be loaded. A failure is remembered for
+/// [`RETRY_MILLIS`], not for the worker's life: a moment offline would otherwise have every
+/// later file read without it (legacy encodings as windows-1252, formulas left as TeX).
+pub(super) struct Loaded<T> {
+    value: OnceCell<T>,
+    failed_at: Cell<Option<f64>>,
+}
+
+impl<T> Loaded<T> {
+    pub(super) const fn new() -> Loaded<T> {
+        Loaded {
+            value: OnceCell::new(),
+            failed_at: Cell::new(None),
+        }
+    }
+
+    /// The value, loaded now by `load` unless that failed less than [`RETRY_MILLIS`] before
+    /// `now` (milliseconds); `None` while it cannot be had.
+    pub(super) fn get(&self, now: f64, load: impl FnOnce() -> Option<T>) -> Option<&T> {
+        let failed_lately = self
+            .failed_at
+            .get()
+            .is_some_and(|at| now - at < RETRY_MILLIS);
+        if self.value.get().is_none() && !failed_lately {
+            match load() {
+                Some(value) => {
+                    let _ = self.value.set(value);
+                }
+                None => self.failed_at.set(Some(now)),
+            }
+        }
+        self.value.get()
+    }
+}
+
 /// A module asked for text and answering text (TeX math, TOML): compiled the first time it is
 /// asked, its instance kept between questions and made again after one traps (a panic in the
 /// module may have left its memory half changed).
 pub struct Kept {
     module: OnDemand,
-    compiled: OnceCell<Option<WebAssembly::Module>>,
+    compiled: Loaded<WebAssembly::Module>,
     instance: RefCell<Option<Instance>>,
 }
 
@@ -118,7 +158,7 @@ impl Kept {
     pub const fn new(module: OnDemand) -> Kept {
         Kept {
             module,
-            compiled: OnceCell::new(),
+            compiled: Loaded::new(),
             instance: RefCell::new(None),
         }
     }
@@ -135,8 +175,7 @@ impl Kept {
     ) -> Option<Option<(String, bool)>> {
         let module = self
             .compiled
-            .get_or_init(|| self.module.compile())
-            .as_ref()?;
+            .get(js_sys::Date::now(), || self.module.compile())?;
         let mut kept = self.instance.borrow_mut();
         let instance = kept.take().or_else(|| Instance::new(module));
         let answer = instance.as_ref().and_then(|instance| {
@@ -155,5 +194,27 @@ impl Kept {
             *kept = instance;
         }
         Some(answer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_module_not_loaded_is_asked_for_again_after_a_while_and_kept_once_loaded() {
+        let loaded: Loaded<&str> = Loaded::new();
+        let asked = Cell::new(0);
+        let load = |answer: Option<&'static str>| {
+            asked.set(asked.get() + 1);
+            answer
+        };
+        assert_eq!(loaded.get(0.0, || load(None)), None);
+        assert_eq!(loaded.get(1_000.0, || load(Some("module"))), None);
+        assert_eq!(asked.get(), 1, "not asked again so soon after failing");
+        let later = RETRY_MILLIS;
+        assert_eq!(loaded.get(later, || load(Some("module"))), Some(&"module"));
+        assert_eq!(loaded.get(later + 1.0, || load(None)), Some(&"module"));
+        assert_eq!(asked.get(), 2, "kept once loaded");
     }
 }
