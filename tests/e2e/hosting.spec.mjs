@@ -33,6 +33,13 @@ test('?library= opens a catalog from another origin that allows it', async ({ pa
   await expect(page.getByRole('status')).toHaveText('300 articles');
   // Whose articles these are is in the header.
   await expect(page.locator('header .library-from')).toHaveText('Library from http://127.0.0.1:4180');
+  // Still one row where the bar stays in view, the origin and all: it covers no more than the
+  // 5rem the page keeps clear of it.
+  for (const width of [1024, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    const bar = await page.locator('.topbar').evaluate((header) => header.getBoundingClientRect().height);
+    expect(bar, `the top bar's height at ${width} px`).toBeLessThanOrEqual(80);
+  }
   await page.getByRole('searchbox', { name: 'Search' }).fill('读书 note 2');
   await page.getByRole('link', { name: '读书 note 2', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('读书 note 2');

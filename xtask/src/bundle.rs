@@ -94,10 +94,10 @@ use crate::{build, modules, single_file};
 /// (+0.3 KB: the Hexo corpus indexed natively 22 % faster). Lowered to 430.7 KB when the app
 /// allocated with Talc rather than dlmalloc (−3 KB, no slower), and raised back to 433.5 KB
 /// when it went back to dlmalloc (ARCHITECTURE.md, decisions: a wasm trap seen under Talc).
-/// Raised to 433.6 KB for the top bar kept clear of (a style sheet's few lines: the filters
-/// beside the list and a heading the outline jumped to were under it; on a phone it scrolls
-/// away).
-pub const PAGE_BUDGET: usize = 433_600;
+/// Raised to 433.7 KB for the top bar kept clear of (the style sheet's lines: the filters
+/// beside the list and a heading the outline jumped to were under it; it is one row where it
+/// stays in view and scrolls away on narrower screens) and a heading jumped to focused.
+pub const PAGE_BUDGET: usize = 433_700;
 
 /// The most the first paint may weigh gzipped (goal: 200 KB before the library paints):
 /// today's size and a little room.
@@ -162,8 +162,8 @@ pub const FIRST_PAINT_BUDGET: usize = 11_000;
 /// through `Display` and a formatter, and a UTF-8 file checked once rather than twice (−1.2 KB
 /// in the worker; 500 articles like the reference one parsed natively 4 % faster). Lowered to
 /// 825 KB when the page and the workers allocated with Talc rather than dlmalloc (−6 KB), and
-/// raised back to 830.7 KB when they went back to dlmalloc, then to 830.8 KB with the page's.
-pub const TOTAL_BUDGET: usize = 830_800;
+/// raised back to 830.7 KB when they went back to dlmalloc, then to 830.9 KB with the page's.
+pub const TOTAL_BUDGET: usize = 830_900;
 
 /// A download's size: as stored, gzipped at level 9 and compressed with brotli at quality 11.
 #[derive(Clone, Copy, Debug, Default)]
