@@ -85,6 +85,16 @@ impl Job {
 /// How often the watchdog looks at the worker, in milliseconds.
 const WATCHDOG_MILLIS: u32 = 1_000;
 
+/// A worker's handlers go with its connection. A worker stopped (an import cancelled, a crash)
+/// may already have answers queued for the page: dispatched to closures dropped with the
+/// connection, each threw "closure invoked recursively or after being dropped" into the page.
+impl Drop for Connection {
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+    }
+}
+
 impl Connection {
     /// Starts a worker from `script` for the pool's slot `index`, listening to it and watching
     /// it. Its listeners hold it weakly: the slot owns it, so stopping frees it.
