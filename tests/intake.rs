@@ -75,3 +75,41 @@ async fn a_file_list_is_taken_whole_and_named_in_order() {
     assert!(given.iter().all(|(path, file)| file.name() == *path));
     assert!(named(from_list(None)).await.is_empty());
 }
+
+/// Going to a place in an article moves the focus there, so a keyboard's next Tab goes on from
+/// it: a heading is made focusable from script only, and a link keeps its place in the Tab
+/// order.
+#[wasm_bindgen_test]
+fn a_place_gone_to_takes_the_focus_and_a_link_stays_in_the_tab_order() {
+    use wasm_bindgen::JsCast;
+
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let body = document.body().expect("a body");
+    let holder = document.create_element("div").expect("an element");
+    holder.set_inner_html(
+        r##"<h2 id="place-heading">A section</h2><a id="place-link" href="#x">A link</a>"##,
+    );
+    body.append_child(&holder).expect("appended");
+    let focused = || document.active_element().map(|e| e.id());
+
+    assert!(lectern::browser::page::scroll_to_id("place-heading"));
+    assert_eq!(focused().as_deref(), Some("place-heading"));
+    let heading = document
+        .get_element_by_id("place-heading")
+        .expect("the heading");
+    assert_eq!(heading.get_attribute("tabindex").as_deref(), Some("-1"));
+
+    assert!(lectern::browser::page::scroll_to_id("place-link"));
+    assert_eq!(focused().as_deref(), Some("place-link"));
+    let link = document
+        .get_element_by_id("place-link")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .expect("the link");
+    assert_eq!(link.get_attribute("tabindex"), None);
+    assert_eq!(link.tab_index(), 0);
+
+    assert!(!lectern::browser::page::scroll_to_id("no-such-place"));
+    holder.remove();
+}

@@ -130,11 +130,12 @@ pub fn scroll_to_id(id: &str) -> bool {
     match element {
         Some(element) => {
             element.scroll_into_view();
-            // A heading takes the focus only when told it may (and only from script).
-            if !element.has_attribute("tabindex") {
-                let _ = element.set_attribute("tabindex", "-1");
-            }
             if let Ok(html) = element.dyn_into::<web_sys::HtmlElement>() {
+                // A heading takes the focus only when told it may (from script only: -1); a
+                // link or a control already can, and keeps its place in the Tab order.
+                if html.tab_index() < 0 {
+                    let _ = html.set_attribute("tabindex", "-1");
+                }
                 let _ = html.focus();
             }
             true
