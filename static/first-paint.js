@@ -149,8 +149,8 @@
         el('a', { class: 'brand', href: '#/' }, [words.app_name]),
         el('input', { class: 'search', type: 'search', 'aria-label': words.search, placeholder: words.search_placeholder }),
         // Labels in the app (of its file inputs), not buttons.
-        el('span', { class: 'button open-files' }, [words.open_files]),
         el('span', { class: 'button button-quiet open-folder' }, [words.open_folder]),
+        el('span', { class: 'button open-files' }, [words.open_files]),
         el('div', { class: 'switches' }, [
           button('icon-button', { 'aria-label': themeLabel, title: themeLabel }, theme === 'dark' ? '☀' : '☾'),
           button('icon-button', { 'aria-label': words.other_language_label, lang: lang === 'en' ? 'zh-CN' : 'en' }, words.other_language),
@@ -165,8 +165,8 @@
           el('section', { class: 'library' }, [
             el('div', { class: 'library-head' }, [
               el('p', { class: 'count' }, [say.count(count)]),
-              el('label', { class: 'remote-images' }, [words.remote_images, choice]),
               button('icon-button layout-toggle', { 'aria-pressed': String(list) }, words.list_layout),
+              el('label', { class: 'remote-images' }, [words.remote_images, choice]),
             ]),
             el('div', { class: list ? 'grid grid-list' : 'grid' }, articles.map(function (summary) {
               return card(summary, mode);

@@ -55,15 +55,15 @@ pub fn Header(props: &HeaderProps) -> Html {
             }
             <input class="search" type="search" aria-label={text.search}
                 placeholder={text.search_placeholder} value={props.query.clone()} oninput={on_input} />
-            <label class="button open-files">
-                { text.open_files }
-                <input class="visually-hidden" type="file" multiple=true
-                    accept=".md,.markdown,.mdx,.txt,.html,.htm" onchange={on_change.clone()} />
-            </label>
             <label class="button button-quiet open-folder">
                 { text.open_folder }
                 <input class="visually-hidden" type="file" webkitdirectory=true multiple=true
-                    onchange={on_change} />
+                    onchange={on_change.clone()} />
+            </label>
+            <label class="button open-files">
+                { text.open_files }
+                <input class="visually-hidden" type="file" multiple=true
+                    accept=".md,.markdown,.mdx,.txt,.html,.htm" onchange={on_change} />
             </label>
             <div class="switches">
                 <button type="button" class="icon-button" onclick={props.on_theme.reform(|_| ())}

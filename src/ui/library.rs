@@ -188,10 +188,10 @@ pub fn Library(props: &LibraryProps) -> Html {
             aria-busy={(props.searching || props.indexing || props.listing_more).then_some("true")}>
             <div class="library-head">
                 <p id="library-count" class="count" role="status" aria-live="polite">{ status }</p>
-                { for tools }
-                <RemoteImagesChoice lang={props.lang} />
                 <button type="button" class="icon-button layout-toggle" aria-pressed={list.to_string()}
                     onclick={toggle_layout}>{ text.list_layout }</button>
+                { for tools }
+                <RemoteImagesChoice lang={props.lang} />
             </div>
             { problem }
             { body }

@@ -158,10 +158,51 @@ test('the top bar covers nothing it scrolls to, and leaves a phone its screen', 
   expect(top, 'the heading jumped to, below the top bar').toBeGreaterThanOrEqual(await barBottom());
   expect(top, 'the heading jumped to, near the top of the window').toBeLessThan(200);
 
-  // On a phone the bar is three rows: it scrolls away with the article.
+  // On a phone the bar is two rows: it scrolls away with the article.
   await page.setViewportSize({ width: 375, height: 700 });
   await page.goto(REFERENCE);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.evaluate(() => window.scrollTo(0, 600));
   await expect.poll(barBottom, 'the top bar, scrolled away').toBeLessThanOrEqual(0);
+});
+
+test('a phone shows the list near the top, and the keyboard goes through the bar as it reads', async ({ page }) => {
+  const box = (locator) => locator.evaluate((el) => {
+    const { top, bottom, height } = el.getBoundingClientRect();
+    return { top, bottom, middle: (top + bottom) / 2, height };
+  });
+  await page.setViewportSize({ width: 375, height: 700 });
+  await page.goto('./');
+  await expect(page.locator('article.card')).toHaveCount(12);
+  // The name and both ways to open files on one row, the search and the switches on the next.
+  const brand = await box(page.locator('.brand'));
+  const search = await box(page.getByRole('searchbox'));
+  expect((await box(page.locator('.topbar'))).height, 'the bar, two rows').toBeLessThan(130);
+  for (const name of ['Open folder', 'Open files']) {
+    expect(Math.abs((await box(page.locator('.topbar label', { hasText: name }))).middle - brand.middle), name).toBeLessThan(4);
+  }
+  expect(search.top, 'the search below the name').toBeGreaterThan(brand.bottom);
+  const theme = await box(page.getByRole('button', { name: 'Dark theme' }));
+  expect(Math.abs(theme.middle - search.middle), 'the switches beside the search').toBeLessThan(4);
+  // The count and the layout's toggle share a row; the first card starts in the screen's top half.
+  const count = await box(page.getByRole('status').filter({ hasText: '12 articles' }));
+  const toggle = await box(page.getByRole('button', { name: 'Compact list' }));
+  expect(Math.abs(toggle.middle - count.middle), 'the toggle beside the count').toBeLessThan(4);
+  expect((await box(page.locator('article.card').first())).top, 'the first card').toBeLessThan(350);
+
+  // Wide, the bar is one row in the order of the page: Tab goes on from the search to the
+  // folder, then the files, as they are seen.
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await page.getByRole('searchbox').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.open-folder input')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.open-files input')).toBeFocused();
+  const folder = await box(page.locator('.open-folder'));
+  const files = await box(page.locator('.open-files'));
+  const wideSearch = await box(page.getByRole('searchbox'));
+  expect(Math.abs(folder.middle - wideSearch.middle), 'one row').toBeLessThan(4);
+  expect(await page.locator('.open-folder').evaluate((el) => el.getBoundingClientRect().right))
+    .toBeLessThan(await page.locator('.open-files').evaluate((el) => el.getBoundingClientRect().left));
+  expect(files.height).toBeGreaterThanOrEqual(44);
 });

@@ -96,8 +96,10 @@ use crate::{build, modules, single_file};
 /// when it went back to dlmalloc (ARCHITECTURE.md, decisions: a wasm trap seen under Talc).
 /// Raised to 433.7 KB for the top bar kept clear of (the style sheet's lines: the filters
 /// beside the list and a heading the outline jumped to were under it; it is one row where it
-/// stays in view and scrolls away on narrower screens) and a heading jumped to focused.
-pub const PAGE_BUDGET: usize = 433_700;
+/// stays in view and scrolls away on narrower screens) and a heading jumped to focused; to
+/// 433.9 KB for a phone's top bar in two rows rather than three and the list's head in two
+/// rather than three (the first card 366 → 280 px down a 375 px screen).
+pub const PAGE_BUDGET: usize = 433_900;
 
 /// The most the first paint may weigh gzipped (goal: 200 KB before the library paints):
 /// today's size and a little room.
@@ -162,8 +164,9 @@ pub const FIRST_PAINT_BUDGET: usize = 11_000;
 /// through `Display` and a formatter, and a UTF-8 file checked once rather than twice (−1.2 KB
 /// in the worker; 500 articles like the reference one parsed natively 4 % faster). Lowered to
 /// 825 KB when the page and the workers allocated with Talc rather than dlmalloc (−6 KB), and
-/// raised back to 830.7 KB when they went back to dlmalloc, then to 830.9 KB with the page's.
-pub const TOTAL_BUDGET: usize = 830_900;
+/// raised back to 830.7 KB when they went back to dlmalloc, then to 830.9 KB and 831.1 KB with
+/// the page's.
+pub const TOTAL_BUDGET: usize = 831_100;
 
 /// A download's size: as stored, gzipped at level 9 and compressed with brotli at quality 11.
 #[derive(Clone, Copy, Debug, Default)]
