@@ -190,8 +190,8 @@ pub fn Library(props: &LibraryProps) -> Html {
                 <p id="library-count" class="count" role="status" aria-live="polite">{ status }</p>
                 <button type="button" class="icon-button layout-toggle" aria-pressed={list.to_string()}
                     onclick={toggle_layout}>{ text.list_layout }</button>
-                { for tools }
                 <RemoteImagesChoice lang={props.lang} />
+                { for tools }
             </div>
             { problem }
             { body }
