@@ -450,6 +450,65 @@ fn wikilink_brackets() {
     );
 }
 
+/// A line of 100 000 HTML comments (`<!-- more -->`, found by the fuzzer: `timeout-008c…`,
+/// `timeout-ed48…`): each comment searched the rest of the line for the second of its two
+/// closers, so 40 000 took 5.8 s natively and these some 36 s.
+#[test]
+fn comment_runs() {
+    let run = "<!-- more -->".repeat(100_000);
+    for (name, text) in [
+        (
+            "block.md",
+            format!("Before the comments.\n\n{run}\n\nAfter them.\n"),
+        ),
+        (
+            "inline.md",
+            format!("Before the comments {run} after them.\n"),
+        ),
+    ] {
+        let article = parse_in_time(name, text.into_bytes(), ParseOptions::default());
+        assert!(
+            article.diagnostics.is_empty(),
+            "{name}: {:?}",
+            article.diagnostics
+        );
+        assert!(article.text.contains("Before the comments"), "{name}");
+        assert!(article.text.contains("fter them."), "{name}");
+        assert!(!article.html.contains("<!--"), "{name}");
+        assert!(
+            article.excerpt.starts_with("Before the comments") && !article.excerpt.contains("them"),
+            "{name}: the excerpt ends at the first marker: {:?}",
+            article.excerpt
+        );
+    }
+}
+
+/// Runs that a bare link is tried at every place of (found by the fuzzer: `timeout-7155…`,
+/// `timeout-1b32…`): each try read to the run's end, or counted its parentheses again for
+/// every `)` it took off, so 65 kB took from 1 s (`(http://a…`) to over 30 s (`)…`) natively,
+/// and these 260 kB 12–47 s in a test build.
+#[test]
+fn bare_link_runs() {
+    let cases = [
+        ("underscores.md", "_a".repeat(131_072)),
+        ("www-dots.md", "(www..".repeat(44_000)),
+        (
+            "parens.md",
+            format!("www.a.example/{}", ")".repeat(262_144)),
+        ),
+        ("http-runs.md", "(http://a".repeat(32_000)),
+    ];
+    for (name, run) in cases {
+        let text = format!("Before the run: {run} www.example.com after it.\n");
+        let article = parse_in_time(name, text.into_bytes(), ParseOptions::default());
+        assert!(article.text.contains("Before the run"), "{name}");
+        assert!(
+            article.html.contains("href=\"http://www.example.com\""),
+            "{name}: a link after the run"
+        );
+    }
+}
+
 #[test]
 fn unclosed_tag_blocks() {
     let article = parse_fixture("unclosed-tag-blocks.md", ParseOptions::default());

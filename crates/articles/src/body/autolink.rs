@@ -38,16 +38,24 @@ fn may_hold_link(text: &str) -> bool {
     memchr::memchr2(b':', b'@', text.as_bytes()).is_some() || text.contains("www.")
 }
 
+/// The most a try at one place reads of a domain, and of an address's local part: DNS's
+/// longest name and RFC 5321's longest local part. A link is tried at every place one may
+/// start, and reading to the end of a run of letters at each went through the run again and
+/// again: 65 kB of `_` and letters took 6 s natively (found by the fuzzer).
+const MAX_DOMAIN: usize = 253;
+const MAX_LOCAL: usize = 64;
+
 fn split_links(text: &str, out: &mut Vec<Event<'_>>) {
     let mut plain_start = 0;
     let mut at = 0;
+    let mut url_end = UrlEnd::default();
     while at < text.len() {
         let boundary_ok = text[..at]
             .chars()
             .next_back()
             .is_none_or(|c| c.is_whitespace() || matches!(c, '*' | '_' | '~' | '('));
         let found = if boundary_ok {
-            link_at(&text[at..])
+            link_at(text, at, &mut url_end)
         } else {
             None
         };
@@ -80,73 +88,99 @@ fn split_links(text: &str, out: &mut Vec<Event<'_>>) {
     }
 }
 
-/// A link starting at `text`: its length and its destination.
-fn link_at(text: &str) -> Option<(usize, String)> {
-    if text.starts_with("www.") {
-        let len = url_len(text, 0)?;
-        return Some((len, format!("http://{}", &text[..len])));
+/// Where the next whitespace or `<` (a bare URL's end) is, remembered for the tries that
+/// follow in the same run: each looking for it again read the rest of the run each time.
+#[derive(Default)]
+struct UrlEnd {
+    /// No whitespace or `<` is in `from..at`; `at` is one, or the text's end.
+    from: usize,
+    at: usize,
+}
+
+impl UrlEnd {
+    fn after(&mut self, text: &str, from: usize) -> usize {
+        if !(self.from..=self.at).contains(&from) {
+            let at = text[from..]
+                .find(|c: char| c.is_whitespace() || c == '<')
+                .map_or(text.len(), |i| from + i);
+            *self = UrlEnd { from, at };
+        }
+        self.at
+    }
+}
+
+/// A link starting at `start` in `text`: its length and its destination.
+fn link_at(text: &str, start: usize, url_end: &mut UrlEnd) -> Option<(usize, String)> {
+    let rest = &text[start..];
+    if rest.starts_with("www.") {
+        let len = url_len(text, start, 0, url_end)?;
+        return Some((len, format!("http://{}", &rest[..len])));
     }
     for scheme in ["https://", "http://"] {
-        if text.len() > scheme.len()
-            && text
+        if rest.len() > scheme.len()
+            && rest
                 .get(..scheme.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(scheme))
         {
-            let len = url_len(text, scheme.len())?;
-            return Some((len, text[..len].to_owned()));
+            let len = url_len(text, start, scheme.len(), url_end)?;
+            return Some((len, rest[..len].to_owned()));
         }
     }
     for scheme in ["mailto:", "xmpp:"] {
-        if let Some(rest) = text.strip_prefix(scheme) {
-            let mut len = scheme.len() + email_len(rest)?;
-            if scheme == "xmpp:" && text[len..].starts_with('/') {
-                let resource = text[len + 1..]
+        if let Some(address) = rest.strip_prefix(scheme) {
+            let mut len = scheme.len() + email_len(address)?;
+            if scheme == "xmpp:" && rest[len..].starts_with('/') {
+                let resource = rest[len + 1..]
                     .find(|c: char| !(c.is_alphanumeric() || matches!(c, '@' | '.')))
-                    .unwrap_or(text.len() - len - 1);
+                    .unwrap_or(rest.len() - len - 1);
                 len += 1 + resource;
-                len -= trailing_punctuation(&text[..len]);
+                len -= trailing_punctuation(&rest[..len]);
             }
-            return Some((len, text[..len].to_owned()));
+            return Some((len, rest[..len].to_owned()));
         }
     }
-    let len = email_len(text)?;
-    Some((len, format!("{BARE_EMAIL}{}", &text[..len])))
+    let len = email_len(rest)?;
+    Some((len, format!("{BARE_EMAIL}{}", &rest[..len])))
 }
 
 /// Marks a bare email address among the destinations `link_at` returns.
 const BARE_EMAIL: &str = "\u{0}email:";
 
-/// Length of a URL whose domain starts at `domain_start`, or `None` when the domain is invalid.
-fn url_len(text: &str, domain_start: usize) -> Option<usize> {
-    let end = text
-        .find(|c: char| c.is_whitespace() || c == '<')
-        .unwrap_or(text.len());
-    let domain_end = text[domain_start..end]
-        .find(['/', '?', '#'])
-        .map_or(end, |i| domain_start + i);
-    let domain = &text[domain_start..domain_end];
-    let segments: Vec<&str> = domain.split('.').collect();
-    let valid = !domain.is_empty()
-        && domain
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        && segments.len() >= 2
-        && segments.iter().rev().take(2).all(|s| !s.contains('_'));
+/// Length of the URL at `start` in `text` whose domain starts `domain_start` bytes in, or
+/// `None` when the domain is invalid.
+fn url_len(text: &str, start: usize, domain_start: usize, url_end: &mut UrlEnd) -> Option<usize> {
+    let rest = &text[start..];
+    // The domain ends at the path, the query, the fragment or the URL's end.
+    let mut domain_end = rest.len();
+    for (i, c) in rest[domain_start..].char_indices() {
+        if matches!(c, '/' | '?' | '#' | '<') || c.is_whitespace() {
+            domain_end = domain_start + i;
+            break;
+        }
+        if i >= MAX_DOMAIN || !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+            return None;
+        }
+    }
+    let domain = &rest[domain_start..domain_end];
+    let valid = domain.contains('.') && domain.rsplit('.').take(2).all(|s| !s.contains('_'));
     if !valid {
         return None;
     }
+    let end = url_end.after(text, start + domain_end) - start;
+    // Parentheses are counted once; trimming takes off `)` only, of them.
+    let count = |paren| memchr::memchr_iter(paren, &rest.as_bytes()[..end]).count();
+    let (opens, mut closes) = (count(b'('), count(b')'));
     let mut len = end;
     loop {
-        let candidate = &text[..len];
+        let candidate = &rest[..len];
         let trailing = trailing_punctuation(candidate);
         if trailing > 0 {
             len -= trailing;
             continue;
         }
-        if candidate.ends_with(')')
-            && candidate.matches(')').count() > candidate.matches('(').count()
-        {
+        if candidate.ends_with(')') && closes > opens {
             len -= 1;
+            closes -= 1;
             continue;
         }
         if let Some(body) = candidate.strip_suffix(';') {
@@ -174,18 +208,25 @@ fn trailing_punctuation(text: &str) -> usize {
 
 /// Length of an email address at the start of `text`, GFM's way.
 fn email_len(text: &str) -> Option<usize> {
-    let local = text
-        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '+')))
-        .unwrap_or(text.len());
-    if local == 0 || !text[local..].starts_with('@') {
+    let bytes = text.as_bytes();
+    let local = bytes
+        .iter()
+        .take(MAX_LOCAL + 1)
+        .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b'+'))
+        .count();
+    if local == 0 || local > MAX_LOCAL || bytes.get(local) != Some(&b'@') {
         return None;
     }
     let domain_start = local + 1;
-    let domain_len = text[domain_start..]
-        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')))
-        .unwrap_or(text.len() - domain_start);
-    let mut domain = &text[domain_start..domain_start + domain_len];
-    domain = domain.trim_end_matches('.');
+    let domain_len = bytes[domain_start..]
+        .iter()
+        .take(MAX_DOMAIN + 1)
+        .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+        .count();
+    if domain_len > MAX_DOMAIN {
+        return None;
+    }
+    let domain = text[domain_start..domain_start + domain_len].trim_end_matches('.');
     if !domain.contains('.') || domain.ends_with(['-', '_']) {
         return None;
     }
@@ -228,5 +269,39 @@ mod tests {
             vec!["http://www.g.com/?q=a"]
         );
         assert!(links("not.a.link and a@b and www._").is_empty());
+    }
+
+    /// An address's local part of up to 64 bytes and a domain of up to 253, as DNS and RFC 5321
+    /// allow; nothing longer is read for one.
+    #[test]
+    fn addresses_and_domains_within_their_limits() {
+        let local = "a".repeat(64);
+        assert_eq!(
+            links(&format!("{local}@b.example")),
+            vec![format!("{local}@b.example")]
+        );
+        assert!(links(&format!("a{local}@b.example")).is_empty());
+        let domain = format!("www.{}.example", "a".repeat(241));
+        assert_eq!(domain.len(), 253);
+        assert_eq!(links(&domain), vec![format!("http://{domain}")]);
+        assert_eq!(
+            links(&format!("https://{domain}/path")),
+            vec![format!("https://{domain}/path")]
+        );
+        assert!(links(&format!("x{domain}")).is_empty());
+        assert!(links(&format!("https://x{domain}")).is_empty());
+        assert_eq!(links(&format!("a@{domain}")), vec![format!("a@{domain}")]);
+        assert!(links(&format!("a@x{domain}")).is_empty());
+    }
+
+    #[test]
+    fn unbalanced_parentheses_end_a_url() {
+        let parens = ")".repeat(1000);
+        assert_eq!(
+            links(&format!(
+                "(www.a.example/x_(y)){parens} and https://b.example/(c))"
+            )),
+            vec!["http://www.a.example/x_(y)", "https://b.example/(c)"]
+        );
     }
 }

@@ -102,13 +102,27 @@ fn outside_comments(html: &str) -> Option<String> {
         } else if let Some(after) = inner.strip_prefix("->") {
             after
         } else {
-            let end = ["-->", "--!>"]
-                .iter()
-                .filter_map(|close| inner.find(close).map(|at| at + close.len()))
-                .min()?;
-            &inner[end..]
+            &inner[comment_end(inner)?..]
         };
     }
+}
+
+/// Where a comment ends in `inner` (what follows its `<!--`): past the first `-->` or `--!>`,
+/// whichever comes first. One pass: searching the rest for each of the two in turn read the
+/// whole rest of a line of thousands of comments for every one of them (40 000
+/// `<!-- more -->` in a row, 520 kB, took 5.8 s natively; found by the fuzzer).
+fn comment_end(inner: &str) -> Option<usize> {
+    let bytes = inner.as_bytes();
+    let mut from = 0;
+    while let Some(at) = memchr::memchr(b'-', &bytes[from..]) {
+        let dash = from + at;
+        match &bytes[dash + 1..] {
+            [b'-', b'>', ..] => return Some(dash + 3),
+            [b'-', b'!', b'>', ..] => return Some(dash + 4),
+            _ => from = dash + 1,
+        }
+    }
+    None
 }
 
 /// The whitespace of HTML's tokenizer.
@@ -135,5 +149,30 @@ mod tests {
         assert_eq!(outside_comments("<div><!-- a --></div>"), None);
         assert_eq!(outside_comments("<!-- a --!> after").as_deref(), None);
         assert_eq!(outside_comments("<!-- a --!>").as_deref(), Some(""));
+        assert_eq!(outside_comments("<!-- a --->").as_deref(), Some(""));
+        assert_eq!(outside_comments("<!-- a ---!>").as_deref(), Some(""));
+        assert_eq!(outside_comments("<!-- a -- ->").as_deref(), None);
+    }
+
+    /// The one pass ends every comment where the two searches it replaced did.
+    #[test]
+    fn a_comment_ends_at_its_first_closer() {
+        let searched = |inner: &str| {
+            ["-->", "--!>"]
+                .iter()
+                .filter_map(|close| inner.find(close).map(|at| at + close.len()))
+                .min()
+        };
+        let pieces = ["-", "!", ">", " ", "a", "<!--", "é"];
+        let mut inners = vec![String::new()];
+        for _ in 0..5 {
+            inners = inners
+                .iter()
+                .flat_map(|inner| pieces.iter().map(move |piece| format!("{inner}{piece}")))
+                .collect();
+            for inner in &inners {
+                assert_eq!(comment_end(inner), searched(inner), "{inner:?}");
+            }
+        }
     }
 }
