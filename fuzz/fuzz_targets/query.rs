@@ -90,10 +90,11 @@ fuzz_target!(|data: &[u8]| {
     let query = Query::parse(input);
     if let Some(found) = corpus.index.search(&query) {
         let mut seen = BTreeSet::new();
+        // In index order: the app orders them as its list needs.
         for pair in found.windows(2) {
             assert!(
-                pair[0].score >= pair[1].score,
-                "results out of order: {found:?}"
+                pair[0].doc < pair[1].doc,
+                "results out of index order: {found:?}"
             );
         }
         for hit in &found {
