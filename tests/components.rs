@@ -564,12 +564,22 @@ async fn header_follows_the_interface_contract() {
         search.get_attribute("aria-label").as_deref(),
         Some("Search")
     );
-    let file_input = find(root, "label input[type=file][multiple]");
-    let label = file_input.parent_element().expect("a label");
-    assert_eq!(
-        label.text_content().as_deref().map(str::trim),
-        Some("Open files")
-    );
+    // Open folder first, as on screen, then Open files.
+    for (input, name) in [
+        (
+            "label input[type=file][multiple][webkitdirectory]",
+            "Open folder",
+        ),
+        (
+            "label input[type=file][multiple]:not([webkitdirectory])",
+            "Open files",
+        ),
+    ] {
+        let label = find(root, input).parent_element().expect("a label");
+        assert_eq!(label.text_content().as_deref().map(str::trim), Some(name));
+    }
+    let first = find(root, "label").text_content();
+    assert_eq!(first.as_deref().map(str::trim), Some("Open folder"));
     mounted.assert_console_clean();
 }
 
