@@ -21,6 +21,8 @@ pub mod remote_media;
 pub mod sanitize;
 pub mod script;
 pub mod search;
+#[cfg(test)]
+mod sequences;
 pub mod text;
 pub mod url;
 pub mod value;

@@ -336,16 +336,8 @@ mod tests {
     #[test]
     fn runs_are_kept_as_characters_are() {
         const PIECES: [&str; 10] = ["a", "Z", " ", "\n", "。", "中", "々", "É", ", ", "ｂ"];
-        let mut strings = vec![String::new()];
-        for _ in 0..4 {
-            let longer: Vec<String> = strings
-                .iter()
-                .flat_map(|s| PIECES.iter().map(move |p| format!("{s}{p}")))
-                .collect();
-            strings.extend(longer.into_iter().filter(|s| s.chars().count() <= 5));
-            strings.dedup();
-        }
-        for text in &strings {
+        let strings = crate::sequences::sequences(&PIECES, 4);
+        for text in strings.iter().filter(|s| s.chars().count() <= 5) {
             assert_eq!(canonical(text), canonical_with_offsets(text).0, "{text:?}");
         }
     }

@@ -105,22 +105,14 @@ mod tests {
 
     #[test]
     fn links_end_where_they_did() {
-        let tokens = ["[", "]", "]]", "a", "|", "\n", "#"];
-        let mut texts = vec![String::new()];
-        for _ in 0..6 {
-            texts = texts
-                .iter()
-                .flat_map(|text| tokens.iter().map(move |token| format!("{text}{token}")))
-                .collect();
-            for text in &texts {
-                for (prefix, embed) in [("[[", false), ("![[", true)] {
-                    let rest = format!("{prefix}{text}");
-                    assert_eq!(
-                        wikilink(&rest, embed),
-                        wikilink_by_line(&rest, embed),
-                        "{rest:?}"
-                    );
-                }
+        for text in crate::sequences::sequences(&["[", "]", "]]", "a", "|", "\n", "#"], 6) {
+            for (prefix, embed) in [("[[", false), ("![[", true)] {
+                let rest = format!("{prefix}{text}");
+                assert_eq!(
+                    wikilink(&rest, embed),
+                    wikilink_by_line(&rest, embed),
+                    "{rest:?}"
+                );
             }
         }
     }

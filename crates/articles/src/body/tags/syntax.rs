@@ -269,20 +269,7 @@ pub fn floor_boundary(text: &str, limit: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Every sequence of up to `len` of `tokens`, joined.
-    fn sequences(tokens: &[&str], len: u32) -> Vec<String> {
-        let mut all = vec![String::new()];
-        let mut last = vec![String::new()];
-        for _ in 0..len {
-            last = last
-                .iter()
-                .flat_map(|text| tokens.iter().map(move |token| format!("{text}{token}")))
-                .collect();
-            all.extend(last.iter().cloned());
-        }
-        all
-    }
+    use crate::sequences::sequences;
 
     /// `find_end_tag` as it was before it was made linear, the meaning it must keep.
     fn find_end_tag_by_trimming<'a>(
