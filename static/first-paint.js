@@ -23,7 +23,7 @@
     en: {
       app_name: 'Lectern',
       search: 'Search',
-      search_placeholder: 'Search titles, authors, tags…',
+      search_placeholder: 'Search articles…',
       open_files: 'Open files',
       open_folder: 'Open folder',
       theme_dark: 'Dark theme',
@@ -40,7 +40,7 @@
     zh: {
       app_name: 'Lectern',
       search: '搜索',
-      search_placeholder: '搜索标题、作者、标签…',
+      search_placeholder: '搜索文章…',
       open_files: '打开文件',
       open_folder: '打开文件夹',
       theme_dark: '深色主题',

@@ -5,7 +5,7 @@ use super::Text;
 pub(super) const EN: Text = Text {
     app_name: "Lectern",
     search: "Search",
-    search_placeholder: "Search titles, authors, tags…",
+    search_placeholder: "Search articles…",
     open_files: "Open files",
     open_folder: "Open folder",
     remove: "Remove from library",
@@ -38,7 +38,7 @@ pub(super) const EN: Text = Text {
     clear: "Clear",
     clear_all: "Clear all",
     sort_by: "Order",
-    sort_auto: "Default (best match when searching)",
+    sort_auto: "Best match, else newest",
     sort_newest: "Newest first",
     sort_oldest: "Oldest first",
     sort_title: "Title",

@@ -5,7 +5,7 @@ use super::Text;
 pub(super) const ZH: Text = Text {
     app_name: "Lectern",
     search: "搜索",
-    search_placeholder: "搜索标题、作者、标签…",
+    search_placeholder: "搜索文章…",
     open_files: "打开文件",
     open_folder: "打开文件夹",
     remove: "从文库移除",

@@ -177,21 +177,25 @@ test('a phone shows the list near the top, and the keyboard goes through the bar
   const status = page.getByRole('status').filter({ hasText: '12 articles' });
   await expect(status).toBeVisible();
   await expect(page.locator('article.card')).toHaveCount(12);
-  // The name and both ways to open files on one row, the search and the switches on the next.
-  const brand = await box(page.locator('.brand'));
-  const search = await box(page.getByRole('searchbox'));
-  expect((await box(page.locator('.topbar'))).height, 'the bar, two rows').toBeLessThan(130);
-  for (const name of ['Open folder', 'Open files']) {
-    expect(Math.abs((await box(page.locator('.topbar label', { hasText: name }))).middle - brand.middle), name).toBeLessThan(4);
+  // 375 px (an iPhone) and 360 px (most Android phones), where English's labels are tightest.
+  for (const width of [375, 360]) {
+    await page.setViewportSize({ width, height: 700 });
+    // The name and both ways to open files on one row, the search and the switches on the next.
+    const brand = await box(page.locator('.brand'));
+    const search = await box(page.getByRole('searchbox'));
+    expect((await box(page.locator('.topbar'))).height, `the bar at ${width} px, two rows`).toBeLessThan(130);
+    for (const name of ['Open folder', 'Open files']) {
+      expect(Math.abs((await box(page.locator('.topbar label', { hasText: name }))).middle - brand.middle), name).toBeLessThan(4);
+    }
+    expect(search.top, 'the search below the name').toBeGreaterThan(brand.bottom);
+    const theme = await box(page.getByRole('button', { name: 'Dark theme' }));
+    expect(Math.abs(theme.middle - search.middle), 'the switches beside the search').toBeLessThan(4);
+    // The count and the layout's toggle share a row; the first card starts in the screen's top half.
+    const count = await box(status);
+    const toggle = await box(page.getByRole('button', { name: 'Compact list' }));
+    expect(Math.abs(toggle.middle - count.middle), 'the toggle beside the count').toBeLessThan(4);
+    expect((await box(page.locator('article.card').first())).top, 'the first card').toBeLessThan(350);
   }
-  expect(search.top, 'the search below the name').toBeGreaterThan(brand.bottom);
-  const theme = await box(page.getByRole('button', { name: 'Dark theme' }));
-  expect(Math.abs(theme.middle - search.middle), 'the switches beside the search').toBeLessThan(4);
-  // The count and the layout's toggle share a row; the first card starts in the screen's top half.
-  const count = await box(status);
-  const toggle = await box(page.getByRole('button', { name: 'Compact list' }));
-  expect(Math.abs(toggle.middle - count.middle), 'the toggle beside the count').toBeLessThan(4);
-  expect((await box(page.locator('article.card').first())).top, 'the first card').toBeLessThan(350);
 
   // Wide, the bar is one row in the order of the page: Tab goes on from the search to the
   // folder, then the files, as they are seen.
