@@ -8,7 +8,7 @@
 //   node tests/bench/profile.mjs <dist> search <catalog path within dist> <article count> <query>
 //     (the catalog listed first; then the query typed a key at a time)
 //   node tests/bench/profile.mjs <dist> reload <count>
-//     (the files imported and stored first; then a reload until they are all listed again)
+//     (the files imported and stored first; then a reload until they are all listed and searchable again)
 //
 // Then, over the whole profile, a timeline: the main thread's busy milliseconds in each 100 ms
 // (LECTERN_TIMELINE_MS to change it), with the three stages that took most of them, a stage
@@ -78,6 +78,8 @@ await withBrowser(dist, 4196, async (browser, origin) => {
       await cdp.send('Profiler.start');
       await page.reload();
       await listed.waitFor({ timeout: 600_000 });
+      // Then searchable: every stored text indexed again (the list no longer busy).
+      await page.waitForFunction(() => !document.querySelector('[aria-busy]'), null, { timeout: 600_000, polling: 100 });
     }
   }
   await page.waitForTimeout(500);
