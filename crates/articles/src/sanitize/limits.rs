@@ -20,7 +20,8 @@ mod tokens;
 use std::fmt;
 
 use elements::Class;
-use tokens::{comment_end, find, raw_text_end, read_tag, script_end, RawText, Tag};
+pub(crate) use tokens::comment_end;
+use tokens::{find, raw_text_end, read_tag, script_end, RawText, Tag};
 
 /// The deepest nesting of HTML elements parsed; deeper markup is cut off, with a diagnostic.
 ///

@@ -136,9 +136,10 @@ pub(super) fn find(html: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(html.get(from..)?, needle).map(|at| from + at)
 }
 
-/// Where a comment whose text starts at `from` ends (after its `-->` or `--!>`; `<!-->` and
-/// `<!--->` are empty comments); `None` when it runs to the end.
-pub(super) fn comment_end(html: &[u8], from: usize) -> Option<usize> {
+/// Where a comment whose text starts at `from` ends (after its `-->` or `--!>`, whichever comes
+/// first; `<!-->` and `<!--->` are empty comments); `None` when it runs to the end. Also how
+/// `body/comments.rs` ends the comments it leaves out of Markdown.
+pub(crate) fn comment_end(html: &[u8], from: usize) -> Option<usize> {
     let text = html.get(from..)?;
     if text.starts_with(b">") {
         return Some(from + 1);
