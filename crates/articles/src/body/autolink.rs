@@ -92,20 +92,23 @@ fn split_links(text: &str, out: &mut Vec<Event<'_>>) {
 /// follow in the same run: each looking for it again read the rest of the run each time.
 #[derive(Default)]
 struct UrlEnd {
-    /// No whitespace or `<` is in `from..at`; `at` is one, or the text's end.
-    from: usize,
-    at: usize,
+    /// `(from, at)`: no whitespace or `<` is in `from..at`, and `at` is one, or the text's end;
+    /// nothing before the first look.
+    known: Option<(usize, usize)>,
 }
 
 impl UrlEnd {
     fn after(&mut self, text: &str, from: usize) -> usize {
-        if !(self.from..=self.at).contains(&from) {
-            let at = text[from..]
-                .find(|c: char| c.is_whitespace() || c == '<')
-                .map_or(text.len(), |i| from + i);
-            *self = UrlEnd { from, at };
+        match self.known {
+            Some((start, at)) if (start..=at).contains(&from) => at,
+            _ => {
+                let at = text[from..]
+                    .find(|c: char| c.is_whitespace() || c == '<')
+                    .map_or(text.len(), |i| from + i);
+                self.known = Some((from, at));
+                at
+            }
         }
-        self.at
     }
 }
 
